@@ -1,0 +1,644 @@
+//! The scenario codec: named parameters in, named metrics out.
+//!
+//! A calculator is described by a table of [`ParamSpec`]s. The same table drives
+//! every surface that names a parameter:
+//! - the URL query (the public embed API, versioned with `v=`),
+//! - the JSON export/import,
+//! - the CLI flags (`--memory-mb` for `memory_mb`),
+//! - the labels and validation messages in the page.
+//!
+//! Query versions: `v=1` is the current version. A query with no `v` is read as
+//! version 1. Each version fixes its defaults: when a later version changes a
+//! default or renames a key, a migration in [`MIGRATIONS`] rewrites the older
+//! query into the new vocabulary, so an embed written years ago keeps meaning
+//! exactly what it meant.
+
+use serde::Serialize;
+use std::fmt;
+
+/// The query version this build writes.
+pub const QUERY_VERSION: u32 = 1;
+
+/// Keys that belong to the page around a calculator (theme, embed options,
+/// lesson step), not to its parameters. The codec passes over them quietly.
+pub const PRESENTATION_KEYS: &[&str] = &["v", "theme", "hide", "lang", "embed", "step", "unit"];
+
+/// What values a parameter accepts.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Kind {
+    /// A whole number in `min..=max`.
+    Int { min: i64, max: i64 },
+    /// A finite decimal number in `min..=max`.
+    Num { min: f64, max: f64 },
+    /// `true` or `false` (also `1`/`0`, `yes`/`no`, `on`/`off`).
+    Bool,
+    /// One of a fixed set of names.
+    Choice(&'static [&'static str]),
+    /// A calendar date, `YYYY-MM-DD`. An empty default means "today", which the
+    /// caller supplies (the engine never reads a clock).
+    Date,
+    /// A comma-separated list of whole numbers, each in `min..=max`.
+    IntList { min: i64, max: i64 },
+}
+
+/// One named parameter of a calculator.
+#[derive(Clone, Copy, Debug)]
+pub struct ParamSpec {
+    pub name: &'static str,
+    pub label: &'static str,
+    pub kind: Kind,
+    /// The version-1 default, written as it would appear in a URL.
+    pub default: &'static str,
+    pub unit: &'static str,
+    pub help: &'static str,
+}
+
+/// A parsed parameter value.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum Value {
+    Bool(bool),
+    Int(i64),
+    Num(f64),
+    Text(String),
+    List(Vec<i64>),
+}
+
+impl fmt::Display for Value {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Value::Bool(b) => write!(f, "{b}"),
+            Value::Int(i) => write!(f, "{i}"),
+            Value::Num(x) => write!(f, "{}", fmt_num(*x)),
+            Value::Text(s) => f.write_str(s),
+            Value::List(v) => {
+                let parts: Vec<String> = v.iter().map(i64::to_string).collect();
+                f.write_str(&parts.join(","))
+            }
+        }
+    }
+}
+
+/// Shortest decimal that reads back as the same `f64` (Rust's `Display`), never
+/// in exponent form, so URLs stay readable.
+pub fn fmt_num(x: f64) -> String {
+    if x == x.trunc() && x.abs() < 1e15 {
+        format!("{}", x as i64)
+    } else {
+        format!("{x}")
+    }
+}
+
+/// A parameter that could not be read, with a message naming what is valid.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ParamError {
+    pub param: String,
+    pub given: String,
+    pub message: String,
+}
+
+impl fmt::Display for ParamError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for ParamError {}
+
+impl ParamSpec {
+    /// The valid values, in words, for messages.
+    pub fn valid_range(&self) -> String {
+        match self.kind {
+            Kind::Int { min, max } => format!("a whole number from {min} to {max}"),
+            Kind::Num { min, max } => format!("a number from {} to {}", fmt_num(min), fmt_num(max)),
+            Kind::Bool => "true or false".to_string(),
+            Kind::Choice(names) => format!("one of {}", names.join(", ")),
+            Kind::Date => "a date as YYYY-MM-DD, from 2020-01-01 to 2100-12-31".to_string(),
+            Kind::IntList { min, max } => {
+                format!("a comma-separated list of whole numbers from {min} to {max}")
+            }
+        }
+    }
+
+    fn error(&self, given: &str, why: &str) -> ParamError {
+        let shown: String = given.chars().take(40).collect();
+        ParamError {
+            param: self.name.to_string(),
+            given: given.to_string(),
+            message: format!(
+                "{} ({}): {why} \u{201c}{shown}\u{201d}; use {}.",
+                self.label,
+                self.name,
+                self.valid_range()
+            ),
+        }
+    }
+
+    /// Reads one raw value (already percent-decoded).
+    pub fn parse(&self, raw: &str) -> Result<Value, ParamError> {
+        let s = raw.trim();
+        match self.kind {
+            Kind::Int { min, max } => {
+                let x = parse_number(s).ok_or_else(|| self.error(raw, "not a number"))?;
+                if x.fract() != 0.0 {
+                    return Err(self.error(raw, "not a whole number"));
+                }
+                if x < min as f64 || x > max as f64 {
+                    return Err(self.error(raw, "out of range"));
+                }
+                Ok(Value::Int(x as i64))
+            }
+            Kind::Num { min, max } => {
+                let x = parse_number(s).ok_or_else(|| self.error(raw, "not a number"))?;
+                if x < min || x > max {
+                    return Err(self.error(raw, "out of range"));
+                }
+                Ok(Value::Num(x))
+            }
+            Kind::Bool => match s.to_ascii_lowercase().as_str() {
+                "true" | "1" | "yes" | "on" => Ok(Value::Bool(true)),
+                "false" | "0" | "no" | "off" => Ok(Value::Bool(false)),
+                _ => Err(self.error(raw, "not true or false")),
+            },
+            Kind::Choice(names) => names
+                .iter()
+                .find(|n| n.eq_ignore_ascii_case(s))
+                .map(|n| Value::Text((*n).to_string()))
+                .ok_or_else(|| self.error(raw, "unknown value")),
+            Kind::Date => {
+                if s.is_empty() {
+                    return Ok(Value::Text(String::new()));
+                }
+                Date::parse(s)
+                    .map(|d| Value::Text(d.to_string()))
+                    .ok_or_else(|| self.error(raw, "not a valid date"))
+            }
+            Kind::IntList { min, max } => {
+                let mut out = Vec::new();
+                for part in s.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+                    let x = parse_number(part).ok_or_else(|| self.error(raw, "not a number list"))?;
+                    if x.fract() != 0.0 || x < min as f64 || x > max as f64 {
+                        return Err(self.error(raw, "has a value out of range in"));
+                    }
+                    out.push(x as i64);
+                }
+                if out.is_empty() || out.len() > 64 {
+                    return Err(self.error(raw, "needs 1 to 64 values, got"));
+                }
+                Ok(Value::List(out))
+            }
+        }
+    }
+
+    /// The default value, parsed. Defaults are checked by a test, so this
+    /// never fails for a table in this crate.
+    pub fn default_value(&self) -> Value {
+        self.parse(self.default).unwrap_or(Value::Text(String::new()))
+    }
+
+    /// The CLI flag for this parameter: `memory_mb` → `--memory-mb`.
+    pub fn flag(&self) -> String {
+        format!("--{}", self.name.replace('_', "-"))
+    }
+}
+
+/// Parses a finite decimal number: `512`, `0.25`, `3e6`, `1_000_000`.
+/// NaN, infinities, hex and empty strings are refused.
+pub fn parse_number(s: &str) -> Option<f64> {
+    let cleaned: String = s.chars().filter(|c| *c != '_').collect();
+    if cleaned.is_empty()
+        || !cleaned
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '+' | 'e' | 'E'))
+    {
+        return None;
+    }
+    cleaned.parse::<f64>().ok().filter(|x| x.is_finite())
+}
+
+/// A plain calendar date (proleptic Gregorian), enough for billing switches.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct Date {
+    pub year: u16,
+    pub month: u8,
+    pub day: u8,
+}
+
+impl Date {
+    pub const fn new(year: u16, month: u8, day: u8) -> Date {
+        Date { year, month, day }
+    }
+
+    /// `YYYY-MM-DD`, years 2020 to 2100.
+    pub fn parse(s: &str) -> Option<Date> {
+        let mut it = s.split('-');
+        let (y, m, d) = (it.next()?, it.next()?, it.next()?);
+        if it.next().is_some() || y.len() != 4 || m.len() != 2 || d.len() != 2 {
+            return None;
+        }
+        let year: u16 = y.parse().ok()?;
+        let month: u8 = m.parse().ok()?;
+        let day: u8 = d.parse().ok()?;
+        if !(2020..=2100).contains(&year) || !(1..=12).contains(&month) {
+            return None;
+        }
+        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+        let days = [31, if leap { 29 } else { 28 }, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+        if day == 0 || day > days[month as usize - 1] {
+            return None;
+        }
+        Some(Date { year, month, day })
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+/// A full set of parameter values for one calculator, in table order.
+#[derive(Clone, Debug)]
+pub struct Values {
+    specs: &'static [ParamSpec],
+    vals: Vec<Value>,
+}
+
+impl PartialEq for Values {
+    /// Same parameter names, same values.
+    fn eq(&self, other: &Values) -> bool {
+        self.specs.len() == other.specs.len()
+            && self.specs.iter().zip(other.specs).all(|(a, b)| a.name == b.name)
+            && self.vals == other.vals
+    }
+}
+
+impl Values {
+    /// Every parameter at its default.
+    pub fn defaults(specs: &'static [ParamSpec]) -> Values {
+        Values { specs, vals: specs.iter().map(ParamSpec::default_value).collect() }
+    }
+
+    pub fn specs(&self) -> &'static [ParamSpec] {
+        self.specs
+    }
+
+    pub fn spec(&self, name: &str) -> Option<&'static ParamSpec> {
+        self.specs.iter().find(|s| s.name == name)
+    }
+
+    fn index(&self, name: &str) -> usize {
+        self.specs
+            .iter()
+            .position(|s| s.name == name)
+            .unwrap_or_else(|| panic!("no parameter named {name}"))
+    }
+
+    pub fn get(&self, name: &str) -> &Value {
+        &self.vals[self.index(name)]
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (&'static ParamSpec, &Value)> {
+        self.specs.iter().zip(self.vals.iter())
+    }
+
+    /// Sets a parameter from its raw text. On error nothing changes.
+    pub fn set(&mut self, name: &str, raw: &str) -> Result<(), ParamError> {
+        let Some(i) = self.specs.iter().position(|s| s.name == name) else {
+            return Err(ParamError {
+                param: name.to_string(),
+                given: raw.to_string(),
+                message: format!(
+                    "unknown parameter \u{201c}{name}\u{201d}; known: {}",
+                    self.specs.iter().map(|s| s.name).collect::<Vec<_>>().join(", ")
+                ),
+            });
+        };
+        self.vals[i] = self.specs[i].parse(raw)?;
+        Ok(())
+    }
+
+    pub fn int(&self, name: &str) -> i64 {
+        match self.get(name) {
+            Value::Int(i) => *i,
+            Value::Num(x) => *x as i64,
+            other => panic!("{name} is not a number: {other:?}"),
+        }
+    }
+
+    pub fn num(&self, name: &str) -> f64 {
+        match self.get(name) {
+            Value::Int(i) => *i as f64,
+            Value::Num(x) => *x,
+            other => panic!("{name} is not a number: {other:?}"),
+        }
+    }
+
+    pub fn flag(&self, name: &str) -> bool {
+        matches!(self.get(name), Value::Bool(true))
+    }
+
+    pub fn text(&self, name: &str) -> &str {
+        match self.get(name) {
+            Value::Text(s) => s,
+            other => panic!("{name} is not text: {other:?}"),
+        }
+    }
+
+    pub fn list(&self, name: &str) -> &[i64] {
+        match self.get(name) {
+            Value::List(v) => v,
+            other => panic!("{name} is not a list: {other:?}"),
+        }
+    }
+
+    /// The query string for these values: `v=1` and every parameter that
+    /// differs from its default, in table order.
+    pub fn to_query(&self) -> String {
+        let mut out = format!("v={QUERY_VERSION}");
+        for (spec, val) in self.iter() {
+            if *val != spec.default_value() {
+                out.push('&');
+                out.push_str(spec.name);
+                out.push('=');
+                out.push_str(&percent_encode(&val.to_string()));
+            }
+        }
+        out
+    }
+
+    /// Every parameter as `(name, text)`, for JSON export and the CLI.
+    pub fn to_pairs(&self) -> Vec<(&'static str, String)> {
+        self.iter().map(|(s, v)| (s.name, v.to_string())).collect()
+    }
+}
+
+/// What reading a query produced: the values (bad entries keep their default),
+/// and what was wrong, so the page can say it and still show a result.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Decoded {
+    pub values: Values,
+    pub errors: Vec<ParamError>,
+    /// Keys that are neither parameters nor presentation keys.
+    pub unknown: Vec<String>,
+    pub version: u32,
+}
+
+/// A key rename or default change between two query versions.
+pub struct Migration {
+    /// Queries of this version are rewritten by `apply` into version `from + 1`.
+    pub from: u32,
+    pub apply: fn(&mut Vec<(String, String)>),
+}
+
+/// Version-to-version rewrites, oldest first. Version 1 is the first public
+/// version, so there is nothing to migrate yet; when version 2 changes a key
+/// or a default, its rewrite goes here and the old query keeps its meaning.
+pub const MIGRATIONS: &[Migration] = &[];
+
+/// Reads a query string (with or without a leading `?`) into values.
+pub fn decode_query(specs: &'static [ParamSpec], query: &str) -> Decoded {
+    let mut pairs = parse_pairs(query);
+    let mut errors = Vec::new();
+    let version = match pairs.iter().find(|(k, _)| k == "v") {
+        None => 1,
+        Some((_, v)) => match v.trim().parse::<u32>() {
+            Ok(n) if (1..=QUERY_VERSION).contains(&n) => n,
+            _ => {
+                errors.push(ParamError {
+                    param: "v".into(),
+                    given: v.clone(),
+                    message: format!(
+                        "Link version (v): \u{201c}{v}\u{201d} is not one this page knows; use 1 to {QUERY_VERSION}. Read as version {QUERY_VERSION}."
+                    ),
+                });
+                QUERY_VERSION
+            }
+        },
+    };
+    migrate(&mut pairs, version);
+    let mut values = Values::defaults(specs);
+    let mut unknown = Vec::new();
+    for (k, v) in pairs {
+        if values.spec(&k).is_some() {
+            if let Err(e) = values.set(&k, &v) {
+                errors.push(e);
+            }
+        } else if !PRESENTATION_KEYS.contains(&k.as_str()) {
+            unknown.push(k);
+        }
+    }
+    Decoded { values, errors, unknown, version }
+}
+
+/// Applies every migration from `version` up to the current one.
+pub fn migrate(pairs: &mut Vec<(String, String)>, version: u32) {
+    for m in MIGRATIONS.iter().filter(|m| m.from >= version) {
+        (m.apply)(pairs);
+    }
+}
+
+/// Splits `a=1&b=x%20y` into decoded pairs. Empty keys are dropped; a key with
+/// no `=` gets an empty value. Never fails.
+pub fn parse_pairs(query: &str) -> Vec<(String, String)> {
+    let q = query.strip_prefix('?').unwrap_or(query);
+    q.split('&')
+        .filter(|p| !p.is_empty())
+        .filter_map(|p| {
+            let (k, v) = p.split_once('=').unwrap_or((p, ""));
+            let k = percent_decode(k);
+            (!k.is_empty()).then(|| (k, percent_decode(v)))
+        })
+        .collect()
+}
+
+/// Decodes `%XX` escapes and `+` as space. Bad escapes stay as written; bytes
+/// that are not UTF-8 become U+FFFD.
+pub fn percent_decode(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'+' => out.push(b' '),
+            b'%' if i + 2 < b.len() => {
+                let hex = |c: u8| (c as char).to_digit(16);
+                match (hex(b[i + 1]), hex(b[i + 2])) {
+                    (Some(h), Some(l)) => {
+                        out.push((h * 16 + l) as u8);
+                        i += 2;
+                    }
+                    _ => out.push(b'%'),
+                }
+            }
+            c => out.push(c),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Encodes everything but unreserved characters and `,` (kept readable in
+/// candidate lists).
+pub fn percent_encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~' | b',') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SPECS: &[ParamSpec] = &[
+        ParamSpec {
+            name: "memory_mb",
+            label: "Memory",
+            kind: Kind::Int { min: 128, max: 10240 },
+            default: "1024",
+            unit: "MB",
+            help: "",
+        },
+        ParamSpec {
+            name: "ratio",
+            label: "Ratio",
+            kind: Kind::Num { min: 0.0, max: 1.0 },
+            default: "0",
+            unit: "",
+            help: "",
+        },
+        ParamSpec {
+            name: "arch",
+            label: "Architecture",
+            kind: Kind::Choice(&["x86_64", "arm64"]),
+            default: "x86_64",
+            unit: "",
+            help: "",
+        },
+        ParamSpec { name: "on", label: "On", kind: Kind::Bool, default: "true", unit: "", help: "" },
+        ParamSpec { name: "day", label: "Day", kind: Kind::Date, default: "", unit: "", help: "" },
+        ParamSpec {
+            name: "sizes",
+            label: "Sizes",
+            kind: Kind::IntList { min: 128, max: 10240 },
+            default: "128,256",
+            unit: "MB",
+            help: "",
+        },
+    ];
+
+    #[test]
+    fn defaults_parse() {
+        for s in SPECS {
+            assert_eq!(s.parse(s.default).unwrap(), s.default_value());
+        }
+    }
+
+    #[test]
+    fn default_values_write_only_the_version() {
+        assert_eq!(Values::defaults(SPECS).to_query(), "v=1");
+    }
+
+    #[test]
+    fn query_round_trips() {
+        let mut v = Values::defaults(SPECS);
+        v.set("memory_mb", "512").unwrap();
+        v.set("ratio", "0.25").unwrap();
+        v.set("arch", "ARM64").unwrap();
+        v.set("on", "no").unwrap();
+        v.set("day", "2025-08-01").unwrap();
+        v.set("sizes", "128, 512,1024").unwrap();
+        let q = v.to_query();
+        assert_eq!(q, "v=1&memory_mb=512&ratio=0.25&arch=arm64&on=false&day=2025-08-01&sizes=128,512,1024");
+        let d = decode_query(SPECS, &format!("?{q}"));
+        assert_eq!(d.values, v);
+        assert!(d.errors.is_empty() && d.unknown.is_empty());
+    }
+
+    #[test]
+    fn bad_values_keep_defaults_and_name_the_valid_range() {
+        let d = decode_query(SPECS, "memory_mb=NaN&ratio=-1&arch=sparc&on=maybe&day=2025-02-30&sizes=1,2&x=1&theme=dark");
+        assert_eq!(d.values, Values::defaults(SPECS));
+        assert_eq!(d.errors.len(), 6);
+        assert!(d.errors[0].message.contains("from 128 to 10240"), "{}", d.errors[0].message);
+        assert!(d.errors[2].message.contains("one of x86_64, arm64"));
+        assert_eq!(d.unknown, vec!["x".to_string()]);
+    }
+
+    #[test]
+    fn numbers_refuse_nan_infinity_and_garbage() {
+        for bad in ["NaN", "inf", "-inf", "", "0x10", "1,5", "12abc", "1e999"] {
+            assert_eq!(parse_number(bad), None, "{bad}");
+        }
+        assert_eq!(parse_number("3e6"), Some(3e6));
+        assert_eq!(parse_number("1_000"), Some(1000.0));
+    }
+
+    #[test]
+    fn future_versions_are_reported_and_read_as_current() {
+        let d = decode_query(SPECS, "v=99&memory_mb=256");
+        assert_eq!(d.version, QUERY_VERSION);
+        assert_eq!(d.values.int("memory_mb"), 256);
+        assert_eq!(d.errors.len(), 1);
+    }
+
+    #[test]
+    fn percent_coding_is_lossless() {
+        let s = "a b&c=d%e+f/ü";
+        assert_eq!(percent_decode(&percent_encode(s)), s);
+        assert_eq!(percent_decode("%zz%4"), "%zz%4");
+        assert_eq!(percent_decode("%"), "%");
+    }
+
+    #[test]
+    fn flags_follow_the_names() {
+        assert_eq!(SPECS[0].flag(), "--memory-mb");
+    }
+
+    #[test]
+    fn dates_check_the_calendar() {
+        assert!(Date::parse("2024-02-29").is_some());
+        assert!(Date::parse("2025-02-29").is_none());
+        assert!(Date::parse("2025-8-01").is_none());
+        assert!(Date::new(2025, 7, 31) < Date::new(2025, 8, 1));
+    }
+
+    mod props {
+        use super::*;
+        use proptest::prelude::*;
+
+        proptest! {
+            #[test]
+            fn any_query_decodes_without_panic(q in ".{0,200}") {
+                let _ = decode_query(SPECS, &q);
+            }
+
+            #[test]
+            fn encoded_values_decode_to_themselves(
+                mem in 128i64..=10240, ratio in 0.0f64..=1.0, arm in any::<bool>(), on in any::<bool>(),
+                sizes in proptest::collection::vec(128i64..=10240, 1..10)
+            ) {
+                let mut v = Values::defaults(SPECS);
+                v.set("memory_mb", &mem.to_string()).unwrap();
+                v.set("ratio", &ratio.to_string()).unwrap();
+                v.set("arch", if arm { "arm64" } else { "x86_64" }).unwrap();
+                v.set("on", &on.to_string()).unwrap();
+                v.set("sizes", &sizes.iter().map(|s| s.to_string()).collect::<Vec<_>>().join(",")).unwrap();
+                let d = decode_query(SPECS, &v.to_query());
+                prop_assert!(d.errors.is_empty());
+                prop_assert_eq!(d.values, v);
+            }
+
+            #[test]
+            fn percent_round_trip(s in ".{0,64}") {
+                prop_assert_eq!(percent_decode(&percent_encode(&s)), s);
+            }
+        }
+    }
+}

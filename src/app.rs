@@ -1,0 +1,76 @@
+//! The site shell: header, navigation, routes, footer.
+
+use crate::pages::{
+    about::About, calculators::Calculators, debug::DebugPanic, home::Home, lessons::Lessons, not_found::NotFound,
+};
+use crate::paths::{base, href, is_current, route_of};
+use crate::theme::ThemeToggle;
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::hooks::use_location;
+use leptos_router::path;
+
+const NAV: &[(&str, &str)] = &[("/calculators", "Calculators"), ("/lessons", "Lessons"), ("/about", "About")];
+
+#[component]
+pub fn App() -> impl IntoView {
+    view! {
+        <Router base=base()>
+            <a class="skip-link" href="#main">"Skip to content"</a>
+            <Header />
+            <main id="main" tabindex="-1">
+                <Routes fallback=|| view! { <NotFound /> }>
+                    <Route path=path!("/") view=Home />
+                    <Route path=path!("/calculators") view=Calculators />
+                    <Route path=path!("/lessons") view=Lessons />
+                    <Route path=path!("/about") view=About />
+                    <Route path=path!("/debug/panic") view=DebugPanic />
+                </Routes>
+            </main>
+            <footer class="site-footer">
+                "Lambda Lab runs entirely in your browser: no server, no account, no tracking. "
+                <a href=href("/about")>"Prices, sources and license"</a>
+            </footer>
+        </Router>
+    }
+}
+
+#[component]
+fn Header() -> impl IntoView {
+    let location = use_location();
+    let route = Memo::new(move |_| route_of(&location.pathname.get()));
+    view! {
+        <header class="site-header">
+            <div class="inner">
+                <a class="brand" href=href("/")>"Lambda" <span>"Lab"</span></a>
+                <nav class="site-nav" aria-label="Main">
+                    <ul>
+                        {NAV
+                            .iter()
+                            .map(|(path, label)| {
+                                view! {
+                                    <li>
+                                        <a
+                                            href=href(path)
+                                            aria-current=move || is_current(path, &route.get()).then_some("page")
+                                        >
+                                            {*label}
+                                        </a>
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ul>
+                </nav>
+                <ThemeToggle />
+            </div>
+        </header>
+    }
+}
+
+/// Sets the document title for a page: "About · Lambda Lab".
+pub fn set_title(page: &str) {
+    if let Some(d) = web_sys::window().and_then(|w| w.document()) {
+        d.set_title(&if page.is_empty() { "Lambda Lab".to_string() } else { format!("{page} · Lambda Lab") });
+    }
+}

@@ -1,0 +1,1 @@
+//! Number formatting for display. The engine never formats; the page does.

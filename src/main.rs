@@ -1,0 +1,4 @@
+//! Browser entry point: installs the panic hook, then mounts the app.
+fn main() {
+    lambda_lab_app::start();
+}

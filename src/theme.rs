@@ -1,0 +1,75 @@
+//! Light and dark themes. The page follows `prefers-color-scheme` until the
+//! visitor picks one; the pick is remembered in guarded storage and applied
+//! before the first paint by the small script in `index.html`.
+
+use leptos::prelude::*;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Theme {
+    Light,
+    Dark,
+}
+
+impl Theme {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Theme> {
+        match s {
+            "light" => Some(Theme::Light),
+            "dark" => Some(Theme::Dark),
+            _ => None,
+        }
+    }
+
+    pub fn other(self) -> Theme {
+        match self {
+            Theme::Light => Theme::Dark,
+            Theme::Dark => Theme::Light,
+        }
+    }
+}
+
+fn html() -> Option<web_sys::Element> {
+    web_sys::window()?.document()?.document_element()
+}
+
+/// The theme in effect now: an explicit `data-theme`, else the system's.
+pub fn current() -> Theme {
+    if let Some(t) = html().and_then(|h| h.get_attribute("data-theme")).and_then(|t| Theme::parse(&t)) {
+        return t;
+    }
+    let dark = web_sys::window()
+        .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
+        .is_some_and(|m| m.matches());
+    if dark { Theme::Dark } else { Theme::Light }
+}
+
+/// The header's theme switch: a native button with `aria-pressed`.
+#[component]
+pub fn ThemeToggle() -> impl IntoView {
+    let (theme, set_theme) = signal(current());
+    let toggle = move |_| {
+        let next = theme.get_untracked().other();
+        if let Some(h) = html() {
+            let _ = h.set_attribute("data-theme", next.as_str());
+        }
+        crate::storage::set("theme", next.as_str());
+        set_theme.set(next);
+    };
+    view! {
+        <button
+            type="button"
+            class="theme-toggle"
+            aria-pressed=move || (theme.get() == Theme::Dark).to_string()
+            on:click=toggle
+            data-theme-now=move || theme.get().as_str()
+        >
+            "Dark theme"
+        </button>
+    }
+}

@@ -1,0 +1,234 @@
+//! `cargo xtask serve | test | dist`: the project's whole setup and check
+//! pipeline. Every command installs what is missing (and skips whatever is
+//! already there at the pinned version), so a fresh clone needs nothing but
+//! rustup/cargo, node/npm and apt.
+
+mod serve;
+mod tools;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+use std::time::Instant;
+
+/// The main wasm, gzipped, may not exceed this (issue 2 budget).
+const WASM_GZIP_BUDGET: u64 = 300 * 1024;
+/// The sub-path the e2e suite serves `dist/` under, as GitHub Pages would.
+const E2E_PUBLIC_URL: &str = "/lambda-lab/";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("serve") => cmd_serve(),
+        Some("test") => cmd_test(&args[1..]),
+        Some("dist") => cmd_dist(&args[1..]),
+        Some("static") => cmd_static(&args[1..]),
+        _ => {
+            eprintln!(
+                "usage: cargo xtask <command>\n\n\
+                 commands:\n  \
+                 serve                      build the site and serve it on http://127.0.0.1:8080\n  \
+                 test [--skip-e2e]          fmt, clippy (native + wasm32), tests, release build, size budget, e2e\n  \
+                 dist [--public-url /p/] [--out DIR]   write a deployable static folder (default dist/, /)\n  \
+                 static DIR [--public-url /p/] [--port N]   serve a built folder under a sub-path"
+            );
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("xtask: error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+pub type Result<T = ()> = std::result::Result<T, String>;
+
+pub fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask sits in the workspace").to_path_buf()
+}
+
+/// Runs a command in the workspace root with the tool paths set, failing on a
+/// non-zero exit.
+pub fn run(cmd: &mut Command) -> Result {
+    let shown = format!("{cmd:?}").replace('"', "");
+    println!("xtask: $ {shown}");
+    let status = cmd
+        .current_dir_if_unset(&root())
+        .env("PATH", tools::path_with_tools())
+        .status()
+        .map_err(|e| format!("could not start {shown}: {e}"))?;
+    if status.success() { Ok(()) } else { Err(format!("{shown} failed ({status})")) }
+}
+
+trait CurrentDir {
+    fn current_dir_if_unset(&mut self, dir: &Path) -> &mut Self;
+}
+
+impl CurrentDir for Command {
+    fn current_dir_if_unset(&mut self, dir: &Path) -> &mut Self {
+        if self.get_current_dir().is_none() {
+            self.current_dir(dir);
+        }
+        self
+    }
+}
+
+fn cargo() -> Command {
+    Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+}
+
+fn phase<T>(name: &str, f: impl FnOnce() -> Result<T>) -> Result<T> {
+    println!("\nxtask: ── {name} ──");
+    let t = Instant::now();
+    let out = f();
+    println!("xtask: {name}: {} in {:.1}s", if out.is_ok() { "ok" } else { "FAILED" }, t.elapsed().as_secs_f64());
+    out
+}
+
+fn cmd_serve() -> Result {
+    tools::ensure_build_tools()?;
+    println!("xtask: serving on http://127.0.0.1:8080/ (Ctrl-C stops)");
+    run(Command::new("trunk").args(["serve", "--address", "127.0.0.1", "--port", "8080"]))
+}
+
+/// Builds the release site into `out` for the given public URL.
+fn trunk_build(public_url: &str, out: &Path, features: &[&str]) -> Result {
+    let mut cmd = Command::new("trunk");
+    cmd.args(["build", "--release", "--public-url", public_url]).arg("--dist").arg(out);
+    if !features.is_empty() {
+        cmd.args(["--features", &features.join(",")]);
+    }
+    run(&mut cmd)?;
+    // GitHub Pages serves 404.html for unknown paths: the same bootstrap as
+    // index.html, so deep links and the app's own 404 page work.
+    std::fs::copy(out.join("index.html"), out.join("404.html")).map_err(|e| format!("copying 404.html: {e}"))?;
+    Ok(())
+}
+
+fn cmd_dist(args: &[String]) -> Result {
+    let public_url = normalise_public_url(&flag_value(args, "--public-url").unwrap_or_else(|| "/".into()))?;
+    let out = flag_value(args, "--out").map(PathBuf::from).unwrap_or_else(|| root().join("dist"));
+    tools::ensure_build_tools()?;
+    trunk_build(&public_url, &out, &[])?;
+    let (raw, gz) = wasm_size(&out)?;
+    println!("xtask: wrote {} for {public_url} (wasm {raw} bytes, {gz} gzipped)", out.display());
+    Ok(())
+}
+
+fn cmd_static(args: &[String]) -> Result {
+    let dir = args.first().map(PathBuf::from).ok_or("usage: cargo xtask static DIR [--public-url /p/] [--port N]")?;
+    let public_url = normalise_public_url(&flag_value(args, "--public-url").unwrap_or_else(|| "/".into()))?;
+    let port: u16 = flag_value(args, "--port").map(|p| p.parse().map_err(|_| "bad --port")).transpose()?.unwrap_or(8080);
+    let server = serve::StaticServer::start(dir, public_url.clone(), port)?;
+    println!("xtask: serving on http://127.0.0.1:{}{public_url}", server.port);
+    server.join();
+    Ok(())
+}
+
+fn cmd_test(args: &[String]) -> Result {
+    let skip_e2e = args.iter().any(|a| a == "--skip-e2e");
+    let started = Instant::now();
+    phase("install tools", tools::ensure_build_tools)?;
+    phase("cargo fmt --check", || run(cargo().args(["fmt", "--all", "--check"])))?;
+    phase("clippy (native)", || {
+        run(cargo().args(["clippy", "--workspace", "--all-targets", "--locked", "--", "-D", "warnings"]))
+    })?;
+    phase("clippy (wasm32)", || {
+        run(cargo().args([
+            "clippy",
+            "--locked",
+            "--target",
+            "wasm32-unknown-unknown",
+            "-p",
+            "lambda-lab-app",
+            "-p",
+            "lambda-model",
+            "--all-features",
+            "--",
+            "-D",
+            "warnings",
+        ]))
+    })?;
+    phase("native tests", || run(cargo().args(["test", "--workspace", "--locked"])))?;
+    let dist = root().join("target").join("e2e-dist");
+    phase("wasm32 release build (trunk)", || trunk_build(E2E_PUBLIC_URL, &dist, &["debug-routes"]))?;
+    phase("size budget", || {
+        let (raw, gz) = wasm_size(&dist)?;
+        println!(
+            "xtask: main wasm {raw} bytes raw, {gz} bytes gzipped ({:.1} KB of the {} KB budget)",
+            gz as f64 / 1024.0,
+            WASM_GZIP_BUDGET / 1024
+        );
+        if gz > WASM_GZIP_BUDGET {
+            return Err(format!("wasm is {gz} bytes gzipped, over the {WASM_GZIP_BUDGET}-byte budget"));
+        }
+        Ok(())
+    })?;
+    if skip_e2e {
+        println!("xtask: e2e skipped (--skip-e2e)");
+    } else {
+        phase("e2e (Playwright, Chromium)", || {
+            tools::ensure_e2e_tools()?;
+            let server = serve::StaticServer::start(dist.clone(), E2E_PUBLIC_URL.into(), 0)?;
+            let base = format!("http://127.0.0.1:{}{E2E_PUBLIC_URL}", server.port);
+            println!("xtask: e2e against {base}");
+            let e2e = root().join("e2e");
+            run(Command::new("npx")
+                .args(["playwright", "test"])
+                .current_dir(&e2e)
+                .env("LAMBDA_LAB_BASE_URL", &base))
+        })?;
+    }
+    println!("\nxtask: all checks passed in {:.0}s", started.elapsed().as_secs_f64());
+    Ok(())
+}
+
+/// Finds the main wasm in a built folder and returns (raw, gzipped) sizes.
+fn wasm_size(dist: &Path) -> Result<(u64, u64)> {
+    use std::io::Write;
+    let wasm = std::fs::read_dir(dist)
+        .map_err(|e| format!("reading {}: {e}", dist.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "wasm"))
+        .max_by_key(|p| p.metadata().map(|m| m.len()).unwrap_or(0))
+        .ok_or_else(|| format!("no .wasm in {}", dist.display()))?;
+    let bytes = std::fs::read(&wasm).map_err(|e| e.to_string())?;
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    gz.write_all(&bytes).map_err(|e| e.to_string())?;
+    let gz = gz.finish().map_err(|e| e.to_string())?;
+    Ok((bytes.len() as u64, gz.len() as u64))
+}
+
+fn flag_value(args: &[String], name: &str) -> Option<String> {
+    args.iter().position(|a| a == name).and_then(|i| args.get(i + 1).cloned()).or_else(|| {
+        args.iter().find_map(|a| a.strip_prefix(&format!("{name}=")).map(str::to_string))
+    })
+}
+
+/// `lambda-lab` → `/lambda-lab/`; only path characters are allowed.
+fn normalise_public_url(p: &str) -> Result<String> {
+    if !p.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '/' | '-' | '_' | '.')) || p.contains("..") {
+        return Err(format!("--public-url {p:?}: use a path such as /lambda-lab/"));
+    }
+    let mut s = format!("/{}", p.trim_matches('/'));
+    if s != "/" {
+        s.push('/');
+    }
+    Ok(s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn public_urls_are_normalised() {
+        assert_eq!(normalise_public_url("lambda-lab").unwrap(), "/lambda-lab/");
+        assert_eq!(normalise_public_url("/").unwrap(), "/");
+        assert_eq!(normalise_public_url("/a/b/").unwrap(), "/a/b/");
+        assert!(normalise_public_url("/a?b").is_err());
+        assert!(normalise_public_url("/../x").is_err());
+    }
+}

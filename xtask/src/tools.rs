@@ -1,0 +1,146 @@
+//! Installs the pinned build and test tools, skipping each one that is already
+//! present at its pinned version. Nothing here downloads a prebuilt binary:
+//! trunk and wasm-bindgen-cli build from crates.io, wasm-opt comes from the
+//! npm package `binaryen`, Chromium from Debian's packages.
+
+use crate::{Result, root, run};
+use std::path::PathBuf;
+use std::process::Command;
+
+pub const TRUNK_VERSION: &str = "0.21.14";
+pub const WASM_OPT_VERSION: &str = "132";
+pub const WASM_TARGET: &str = "wasm32-unknown-unknown";
+
+/// PATH with cargo's bin folder and the npm build tools in front.
+pub fn path_with_tools() -> std::ffi::OsString {
+    let mut dirs = vec![root().join("xtask/tools/node_modules/.bin"), cargo_bin()];
+    if let Some(p) = std::env::var_os("PATH") {
+        dirs.extend(std::env::split_paths(&p));
+    }
+    std::env::join_paths(dirs).unwrap_or_default()
+}
+
+fn cargo_bin() -> PathBuf {
+    std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")))
+        .unwrap_or_else(|| PathBuf::from(".cargo"))
+        .join("bin")
+}
+
+/// First line of `prog args…` (stdout), if it runs.
+fn version_of(prog: &str, args: &[&str]) -> Option<String> {
+    let out = Command::new(prog).args(args).env("PATH", path_with_tools()).output().ok()?;
+    out.status.success().then(|| String::from_utf8_lossy(&out.stdout).lines().next().unwrap_or("").trim().to_string())
+}
+
+/// The wasm-bindgen version that Cargo.lock resolved.
+pub fn locked_wasm_bindgen() -> Result<String> {
+    let lock = std::fs::read_to_string(root().join("Cargo.lock")).map_err(|e| format!("reading Cargo.lock: {e}"))?;
+    let mut lines = lock.lines();
+    while let Some(l) = lines.next() {
+        if l.trim() == "name = \"wasm-bindgen\"" {
+            if let Some(v) = lines.next().and_then(|v| v.trim().strip_prefix("version = \"")) {
+                return Ok(v.trim_end_matches('"').to_string());
+            }
+        }
+    }
+    Err("Cargo.lock has no wasm-bindgen entry".into())
+}
+
+/// Trunk.toml must pin the same wasm-bindgen as Cargo.lock, or Trunk would
+/// try to download another one.
+fn check_trunk_pin(wb: &str) -> Result {
+    let toml = std::fs::read_to_string(root().join("Trunk.toml")).map_err(|e| e.to_string())?;
+    let want = format!("wasm_bindgen = \"{wb}\"");
+    if !toml.lines().any(|l| l.trim() == want) {
+        return Err(format!("Trunk.toml [tools] must say {want} (the version in Cargo.lock)"));
+    }
+    if !toml.lines().any(|l| l.trim() == format!("wasm_opt = \"version_{WASM_OPT_VERSION}\"")) {
+        return Err(format!("Trunk.toml [tools] must say wasm_opt = \"version_{WASM_OPT_VERSION}\""));
+    }
+    Ok(())
+}
+
+pub fn ensure_build_tools() -> Result {
+    let installed = Command::new("rustup").args(["target", "list", "--installed"]).output();
+    match installed {
+        Ok(o) if String::from_utf8_lossy(&o.stdout).lines().any(|l| l.trim() == WASM_TARGET) => {
+            println!("xtask: {WASM_TARGET} target present, skipped");
+        }
+        _ => run(Command::new("rustup").args(["target", "add", WASM_TARGET]))?,
+    }
+
+    if version_of("trunk", &["--version"]).as_deref() == Some(&format!("trunk {TRUNK_VERSION}")) {
+        println!("xtask: trunk {TRUNK_VERSION} present, skipped");
+    } else {
+        run(Command::new("cargo").args(["install", "trunk", "--version", TRUNK_VERSION, "--locked"]))?;
+    }
+
+    let wb = locked_wasm_bindgen()?;
+    check_trunk_pin(&wb)?;
+    if version_of("wasm-bindgen", &["--version"]).as_deref() == Some(&format!("wasm-bindgen {wb}")) {
+        println!("xtask: wasm-bindgen-cli {wb} present, skipped");
+    } else {
+        // `--locked` does not resolve for some wasm-bindgen-cli releases.
+        run(Command::new("cargo").args(["install", "wasm-bindgen-cli", "--version", &wb, "--force"]))?;
+    }
+
+    let wasm_opt = root().join("xtask/tools/node_modules/.bin/wasm-opt");
+    let has_opt = wasm_opt.exists()
+        && version_of(&wasm_opt.to_string_lossy(), &["--version"])
+            .is_some_and(|v| v.contains(&format!("version_{WASM_OPT_VERSION}")));
+    if has_opt {
+        println!("xtask: wasm-opt {WASM_OPT_VERSION} present, skipped");
+    } else {
+        run(npm(&["ci", "--no-audit", "--no-fund"]).current_dir(root().join("xtask/tools")))?;
+    }
+    Ok(())
+}
+
+fn npm(args: &[&str]) -> Command {
+    let mut c = Command::new("npm");
+    c.args(args);
+    c
+}
+
+pub fn ensure_e2e_tools() -> Result {
+    if version_of("/usr/bin/chromium", &["--version"]).is_some() {
+        println!("xtask: chromium present, skipped");
+    } else {
+        let sudo = !is_root() && version_of("sudo", &["--version"]).is_some();
+        let apt = |args: &[&str]| {
+            let mut c = Command::new(if sudo { "sudo" } else { "apt-get" });
+            if sudo {
+                c.arg("apt-get");
+            }
+            c.args(args).env("DEBIAN_FRONTEND", "noninteractive");
+            c
+        };
+        run(&mut apt(&["update"]))?;
+        run(&mut apt(&["install", "-y", "--no-install-recommends", "chromium", "chromium-driver"]))?;
+    }
+    let e2e = root().join("e2e");
+    let lock = std::fs::read_to_string(e2e.join("package-lock.json")).unwrap_or_default();
+    let installed = std::fs::read_to_string(e2e.join("node_modules/.package-lock.json")).unwrap_or_default();
+    // npm writes node_modules/.package-lock.json as the lock's "packages" part;
+    // compare the pinned runner version to decide whether to reinstall.
+    let pin = pinned_playwright(&lock);
+    if pin.is_some() && pin == pinned_playwright(&installed) {
+        println!("xtask: e2e node_modules present ({}), skipped", pin.unwrap_or_default());
+    } else {
+        run(npm(&["ci", "--no-audit", "--no-fund"]).current_dir(&e2e))?;
+    }
+    Ok(())
+}
+
+fn pinned_playwright(lock: &str) -> Option<String> {
+    let at = lock.find("\"node_modules/@playwright/test\"")?;
+    let rest = &lock[at..];
+    let v = rest.find("\"version\": \"")? + "\"version\": \"".len();
+    Some(rest[v..].split('"').next()?.to_string())
+}
+
+fn is_root() -> bool {
+    Command::new("id").arg("-u").output().is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
+}
