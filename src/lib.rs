@@ -1,20 +1,23 @@
 //! Lambda Lab, the Leptos CSR app. Pages call into `lambda-model` for every
 //! number; this crate holds only the UI, the URL/DOM glue and formatting.
 
+mod app;
 pub mod format;
 pub mod pages;
 pub mod panic;
 pub mod paths;
 pub mod storage;
 pub mod theme;
-mod app;
 
 pub use app::App;
 
 /// Installs the panic hook, removes the loading placeholder and mounts the app.
 pub fn start() {
     panic::install();
-    if let Some(boot) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("boot")) {
+    if let Some(boot) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("boot"))
+    {
         boot.remove();
     }
     leptos::mount::mount_to_body(App);

@@ -21,7 +21,9 @@ pub fn message(info: &std::panic::PanicHookInfo<'_>) -> String {
 pub fn install() {
     std::panic::set_hook(Box::new(|info| {
         let msg = message(info);
-        web_sys::console::error_1(&format!("Lambda Lab stopped after an internal error: {msg}").into());
+        web_sys::console::error_1(
+            &format!("Lambda Lab stopped after an internal error: {msg}").into(),
+        );
         show(&msg);
     }));
 }
@@ -29,7 +31,9 @@ pub fn install() {
 /// Replaces the page with the error panel. Text goes in through
 /// `set_text_content`, so nothing in the message is read as HTML.
 fn show(msg: &str) {
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
     let Some(body) = doc.body() else { return };
     body.set_inner_html("");
     let el = |tag: &str, text: &str| {
@@ -37,20 +41,27 @@ fn show(msg: &str) {
         e.set_text_content(Some(text));
         Some(e)
     };
-    let Ok(panel) = doc.create_element("div") else { return };
+    let Ok(panel) = doc.create_element("div") else {
+        return;
+    };
     panel.set_class_name("panic-page");
     let _ = panel.set_attribute("role", "alert");
     let _ = panel.set_attribute("data-testid", "panic-page");
     let parts = [
         el("h1", "Lambda Lab stopped working"),
-        el("p", "Something inside the calculator went wrong and the page can no longer update. Your numbers are still in the address bar, so reloading usually brings everything back."),
+        el(
+            "p",
+            "Something inside the calculator went wrong and the page can no longer update. Your numbers are still in the address bar, so reloading usually brings everything back.",
+        ),
         el("pre", msg),
     ];
     for p in parts.into_iter().flatten() {
         let _ = panel.append_child(&p);
     }
     if let Some(a) = el("a", "Reload the page") {
-        let href = web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default();
+        let href = web_sys::window()
+            .and_then(|w| w.location().href().ok())
+            .unwrap_or_default();
         let _ = a.set_attribute("href", &href);
         a.set_class_name("button primary");
         if let Some(p) = el("p", "") {
@@ -59,7 +70,10 @@ fn show(msg: &str) {
         }
     }
     let _ = body.append_child(&panel);
-    if let Ok(a) = panel.query_selector("a").map(|a| a.and_then(|a| a.dyn_into::<web_sys::HtmlElement>().ok())) {
+    if let Ok(a) = panel
+        .query_selector("a")
+        .map(|a| a.and_then(|a| a.dyn_into::<web_sys::HtmlElement>().ok()))
+    {
         if let Some(a) = a {
             let _ = a.focus();
         }

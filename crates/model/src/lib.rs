@@ -1,6 +1,13 @@
 //! Lambda Lab's engine: pricing, memory/CPU scaling, cold starts, traffic
 //! simulation and the scenario codec. Pure Rust with no web or UI
 //! dependencies, so it builds and is tested natively and runs unchanged in
-//! the browser as wasm32. It never formats numbers and never reads a clock.
+//! the browser as wasm32. It never formats numbers for display and never
+//! reads a clock: the caller passes "today".
 
+pub mod metrics;
+pub mod money;
+pub mod prices;
+pub mod pricing;
+pub mod published;
 pub mod scenario;
+pub mod stats;

@@ -176,7 +176,8 @@ impl ParamSpec {
             Kind::IntList { min, max } => {
                 let mut out = Vec::new();
                 for part in s.split(',').map(str::trim).filter(|p| !p.is_empty()) {
-                    let x = parse_number(part).ok_or_else(|| self.error(raw, "not a number list"))?;
+                    let x =
+                        parse_number(part).ok_or_else(|| self.error(raw, "not a number list"))?;
                     if x.fract() != 0.0 || x < min as f64 || x > max as f64 {
                         return Err(self.error(raw, "has a value out of range in"));
                     }
@@ -193,7 +194,8 @@ impl ParamSpec {
     /// The default value, parsed. Defaults are checked by a test, so this
     /// never fails for a table in this crate.
     pub fn default_value(&self) -> Value {
-        self.parse(self.default).unwrap_or(Value::Text(String::new()))
+        self.parse(self.default)
+            .unwrap_or(Value::Text(String::new()))
     }
 
     /// The CLI flag for this parameter: `memory_mb` → `--memory-mb`.
@@ -243,7 +245,20 @@ impl Date {
             return None;
         }
         let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
-        let days = [31, if leap { 29 } else { 28 }, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+        let days = [
+            31,
+            if leap { 29 } else { 28 },
+            31,
+            30,
+            31,
+            30,
+            31,
+            31,
+            30,
+            31,
+            30,
+            31,
+        ];
         if day == 0 || day > days[month as usize - 1] {
             return None;
         }
@@ -268,7 +283,11 @@ impl PartialEq for Values {
     /// Same parameter names, same values.
     fn eq(&self, other: &Values) -> bool {
         self.specs.len() == other.specs.len()
-            && self.specs.iter().zip(other.specs).all(|(a, b)| a.name == b.name)
+            && self
+                .specs
+                .iter()
+                .zip(other.specs)
+                .all(|(a, b)| a.name == b.name)
             && self.vals == other.vals
     }
 }
@@ -276,7 +295,10 @@ impl PartialEq for Values {
 impl Values {
     /// Every parameter at its default.
     pub fn defaults(specs: &'static [ParamSpec]) -> Values {
-        Values { specs, vals: specs.iter().map(ParamSpec::default_value).collect() }
+        Values {
+            specs,
+            vals: specs.iter().map(ParamSpec::default_value).collect(),
+        }
     }
 
     pub fn specs(&self) -> &'static [ParamSpec] {
@@ -310,7 +332,11 @@ impl Values {
                 given: raw.to_string(),
                 message: format!(
                     "unknown parameter \u{201c}{name}\u{201d}; known: {}",
-                    self.specs.iter().map(|s| s.name).collect::<Vec<_>>().join(", ")
+                    self.specs
+                        .iter()
+                        .map(|s| s.name)
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 ),
             });
         };
@@ -428,7 +454,12 @@ pub fn decode_query(specs: &'static [ParamSpec], query: &str) -> Decoded {
             unknown.push(k);
         }
     }
-    Decoded { values, errors, unknown, version }
+    Decoded {
+        values,
+        errors,
+        unknown,
+        version,
+    }
 }
 
 /// Applies every migration from `version` up to the current one.
@@ -500,7 +531,10 @@ mod tests {
         ParamSpec {
             name: "memory_mb",
             label: "Memory",
-            kind: Kind::Int { min: 128, max: 10240 },
+            kind: Kind::Int {
+                min: 128,
+                max: 10240,
+            },
             default: "1024",
             unit: "MB",
             help: "",
@@ -521,12 +555,29 @@ mod tests {
             unit: "",
             help: "",
         },
-        ParamSpec { name: "on", label: "On", kind: Kind::Bool, default: "true", unit: "", help: "" },
-        ParamSpec { name: "day", label: "Day", kind: Kind::Date, default: "", unit: "", help: "" },
+        ParamSpec {
+            name: "on",
+            label: "On",
+            kind: Kind::Bool,
+            default: "true",
+            unit: "",
+            help: "",
+        },
+        ParamSpec {
+            name: "day",
+            label: "Day",
+            kind: Kind::Date,
+            default: "",
+            unit: "",
+            help: "",
+        },
         ParamSpec {
             name: "sizes",
             label: "Sizes",
-            kind: Kind::IntList { min: 128, max: 10240 },
+            kind: Kind::IntList {
+                min: 128,
+                max: 10240,
+            },
             default: "128,256",
             unit: "MB",
             help: "",
@@ -555,7 +606,10 @@ mod tests {
         v.set("day", "2025-08-01").unwrap();
         v.set("sizes", "128, 512,1024").unwrap();
         let q = v.to_query();
-        assert_eq!(q, "v=1&memory_mb=512&ratio=0.25&arch=arm64&on=false&day=2025-08-01&sizes=128,512,1024");
+        assert_eq!(
+            q,
+            "v=1&memory_mb=512&ratio=0.25&arch=arm64&on=false&day=2025-08-01&sizes=128,512,1024"
+        );
         let d = decode_query(SPECS, &format!("?{q}"));
         assert_eq!(d.values, v);
         assert!(d.errors.is_empty() && d.unknown.is_empty());
@@ -563,10 +617,17 @@ mod tests {
 
     #[test]
     fn bad_values_keep_defaults_and_name_the_valid_range() {
-        let d = decode_query(SPECS, "memory_mb=NaN&ratio=-1&arch=sparc&on=maybe&day=2025-02-30&sizes=1,2&x=1&theme=dark");
+        let d = decode_query(
+            SPECS,
+            "memory_mb=NaN&ratio=-1&arch=sparc&on=maybe&day=2025-02-30&sizes=1,2&x=1&theme=dark",
+        );
         assert_eq!(d.values, Values::defaults(SPECS));
         assert_eq!(d.errors.len(), 6);
-        assert!(d.errors[0].message.contains("from 128 to 10240"), "{}", d.errors[0].message);
+        assert!(
+            d.errors[0].message.contains("from 128 to 10240"),
+            "{}",
+            d.errors[0].message
+        );
         assert!(d.errors[2].message.contains("one of x86_64, arm64"));
         assert_eq!(d.unknown, vec!["x".to_string()]);
     }

@@ -1,0 +1,1163 @@
+//! The pricing engine: every AWS Lambda billing component, exact.
+//!
+//! Flow: [`COST_PARAMS`] (named parameters) → [`CostInput::from_values`]
+//! (validated, typed) → [`usage`] (what is billed, in exact units) →
+//! [`price_account`] (free tier and tier counters shared across functions,
+//! money in exact atto-dollars) → [`CostResult`] (named metrics, lines, and
+//! the arithmetic written out).
+
+use crate::metrics::MetricValue;
+use crate::money::{Qty, Rate, Usd, mul_div_round};
+use crate::prices::{self, Arch, Region};
+use crate::scenario::{Date, Kind, ParamError, ParamSpec, Values};
+use crate::stats::expected_ceil_lognormal;
+
+const NS_PER_MS: u128 = 1_000_000;
+const NS_PER_S: u128 = 1_000_000_000;
+/// 1 GB = 1,024 MB for Lambda memory and storage.
+const MB_PER_GB: u128 = 1024;
+
+pub const RUNTIMES: &[&str] = &[
+    "nodejs22.x",
+    "nodejs24.x",
+    "nodejs20.x",
+    "python3.13",
+    "python3.12",
+    "python3.11",
+    "java21",
+    "java17",
+    "java11",
+    "dotnet8",
+    "ruby3.4",
+    "ruby3.3",
+    "provided.al2023",
+    "provided.al2",
+];
+
+/// The cost calculator's parameters. Names are the public contract.
+pub const COST_PARAMS: &[ParamSpec] = &[
+    ParamSpec {
+        name: "region",
+        label: "Region",
+        kind: Kind::Choice(prices::REGION_CODES),
+        default: "us-east-1",
+        unit: "",
+        help: "AWS region; rates differ by region.",
+    },
+    ParamSpec {
+        name: "arch",
+        label: "Architecture",
+        kind: Kind::Choice(&["x86_64", "arm64"]),
+        default: "x86_64",
+        unit: "",
+        help: "arm64 (Graviton) costs about 20% less per GB-s.",
+    },
+    ParamSpec {
+        name: "memory_mb",
+        label: "Memory",
+        kind: Kind::Int {
+            min: 128,
+            max: 10240,
+        },
+        default: "1024",
+        unit: "MB",
+        help: "128 to 10,240 MB in 1 MB steps; CPU scales with it.",
+    },
+    ParamSpec {
+        name: "duration_ms",
+        label: "Duration (mean)",
+        kind: Kind::Num {
+            min: 0.001,
+            max: 900_000.0,
+        },
+        default: "120",
+        unit: "ms",
+        help: "Mean run time per invocation, up to the 15-minute limit.",
+    },
+    ParamSpec {
+        name: "duration_cv",
+        label: "Duration variation (CV)",
+        kind: Kind::Num { min: 0.0, max: 5.0 },
+        default: "0",
+        unit: "",
+        help: "Standard deviation ÷ mean. Above 0, durations are lognormal and each one is rounded up on its own.",
+    },
+    ParamSpec {
+        name: "requests",
+        label: "Requests per month",
+        kind: Kind::Int {
+            min: 0,
+            max: 1_000_000_000_000,
+        },
+        default: "3000000",
+        unit: "requests",
+        help: "All invocations in the month, including any served by provisioned concurrency.",
+    },
+    ParamSpec {
+        name: "ephemeral_mb",
+        label: "Ephemeral storage (/tmp)",
+        kind: Kind::Int {
+            min: 512,
+            max: 10240,
+        },
+        default: "512",
+        unit: "MB",
+        help: "The first 512 MB are free.",
+    },
+    ParamSpec {
+        name: "free_tier",
+        label: "Apply the free tier",
+        kind: Kind::Bool,
+        default: "true",
+        unit: "",
+        help: "1M requests and 400,000 GB-s a month, account-wide.",
+    },
+    ParamSpec {
+        name: "pc_units",
+        label: "Provisioned concurrency",
+        kind: Kind::Int {
+            min: 0,
+            max: 100_000,
+        },
+        default: "0",
+        unit: "environments",
+        help: "Pre-initialised environments kept ready.",
+    },
+    ParamSpec {
+        name: "pc_hours",
+        label: "PC enabled per month",
+        kind: Kind::Num {
+            min: 0.0,
+            max: 744.0,
+        },
+        default: "730",
+        unit: "hours",
+        help: "Billed rounded up to 5 minutes.",
+    },
+    ParamSpec {
+        name: "pc_requests",
+        label: "Requests served by PC",
+        kind: Kind::Int {
+            min: -1,
+            max: 1_000_000_000_000,
+        },
+        default: "-1",
+        unit: "requests",
+        help: "How many of the requests run on PC; -1 means as many as PC can serve.",
+    },
+    ParamSpec {
+        name: "pc_duration_ms",
+        label: "Duration on PC",
+        kind: Kind::Num {
+            min: 0.0,
+            max: 900_000.0,
+        },
+        default: "0",
+        unit: "ms",
+        help: "Mean duration of PC-served invocations; 0 means the same as the on-demand duration.",
+    },
+    ParamSpec {
+        name: "cold_start_ratio",
+        label: "Cold-start ratio",
+        kind: Kind::Num { min: 0.0, max: 1.0 },
+        default: "0",
+        unit: "",
+        help: "Share of on-demand invocations that start cold.",
+    },
+    ParamSpec {
+        name: "init_ms",
+        label: "Init duration",
+        kind: Kind::Num {
+            min: 0.0,
+            max: 10_000.0,
+        },
+        default: "0",
+        unit: "ms",
+        help: "Init Duration per cold start (at most 10 s).",
+    },
+    ParamSpec {
+        name: "package",
+        label: "Package type",
+        kind: Kind::Choice(&["zip", "image"]),
+        default: "zip",
+        unit: "",
+        help: "Container images were billed for INIT even before 2025-08-01.",
+    },
+    ParamSpec {
+        name: "runtime",
+        label: "Runtime",
+        kind: Kind::Choice(RUNTIMES),
+        default: "nodejs22.x",
+        unit: "",
+        help: "Custom runtimes (provided.*) were billed for INIT even before 2025-08-01.",
+    },
+    ParamSpec {
+        name: "billing_date",
+        label: "Billing date",
+        kind: Kind::Date,
+        default: "",
+        unit: "",
+        help: "INIT billing rules depend on the date; empty means today.",
+    },
+    ParamSpec {
+        name: "snapstart",
+        label: "SnapStart",
+        kind: Kind::Bool,
+        default: "false",
+        unit: "",
+        help: "Java 11+, Python 3.12+, .NET 8+. Cache and restore charges apply to Python and .NET.",
+    },
+    ParamSpec {
+        name: "snapstart_hours",
+        label: "Snapshot cached per month",
+        kind: Kind::Num {
+            min: 0.0,
+            max: 744.0,
+        },
+        default: "730",
+        unit: "hours",
+        help: "At least 3 hours are billed.",
+    },
+    ParamSpec {
+        name: "restore_ratio",
+        label: "Restore ratio",
+        kind: Kind::Num { min: 0.0, max: 1.0 },
+        default: "0",
+        unit: "",
+        help: "Share of invocations that resume from the snapshot.",
+    },
+    ParamSpec {
+        name: "stream_gb",
+        label: "Streamed beyond 6 MB per response",
+        kind: Kind::Num {
+            min: 0.0,
+            max: 1_000_000_000.0,
+        },
+        default: "0",
+        unit: "GB/month",
+        help: "GB per month written to response streams past each response's free first 6 MB.",
+    },
+    ParamSpec {
+        name: "async_event_kb",
+        label: "Async event size",
+        kind: Kind::Int { min: 0, max: 1024 },
+        default: "0",
+        unit: "KB",
+        help: "For asynchronous events over 256 KB, each further 64 KB is one more request.",
+    },
+    ParamSpec {
+        name: "savings_plan_pct",
+        label: "Compute Savings Plan discount",
+        kind: Kind::Num {
+            min: 0.0,
+            max: prices::SAVINGS_PLAN_MAX_PCT,
+        },
+        default: "0",
+        unit: "%",
+        help: "Off duration and PC, never off requests (up to 17%).",
+    },
+    ParamSpec {
+        name: "edge",
+        label: "Lambda@Edge",
+        kind: Kind::Bool,
+        default: "false",
+        unit: "",
+        help: "Edge functions: $0.60/M requests, duration per 128 MB-s, no free tier, x86_64 only.",
+    },
+];
+
+/// How the shared free GB-s are split when an account runs both
+/// architectures. AWS does not document it, so it is a visible assumption.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FreeTierOrder {
+    X86First,
+    ArmFirst,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Package {
+    Zip,
+    Image,
+}
+
+/// One function's validated inputs.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CostInput {
+    pub region: &'static Region,
+    pub arch: Arch,
+    pub memory_mb: u32,
+    pub duration_ms: f64,
+    pub duration_cv: f64,
+    pub requests: u64,
+    pub ephemeral_mb: u32,
+    pub free_tier: bool,
+    pub pc_units: u32,
+    pub pc_hours: f64,
+    /// `None`: as many as PC can serve.
+    pub pc_requests: Option<u64>,
+    pub pc_duration_ms: f64,
+    pub cold_start_ratio: f64,
+    pub init_ms: f64,
+    pub package: Package,
+    pub runtime: &'static str,
+    pub billing_date: Date,
+    pub snapstart: bool,
+    pub snapstart_hours: f64,
+    pub restore_ratio: f64,
+    pub stream_gb: f64,
+    pub async_event_kb: u32,
+    pub savings_plan_pct: f64,
+    pub edge: bool,
+}
+
+impl PartialEq for Region {
+    fn eq(&self, other: &Region) -> bool {
+        self.code == other.code
+    }
+}
+
+fn cross(param: &str, given: String, message: String) -> ParamError {
+    ParamError {
+        param: param.to_string(),
+        given,
+        message,
+    }
+}
+
+fn runtime_name(s: &str) -> &'static str {
+    RUNTIMES
+        .iter()
+        .copied()
+        .find(|r| *r == s)
+        .unwrap_or(RUNTIMES[0])
+}
+
+/// Whether the runtime is a custom one (`provided.*`).
+pub fn is_custom_runtime(rt: &str) -> bool {
+    rt.starts_with("provided")
+}
+
+/// SnapStart runtimes: Java 11+, Python 3.12+, .NET 8+.
+pub fn snapstart_supported(rt: &str) -> bool {
+    matches!(
+        rt,
+        "java21" | "java17" | "java11" | "python3.13" | "python3.12" | "dotnet8"
+    )
+}
+
+impl CostInput {
+    /// Reads and cross-checks the parameters. Every problem is reported, each
+    /// naming what is valid.
+    pub fn from_values(v: &Values, today: Date) -> Result<CostInput, Vec<ParamError>> {
+        let mut errs = Vec::new();
+        let region = prices::region(v.text("region")).expect("region is a checked choice");
+        let arch = Arch::parse(v.text("arch")).expect("arch is a checked choice");
+        let billing_date = match v.text("billing_date") {
+            "" => today,
+            s => Date::parse(s).unwrap_or(today),
+        };
+        let pc_requests = match v.int("pc_requests") {
+            -1 => None,
+            n => Some(n as u64),
+        };
+        let duration_ms = v.num("duration_ms");
+        let pc_duration = v.num("pc_duration_ms");
+        let input = CostInput {
+            region,
+            arch,
+            memory_mb: v.int("memory_mb") as u32,
+            duration_ms,
+            duration_cv: v.num("duration_cv"),
+            requests: v.int("requests") as u64,
+            ephemeral_mb: v.int("ephemeral_mb") as u32,
+            free_tier: v.flag("free_tier"),
+            pc_units: v.int("pc_units") as u32,
+            pc_hours: v.num("pc_hours"),
+            pc_requests,
+            pc_duration_ms: if pc_duration > 0.0 {
+                pc_duration
+            } else {
+                duration_ms
+            },
+            cold_start_ratio: v.num("cold_start_ratio"),
+            init_ms: v.num("init_ms"),
+            package: if v.text("package") == "image" {
+                Package::Image
+            } else {
+                Package::Zip
+            },
+            runtime: runtime_name(v.text("runtime")),
+            billing_date,
+            snapstart: v.flag("snapstart"),
+            snapstart_hours: v.num("snapstart_hours"),
+            restore_ratio: v.num("restore_ratio"),
+            stream_gb: v.num("stream_gb"),
+            async_event_kb: v.int("async_event_kb") as u32,
+            savings_plan_pct: v.num("savings_plan_pct"),
+            edge: v.flag("edge"),
+        };
+        let i = &input;
+        if i.edge {
+            if i.arch == Arch::Arm {
+                errs.push(cross(
+                    "arch",
+                    "arm64".into(),
+                    "Lambda@Edge runs on x86_64 only; choose x86_64 or turn Lambda@Edge off."
+                        .into(),
+                ));
+            }
+            if i.pc_units > 0 {
+                errs.push(cross(
+                    "pc_units",
+                    i.pc_units.to_string(),
+                    "Lambda@Edge has no provisioned concurrency; use 0.".into(),
+                ));
+            }
+            if i.snapstart {
+                errs.push(cross(
+                    "snapstart",
+                    "true".into(),
+                    "Lambda@Edge has no SnapStart; turn one of them off.".into(),
+                ));
+            }
+            if i.ephemeral_mb > 512 {
+                errs.push(cross(
+                    "ephemeral_mb",
+                    i.ephemeral_mb.to_string(),
+                    "Lambda@Edge functions have a fixed 512 MB of /tmp; use 512.".into(),
+                ));
+            }
+        }
+        if i.snapstart {
+            if !snapstart_supported(i.runtime) {
+                errs.push(cross("runtime", i.runtime.into(), "SnapStart supports java11, java17, java21, python3.12, python3.13 and dotnet8.".into()));
+            }
+            if i.package == Package::Image {
+                errs.push(cross(
+                    "package",
+                    "image".into(),
+                    "SnapStart works with zip packages only; use zip.".into(),
+                ));
+            }
+            if i.pc_units > 0 {
+                errs.push(cross("pc_units", i.pc_units.to_string(), "SnapStart cannot be combined with provisioned concurrency; use 0 or turn SnapStart off.".into()));
+            }
+            if i.ephemeral_mb > 512 {
+                errs.push(cross("ephemeral_mb", i.ephemeral_mb.to_string(), "SnapStart cannot be combined with more than 512 MB of ephemeral storage; use 512.".into()));
+            }
+            if i.region.snapstart.is_none() && !i.runtime.starts_with("java") {
+                errs.push(cross("region", i.region.code.into(), format!(
+                    "SnapStart cache and restore prices are in this calculator for {} only; pick one of them, or a Java runtime (no SnapStart charge).",
+                    prices::REGIONS.iter().filter(|r| r.snapstart.is_some()).map(|r| r.code).collect::<Vec<_>>().join(", ")
+                )));
+            }
+        }
+        if i.ephemeral_mb > 512 && i.region.ephemeral.is_none() {
+            errs.push(cross("ephemeral_mb", i.ephemeral_mb.to_string(), format!(
+                "No published ephemeral-storage rate for {} is in this calculator; use 512 MB or another region.", i.region.code
+            )));
+        }
+        if i.pc_units > 0 && i.region.pc(i.arch).is_none() {
+            errs.push(cross("pc_units", i.pc_units.to_string(), format!(
+                "No provisioned-concurrency rate for {} on {} is in this calculator; use 0, or one of: {}.",
+                i.arch.name(),
+                i.region.code,
+                prices::REGIONS.iter().filter(|r| r.pc(i.arch).is_some()).map(|r| r.code).collect::<Vec<_>>().join(", ")
+            )));
+        }
+        if let Some(n) = i.pc_requests {
+            if n > i.requests {
+                errs.push(cross("pc_requests", n.to_string(), format!(
+                    "Requests served by PC ({n}) cannot exceed all requests ({}); use -1 (as many as PC can serve) or 0 to {}.", i.requests, i.requests
+                )));
+            } else if n > 0 && i.pc_units == 0 {
+                errs.push(cross("pc_requests", n.to_string(), "Requests served by PC need provisioned concurrency; set pc_units above 0, or use -1 or 0.".into()));
+            } else if n > 0 {
+                let cap = pc_capacity(i);
+                if n > cap {
+                    errs.push(cross("pc_requests", n.to_string(), format!(
+                        "{} PC environments enabled {} h can serve at most {cap} invocations of {} ms; use 0 to {cap}, or -1.",
+                        i.pc_units, i.pc_hours, i.pc_duration_ms
+                    )));
+                }
+            }
+        }
+        if errs.is_empty() {
+            Ok(input)
+        } else {
+            Err(errs)
+        }
+    }
+}
+
+/// A decimal number of milliseconds as whole nanoseconds (the input
+/// resolution: six decimals of a millisecond).
+fn ms_to_ns(ms: f64) -> u128 {
+    (ms * 1e6).round().max(0.0) as u128
+}
+
+/// A user-entered decimal as an exact quantity, at nine decimals (a ratio to
+/// 10⁻⁹, a GB to the byte): quantised first, so 1076.5625 stays exact.
+fn decimal_qty(x: f64) -> Qty {
+    Qty((x * 1e9).round().max(0.0) as u128 * 1_000_000_000)
+}
+
+/// `count × ratio` as an exact quantity.
+fn count_times(count: u64, ratio: f64) -> Qty {
+    Qty(count as u128 * decimal_qty(ratio).0)
+}
+
+/// Rounds up to whole milliseconds, at least 1 ms.
+fn ceil_ms_ns(ns: u128) -> u128 {
+    ns.div_ceil(NS_PER_MS).max(1) * NS_PER_MS
+}
+
+/// Expected billed nanoseconds per invocation: each invocation is rounded up
+/// to 1 ms on its own, so with varying durations this is E[⌈X + shift⌉],
+/// not ⌈E[X]⌉.
+pub fn expected_billed_ns(mean_ms: f64, cv: f64, shift_ms: f64) -> u128 {
+    if cv <= 0.0 {
+        ceil_ms_ns(ms_to_ns(mean_ms) + ms_to_ns(shift_ms))
+    } else {
+        ms_to_ns(expected_ceil_lognormal(mean_ms, cv, shift_ms)).max(NS_PER_MS)
+    }
+}
+
+/// PC-enabled seconds, rounded up to 5 minutes.
+pub fn pc_billed_seconds(hours: f64) -> u128 {
+    // Quantise to micro-minutes first, so 1.0 h is exactly 60 minutes.
+    let micro_min = (hours * 60.0 * 1e6).round().max(0.0) as u128;
+    micro_min.div_ceil(5_000_000) * 300
+}
+
+/// How many invocations PC can serve at 100% busy.
+pub fn pc_capacity(i: &CostInput) -> u64 {
+    let ns = expected_billed_ns(i.pc_duration_ms, i.duration_cv, 0.0);
+    let cap = i.pc_units as u128 * pc_billed_seconds(i.pc_hours) * NS_PER_S / ns;
+    cap.min(u64::MAX as u128) as u64
+}
+
+/// Whether INIT is billed for on-demand cold starts of this function.
+pub fn init_billed(i: &CostInput) -> bool {
+    i.billing_date >= prices::INIT_BILLING_FROM
+        || i.package == Package::Image
+        || is_custom_runtime(i.runtime)
+}
+
+/// Extra requests for one asynchronous event: one per 64 KB chunk past 256 KB.
+pub fn async_extra_requests(kb: u32) -> u128 {
+    (kb.saturating_sub(256) as u128).div_ceil(64)
+}
+
+/// What one function bills, in exact units, before free tier and tiers.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Usage {
+    pub requests: u64,
+    pub billed_requests: u128,
+    pub od_requests: u64,
+    pub pc_requests: u64,
+    pub warm_billed_ns: u128,
+    pub cold_extra_ns: u128,
+    pub cold_starts: Qty,
+    pub pc_billed_ns: u128,
+    /// On-demand duration GB-s, without INIT.
+    pub od_gbs: Qty,
+    /// Billed INIT GB-s (zero where INIT is not billed).
+    pub init_gbs: Qty,
+    pub init_billed: bool,
+    pub pc_seconds: u128,
+    pub pc_config_gbs: Qty,
+    pub pc_duration_gbs: Qty,
+    pub exec_seconds: Qty,
+    pub ephemeral_gbs: Qty,
+    pub snap_cache_gbs: Qty,
+    pub snap_restore_gb: Qty,
+    pub stream_gb: Qty,
+    /// Whether the free tier may apply (on, no PC, not Edge).
+    pub free_eligible: bool,
+}
+
+pub fn usage(i: &CostInput) -> Usage {
+    let mem = i.memory_mb as u128;
+    let pc_requests = if i.pc_units == 0 {
+        0
+    } else {
+        i.pc_requests
+            .unwrap_or_else(|| pc_capacity(i).min(i.requests))
+    };
+    let od = i.requests - pc_requests;
+    let warm = expected_billed_ns(i.duration_ms, i.duration_cv, 0.0);
+    let billed = init_billed(i);
+    let cold_total = if billed {
+        expected_billed_ns(i.duration_ms, i.duration_cv, i.init_ms)
+    } else {
+        warm
+    };
+    let cold_extra = cold_total - warm;
+    let cold_starts = count_times(od, i.cold_start_ratio);
+    let pc_ns = if pc_requests > 0 {
+        expected_billed_ns(i.pc_duration_ms, i.duration_cv, 0.0)
+    } else {
+        0
+    };
+    let gbs_den = MB_PER_GB * NS_PER_S;
+    let od_gbs = Qty::ratio(mem * od as u128 * warm, gbs_den);
+    let init_gbs = cold_starts.scale(mem * cold_extra, gbs_den);
+    let pc_seconds = if i.pc_units > 0 {
+        pc_billed_seconds(i.pc_hours)
+    } else {
+        0
+    };
+    let pc_config_gbs = Qty::ratio(i.pc_units as u128 * mem * pc_seconds, MB_PER_GB);
+    let pc_duration_gbs = Qty::ratio(mem * pc_requests as u128 * pc_ns, gbs_den);
+    // Execution seconds (for ephemeral storage): every billed millisecond.
+    let exec_seconds = Qty::ratio(od as u128 * warm + pc_requests as u128 * pc_ns, NS_PER_S)
+        + cold_starts.scale(cold_extra, NS_PER_S);
+    let ephemeral_gbs = exec_seconds.scale(i.ephemeral_mb.saturating_sub(512) as u128, MB_PER_GB);
+    let (snap_cache_gbs, snap_restore_gb) = if i.snapstart {
+        let cache_ms = (i.snapstart_hours.max(3.0) * 3_600_000.0).round() as u128;
+        let restores = count_times(od, i.restore_ratio);
+        (
+            Qty::ratio(mem * cache_ms, MB_PER_GB * 1000),
+            restores.scale(mem, MB_PER_GB),
+        )
+    } else {
+        (Qty::ZERO, Qty::ZERO)
+    };
+    Usage {
+        requests: i.requests,
+        billed_requests: i.requests as u128 * (1 + async_extra_requests(i.async_event_kb)),
+        od_requests: od,
+        pc_requests,
+        warm_billed_ns: warm,
+        cold_extra_ns: cold_extra,
+        cold_starts,
+        pc_billed_ns: pc_ns,
+        od_gbs,
+        init_gbs,
+        init_billed: billed,
+        pc_seconds,
+        pc_config_gbs,
+        pc_duration_gbs,
+        exec_seconds,
+        ephemeral_gbs,
+        snap_cache_gbs,
+        snap_restore_gb,
+        stream_gb: decimal_qty(i.stream_gb),
+        free_eligible: i.free_tier && i.pc_units == 0 && !i.edge,
+    }
+}
+
+/// Cost lines of one function (or of a whole account, summed).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Lines {
+    pub request_usd: Usd,
+    pub duration_usd: Usd,
+    pub init_usd: Usd,
+    pub ephemeral_usd: Usd,
+    pub pc_usd: Usd,
+    pub pc_duration_usd: Usd,
+    pub snapstart_usd: Usd,
+    pub stream_usd: Usd,
+    pub savings_usd: Usd,
+}
+
+impl Lines {
+    /// (metric name, label, amount), in display order; savings is negative.
+    pub fn items(&self) -> [(&'static str, &'static str, Usd); 9] {
+        [
+            ("request_usd", "Requests", self.request_usd),
+            ("duration_usd", "Duration (on-demand)", self.duration_usd),
+            ("init_usd", "INIT (cold starts)", self.init_usd),
+            ("ephemeral_usd", "Ephemeral storage", self.ephemeral_usd),
+            ("pc_usd", "Provisioned concurrency", self.pc_usd),
+            ("pc_duration_usd", "Duration on PC", self.pc_duration_usd),
+            (
+                "snapstart_usd",
+                "SnapStart cache and restore",
+                self.snapstart_usd,
+            ),
+            ("stream_usd", "Response streaming", self.stream_usd),
+            (
+                "savings_usd",
+                "Savings Plan discount",
+                Usd::ZERO - self.savings_usd,
+            ),
+        ]
+    }
+
+    pub fn total(&self) -> Usd {
+        self.items().iter().map(|(_, _, u)| *u).sum()
+    }
+
+    fn add(&mut self, o: &Lines) {
+        self.request_usd += o.request_usd;
+        self.duration_usd += o.duration_usd;
+        self.init_usd += o.init_usd;
+        self.ephemeral_usd += o.ephemeral_usd;
+        self.pc_usd += o.pc_usd;
+        self.pc_duration_usd += o.pc_duration_usd;
+        self.snapstart_usd += o.snapstart_usd;
+        self.stream_usd += o.stream_usd;
+        self.savings_usd += o.savings_usd;
+    }
+}
+
+/// One priced function.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FunctionCost {
+    pub input: CostInput,
+    pub usage: Usage,
+    pub lines: Lines,
+    pub free_requests_used: u128,
+    pub free_gbs_used: Qty,
+    pub free_stream_used: Qty,
+    /// The tier counter of this function's (region, arch) before it.
+    pub tier_start: Qty,
+    pub math: Vec<String>,
+}
+
+impl FunctionCost {
+    pub fn total(&self) -> Usd {
+        self.lines.total()
+    }
+}
+
+/// A priced account (one function or several).
+#[derive(Clone, Debug, PartialEq)]
+pub struct CostResult {
+    pub functions: Vec<FunctionCost>,
+    pub lines: Lines,
+    pub total: Usd,
+    pub requests: u128,
+    pub billed_requests: u128,
+    pub gb_seconds: Qty,
+    pub assumptions: Vec<String>,
+    pub notes: Vec<String>,
+}
+
+/// Tiered charge for `qty` GB-s starting at `start` on the tier counter.
+/// Returns the amount and one text step per tier touched.
+fn tiered(start: Qty, qty: Qty, limits: [u128; 2], rates: [Rate; 3]) -> (Usd, Vec<String>) {
+    let bounds = [Qty::whole(limits[0]), Qty::whole(limits[1]), Qty(u128::MAX)];
+    let mut at = start;
+    let mut left = qty;
+    let mut usd = Usd::ZERO;
+    let mut steps = Vec::new();
+    for (t, bound) in bounds.iter().enumerate() {
+        if left.0 == 0 {
+            break;
+        }
+        if at >= *bound {
+            continue;
+        }
+        let room = bound.saturating_sub(at);
+        let take = left.min(room);
+        let part = rates[t].times(take);
+        steps.push(format!(
+            "  {} GB-s × ${} (tier {}) = ${}",
+            take.to_decimal(),
+            rates[t].to_decimal(),
+            t + 1,
+            part
+        ));
+        usd += part;
+        at += take;
+        left = left.saturating_sub(take);
+    }
+    (usd, steps)
+}
+
+/// Prices one function on its own.
+pub fn price(i: &CostInput) -> CostResult {
+    price_account(std::slice::from_ref(i), FreeTierOrder::X86First)
+}
+
+/// Prices several functions as one account: the free tier is shared, and each
+/// (region, architecture) has one duration tier counter.
+pub fn price_account(inputs: &[CostInput], order: FreeTierOrder) -> CostResult {
+    let usages: Vec<Usage> = inputs.iter().map(usage).collect();
+    let mut free_requests = prices::FREE_REQUESTS;
+    let mut free_stream = Qty::whole(prices::FREE_STREAM_GB);
+    let mut free_gbs = Qty::whole(prices::FREE_GB_SECONDS);
+    let mut free_gbs_used = vec![Qty::ZERO; inputs.len()];
+    // Free GB-s go to one architecture first (a visible assumption), then in list order.
+    let first = if order == FreeTierOrder::X86First {
+        Arch::X86
+    } else {
+        Arch::Arm
+    };
+    for pass in [true, false] {
+        for (k, (i, u)) in inputs.iter().zip(&usages).enumerate() {
+            if (i.arch == first) == pass && u.free_eligible {
+                let take = (u.od_gbs + u.init_gbs).min(free_gbs);
+                free_gbs = free_gbs.saturating_sub(take);
+                free_gbs_used[k] = take;
+            }
+        }
+    }
+    let mut counters: Vec<(&str, Arch, Qty)> = Vec::new();
+    let mut functions = Vec::with_capacity(inputs.len());
+    for (k, (i, u)) in inputs.iter().zip(usages).enumerate() {
+        let mut math = Vec::new();
+        let mut l = Lines::default();
+        let mem = i.memory_mb;
+        let fmt_ms = |ns: u128| crate::money::decimal_string(ns as i128, 6);
+
+        // Requests.
+        let free_req = if u.free_eligible {
+            u.billed_requests.min(free_requests)
+        } else {
+            0
+        };
+        free_requests -= free_req;
+        let req_rate = if i.edge {
+            prices::EDGE_REQUEST
+        } else {
+            i.region.request
+        };
+        l.request_usd = req_rate.times(Qty::whole(u.billed_requests - free_req));
+        math.push("Requests".into());
+        if u.billed_requests != u.requests as u128 {
+            math.push(format!(
+                "  {} async events of {} KB = 1 + ⌈({} − 256) ÷ 64⌉ = {} requests each → {} billed requests",
+                u.requests, i.async_event_kb, i.async_event_kb, 1 + async_extra_requests(i.async_event_kb), u.billed_requests
+            ));
+        }
+        if free_req > 0 {
+            math.push(format!(
+                "  {} requests − {} free-tier requests = {} billable",
+                u.billed_requests,
+                free_req,
+                u.billed_requests - free_req
+            ));
+        }
+        math.push(format!(
+            "  {} × ${} = ${}",
+            u.billed_requests - free_req,
+            req_rate.to_decimal(),
+            l.request_usd
+        ));
+
+        // On-demand duration and INIT.
+        let free_used = free_gbs_used[k];
+        let free_dur = free_used.min(u.od_gbs);
+        let free_init = free_used.saturating_sub(free_dur);
+        let bill_dur = u.od_gbs.saturating_sub(free_dur);
+        let bill_init = u.init_gbs.saturating_sub(free_init);
+        math.push("Duration (on-demand)".into());
+        let cv_note = if i.duration_cv > 0.0 {
+            format!(
+                " (expected ⌈duration⌉ for a lognormal {} ms mean, CV {}: each invocation rounds up on its own)",
+                i.duration_ms, i.duration_cv
+            )
+        } else {
+            format!(" (⌈{} ms⌉)", i.duration_ms)
+        };
+        math.push(format!(
+            "  {} invocations × {} ms billed{cv_note}",
+            u.od_requests,
+            fmt_ms(u.warm_billed_ns)
+        ));
+        math.push(format!(
+            "  × {mem} MB ÷ 1024 = {} GB-s",
+            u.od_gbs.to_decimal()
+        ));
+        if !u.init_billed && i.cold_start_ratio > 0.0 && i.init_ms > 0.0 {
+            math.push(format!(
+                "  INIT is not billed: zip package on a managed runtime ({}) before {}",
+                i.runtime,
+                prices::INIT_BILLING_FROM
+            ));
+        }
+        if u.init_gbs.0 > 0 {
+            math.push(format!(
+                "  INIT: {} cold starts × {} ms extra billed (⌈duration + {} ms Init⌉ − ⌈duration⌉) × {mem} MB ÷ 1024 = {} GB-s",
+                u.cold_starts.to_decimal(),
+                fmt_ms(u.cold_extra_ns),
+                i.init_ms,
+                u.init_gbs.to_decimal()
+            ));
+        }
+        if free_used.0 > 0 {
+            math.push(format!(
+                "  − {} free-tier GB-s = {} GB-s billable",
+                free_used.to_decimal(),
+                (bill_dur + bill_init).to_decimal()
+            ));
+        }
+        let tier_start;
+        if i.edge {
+            tier_start = Qty::ZERO;
+            let per_128 = |q: Qty| q.scale(8, 1);
+            l.duration_usd = prices::EDGE_PER_128MB_SECOND.times(per_128(bill_dur));
+            l.init_usd = prices::EDGE_PER_128MB_SECOND.times(per_128(bill_init));
+            math.push(format!(
+                "  Lambda@Edge: {} GB-s = {} 128 MB-s × ${} = ${}",
+                bill_dur.to_decimal(),
+                per_128(bill_dur).to_decimal(),
+                prices::EDGE_PER_128MB_SECOND.to_decimal(),
+                l.duration_usd
+            ));
+            if bill_init.0 > 0 {
+                math.push(format!("  INIT at Lambda@Edge rates: ${}", l.init_usd));
+            }
+        } else {
+            let pos = counters
+                .iter()
+                .position(|(c, a, _)| *c == i.region.code && *a == i.arch)
+                .unwrap_or_else(|| {
+                    counters.push((i.region.code, i.arch, Qty::ZERO));
+                    counters.len() - 1
+                });
+            tier_start = counters[pos].2;
+            let rates = i.region.duration_tiers(i.arch);
+            let limits = i.arch.tier_limits();
+            let (d, steps) = tiered(tier_start, bill_dur, limits, rates);
+            l.duration_usd = d;
+            math.extend(steps);
+            let (n, steps) = tiered(tier_start + bill_dur, bill_init, limits, rates);
+            l.init_usd = n;
+            if bill_init.0 > 0 {
+                math.push("  INIT at the same duration rates:".into());
+                math.extend(steps);
+            }
+            counters[pos].2 = tier_start + bill_dur + bill_init;
+        }
+        math.push(format!("  = ${}", l.duration_usd + l.init_usd));
+
+        // Ephemeral storage.
+        if u.ephemeral_gbs.0 > 0 {
+            let rate = i.region.ephemeral.unwrap_or(Rate(0));
+            l.ephemeral_usd = rate.times(u.ephemeral_gbs);
+            math.push("Ephemeral storage".into());
+            math.push(format!(
+                "  {} s of execution × ({} − 512) MB ÷ 1024 = {} GB-s × ${} = ${}",
+                u.exec_seconds.to_decimal(),
+                i.ephemeral_mb,
+                u.ephemeral_gbs.to_decimal(),
+                rate.to_decimal(),
+                l.ephemeral_usd
+            ));
+        }
+
+        // Provisioned concurrency.
+        if let (true, Some(pc)) = (i.pc_units > 0, i.region.pc(i.arch)) {
+            l.pc_usd = pc.config.times(u.pc_config_gbs);
+            l.pc_duration_usd = pc.duration.times(u.pc_duration_gbs);
+            math.push("Provisioned concurrency (no free tier)".into());
+            math.push(format!(
+                "  {} h enabled → {} s (rounded up to 5 minutes) × {} environments × {mem} MB ÷ 1024 = {} GB-s × ${} = ${}",
+                i.pc_hours,
+                u.pc_seconds,
+                i.pc_units,
+                u.pc_config_gbs.to_decimal(),
+                pc.config.to_decimal(),
+                l.pc_usd
+            ));
+            math.push(format!(
+                "  {} invocations on PC × {} ms × {mem} MB ÷ 1024 = {} GB-s × ${} = ${}",
+                u.pc_requests,
+                fmt_ms(u.pc_billed_ns),
+                u.pc_duration_gbs.to_decimal(),
+                pc.duration.to_decimal(),
+                l.pc_duration_usd
+            ));
+            if u.od_requests > 0 {
+                math.push(format!(
+                    "  {} invocations spill over to on-demand rates (above)",
+                    u.od_requests
+                ));
+            }
+        }
+
+        // SnapStart.
+        if i.snapstart {
+            math.push("SnapStart".into());
+            if i.runtime.starts_with("java") {
+                math.push(format!(
+                    "  {}: no cache or restore charge for Java managed runtimes",
+                    i.runtime
+                ));
+            } else if let Some(s) = i.region.snapstart {
+                let cache = s.cache.times(u.snap_cache_gbs);
+                let restore = s.restore.times(u.snap_restore_gb);
+                l.snapstart_usd = cache + restore;
+                math.push(format!(
+                    "  cache: {mem} MB ÷ 1024 × {} h (at least 3 h) = {} GB-s × ${} = ${cache}",
+                    i.snapstart_hours,
+                    u.snap_cache_gbs.to_decimal(),
+                    s.cache.to_decimal()
+                ));
+                math.push(format!(
+                    "  restore: {} restores × {mem} MB ÷ 1024 = {} GB × ${} = ${restore}",
+                    count_times(u.od_requests, i.restore_ratio).to_decimal(),
+                    u.snap_restore_gb.to_decimal(),
+                    s.restore.to_decimal()
+                ));
+            }
+        }
+
+        // Response streaming.
+        let mut free_stream_used = Qty::ZERO;
+        if u.stream_gb.0 > 0 {
+            if u.free_eligible {
+                free_stream_used = u.stream_gb.min(free_stream);
+                free_stream = free_stream.saturating_sub(free_stream_used);
+            }
+            let billable = u.stream_gb.saturating_sub(free_stream_used);
+            l.stream_usd = prices::STREAM_PER_GB.times(billable);
+            math.push("Response streaming".into());
+            if free_stream_used.0 > 0 {
+                math.push(format!(
+                    "  {} GB − {} GB free tier = {} GB",
+                    u.stream_gb.to_decimal(),
+                    free_stream_used.to_decimal(),
+                    billable.to_decimal()
+                ));
+            }
+            math.push(format!(
+                "  {} GB × ${} = ${}",
+                billable.to_decimal(),
+                prices::STREAM_PER_GB.to_decimal(),
+                l.stream_usd
+            ));
+        }
+
+        // Compute Savings Plan.
+        if i.savings_plan_pct > 0.0 {
+            let base = l.duration_usd + l.init_usd + l.pc_usd + l.pc_duration_usd;
+            let pct_e4 = (i.savings_plan_pct * 10_000.0).round() as u32;
+            l.savings_usd = base.percent(pct_e4);
+            math.push("Compute Savings Plan".into());
+            math.push(format!(
+                "  {}% × ${base} (duration, INIT and PC; requests are not discounted) = −${}",
+                i.savings_plan_pct, l.savings_usd
+            ));
+        }
+
+        math.push(format!(
+            "Total for this function: ${} (≈ ${})",
+            l.total(),
+            l.total().round_cents()
+        ));
+        functions.push(FunctionCost {
+            input: i.clone(),
+            lines: l,
+            free_requests_used: free_req,
+            free_gbs_used: free_used,
+            free_stream_used,
+            tier_start,
+            math,
+            usage: u,
+        });
+    }
+    let mut lines = Lines::default();
+    for f in &functions {
+        lines.add(&f.lines);
+    }
+    let total = lines.total();
+    let mut assumptions = vec![
+        "Each invocation's duration is rounded up to 1 ms on its own; with a CV above 0, durations are lognormal and the expected rounded value is billed.".to_string(),
+        "The free tier (1M requests, 400,000 GB-s, 100 GB of streaming) is shared by every function in the account; it covers on-demand duration and INIT, never provisioned concurrency, and not functions that use provisioned concurrency.".to_string(),
+        "Free-tier GB-s are taken off before the duration tiers are counted.".to_string(),
+        "A month is 730 hours.".to_string(),
+    ];
+    if inputs.len() > 1 {
+        assumptions.push(format!(
+            "Free GB-s go to {} functions first, then to the others, in list order (AWS does not document the split).",
+            first.name()
+        ));
+    }
+    let notes = inputs
+        .first()
+        .map(|i| crate::published::notes(i, total, &lines))
+        .unwrap_or_default();
+    CostResult {
+        requests: functions.iter().map(|f| f.usage.requests as u128).sum(),
+        billed_requests: functions.iter().map(|f| f.usage.billed_requests).sum(),
+        gb_seconds: functions.iter().fold(Qty::ZERO, |a, f| {
+            a + f.usage.od_gbs + f.usage.init_gbs + f.usage.pc_duration_gbs
+        }),
+        functions,
+        lines,
+        total,
+        assumptions,
+        notes,
+    }
+}
+
+impl CostResult {
+    /// The named metrics, in the contract's order.
+    pub fn metrics(&self) -> Vec<(&'static str, MetricValue)> {
+        let per = |scale: u128| {
+            if self.requests == 0 {
+                MetricValue::Missing
+            } else {
+                let neg = self.total.0 < 0;
+                let v = mul_div_round(self.total.0.unsigned_abs(), scale, self.requests) as i128;
+                MetricValue::Usd(Usd(if neg { -v } else { v }))
+            }
+        };
+        let mut out = vec![("total_usd", MetricValue::Usd(self.total))];
+        for (name, _, usd) in self.lines.items() {
+            let v = if name == "savings_usd" {
+                self.lines.savings_usd
+            } else {
+                usd
+            };
+            out.push((name, MetricValue::Usd(v)));
+        }
+        out.push(("gb_seconds", MetricValue::Qty(self.gb_seconds)));
+        out.push(("billed_requests", MetricValue::Count(self.billed_requests)));
+        out.push(("per_invocation_usd", per(1)));
+        out.push(("per_million_usd", per(1_000_000)));
+        out
+    }
+
+    /// The whole arithmetic, function by function, then the total and both
+    /// rounding policies.
+    pub fn math(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        for (k, f) in self.functions.iter().enumerate() {
+            if self.functions.len() > 1 {
+                out.push(format!(
+                    "── Function {} ({}, {}, {} MB) ──",
+                    k + 1,
+                    f.input.region.code,
+                    f.input.arch.name(),
+                    f.input.memory_mb
+                ));
+            }
+            out.extend(f.math.iter().cloned());
+        }
+        let rounded_lines: Usd = self
+            .lines
+            .items()
+            .iter()
+            .map(|(_, _, u)| u.round_cents())
+            .sum();
+        out.push(format!("Exact total: ${}", self.total));
+        out.push(format!(
+            "Exact total rounded to cents: ${}",
+            self.total.round_cents()
+        ));
+        out.push(format!("Sum of the lines, each rounded to cents (how AWS writes its examples): ${rounded_lines}"));
+        out
+    }
+
+    /// The sum of the lines each rounded to cents.
+    pub fn rounded_lines_total(&self) -> Usd {
+        self.lines
+            .items()
+            .iter()
+            .map(|(_, _, u)| u.round_cents())
+            .sum()
+    }
+}
+
+/// Evaluates a cost scenario from named parameters: the single entry point
+/// the page, the CLI and the lessons share.
+pub fn evaluate(v: &Values, today: Date) -> Result<CostResult, Vec<ParamError>> {
+    CostInput::from_values(v, today).map(|i| price(&i))
+}

@@ -1,0 +1,440 @@
+//! AWS's published pricing examples (reference pricing.md §3) and the rules
+//! derived from the billing text. Each test names its vector.
+
+use lambda_model::money::{Qty, Usd};
+use lambda_model::pricing::{self, CostInput, FreeTierOrder, evaluate, price, price_account};
+use lambda_model::scenario::{Date, Values};
+
+const TODAY: Date = Date::new(2026, 11, 23);
+
+fn scenario(pairs: &[(&str, &str)]) -> Values {
+    let mut v = Values::defaults(pricing::COST_PARAMS);
+    for (k, val) in pairs {
+        v.set(k, val).unwrap_or_else(|e| panic!("{k}={val}: {e}"));
+    }
+    v
+}
+
+fn input(pairs: &[(&str, &str)]) -> CostInput {
+    CostInput::from_values(&scenario(pairs), TODAY).unwrap_or_else(|e| panic!("{e:?}"))
+}
+
+fn usd(s: &str) -> Usd {
+    let (int, frac) = s.split_once('.').unwrap_or((s, ""));
+    let frac = format!("{frac:0<18}");
+    Usd(int.parse::<i128>().unwrap() * 10i128.pow(18) + frac.parse::<i128>().unwrap())
+}
+
+#[test]
+fn v1_old_page_example_1_is_18_73_at_todays_rate() {
+    // Published $18.74 used the old rounded rate $0.00001667; today's rate gives $18.73.
+    let r = evaluate(
+        &scenario(&[
+            ("memory_mb", "512"),
+            ("duration_ms", "1000"),
+            ("requests", "3000000"),
+        ]),
+        TODAY,
+    )
+    .unwrap();
+    assert_eq!(r.lines.duration_usd, usd("18.33337"));
+    assert_eq!(r.lines.request_usd, usd("0.4"));
+    assert_eq!(r.total.round_cents(), usd("18.73"));
+    assert!(
+        r.notes
+            .iter()
+            .any(|n| n.contains("$18.74") && n.contains("0.00001667"))
+    );
+}
+
+#[test]
+fn v2_old_page_example_2_is_11_63() {
+    let r = evaluate(
+        &scenario(&[
+            ("memory_mb", "128"),
+            ("duration_ms", "200"),
+            ("requests", "30000000"),
+        ]),
+        TODAY,
+    )
+    .unwrap();
+    assert_eq!(r.gb_seconds, Qty::whole(750_000));
+    assert_eq!(r.lines.duration_usd, usd("5.833345"));
+    assert_eq!(r.lines.request_usd, usd("5.8"));
+    assert_eq!(r.total.round_cents(), usd("11.63"));
+}
+
+#[test]
+fn v3_mobile_backend_is_2_73() {
+    let r = evaluate(
+        &scenario(&[
+            ("memory_mb", "1536"),
+            ("duration_ms", "120"),
+            ("requests", "3000000"),
+        ]),
+        TODAY,
+    )
+    .unwrap();
+    assert_eq!(r.gb_seconds, Qty::whole(540_000));
+    assert_eq!(r.lines.duration_usd, usd("2.333338"));
+    assert_eq!(r.lines.request_usd, usd("0.4"));
+    assert_eq!(r.total, usd("2.733338"));
+    assert_eq!(r.total.round_cents(), usd("2.73"));
+}
+
+#[test]
+fn v4_telemetry_without_free_tier_is_249_49() {
+    let r = evaluate(
+        &scenario(&[
+            ("memory_mb", "1024"),
+            ("duration_ms", "2000"),
+            ("requests", "7440000"),
+            ("free_tier", "false"),
+        ]),
+        TODAY,
+    )
+    .unwrap();
+    assert_eq!(r.gb_seconds, Qty::whole(14_880_000));
+    assert_eq!(r.lines.request_usd, usd("1.488"));
+    assert_eq!(r.lines.duration_usd, usd("248.000496"));
+    assert_eq!(r.total.round_cents(), usd("249.49"));
+    assert!(r.notes.iter().any(|n| n.contains("14.88 million GB-s")));
+}
+
+#[test]
+fn v5_bert_with_ephemeral_storage_is_106_41() {
+    let r = evaluate(
+        &scenario(&[
+            ("memory_mb", "4096"),
+            ("duration_ms", "280"),
+            ("requests", "6000000"),
+            ("ephemeral_mb", "2048"),
+        ]),
+        TODAY,
+    )
+    .unwrap();
+    assert_eq!(r.lines.duration_usd, usd("105.333544"));
+    assert_eq!(r.lines.request_usd, usd("1"));
+    assert_eq!(r.lines.ephemeral_usd, usd("0.077868"));
+    assert_eq!(r.total.round_cents(), usd("106.41"));
+}
+
+#[test]
+fn v7_cyber_monday_provisioned_concurrency_is_32_26() {
+    let r = evaluate(
+        &scenario(&[
+            ("memory_mb", "4096"),
+            ("duration_ms", "280"),
+            ("requests", "2000000"),
+            ("pc_units", "7"),
+            ("pc_hours", "24"),
+            ("pc_requests", "2000000"),
+            ("free_tier", "false"),
+        ]),
+        TODAY,
+    )
+    .unwrap();
+    assert_eq!(r.functions[0].usage.pc_config_gbs, Qty::whole(2_419_200));
+    assert_eq!(r.lines.pc_usd.round_cents(), usd("10.08"));
+    assert_eq!(r.functions[0].usage.pc_duration_gbs, Qty::whole(2_240_000));
+    assert_eq!(r.lines.pc_duration_usd.round_cents(), usd("21.78"));
+    assert_eq!(r.lines.request_usd, usd("0.4"));
+    assert_eq!(r.lines.duration_usd, Usd::ZERO);
+    assert_eq!(r.total.round_cents(), usd("32.26"));
+}
+
+#[test]
+fn v9_streaming_rounding_policy_39_04_vs_39_05() {
+    // 1M responses × (7 − 6) MB = 976.5625 GB billable; the example treats the
+    // 100 GB streaming free tier as used up, so stream 1,076.5625 GB with it on.
+    let r = evaluate(
+        &scenario(&[
+            ("memory_mb", "1536"),
+            ("duration_ms", "500"),
+            ("requests", "3000000"),
+            ("stream_gb", "1076.5625"),
+        ]),
+        TODAY,
+    )
+    .unwrap();
+    assert_eq!(r.lines.duration_usd, usd("30.833395"));
+    assert_eq!(r.lines.stream_usd, usd("7.8125"));
+    assert_eq!(r.rounded_lines_total(), usd("39.04"));
+    assert_eq!(r.total, usd("39.045895"));
+    assert_eq!(r.total.round_cents(), usd("39.05"));
+    assert!(
+        r.notes
+            .iter()
+            .any(|n| n.contains("39.04") && n.contains("39.05"))
+    );
+}
+
+#[test]
+fn v16_lambda_at_edge_is_6_63() {
+    let r = evaluate(
+        &scenario(&[
+            ("memory_mb", "128"),
+            ("duration_ms", "10"),
+            ("requests", "10000000"),
+            ("edge", "true"),
+        ]),
+        TODAY,
+    )
+    .unwrap();
+    assert_eq!(r.lines.request_usd, usd("6"));
+    assert_eq!(r.lines.duration_usd, usd("0.625125"));
+    assert_eq!(r.total.round_cents(), usd("6.63"));
+}
+
+#[test]
+fn v20_init_billing_log_line_351_ms_after_and_251_before() {
+    let base = [
+        ("memory_mb", "1024"),
+        ("duration_ms", "250.06"),
+        ("init_ms", "100.77"),
+        ("cold_start_ratio", "1"),
+        ("requests", "1"),
+    ];
+    let after = pricing::usage(&input(
+        &[&base[..], &[("billing_date", "2025-08-01")]].concat(),
+    ));
+    assert_eq!(after.warm_billed_ns + after.cold_extra_ns, 351_000_000);
+    let before = pricing::usage(&input(
+        &[&base[..], &[("billing_date", "2025-07-31")]].concat(),
+    ));
+    assert_eq!(before.warm_billed_ns + before.cold_extra_ns, 251_000_000);
+    // Container images and custom runtimes were billed for INIT before the change.
+    for extra in [("package", "image"), ("runtime", "provided.al2023")] {
+        let u = pricing::usage(&input(
+            &[&base[..], &[("billing_date", "2025-07-31"), extra]].concat(),
+        ));
+        assert_eq!(u.warm_billed_ns + u.cold_extra_ns, 351_000_000, "{extra:?}");
+    }
+}
+
+#[test]
+fn pc_break_even_is_60_percent_utilisation_on_both_architectures() {
+    for arch in ["x86_64", "arm64"] {
+        // One environment, whole month, 1 GB; utilisation u of the month busy.
+        let month_ms = 730.0 * 3_600_000.0;
+        let cost = |pc: bool, u: f64| {
+            let requests = (u * month_ms / 1000.0).round() as u64; // 1 s invocations
+            let mut p = vec![
+                ("arch", arch),
+                ("memory_mb", "1024"),
+                ("duration_ms", "1000"),
+                ("free_tier", "false"),
+            ];
+            let rq = requests.to_string();
+            p.push(("requests", &rq));
+            if pc {
+                p.extend([("pc_units", "1"), ("pc_hours", "730")]);
+            }
+            let v = scenario(&p);
+            let r = evaluate(&v, TODAY).unwrap();
+            (r.total - r.lines.request_usd).as_f64()
+        };
+        let below = (cost(true, 0.59), cost(false, 0.59));
+        let above = (cost(true, 0.61), cost(false, 0.61));
+        assert!(below.0 > below.1, "{arch}: PC dearer below 60%");
+        assert!(above.0 < above.1, "{arch}: PC cheaper above 60%");
+        let at = (cost(true, 0.60), cost(false, 0.60));
+        assert!(
+            (at.0 - at.1).abs() / at.1 < 1e-4,
+            "{arch}: equal at 60%: {at:?}"
+        );
+    }
+}
+
+#[test]
+fn pc_time_rounds_up_to_five_minutes() {
+    assert_eq!(pricing::pc_billed_seconds(61.0 / 60.0), 65 * 60);
+    assert_eq!(pricing::pc_billed_seconds(1.0), 60 * 60);
+    assert_eq!(pricing::pc_billed_seconds(0.0001), 300);
+    // 1 unit × 1 GB × 3,900 s × $0.0000041667 = $0.01625013
+    let r = evaluate(
+        &scenario(&[
+            ("memory_mb", "1024"),
+            ("requests", "0"),
+            ("pc_units", "1"),
+            ("pc_hours", "1.0166666666667"),
+        ]),
+        TODAY,
+    )
+    .unwrap();
+    assert_eq!(r.lines.pc_usd, usd("0.01625013"));
+}
+
+#[test]
+fn a_1_mb_async_event_is_13_requests() {
+    assert_eq!(pricing::async_extra_requests(1024) + 1, 13);
+    assert_eq!(pricing::async_extra_requests(256), 0);
+    assert_eq!(pricing::async_extra_requests(257), 1);
+    let r = evaluate(
+        &scenario(&[
+            ("requests", "1000000"),
+            ("async_event_kb", "1024"),
+            ("free_tier", "false"),
+        ]),
+        TODAY,
+    )
+    .unwrap();
+    assert_eq!(r.billed_requests, 13_000_000);
+    assert_eq!(r.lines.request_usd, usd("2.6"));
+}
+
+#[test]
+fn free_tier_shared_across_architectures_depends_on_the_order() {
+    // 300k GB-s on x86 plus 300k on arm: x86 first leaves 200k arm GB-s ($2.67),
+    // arm first leaves 200k x86 GB-s ($3.33).
+    let f = |arch: &str| {
+        input(&[
+            ("arch", arch),
+            ("memory_mb", "1024"),
+            ("duration_ms", "1000"),
+            ("requests", "300000"),
+        ])
+    };
+    let fns = [f("x86_64"), f("arm64")];
+    let x = price_account(&fns, FreeTierOrder::X86First);
+    let a = price_account(&fns, FreeTierOrder::ArmFirst);
+    assert_eq!((x.lines.duration_usd).round_cents(), usd("2.67"));
+    assert_eq!((a.lines.duration_usd).round_cents(), usd("3.33"));
+    assert_eq!(x.lines.duration_usd, usd("2.66668"));
+    assert_eq!(a.lines.duration_usd, usd("3.33334"));
+}
+
+#[test]
+fn tiers_are_shared_per_region_and_architecture() {
+    // Two x86 functions of 4B GB-s each in one region cross the 6B tier
+    // together; the same two in different regions do not.
+    let f = |region: &str| {
+        input(&[
+            ("region", region),
+            ("memory_mb", "10240"),
+            ("duration_ms", "400000"),
+            ("requests", "1000000"),
+            ("free_tier", "false"),
+        ])
+    };
+    let one = price(&f("us-east-1"));
+    assert_eq!(one.gb_seconds, Qty::whole(4_000_000_000));
+    let same = price_account(&[f("us-east-1"), f("us-east-1")], FreeTierOrder::X86First);
+    let apart = price_account(&[f("us-east-1"), f("us-west-2")], FreeTierOrder::X86First);
+    // 6B at tier 1 + 2B at tier 2 versus 8B at tier 1.
+    assert_eq!(same.lines.duration_usd, usd("130000.2"));
+    assert_eq!(apart.lines.duration_usd, usd("133333.6"));
+}
+
+#[test]
+fn varying_durations_bill_more_than_the_rounded_mean() {
+    let fixed = pricing::usage(&input(&[("duration_ms", "3.2")]));
+    let varied = pricing::usage(&input(&[("duration_ms", "3.2"), ("duration_cv", "0.5")]));
+    assert_eq!(fixed.warm_billed_ns, 4_000_000);
+    // E[⌈X⌉] for a mean of 3.2 ms is about 3.7 ms, below ⌈3.2⌉ = 4 but above 3.2.
+    assert!(
+        varied.warm_billed_ns > 3_500_000 && varied.warm_billed_ns < 4_000_000,
+        "{}",
+        varied.warm_billed_ns
+    );
+}
+
+#[test]
+fn snapstart_charges_python_and_dotnet_but_not_java() {
+    let py = evaluate(
+        &scenario(&[
+            ("runtime", "python3.13"),
+            ("snapstart", "true"),
+            ("restore_ratio", "0.01"),
+            ("requests", "1000000"),
+            ("memory_mb", "1024"),
+        ]),
+        TODAY,
+    )
+    .unwrap();
+    // cache: 1 GB × 730 h × 3600 s × 0.0000015046 = 3.9540888; restore: 10,000 × 1 GB × 0.0001397998 = 1.397998
+    assert_eq!(py.lines.snapstart_usd, usd("5.3520868"));
+    let java = evaluate(
+        &scenario(&[
+            ("runtime", "java21"),
+            ("snapstart", "true"),
+            ("restore_ratio", "0.01"),
+        ]),
+        TODAY,
+    )
+    .unwrap();
+    assert_eq!(java.lines.snapstart_usd, Usd::ZERO);
+    // the 3-hour minimum
+    let short = evaluate(
+        &scenario(&[
+            ("runtime", "dotnet8"),
+            ("snapstart", "true"),
+            ("snapstart_hours", "1"),
+        ]),
+        TODAY,
+    )
+    .unwrap();
+    assert_eq!(short.lines.snapstart_usd, usd("0.0162496800"));
+}
+
+#[test]
+fn savings_plan_discounts_duration_and_pc_but_not_requests() {
+    let v = scenario(&[
+        ("memory_mb", "1024"),
+        ("duration_ms", "1000"),
+        ("requests", "10000000"),
+        ("savings_plan_pct", "17"),
+        ("free_tier", "false"),
+    ]);
+    let r = evaluate(&v, TODAY).unwrap();
+    assert_eq!(r.lines.request_usd, usd("2"));
+    assert_eq!(r.lines.savings_usd, usd("28.333390"));
+    assert_eq!(r.total, usd("2") + usd("166.667") - usd("28.33339"));
+}
+
+#[test]
+fn invalid_combinations_are_refused_with_the_valid_values() {
+    let bad = |pairs: &[(&str, &str)], param: &str, needle: &str| {
+        let errs = CostInput::from_values(&scenario(pairs), TODAY).unwrap_err();
+        assert!(
+            errs.iter()
+                .any(|e| e.param == param && e.message.contains(needle)),
+            "{errs:?}"
+        );
+    };
+    bad(
+        &[("edge", "true"), ("arch", "arm64")],
+        "arch",
+        "x86_64 only",
+    );
+    bad(
+        &[("snapstart", "true"), ("runtime", "nodejs22.x")],
+        "runtime",
+        "java11",
+    );
+    bad(
+        &[("pc_units", "1"), ("pc_requests", "5000000")],
+        "pc_requests",
+        "cannot exceed",
+    );
+    bad(
+        &[
+            ("pc_units", "1"),
+            ("pc_hours", "1"),
+            ("pc_requests", "100000"),
+            ("duration_ms", "1000"),
+        ],
+        "pc_requests",
+        "at most 3600",
+    );
+    bad(
+        &[("region", "sa-east-1"), ("pc_units", "1")],
+        "pc_units",
+        "us-east-1",
+    );
+    bad(
+        &[("region", "eu-west-2"), ("ephemeral_mb", "1024")],
+        "ephemeral_mb",
+        "use 512",
+    );
+}
