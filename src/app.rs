@@ -1,8 +1,7 @@
 //! The site shell: header, navigation, routes, footer.
 
 use crate::pages::{
-    about::About, calculators::Calculators, debug::DebugPanic, home::Home, lessons::Lessons,
-    not_found::NotFound,
+    about::About, calculators::Calculators, debug::DebugPanic, home::Home, lessons::Lessons, not_found::NotFound,
 };
 use crate::paths::{base, href, is_current, route_of};
 use crate::theme::ThemeToggle;
@@ -11,11 +10,7 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::hooks::use_location;
 use leptos_router::path;
 
-const NAV: &[(&str, &str)] = &[
-    ("/calculators", "Calculators"),
-    ("/lessons", "Lessons"),
-    ("/about", "About"),
-];
+const NAV: &[(&str, &str)] = &[("/calculators", "Calculators"), ("/lessons", "Lessons"), ("/about", "About")];
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -76,10 +71,6 @@ fn Header() -> impl IntoView {
 /// Sets the document title for a page: "About · Lambda Lab".
 pub fn set_title(page: &str) {
     if let Some(d) = web_sys::window().and_then(|w| w.document()) {
-        d.set_title(&if page.is_empty() {
-            "Lambda Lab".to_string()
-        } else {
-            format!("{page} · Lambda Lab")
-        });
+        d.set_title(&if page.is_empty() { "Lambda Lab".to_string() } else { format!("{page} · Lambda Lab") });
     }
 }

@@ -14,10 +14,7 @@ pub use app::App;
 /// Installs the panic hook, removes the loading placeholder and mounts the app.
 pub fn start() {
     panic::install();
-    if let Some(boot) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id("boot"))
-    {
+    if let Some(boot) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("boot")) {
         boot.remove();
     }
     leptos::mount::mount_to_body(App);

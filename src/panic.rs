@@ -21,9 +21,7 @@ pub fn message(info: &std::panic::PanicHookInfo<'_>) -> String {
 pub fn install() {
     std::panic::set_hook(Box::new(|info| {
         let msg = message(info);
-        web_sys::console::error_1(
-            &format!("Lambda Lab stopped after an internal error: {msg}").into(),
-        );
+        web_sys::console::error_1(&format!("Lambda Lab stopped after an internal error: {msg}").into());
         show(&msg);
     }));
 }
@@ -59,9 +57,7 @@ fn show(msg: &str) {
         let _ = panel.append_child(&p);
     }
     if let Some(a) = el("a", "Reload the page") {
-        let href = web_sys::window()
-            .and_then(|w| w.location().href().ok())
-            .unwrap_or_default();
+        let href = web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default();
         let _ = a.set_attribute("href", &href);
         a.set_class_name("button primary");
         if let Some(p) = el("p", "") {
@@ -70,10 +66,7 @@ fn show(msg: &str) {
         }
     }
     let _ = body.append_child(&panel);
-    if let Ok(a) = panel
-        .query_selector("a")
-        .map(|a| a.and_then(|a| a.dyn_into::<web_sys::HtmlElement>().ok()))
-    {
+    if let Ok(a) = panel.query_selector("a").map(|a| a.and_then(|a| a.dyn_into::<web_sys::HtmlElement>().ok())) {
         if let Some(a) = a {
             let _ = a.focus();
         }

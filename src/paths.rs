@@ -40,24 +40,12 @@ pub fn href(path: &str) -> String {
 pub fn route_of(pathname: &str) -> String {
     let b = base();
     let rest = pathname.strip_prefix(b).unwrap_or(pathname);
-    if rest.is_empty() {
-        "/".to_string()
-    } else {
-        rest.to_string()
-    }
+    if rest.is_empty() { "/".to_string() } else { rest.to_string() }
 }
 
 /// Whether a nav link to `target` is the current page for route `current`:
 /// `/` only matches itself; other targets also match their sub-pages.
 pub fn is_current(target: &str, current: &str) -> bool {
-    let current = if current.len() > 1 {
-        current.trim_end_matches('/')
-    } else {
-        current
-    };
-    if target == "/" {
-        current == "/"
-    } else {
-        current == target || current.starts_with(&format!("{target}/"))
-    }
+    let current = if current.len() > 1 { current.trim_end_matches('/') } else { current };
+    if target == "/" { current == "/" } else { current == target || current.starts_with(&format!("{target}/")) }
 }

@@ -9,10 +9,7 @@ fn storage() -> Option<web_sys::Storage> {
 }
 
 pub fn get(key: &str) -> Option<String> {
-    storage()?
-        .get_item(&format!("{PREFIX}{key}"))
-        .ok()
-        .flatten()
+    storage()?.get_item(&format!("{PREFIX}{key}")).ok().flatten()
 }
 
 /// Returns whether the value was stored.

@@ -40,10 +40,7 @@ fn html() -> Option<web_sys::Element> {
 
 /// The theme in effect now: an explicit `data-theme`, else the system's.
 pub fn current() -> Theme {
-    if let Some(t) = html()
-        .and_then(|h| h.get_attribute("data-theme"))
-        .and_then(|t| Theme::parse(&t))
-    {
+    if let Some(t) = html().and_then(|h| h.get_attribute("data-theme")).and_then(|t| Theme::parse(&t)) {
         return t;
     }
     let dark = web_sys::window()

@@ -46,10 +46,7 @@ fn main() -> ExitCode {
 pub type Result<T = ()> = std::result::Result<T, String>;
 
 pub fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .expect("xtask sits in the workspace")
-        .to_path_buf()
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask sits in the workspace").to_path_buf()
 }
 
 /// Runs a command in the workspace root with the tool paths set, failing on a
@@ -62,11 +59,7 @@ pub fn run(cmd: &mut Command) -> Result {
         .env("PATH", tools::path_with_tools())
         .status()
         .map_err(|e| format!("could not start {shown}: {e}"))?;
-    if status.success() {
-        Ok(())
-    } else {
-        Err(format!("{shown} failed ({status})"))
-    }
+    if status.success() { Ok(()) } else { Err(format!("{shown} failed ({status})")) }
 }
 
 trait CurrentDir {
@@ -90,11 +83,7 @@ fn phase<T>(name: &str, f: impl FnOnce() -> Result<T>) -> Result<T> {
     println!("\nxtask: ── {name} ──");
     let t = Instant::now();
     let out = f();
-    println!(
-        "xtask: {name}: {} in {:.1}s",
-        if out.is_ok() { "ok" } else { "FAILED" },
-        t.elapsed().as_secs_f64()
-    );
+    println!("xtask: {name}: {} in {:.1}s", if out.is_ok() { "ok" } else { "FAILED" }, t.elapsed().as_secs_f64());
     out
 }
 
@@ -107,52 +96,34 @@ fn cmd_serve() -> Result {
 /// Builds the release site into `out` for the given public URL.
 fn trunk_build(public_url: &str, out: &Path, features: &[&str]) -> Result {
     let mut cmd = Command::new("trunk");
-    cmd.args(["build", "--release", "--public-url", public_url])
-        .arg("--dist")
-        .arg(out);
+    cmd.args(["build", "--release", "--public-url", public_url]).arg("--dist").arg(out);
     if !features.is_empty() {
         cmd.args(["--features", &features.join(",")]);
     }
     run(&mut cmd)?;
     // GitHub Pages serves 404.html for unknown paths: the same bootstrap as
     // index.html, so deep links and the app's own 404 page work.
-    std::fs::copy(out.join("index.html"), out.join("404.html"))
-        .map_err(|e| format!("copying 404.html: {e}"))?;
+    std::fs::copy(out.join("index.html"), out.join("404.html")).map_err(|e| format!("copying 404.html: {e}"))?;
     Ok(())
 }
 
 fn cmd_dist(args: &[String]) -> Result {
-    let public_url =
-        normalise_public_url(&flag_value(args, "--public-url").unwrap_or_else(|| "/".into()))?;
-    let out = flag_value(args, "--out")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| root().join("dist"));
+    let public_url = normalise_public_url(&flag_value(args, "--public-url").unwrap_or_else(|| "/".into()))?;
+    let out = flag_value(args, "--out").map(PathBuf::from).unwrap_or_else(|| root().join("dist"));
     tools::ensure_build_tools()?;
     trunk_build(&public_url, &out, &[])?;
     let (raw, gz) = wasm_size(&out)?;
-    println!(
-        "xtask: wrote {} for {public_url} (wasm {raw} bytes, {gz} gzipped)",
-        out.display()
-    );
+    println!("xtask: wrote {} for {public_url} (wasm {raw} bytes, {gz} gzipped)", out.display());
     Ok(())
 }
 
 fn cmd_static(args: &[String]) -> Result {
-    let dir = args
-        .first()
-        .map(PathBuf::from)
-        .ok_or("usage: cargo xtask static DIR [--public-url /p/] [--port N]")?;
-    let public_url =
-        normalise_public_url(&flag_value(args, "--public-url").unwrap_or_else(|| "/".into()))?;
-    let port: u16 = flag_value(args, "--port")
-        .map(|p| p.parse().map_err(|_| "bad --port"))
-        .transpose()?
-        .unwrap_or(8080);
+    let dir = args.first().map(PathBuf::from).ok_or("usage: cargo xtask static DIR [--public-url /p/] [--port N]")?;
+    let public_url = normalise_public_url(&flag_value(args, "--public-url").unwrap_or_else(|| "/".into()))?;
+    let port: u16 =
+        flag_value(args, "--port").map(|p| p.parse().map_err(|_| "bad --port")).transpose()?.unwrap_or(8080);
     let server = serve::StaticServer::start(dir, public_url.clone(), port)?;
-    println!(
-        "xtask: serving on http://127.0.0.1:{}{public_url}",
-        server.port
-    );
+    println!("xtask: serving on http://127.0.0.1:{}{public_url}", server.port);
     server.join();
     Ok(())
 }
@@ -161,19 +132,9 @@ fn cmd_test(args: &[String]) -> Result {
     let skip_e2e = args.iter().any(|a| a == "--skip-e2e");
     let started = Instant::now();
     phase("install tools", tools::ensure_build_tools)?;
-    phase("cargo fmt --check", || {
-        run(cargo().args(["fmt", "--all", "--check"]))
-    })?;
+    phase("cargo fmt --check", || run(cargo().args(["fmt", "--all", "--check"])))?;
     phase("clippy (native)", || {
-        run(cargo().args([
-            "clippy",
-            "--workspace",
-            "--all-targets",
-            "--locked",
-            "--",
-            "-D",
-            "warnings",
-        ]))
+        run(cargo().args(["clippy", "--workspace", "--all-targets", "--locked", "--", "-D", "warnings"]))
     })?;
     phase("clippy (wasm32)", || {
         run(cargo().args([
@@ -191,13 +152,9 @@ fn cmd_test(args: &[String]) -> Result {
             "warnings",
         ]))
     })?;
-    phase("native tests", || {
-        run(cargo().args(["test", "--workspace", "--locked"]))
-    })?;
+    phase("native tests", || run(cargo().args(["test", "--workspace", "--locked"])))?;
     let dist = root().join("target").join("e2e-dist");
-    phase("wasm32 release build (trunk)", || {
-        trunk_build(E2E_PUBLIC_URL, &dist, &["debug-routes"])
-    })?;
+    phase("wasm32 release build (trunk)", || trunk_build(E2E_PUBLIC_URL, &dist, &["debug-routes"]))?;
     phase("size budget", || {
         let (raw, gz) = wasm_size(&dist)?;
         println!(
@@ -206,9 +163,7 @@ fn cmd_test(args: &[String]) -> Result {
             WASM_GZIP_BUDGET / 1024
         );
         if gz > WASM_GZIP_BUDGET {
-            return Err(format!(
-                "wasm is {gz} bytes gzipped, over the {WASM_GZIP_BUDGET}-byte budget"
-            ));
+            return Err(format!("wasm is {gz} bytes gzipped, over the {WASM_GZIP_BUDGET}-byte budget"));
         }
         Ok(())
     })?;
@@ -221,16 +176,10 @@ fn cmd_test(args: &[String]) -> Result {
             let base = format!("http://127.0.0.1:{}{E2E_PUBLIC_URL}", server.port);
             println!("xtask: e2e against {base}");
             let e2e = root().join("e2e");
-            run(Command::new("npx")
-                .args(["playwright", "test"])
-                .current_dir(&e2e)
-                .env("LAMBDA_LAB_BASE_URL", &base))
+            run(Command::new("npx").args(["playwright", "test"]).current_dir(&e2e).env("LAMBDA_LAB_BASE_URL", &base))
         })?;
     }
-    println!(
-        "\nxtask: all checks passed in {:.0}s",
-        started.elapsed().as_secs_f64()
-    );
+    println!("\nxtask: all checks passed in {:.0}s", started.elapsed().as_secs_f64());
     Ok(())
 }
 
@@ -254,22 +203,13 @@ fn flag_value(args: &[String], name: &str) -> Option<String> {
     args.iter()
         .position(|a| a == name)
         .and_then(|i| args.get(i + 1).cloned())
-        .or_else(|| {
-            args.iter()
-                .find_map(|a| a.strip_prefix(&format!("{name}=")).map(str::to_string))
-        })
+        .or_else(|| args.iter().find_map(|a| a.strip_prefix(&format!("{name}=")).map(str::to_string)))
 }
 
 /// `lambda-lab` → `/lambda-lab/`; only path characters are allowed.
 fn normalise_public_url(p: &str) -> Result<String> {
-    if !p
-        .chars()
-        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '/' | '-' | '_' | '.'))
-        || p.contains("..")
-    {
-        return Err(format!(
-            "--public-url {p:?}: use a path such as /lambda-lab/"
-        ));
+    if !p.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '/' | '-' | '_' | '.')) || p.contains("..") {
+        return Err(format!("--public-url {p:?}: use a path such as /lambda-lab/"));
     }
     let mut s = format!("/{}", p.trim_matches('/'));
     if s != "/" {

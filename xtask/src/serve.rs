@@ -18,13 +18,9 @@ impl StaticServer {
     /// Binds 127.0.0.1 (port 0 picks a free one) and serves in a background thread.
     pub fn start(dir: PathBuf, prefix: String, port: u16) -> Result<StaticServer> {
         if !dir.join("index.html").exists() {
-            return Err(format!(
-                "{} has no index.html; build it first",
-                dir.display()
-            ));
+            return Err(format!("{} has no index.html; build it first", dir.display()));
         }
-        let listener = TcpListener::bind(("127.0.0.1", port))
-            .map_err(|e| format!("binding port {port}: {e}"))?;
+        let listener = TcpListener::bind(("127.0.0.1", port)).map_err(|e| format!("binding port {port}: {e}"))?;
         let port = listener.local_addr().map_err(|e| e.to_string())?.port();
         let handle = std::thread::spawn(move || {
             for stream in listener.incoming().flatten() {
@@ -55,9 +51,7 @@ fn handle(mut stream: TcpStream, dir: &Path, prefix: &str) -> std::io::Result<()
             if reader.read_line(&mut h)? == 0 || h.trim().is_empty() {
                 break;
             }
-            if h.to_ascii_lowercase().starts_with("connection:")
-                && h.to_ascii_lowercase().contains("close")
-            {
+            if h.to_ascii_lowercase().starts_with("connection:") && h.to_ascii_lowercase().contains("close") {
                 keep_alive = false;
             }
         }
@@ -69,11 +63,7 @@ fn handle(mut stream: TcpStream, dir: &Path, prefix: &str) -> std::io::Result<()
         let head = format!(
             "HTTP/1.1 {status}\r\nContent-Type: {ctype}\r\nContent-Length: {}\r\nCache-Control: no-cache\r\nAccess-Control-Allow-Origin: *\r\n{}\r\n",
             body.len(),
-            if keep_alive {
-                ""
-            } else {
-                "Connection: close\r\n"
-            }
+            if keep_alive { "" } else { "Connection: close\r\n" }
         );
         stream.write_all(head.as_bytes())?;
         if method != "HEAD" {
@@ -86,13 +76,7 @@ fn handle(mut stream: TcpStream, dir: &Path, prefix: &str) -> std::io::Result<()
 }
 
 fn respond(dir: &Path, prefix: &str, path: &str) -> (&'static str, &'static str, Vec<u8>) {
-    let not_found = || {
-        (
-            "404 Not Found",
-            "text/plain; charset=utf-8",
-            b"not found".to_vec(),
-        )
-    };
+    let not_found = || ("404 Not Found", "text/plain; charset=utf-8", b"not found".to_vec());
     let rel = if path.trim_end_matches('/') == prefix.trim_end_matches('/') {
         ""
     } else if let Some(rest) = path.strip_prefix(prefix) {
@@ -171,10 +155,7 @@ mod tests {
         assert_eq!(respond(&dir, p, "/lambda-lab/").2, b"index");
         assert_eq!(respond(&dir, p, "/lambda-lab").2, b"index");
         let (s, t, b) = respond(&dir, p, "/lambda-lab/assets/a.wasm");
-        assert_eq!(
-            (s, t, b.as_slice()),
-            ("200 OK", "application/wasm", b"wasm".as_slice())
-        );
+        assert_eq!((s, t, b.as_slice()), ("200 OK", "application/wasm", b"wasm".as_slice()));
         let (s, _, b) = respond(&dir, p, "/lambda-lab/about");
         assert_eq!((s, b.as_slice()), ("404 Not Found", b"fallback".as_slice()));
         assert_eq!(respond(&dir, p, "/other/").2, b"not found");

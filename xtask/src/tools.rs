@@ -30,32 +30,17 @@ fn cargo_bin() -> PathBuf {
 
 /// First line of `prog args…` (stdout), if it runs.
 fn version_of(prog: &str, args: &[&str]) -> Option<String> {
-    let out = Command::new(prog)
-        .args(args)
-        .env("PATH", path_with_tools())
-        .output()
-        .ok()?;
-    out.status.success().then(|| {
-        String::from_utf8_lossy(&out.stdout)
-            .lines()
-            .next()
-            .unwrap_or("")
-            .trim()
-            .to_string()
-    })
+    let out = Command::new(prog).args(args).env("PATH", path_with_tools()).output().ok()?;
+    out.status.success().then(|| String::from_utf8_lossy(&out.stdout).lines().next().unwrap_or("").trim().to_string())
 }
 
 /// The wasm-bindgen version that Cargo.lock resolved.
 pub fn locked_wasm_bindgen() -> Result<String> {
-    let lock = std::fs::read_to_string(root().join("Cargo.lock"))
-        .map_err(|e| format!("reading Cargo.lock: {e}"))?;
+    let lock = std::fs::read_to_string(root().join("Cargo.lock")).map_err(|e| format!("reading Cargo.lock: {e}"))?;
     let mut lines = lock.lines();
     while let Some(l) = lines.next() {
         if l.trim() == "name = \"wasm-bindgen\"" {
-            if let Some(v) = lines
-                .next()
-                .and_then(|v| v.trim().strip_prefix("version = \""))
-            {
+            if let Some(v) = lines.next().and_then(|v| v.trim().strip_prefix("version = \"")) {
                 return Ok(v.trim_end_matches('"').to_string());
             }
         }
@@ -69,31 +54,18 @@ fn check_trunk_pin(wb: &str) -> Result {
     let toml = std::fs::read_to_string(root().join("Trunk.toml")).map_err(|e| e.to_string())?;
     let want = format!("wasm_bindgen = \"{wb}\"");
     if !toml.lines().any(|l| l.trim() == want) {
-        return Err(format!(
-            "Trunk.toml [tools] must say {want} (the version in Cargo.lock)"
-        ));
+        return Err(format!("Trunk.toml [tools] must say {want} (the version in Cargo.lock)"));
     }
-    if !toml
-        .lines()
-        .any(|l| l.trim() == format!("wasm_opt = \"version_{WASM_OPT_VERSION}\""))
-    {
-        return Err(format!(
-            "Trunk.toml [tools] must say wasm_opt = \"version_{WASM_OPT_VERSION}\""
-        ));
+    if !toml.lines().any(|l| l.trim() == format!("wasm_opt = \"version_{WASM_OPT_VERSION}\"")) {
+        return Err(format!("Trunk.toml [tools] must say wasm_opt = \"version_{WASM_OPT_VERSION}\""));
     }
     Ok(())
 }
 
 pub fn ensure_build_tools() -> Result {
-    let installed = Command::new("rustup")
-        .args(["target", "list", "--installed"])
-        .output();
+    let installed = Command::new("rustup").args(["target", "list", "--installed"]).output();
     match installed {
-        Ok(o)
-            if String::from_utf8_lossy(&o.stdout)
-                .lines()
-                .any(|l| l.trim() == WASM_TARGET) =>
-        {
+        Ok(o) if String::from_utf8_lossy(&o.stdout).lines().any(|l| l.trim() == WASM_TARGET) => {
             println!("xtask: {WASM_TARGET} target present, skipped");
         }
         _ => run(Command::new("rustup").args(["target", "add", WASM_TARGET]))?,
@@ -102,29 +74,16 @@ pub fn ensure_build_tools() -> Result {
     if version_of("trunk", &["--version"]).as_deref() == Some(&format!("trunk {TRUNK_VERSION}")) {
         println!("xtask: trunk {TRUNK_VERSION} present, skipped");
     } else {
-        run(Command::new("cargo").args([
-            "install",
-            "trunk",
-            "--version",
-            TRUNK_VERSION,
-            "--locked",
-        ]))?;
+        run(Command::new("cargo").args(["install", "trunk", "--version", TRUNK_VERSION, "--locked"]))?;
     }
 
     let wb = locked_wasm_bindgen()?;
     check_trunk_pin(&wb)?;
-    if version_of("wasm-bindgen", &["--version"]).as_deref() == Some(&format!("wasm-bindgen {wb}"))
-    {
+    if version_of("wasm-bindgen", &["--version"]).as_deref() == Some(&format!("wasm-bindgen {wb}")) {
         println!("xtask: wasm-bindgen-cli {wb} present, skipped");
     } else {
         // `--locked` does not resolve for some wasm-bindgen-cli releases.
-        run(Command::new("cargo").args([
-            "install",
-            "wasm-bindgen-cli",
-            "--version",
-            &wb,
-            "--force",
-        ]))?;
+        run(Command::new("cargo").args(["install", "wasm-bindgen-cli", "--version", &wb, "--force"]))?;
     }
 
     let wasm_opt = root().join("xtask/tools/node_modules/.bin/wasm-opt");
@@ -159,26 +118,16 @@ pub fn ensure_e2e_tools() -> Result {
             c
         };
         run(&mut apt(&["update"]))?;
-        run(&mut apt(&[
-            "install",
-            "-y",
-            "--no-install-recommends",
-            "chromium",
-            "chromium-driver",
-        ]))?;
+        run(&mut apt(&["install", "-y", "--no-install-recommends", "chromium", "chromium-driver"]))?;
     }
     let e2e = root().join("e2e");
     let lock = std::fs::read_to_string(e2e.join("package-lock.json")).unwrap_or_default();
-    let installed =
-        std::fs::read_to_string(e2e.join("node_modules/.package-lock.json")).unwrap_or_default();
+    let installed = std::fs::read_to_string(e2e.join("node_modules/.package-lock.json")).unwrap_or_default();
     // npm writes node_modules/.package-lock.json as the lock's "packages" part;
     // compare the pinned runner version to decide whether to reinstall.
     let pin = pinned_playwright(&lock);
     if pin.is_some() && pin == pinned_playwright(&installed) {
-        println!(
-            "xtask: e2e node_modules present ({}), skipped",
-            pin.unwrap_or_default()
-        );
+        println!("xtask: e2e node_modules present ({}), skipped", pin.unwrap_or_default());
     } else {
         run(npm(&["ci", "--no-audit", "--no-fund"]).current_dir(&e2e))?;
     }
@@ -193,8 +142,5 @@ fn pinned_playwright(lock: &str) -> Option<String> {
 }
 
 fn is_root() -> bool {
-    Command::new("id")
-        .arg("-u")
-        .output()
-        .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
+    Command::new("id").arg("-u").output().is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
 }

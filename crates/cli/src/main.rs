@@ -1,1 +1,252 @@
-fn main() {}
+//! `lambda-lab`: the Lambda Lab calculators on the command line. A thin shell
+//! over `lambda-model`: flags are the parameter names (`--memory-mb` for
+//! `memory_mb`), output is a readable table or, with `--json`, the metrics.
+
+use lambda_model::export;
+use lambda_model::metrics::{MetricValue, to_json_object};
+use lambda_model::pricing;
+use lambda_model::scenario::{Date, ParamError, ParamSpec, Values};
+use std::process::ExitCode;
+
+const USAGE: &str = "\
+lambda-lab: AWS Lambda cost, tuning and cold-start calculators (Lambda Lab)
+
+Usage:
+  lambda-lab <command> [--<parameter> <value>]... [--json] [--math] [--scenario FILE]
+
+Commands:
+  cost      price a Lambda function: requests, duration with per-invocation rounding,
+            tiers, free tier, INIT billing, ephemeral storage, provisioned concurrency,
+            SnapStart, streaming, Lambda@Edge and Savings Plans
+  help      show this help, or `lambda-lab help <command>` for its parameters
+
+Options:
+  --json            print the metrics as one JSON object
+  --math            print every step of the arithmetic
+  --scenario FILE   start from a scenario exported by the web page (JSON)
+  -h, --help        show help
+
+Every parameter has the same name in the web page's URL, its JSON export and here
+(with - for _). Exit codes: 0 ok, 2 bad usage or invalid parameters.
+";
+
+struct Calculator {
+    name: &'static str,
+    specs: &'static [ParamSpec],
+}
+
+const CALCULATORS: &[Calculator] = &[Calculator { name: "cost", specs: pricing::COST_PARAMS }];
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match run(&args) {
+        Ok(out) => {
+            println!("{out}");
+            ExitCode::SUCCESS
+        }
+        Err(msg) => {
+            eprintln!("{msg}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn today() -> Date {
+    let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
+    Date::from_unix_days((secs / 86_400) as i64)
+}
+
+fn calculator(name: &str) -> Result<&'static Calculator, String> {
+    CALCULATORS.iter().find(|c| c.name == name).ok_or_else(|| {
+        format!(
+            "lambda-lab: unknown command '{name}'; commands: {}, help\n\n{USAGE}",
+            CALCULATORS.iter().map(|c| c.name).collect::<Vec<_>>().join(", ")
+        )
+    })
+}
+
+fn help_for(c: &Calculator) -> String {
+    let mut s = format!("lambda-lab {}: parameters (flag, default, valid values)\n\n", c.name);
+    for p in c.specs {
+        let default = if p.default.is_empty() { "today".to_string() } else { p.default.to_string() };
+        s.push_str(&format!(
+            "  {:<22} {:<12} {}\n  {:<22} {:<12} {}{}\n",
+            p.flag(),
+            default,
+            p.valid_range(),
+            "",
+            "",
+            p.help,
+            if p.unit.is_empty() { String::new() } else { format!(" [{}]", p.unit) }
+        ));
+    }
+    s.push_str("\n  --json, --math, --scenario FILE as in `lambda-lab --help`.");
+    s
+}
+
+fn errors_text(errs: &[ParamError]) -> String {
+    errs.iter().map(|e| format!("lambda-lab: {}", e.message)).collect::<Vec<_>>().join("\n")
+}
+
+pub fn run(args: &[String]) -> Result<String, String> {
+    let Some(cmd) = args.first() else { return Ok(USAGE.to_string()) };
+    match cmd.as_str() {
+        "-h" | "--help" | "help" => {
+            return match args.get(1) {
+                Some(c) => Ok(help_for(calculator(c)?)),
+                None => Ok(USAGE.to_string()),
+            };
+        }
+        "-V" | "--version" => return Ok(format!("lambda-lab {}", env!("CARGO_PKG_VERSION"))),
+        _ => {}
+    }
+    let calc = calculator(cmd)?;
+    let mut values = Values::defaults(calc.specs);
+    let (mut json, mut math) = (false, false);
+    let mut sets: Vec<(String, String)> = Vec::new();
+    let mut it = args[1..].iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--json" => json = true,
+            "--math" => math = true,
+            "-h" | "--help" => return Ok(help_for(calc)),
+            "--scenario" => {
+                let path = it.next().ok_or("lambda-lab: --scenario needs a file path")?;
+                let text = std::fs::read_to_string(path).map_err(|e| format!("lambda-lab: cannot read {path}: {e}"))?;
+                let d =
+                    export::from_json(calc.specs, calc.name, &text).map_err(|e| format!("lambda-lab: {path}: {e}"))?;
+                if !d.errors.is_empty() {
+                    return Err(errors_text(&d.errors));
+                }
+                if !d.unknown.is_empty() {
+                    return Err(format!("lambda-lab: {path}: unknown parameters: {}", d.unknown.join(", ")));
+                }
+                values = d.values;
+            }
+            flag if flag.starts_with("--") => {
+                let (name, val) = match flag[2..].split_once('=') {
+                    Some((n, v)) => (n.to_string(), v.to_string()),
+                    None => (
+                        flag[2..].to_string(),
+                        it.next().cloned().ok_or_else(|| format!("lambda-lab: {flag} needs a value"))?,
+                    ),
+                };
+                let param = name.replace('-', "_");
+                if !calc.specs.iter().any(|s| s.name == param) {
+                    return Err(format!(
+                        "lambda-lab: unknown flag --{name} for '{}'; valid flags: {}",
+                        calc.name,
+                        calc.specs.iter().map(|s| s.flag()).collect::<Vec<_>>().join(" ")
+                    ));
+                }
+                sets.push((param, val));
+            }
+            other => return Err(format!("lambda-lab: unexpected argument '{other}'; flags look like --memory-mb 512")),
+        }
+    }
+    // Flags apply on top of a scenario file, whatever their order.
+    let errs: Vec<ParamError> = sets.iter().filter_map(|(k, v)| values.set(k, v).err()).collect();
+    if !errs.is_empty() {
+        return Err(errors_text(&errs));
+    }
+    let result = pricing::evaluate(&values, today()).map_err(|e| errors_text(&e))?;
+    let metrics = result.metrics();
+    if json {
+        return Ok(to_json_object(&metrics));
+    }
+    let mut out = cost_table(&values, &result, &metrics);
+    if math {
+        out.push_str("\nShow the math\n");
+        for l in result.math() {
+            out.push_str(&format!("  {l}\n"));
+        }
+    }
+    Ok(out.trim_end().to_string())
+}
+
+fn dollars(u: lambda_model::money::Usd) -> String {
+    let c = u.round_cents().to_decimal();
+    let (i, f) = c.split_once('.').unwrap_or((&c, ""));
+    format!("${i}.{f:0<2}")
+}
+
+fn cost_table(v: &Values, r: &pricing::CostResult, metrics: &[(&str, MetricValue)]) -> String {
+    let mut s = format!(
+        "Lambda cost per month: {}, {}, {} MB, {} ms, {} requests{} (prices as of {})\n\n",
+        v.text("region"),
+        v.text("arch"),
+        v.int("memory_mb"),
+        v.num("duration_ms"),
+        v.int("requests"),
+        if v.flag("free_tier") { ", free tier on" } else { ", free tier off" },
+        lambda_model::prices::PRICES_AS_OF
+    );
+    s.push_str(&format!("  {:<30} {:>14}  {}\n", "line", "rounded", "exact USD"));
+    for (name, label, usd) in r.lines.items() {
+        if usd != lambda_model::money::Usd::ZERO || name == "request_usd" || name == "duration_usd" {
+            s.push_str(&format!("  {label:<30} {:>14}  {}\n", dollars(usd), usd.to_decimal()));
+        }
+    }
+    s.push_str(&format!("  {:<30} {:>14}  {}\n", "Total", dollars(r.total), r.total.to_decimal()));
+    for (name, value) in metrics {
+        if matches!(*name, "per_invocation_usd" | "per_million_usd" | "gb_seconds" | "billed_requests") {
+            s.push_str(&format!("  {name:<30} {:>14}  {}\n", "", value.exact()));
+        }
+    }
+    for n in &r.notes {
+        s.push_str(&format!("\nNote: {n}\n"));
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(s: &str) -> Vec<String> {
+        s.split_whitespace().map(str::to_string).collect()
+    }
+
+    #[test]
+    fn help_works_without_a_command() {
+        assert!(run(&[]).unwrap().contains("Usage:"));
+        assert!(run(&args("--help")).unwrap().contains("cost"));
+        assert!(run(&args("help cost")).unwrap().contains("--memory-mb"));
+    }
+
+    #[test]
+    fn bad_flags_name_the_valid_values() {
+        let e = run(&args("cost --memory-mb 64")).unwrap_err();
+        assert!(e.contains("from 128 to 10240"), "{e}");
+        let e = run(&args("cost --region mars-1")).unwrap_err();
+        assert!(e.contains("us-east-1"), "{e}");
+        let e = run(&args("cost --memroy-mb 512")).unwrap_err();
+        assert!(e.contains("unknown flag --memroy-mb") && e.contains("--memory-mb"), "{e}");
+        assert!(run(&args("cost --memory-mb")).unwrap_err().contains("needs a value"));
+        assert!(run(&args("frobnicate")).unwrap_err().contains("unknown command"));
+    }
+
+    #[test]
+    fn json_output_has_every_metric() {
+        let out = run(&args("cost --memory-mb 1536 --duration-ms 120 --requests 3000000 --json")).unwrap();
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(v["total_usd"].as_f64(), Some(2.733338));
+        for m in [
+            "request_usd",
+            "duration_usd",
+            "init_usd",
+            "ephemeral_usd",
+            "pc_usd",
+            "pc_duration_usd",
+            "snapstart_usd",
+            "stream_usd",
+            "savings_usd",
+            "gb_seconds",
+            "billed_requests",
+            "per_invocation_usd",
+            "per_million_usd",
+        ] {
+            assert!(v.get(m).is_some(), "{m}");
+        }
+    }
+}

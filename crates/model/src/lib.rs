@@ -4,6 +4,7 @@
 //! the browser as wasm32. It never formats numbers for display and never
 //! reads a clock: the caller passes "today".
 
+pub mod export;
 pub mod metrics;
 pub mod money;
 pub mod prices;

@@ -52,10 +52,7 @@ pub fn to_json_object(metrics: &[(&str, MetricValue)]) -> String {
         .iter()
         .map(|(k, v)| {
             let e = v.exact();
-            format!(
-                "\"{k}\":{}",
-                if e.is_empty() { "null".to_string() } else { e }
-            )
+            format!("\"{k}\":{}", if e.is_empty() { "null".to_string() } else { e })
         })
         .collect();
     format!("{{{}}}", parts.join(","))

@@ -201,11 +201,7 @@ pub fn decimal_string(value: i128, scale: u32) -> String {
     let p = 10u128.pow(scale);
     let int = v / p;
     let frac = v % p;
-    let mut s = if neg {
-        format!("-{int}")
-    } else {
-        int.to_string()
-    };
+    let mut s = if neg { format!("-{int}") } else { int.to_string() };
     if frac != 0 {
         let digits = format!("{frac:0width$}", width = scale as usize);
         s.push('.');
@@ -295,10 +291,7 @@ mod tests {
         let a = u128::MAX / 3;
         assert_eq!(mul_div_round(a, 6, 2), u128::MAX); // saturates: exceeds u128
         assert_eq!(mul_div_round(a, 4, 8), (a + 1) / 2);
-        assert_eq!(
-            mul_div_round(1u128 << 100, 1u128 << 100, 1u128 << 90),
-            1u128 << 110
-        );
+        assert_eq!(mul_div_round(1u128 << 100, 1u128 << 100, 1u128 << 90), 1u128 << 110);
     }
 
     proptest! {

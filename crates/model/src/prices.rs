@@ -170,28 +170,17 @@ const STD_X86: [Rate; 3] = [r("0.0000166667"), r("0.000015"), r("0.0000133334")]
 const STD_ARM: [Rate; 3] = [r("0.0000133334"), r("0.0000120001"), r("0.0000106667")];
 const STD_REQ: Rate = r("0.0000002");
 const fn pc(config: &str, duration: &str) -> Option<PcRates> {
-    Some(PcRates {
-        config: r(config),
-        duration: r(duration),
-    })
+    Some(PcRates { config: r(config), duration: r(duration) })
 }
 /// arm64 PC rates, published for us-east-1 (Price List; infracost golden tests).
 const PC_ARM_US: Option<PcRates> = pc("0.0000033334", "0.0000077778");
-const SNAP_US: Option<SnapRates> = Some(SnapRates {
-    cache: r("0.0000015046"),
-    restore: r("0.0001397998"),
-});
+const SNAP_US: Option<SnapRates> = Some(SnapRates { cache: r("0.0000015046"), restore: r("0.0001397998") });
 
 const STD: &str = "price-list; aws-page (us-east-1 examples)";
 const STD_UNLISTED: &str = "price-list does not list this region in the reference table; \
     standard-region rates as published on aws-page, PC from calculator-aws (unverified against the Price List)";
 
-const fn std_region(
-    code: &'static str,
-    name: &'static str,
-    ephemeral: &str,
-    pc_x86: Option<PcRates>,
-) -> Region {
+const fn std_region(code: &'static str, name: &'static str, ephemeral: &str, pc_x86: Option<PcRates>) -> Region {
     Region {
         code,
         name,
@@ -223,50 +212,25 @@ pub const REGIONS: &[Region] = &[
     Region {
         pc_arm: PC_ARM_US,
         snapstart: SNAP_US,
-        ..std_region(
-            "us-east-1",
-            "US East (N. Virginia)",
-            "0.0000000309",
-            pc("0.0000041667", "0.0000097222"),
-        )
+        ..std_region("us-east-1", "US East (N. Virginia)", "0.0000000309", pc("0.0000041667", "0.0000097222"))
     },
     Region {
         pc_arm: PC_ARM_US,
-        ..std_region(
-            "us-east-2",
-            "US East (Ohio)",
-            "0.0000000309",
-            pc("0.0000041667", "0.0000097222"),
-        )
+        ..std_region("us-east-2", "US East (Ohio)", "0.0000000309", pc("0.0000041667", "0.0000097222"))
     },
     std_region("us-west-1", "US West (N. California)", "0.0000000370", None),
     Region {
         pc_arm: PC_ARM_US,
-        ..std_region(
-            "us-west-2",
-            "US West (Oregon)",
-            "0.0000000309",
-            pc("0.0000041667", "0.0000097222"),
-        )
+        ..std_region("us-west-2", "US West (Oregon)", "0.0000000309", pc("0.0000041667", "0.0000097222"))
     },
     priced(
-        std_region(
-            "af-south-1",
-            "Africa (Cape Town)",
-            "0.0000000404",
-            pc("0.0000055300", "0.0000129000"),
-        ),
+        std_region("af-south-1", "Africa (Cape Town)", "0.0000000404", pc("0.0000055300", "0.0000129000")),
         "0.00000027",
         ["0.0000221", "0.00001989", "0.00001768"],
         ["0.00001768", "0.000015912", "0.000014144"],
     ),
     priced(
-        std_region(
-            "ap-east-1",
-            "Asia Pacific (Hong Kong)",
-            "0.0000000407",
-            pc("0.0000057153", "0.0000133358"),
-        ),
+        std_region("ap-east-1", "Asia Pacific (Hong Kong)", "0.0000000407", pc("0.0000057153", "0.0000133358")),
         "0.00000028",
         ["0.00002292", "0.00002062", "0.00001833"],
         ["0.0000183", "0.0000165", "0.0000147"],
@@ -277,123 +241,55 @@ pub const REGIONS: &[Region] = &[
         ["0.000015", "0.0000135", "0.000012"],
         ["0.000012", "0.0000108", "0.0000096"],
     ),
-    std_region(
-        "ap-south-1",
-        "Asia Pacific (Mumbai)",
-        "0.0000000352",
-        pc("0.0000044985", "0.0000104966"),
-    ),
+    std_region("ap-south-1", "Asia Pacific (Mumbai)", "0.0000000352", pc("0.0000044985", "0.0000104966")),
     // SnapStart: ap-northeast-1 equals us-east-1; ap-northeast-2 has its own
     // rates (third-party table of AWS rates, 2026-09-24).
     Region {
         snapstart: SNAP_US,
-        ..std_region(
-            "ap-northeast-1",
-            "Asia Pacific (Tokyo)",
-            "0.0000000370",
-            pc("0.0000053835", "0.0000125615"),
-        )
+        ..std_region("ap-northeast-1", "Asia Pacific (Tokyo)", "0.0000000370", pc("0.0000053835", "0.0000125615"))
     },
     Region {
-        snapstart: Some(SnapRates {
-            cache: r("0.0000018383"),
-            restore: r("0.0001674588"),
-        }),
-        ..std_region(
-            "ap-northeast-2",
-            "Asia Pacific (Seoul)",
-            "0.0000000352",
-            pc("0.0000051254", "0.0000119592"),
-        )
+        snapstart: Some(SnapRates { cache: r("0.0000018383"), restore: r("0.0001674588") }),
+        ..std_region("ap-northeast-2", "Asia Pacific (Seoul)", "0.0000000352", pc("0.0000051254", "0.0000119592"))
     },
-    std_region(
-        "ap-southeast-1",
-        "Asia Pacific (Singapore)",
-        "0.0000000370",
-        pc("0.0000051991", "0.0000121313"),
-    ),
-    std_region(
-        "ap-southeast-2",
-        "Asia Pacific (Sydney)",
-        "0.0000000370",
-        pc("0.0000052360", "0.0000122173"),
-    ),
+    std_region("ap-southeast-1", "Asia Pacific (Singapore)", "0.0000000370", pc("0.0000051991", "0.0000121313")),
+    std_region("ap-southeast-2", "Asia Pacific (Sydney)", "0.0000000370", pc("0.0000052360", "0.0000122173")),
     priced(
-        std_region(
-            "ap-southeast-5",
-            "Asia Pacific (Malaysia)",
-            "0.0000000333",
-            pc("0.0000046791", "0.0000109181"),
-        ),
+        std_region("ap-southeast-5", "Asia Pacific (Malaysia)", "0.0000000333", pc("0.0000046791", "0.0000109181")),
         "0.00000018",
         ["0.000015", "0.0000135", "0.000012"],
         ["0.000012", "0.0000108", "0.0000096"],
     ),
     priced(
-        std_region(
-            "ap-southeast-6",
-            "Asia Pacific (New Zealand)",
-            "0.0000000389",
-            None,
-        ),
+        std_region("ap-southeast-6", "Asia Pacific (New Zealand)", "0.0000000389", None),
         "0.00000021",
         ["0.0000175", "0.00001575", "0.0000140001"],
         ["0.0000140001", "0.0000126001", "0.0000112"],
     ),
     priced(
-        std_region(
-            "ap-southeast-7",
-            "Asia Pacific (Thailand)",
-            "0.0000000333",
-            None,
-        ),
+        std_region("ap-southeast-7", "Asia Pacific (Thailand)", "0.0000000333", None),
         "0.00000018",
         ["0.000015", "0.0000135", "0.000012"],
         ["0.000012", "0.0000108", "0.0000096"],
     ),
-    std_region(
-        "ca-central-1",
-        "Canada (Central)",
-        "0.0000000340",
-        pc("0.0000046460", "0.0000108407"),
-    ),
+    std_region("ca-central-1", "Canada (Central)", "0.0000000340", pc("0.0000046460", "0.0000108407")),
     std_region("ca-west-1", "Canada West (Calgary)", "0.0000000340", None),
-    std_region(
-        "eu-central-1",
-        "Europe (Frankfurt)",
-        "0.0000000367",
-        pc("0.0000050147", "0.0000117011"),
-    ),
+    std_region("eu-central-1", "Europe (Frankfurt)", "0.0000000367", pc("0.0000050147", "0.0000117011")),
     priced(
         std_region("eu-central-2", "Europe (Zurich)", "0.0000000441", None),
         "0.00000022",
         ["0.0000183334", "0.0000165", "0.0000146667"],
         ["0.0000146667", "0.0000132001", "0.0000117334"],
     ),
-    std_region(
-        "eu-west-1",
-        "Europe (Ireland)",
-        "0.0000000340",
-        pc("0.0000046460", "0.0000108407"),
-    ),
+    std_region("eu-west-1", "Europe (Ireland)", "0.0000000340", pc("0.0000046460", "0.0000108407")),
     priced(
-        std_region(
-            "eu-south-1",
-            "Europe (Milan)",
-            "0.0000000357",
-            pc("0.0000048783", "0.0000113827"),
-        ),
+        std_region("eu-south-1", "Europe (Milan)", "0.0000000357", pc("0.0000048783", "0.0000113827")),
         "0.00000023",
         ["0.0000195172", "0.0000175655", "0.0000156138"],
         ["0.0000156138", "0.0000140524", "0.0000124910"],
     ),
     std_region("eu-south-2", "Europe (Spain)", "0.0000000340", None),
-    std_region(
-        "sa-east-1",
-        "South America (São Paulo)",
-        "0.0000000586",
-        None,
-    ),
+    std_region("sa-east-1", "South America (São Paulo)", "0.0000000586", None),
     priced(
         std_region("me-south-1", "Middle East (Bahrain)", "0.0000000374", None),
         "0.00000025",
@@ -423,42 +319,22 @@ pub const REGIONS: &[Region] = &[
     Region {
         ephemeral: None,
         source: STD_UNLISTED,
-        ..std_region(
-            "eu-west-2",
-            "Europe (London)",
-            "0",
-            pc("0.0000048304", "0.0000112709"),
-        )
+        ..std_region("eu-west-2", "Europe (London)", "0", pc("0.0000048304", "0.0000112709"))
     },
     Region {
         ephemeral: None,
         source: STD_UNLISTED,
-        ..std_region(
-            "eu-west-3",
-            "Europe (Paris)",
-            "0",
-            pc("0.0000048673", "0.0000113569"),
-        )
+        ..std_region("eu-west-3", "Europe (Paris)", "0", pc("0.0000048673", "0.0000113569"))
     },
     Region {
         ephemeral: None,
         source: STD_UNLISTED,
-        ..std_region(
-            "ap-northeast-3",
-            "Asia Pacific (Osaka)",
-            "0",
-            pc("0.0000053835", "0.0000125615"),
-        )
+        ..std_region("ap-northeast-3", "Asia Pacific (Osaka)", "0", pc("0.0000053835", "0.0000125615"))
     },
     Region {
         ephemeral: None,
         source: STD_UNLISTED,
-        ..std_region(
-            "ap-southeast-4",
-            "Asia Pacific (Melbourne)",
-            "0",
-            pc("0.0000052360", "0.0000122173"),
-        )
+        ..std_region("ap-southeast-4", "Asia Pacific (Melbourne)", "0", pc("0.0000052360", "0.0000122173"))
     },
 ];
 
@@ -525,10 +401,7 @@ mod tests {
                 let r1 = tiers[1].as_f64() / tiers[0].as_f64();
                 let r2 = tiers[2].as_f64() / tiers[0].as_f64();
                 // ap-east-1 arm is published with fewer digits (0.0000183 / 0.0000165 / 0.0000147).
-                assert!(
-                    (r1 - 0.9).abs() < 0.005 && (r2 - 0.8).abs() < 0.005,
-                    "{code}: {r1} {r2}"
-                );
+                assert!((r1 - 0.9).abs() < 0.005 && (r2 - 0.8).abs() < 0.005, "{code}: {r1} {r2}");
             }
             assert!(reg.arm[0] <= reg.x86[0], "{code}: arm is never dearer");
         }
@@ -537,19 +410,10 @@ mod tests {
     #[test]
     fn published_figures_are_stored_not_recomputed() {
         // 0.9 × 0.0000133334 = 0.00001200006, published as 0.0000120001.
-        assert_eq!(
-            region("us-east-1").unwrap().arm[1],
-            Rate::usd("0.0000120001")
-        );
+        assert_eq!(region("us-east-1").unwrap().arm[1], Rate::usd("0.0000120001"));
         // mx-central-1 publishes 0.0000140000 where il-central-1 has 0.0000140001.
-        assert_ne!(
-            region("mx-central-1").unwrap().arm[0],
-            region("il-central-1").unwrap().arm[0]
-        );
+        assert_ne!(region("mx-central-1").unwrap().arm[0], region("il-central-1").unwrap().arm[0]);
         // eu-central-1 requests are $0.20/M (a peer scraped the Edge SKU, $0.60/M).
-        assert_eq!(
-            region("eu-central-1").unwrap().request,
-            Rate::usd("0.0000002")
-        );
+        assert_eq!(region("eu-central-1").unwrap().request, Rate::usd("0.0000002"));
     }
 }

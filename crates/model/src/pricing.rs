@@ -55,10 +55,7 @@ pub const COST_PARAMS: &[ParamSpec] = &[
     ParamSpec {
         name: "memory_mb",
         label: "Memory",
-        kind: Kind::Int {
-            min: 128,
-            max: 10240,
-        },
+        kind: Kind::Int { min: 128, max: 10240 },
         default: "1024",
         unit: "MB",
         help: "128 to 10,240 MB in 1 MB steps; CPU scales with it.",
@@ -66,10 +63,7 @@ pub const COST_PARAMS: &[ParamSpec] = &[
     ParamSpec {
         name: "duration_ms",
         label: "Duration (mean)",
-        kind: Kind::Num {
-            min: 0.001,
-            max: 900_000.0,
-        },
+        kind: Kind::Num { min: 0.001, max: 900_000.0 },
         default: "120",
         unit: "ms",
         help: "Mean run time per invocation, up to the 15-minute limit.",
@@ -85,10 +79,7 @@ pub const COST_PARAMS: &[ParamSpec] = &[
     ParamSpec {
         name: "requests",
         label: "Requests per month",
-        kind: Kind::Int {
-            min: 0,
-            max: 1_000_000_000_000,
-        },
+        kind: Kind::Int { min: 0, max: 1_000_000_000_000 },
         default: "3000000",
         unit: "requests",
         help: "All invocations in the month, including any served by provisioned concurrency.",
@@ -96,10 +87,7 @@ pub const COST_PARAMS: &[ParamSpec] = &[
     ParamSpec {
         name: "ephemeral_mb",
         label: "Ephemeral storage (/tmp)",
-        kind: Kind::Int {
-            min: 512,
-            max: 10240,
-        },
+        kind: Kind::Int { min: 512, max: 10240 },
         default: "512",
         unit: "MB",
         help: "The first 512 MB are free.",
@@ -115,10 +103,7 @@ pub const COST_PARAMS: &[ParamSpec] = &[
     ParamSpec {
         name: "pc_units",
         label: "Provisioned concurrency",
-        kind: Kind::Int {
-            min: 0,
-            max: 100_000,
-        },
+        kind: Kind::Int { min: 0, max: 100_000 },
         default: "0",
         unit: "environments",
         help: "Pre-initialised environments kept ready.",
@@ -126,10 +111,7 @@ pub const COST_PARAMS: &[ParamSpec] = &[
     ParamSpec {
         name: "pc_hours",
         label: "PC enabled per month",
-        kind: Kind::Num {
-            min: 0.0,
-            max: 744.0,
-        },
+        kind: Kind::Num { min: 0.0, max: 744.0 },
         default: "730",
         unit: "hours",
         help: "Billed rounded up to 5 minutes.",
@@ -137,10 +119,7 @@ pub const COST_PARAMS: &[ParamSpec] = &[
     ParamSpec {
         name: "pc_requests",
         label: "Requests served by PC",
-        kind: Kind::Int {
-            min: -1,
-            max: 1_000_000_000_000,
-        },
+        kind: Kind::Int { min: -1, max: 1_000_000_000_000 },
         default: "-1",
         unit: "requests",
         help: "How many of the requests run on PC; -1 means as many as PC can serve.",
@@ -148,10 +127,7 @@ pub const COST_PARAMS: &[ParamSpec] = &[
     ParamSpec {
         name: "pc_duration_ms",
         label: "Duration on PC",
-        kind: Kind::Num {
-            min: 0.0,
-            max: 900_000.0,
-        },
+        kind: Kind::Num { min: 0.0, max: 900_000.0 },
         default: "0",
         unit: "ms",
         help: "Mean duration of PC-served invocations; 0 means the same as the on-demand duration.",
@@ -167,10 +143,7 @@ pub const COST_PARAMS: &[ParamSpec] = &[
     ParamSpec {
         name: "init_ms",
         label: "Init duration",
-        kind: Kind::Num {
-            min: 0.0,
-            max: 10_000.0,
-        },
+        kind: Kind::Num { min: 0.0, max: 10_000.0 },
         default: "0",
         unit: "ms",
         help: "Init Duration per cold start (at most 10 s).",
@@ -210,10 +183,7 @@ pub const COST_PARAMS: &[ParamSpec] = &[
     ParamSpec {
         name: "snapstart_hours",
         label: "Snapshot cached per month",
-        kind: Kind::Num {
-            min: 0.0,
-            max: 744.0,
-        },
+        kind: Kind::Num { min: 0.0, max: 744.0 },
         default: "730",
         unit: "hours",
         help: "At least 3 hours are billed.",
@@ -229,10 +199,7 @@ pub const COST_PARAMS: &[ParamSpec] = &[
     ParamSpec {
         name: "stream_gb",
         label: "Streamed beyond 6 MB per response",
-        kind: Kind::Num {
-            min: 0.0,
-            max: 1_000_000_000.0,
-        },
+        kind: Kind::Num { min: 0.0, max: 1_000_000_000.0 },
         default: "0",
         unit: "GB/month",
         help: "GB per month written to response streams past each response's free first 6 MB.",
@@ -248,10 +215,7 @@ pub const COST_PARAMS: &[ParamSpec] = &[
     ParamSpec {
         name: "savings_plan_pct",
         label: "Compute Savings Plan discount",
-        kind: Kind::Num {
-            min: 0.0,
-            max: prices::SAVINGS_PLAN_MAX_PCT,
-        },
+        kind: Kind::Num { min: 0.0, max: prices::SAVINGS_PLAN_MAX_PCT },
         default: "0",
         unit: "%",
         help: "Off duration and PC, never off requests (up to 17%).",
@@ -317,19 +281,11 @@ impl PartialEq for Region {
 }
 
 fn cross(param: &str, given: String, message: String) -> ParamError {
-    ParamError {
-        param: param.to_string(),
-        given,
-        message,
-    }
+    ParamError { param: param.to_string(), given, message }
 }
 
 fn runtime_name(s: &str) -> &'static str {
-    RUNTIMES
-        .iter()
-        .copied()
-        .find(|r| *r == s)
-        .unwrap_or(RUNTIMES[0])
+    RUNTIMES.iter().copied().find(|r| *r == s).unwrap_or(RUNTIMES[0])
 }
 
 /// Whether the runtime is a custom one (`provided.*`).
@@ -339,10 +295,7 @@ pub fn is_custom_runtime(rt: &str) -> bool {
 
 /// SnapStart runtimes: Java 11+, Python 3.12+, .NET 8+.
 pub fn snapstart_supported(rt: &str) -> bool {
-    matches!(
-        rt,
-        "java21" | "java17" | "java11" | "python3.13" | "python3.12" | "dotnet8"
-    )
+    matches!(rt, "java21" | "java17" | "java11" | "python3.13" | "python3.12" | "dotnet8")
 }
 
 impl CostInput {
@@ -374,18 +327,10 @@ impl CostInput {
             pc_units: v.int("pc_units") as u32,
             pc_hours: v.num("pc_hours"),
             pc_requests,
-            pc_duration_ms: if pc_duration > 0.0 {
-                pc_duration
-            } else {
-                duration_ms
-            },
+            pc_duration_ms: if pc_duration > 0.0 { pc_duration } else { duration_ms },
             cold_start_ratio: v.num("cold_start_ratio"),
             init_ms: v.num("init_ms"),
-            package: if v.text("package") == "image" {
-                Package::Image
-            } else {
-                Package::Zip
-            },
+            package: if v.text("package") == "image" { Package::Image } else { Package::Zip },
             runtime: runtime_name(v.text("runtime")),
             billing_date,
             snapstart: v.flag("snapstart"),
@@ -402,8 +347,7 @@ impl CostInput {
                 errs.push(cross(
                     "arch",
                     "arm64".into(),
-                    "Lambda@Edge runs on x86_64 only; choose x86_64 or turn Lambda@Edge off."
-                        .into(),
+                    "Lambda@Edge runs on x86_64 only; choose x86_64 or turn Lambda@Edge off.".into(),
                 ));
             }
             if i.pc_units > 0 {
@@ -430,20 +374,28 @@ impl CostInput {
         }
         if i.snapstart {
             if !snapstart_supported(i.runtime) {
-                errs.push(cross("runtime", i.runtime.into(), "SnapStart supports java11, java17, java21, python3.12, python3.13 and dotnet8.".into()));
-            }
-            if i.package == Package::Image {
                 errs.push(cross(
-                    "package",
-                    "image".into(),
-                    "SnapStart works with zip packages only; use zip.".into(),
+                    "runtime",
+                    i.runtime.into(),
+                    "SnapStart supports java11, java17, java21, python3.12, python3.13 and dotnet8.".into(),
                 ));
             }
+            if i.package == Package::Image {
+                errs.push(cross("package", "image".into(), "SnapStart works with zip packages only; use zip.".into()));
+            }
             if i.pc_units > 0 {
-                errs.push(cross("pc_units", i.pc_units.to_string(), "SnapStart cannot be combined with provisioned concurrency; use 0 or turn SnapStart off.".into()));
+                errs.push(cross(
+                    "pc_units",
+                    i.pc_units.to_string(),
+                    "SnapStart cannot be combined with provisioned concurrency; use 0 or turn SnapStart off.".into(),
+                ));
             }
             if i.ephemeral_mb > 512 {
-                errs.push(cross("ephemeral_mb", i.ephemeral_mb.to_string(), "SnapStart cannot be combined with more than 512 MB of ephemeral storage; use 512.".into()));
+                errs.push(cross(
+                    "ephemeral_mb",
+                    i.ephemeral_mb.to_string(),
+                    "SnapStart cannot be combined with more than 512 MB of ephemeral storage; use 512.".into(),
+                ));
             }
             if i.region.snapstart.is_none() && !i.runtime.starts_with("java") {
                 errs.push(cross("region", i.region.code.into(), format!(
@@ -453,17 +405,31 @@ impl CostInput {
             }
         }
         if i.ephemeral_mb > 512 && i.region.ephemeral.is_none() {
-            errs.push(cross("ephemeral_mb", i.ephemeral_mb.to_string(), format!(
-                "No published ephemeral-storage rate for {} is in this calculator; use 512 MB or another region.", i.region.code
-            )));
+            errs.push(cross(
+                "ephemeral_mb",
+                i.ephemeral_mb.to_string(),
+                format!(
+                    "No published ephemeral-storage rate for {} is in this calculator; use 512 MB or another region.",
+                    i.region.code
+                ),
+            ));
         }
         if i.pc_units > 0 && i.region.pc(i.arch).is_none() {
-            errs.push(cross("pc_units", i.pc_units.to_string(), format!(
-                "No provisioned-concurrency rate for {} on {} is in this calculator; use 0, or one of: {}.",
-                i.arch.name(),
-                i.region.code,
-                prices::REGIONS.iter().filter(|r| r.pc(i.arch).is_some()).map(|r| r.code).collect::<Vec<_>>().join(", ")
-            )));
+            errs.push(cross(
+                "pc_units",
+                i.pc_units.to_string(),
+                format!(
+                    "No provisioned-concurrency rate for {} on {} is in this calculator; use 0, or one of: {}.",
+                    i.arch.name(),
+                    i.region.code,
+                    prices::REGIONS
+                        .iter()
+                        .filter(|r| r.pc(i.arch).is_some())
+                        .map(|r| r.code)
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            ));
         }
         if let Some(n) = i.pc_requests {
             if n > i.requests {
@@ -471,7 +437,11 @@ impl CostInput {
                     "Requests served by PC ({n}) cannot exceed all requests ({}); use -1 (as many as PC can serve) or 0 to {}.", i.requests, i.requests
                 )));
             } else if n > 0 && i.pc_units == 0 {
-                errs.push(cross("pc_requests", n.to_string(), "Requests served by PC need provisioned concurrency; set pc_units above 0, or use -1 or 0.".into()));
+                errs.push(cross(
+                    "pc_requests",
+                    n.to_string(),
+                    "Requests served by PC need provisioned concurrency; set pc_units above 0, or use -1 or 0.".into(),
+                ));
             } else if n > 0 {
                 let cap = pc_capacity(i);
                 if n > cap {
@@ -482,11 +452,7 @@ impl CostInput {
                 }
             }
         }
-        if errs.is_empty() {
-            Ok(input)
-        } else {
-            Err(errs)
-        }
+        if errs.is_empty() { Ok(input) } else { Err(errs) }
     }
 }
 
@@ -539,9 +505,7 @@ pub fn pc_capacity(i: &CostInput) -> u64 {
 
 /// Whether INIT is billed for on-demand cold starts of this function.
 pub fn init_billed(i: &CostInput) -> bool {
-    i.billing_date >= prices::INIT_BILLING_FROM
-        || i.package == Package::Image
-        || is_custom_runtime(i.runtime)
+    i.billing_date >= prices::INIT_BILLING_FROM || i.package == Package::Image || is_custom_runtime(i.runtime)
 }
 
 /// Extra requests for one asynchronous event: one per 64 KB chunk past 256 KB.
@@ -579,48 +543,28 @@ pub struct Usage {
 
 pub fn usage(i: &CostInput) -> Usage {
     let mem = i.memory_mb as u128;
-    let pc_requests = if i.pc_units == 0 {
-        0
-    } else {
-        i.pc_requests
-            .unwrap_or_else(|| pc_capacity(i).min(i.requests))
-    };
+    let pc_requests = if i.pc_units == 0 { 0 } else { i.pc_requests.unwrap_or_else(|| pc_capacity(i).min(i.requests)) };
     let od = i.requests - pc_requests;
     let warm = expected_billed_ns(i.duration_ms, i.duration_cv, 0.0);
     let billed = init_billed(i);
-    let cold_total = if billed {
-        expected_billed_ns(i.duration_ms, i.duration_cv, i.init_ms)
-    } else {
-        warm
-    };
+    let cold_total = if billed { expected_billed_ns(i.duration_ms, i.duration_cv, i.init_ms) } else { warm };
     let cold_extra = cold_total - warm;
     let cold_starts = count_times(od, i.cold_start_ratio);
-    let pc_ns = if pc_requests > 0 {
-        expected_billed_ns(i.pc_duration_ms, i.duration_cv, 0.0)
-    } else {
-        0
-    };
+    let pc_ns = if pc_requests > 0 { expected_billed_ns(i.pc_duration_ms, i.duration_cv, 0.0) } else { 0 };
     let gbs_den = MB_PER_GB * NS_PER_S;
     let od_gbs = Qty::ratio(mem * od as u128 * warm, gbs_den);
     let init_gbs = cold_starts.scale(mem * cold_extra, gbs_den);
-    let pc_seconds = if i.pc_units > 0 {
-        pc_billed_seconds(i.pc_hours)
-    } else {
-        0
-    };
+    let pc_seconds = if i.pc_units > 0 { pc_billed_seconds(i.pc_hours) } else { 0 };
     let pc_config_gbs = Qty::ratio(i.pc_units as u128 * mem * pc_seconds, MB_PER_GB);
     let pc_duration_gbs = Qty::ratio(mem * pc_requests as u128 * pc_ns, gbs_den);
     // Execution seconds (for ephemeral storage): every billed millisecond.
-    let exec_seconds = Qty::ratio(od as u128 * warm + pc_requests as u128 * pc_ns, NS_PER_S)
-        + cold_starts.scale(cold_extra, NS_PER_S);
+    let exec_seconds =
+        Qty::ratio(od as u128 * warm + pc_requests as u128 * pc_ns, NS_PER_S) + cold_starts.scale(cold_extra, NS_PER_S);
     let ephemeral_gbs = exec_seconds.scale(i.ephemeral_mb.saturating_sub(512) as u128, MB_PER_GB);
     let (snap_cache_gbs, snap_restore_gb) = if i.snapstart {
         let cache_ms = (i.snapstart_hours.max(3.0) * 3_600_000.0).round() as u128;
         let restores = count_times(od, i.restore_ratio);
-        (
-            Qty::ratio(mem * cache_ms, MB_PER_GB * 1000),
-            restores.scale(mem, MB_PER_GB),
-        )
+        (Qty::ratio(mem * cache_ms, MB_PER_GB * 1000), restores.scale(mem, MB_PER_GB))
     } else {
         (Qty::ZERO, Qty::ZERO)
     };
@@ -672,17 +616,9 @@ impl Lines {
             ("ephemeral_usd", "Ephemeral storage", self.ephemeral_usd),
             ("pc_usd", "Provisioned concurrency", self.pc_usd),
             ("pc_duration_usd", "Duration on PC", self.pc_duration_usd),
-            (
-                "snapstart_usd",
-                "SnapStart cache and restore",
-                self.snapstart_usd,
-            ),
+            ("snapstart_usd", "SnapStart cache and restore", self.snapstart_usd),
             ("stream_usd", "Response streaming", self.stream_usd),
-            (
-                "savings_usd",
-                "Savings Plan discount",
-                Usd::ZERO - self.savings_usd,
-            ),
+            ("savings_usd", "Savings Plan discount", Usd::ZERO - self.savings_usd),
         ]
     }
 
@@ -754,13 +690,7 @@ fn tiered(start: Qty, qty: Qty, limits: [u128; 2], rates: [Rate; 3]) -> (Usd, Ve
         let room = bound.saturating_sub(at);
         let take = left.min(room);
         let part = rates[t].times(take);
-        steps.push(format!(
-            "  {} GB-s × ${} (tier {}) = ${}",
-            take.to_decimal(),
-            rates[t].to_decimal(),
-            t + 1,
-            part
-        ));
+        steps.push(format!("  {} GB-s × ${} (tier {}) = ${}", take.to_decimal(), rates[t].to_decimal(), t + 1, part));
         usd += part;
         at += take;
         left = left.saturating_sub(take);
@@ -782,11 +712,7 @@ pub fn price_account(inputs: &[CostInput], order: FreeTierOrder) -> CostResult {
     let mut free_gbs = Qty::whole(prices::FREE_GB_SECONDS);
     let mut free_gbs_used = vec![Qty::ZERO; inputs.len()];
     // Free GB-s go to one architecture first (a visible assumption), then in list order.
-    let first = if order == FreeTierOrder::X86First {
-        Arch::X86
-    } else {
-        Arch::Arm
-    };
+    let first = if order == FreeTierOrder::X86First { Arch::X86 } else { Arch::Arm };
     for pass in [true, false] {
         for (k, (i, u)) in inputs.iter().zip(&usages).enumerate() {
             if (i.arch == first) == pass && u.free_eligible {
@@ -805,23 +731,19 @@ pub fn price_account(inputs: &[CostInput], order: FreeTierOrder) -> CostResult {
         let fmt_ms = |ns: u128| crate::money::decimal_string(ns as i128, 6);
 
         // Requests.
-        let free_req = if u.free_eligible {
-            u.billed_requests.min(free_requests)
-        } else {
-            0
-        };
+        let free_req = if u.free_eligible { u.billed_requests.min(free_requests) } else { 0 };
         free_requests -= free_req;
-        let req_rate = if i.edge {
-            prices::EDGE_REQUEST
-        } else {
-            i.region.request
-        };
+        let req_rate = if i.edge { prices::EDGE_REQUEST } else { i.region.request };
         l.request_usd = req_rate.times(Qty::whole(u.billed_requests - free_req));
         math.push("Requests".into());
         if u.billed_requests != u.requests as u128 {
             math.push(format!(
                 "  {} async events of {} KB = 1 + ⌈({} − 256) ÷ 64⌉ = {} requests each → {} billed requests",
-                u.requests, i.async_event_kb, i.async_event_kb, 1 + async_extra_requests(i.async_event_kb), u.billed_requests
+                u.requests,
+                i.async_event_kb,
+                i.async_event_kb,
+                1 + async_extra_requests(i.async_event_kb),
+                u.billed_requests
             ));
         }
         if free_req > 0 {
@@ -832,12 +754,7 @@ pub fn price_account(inputs: &[CostInput], order: FreeTierOrder) -> CostResult {
                 u.billed_requests - free_req
             ));
         }
-        math.push(format!(
-            "  {} × ${} = ${}",
-            u.billed_requests - free_req,
-            req_rate.to_decimal(),
-            l.request_usd
-        ));
+        math.push(format!("  {} × ${} = ${}", u.billed_requests - free_req, req_rate.to_decimal(), l.request_usd));
 
         // On-demand duration and INIT.
         let free_used = free_gbs_used[k];
@@ -854,15 +771,8 @@ pub fn price_account(inputs: &[CostInput], order: FreeTierOrder) -> CostResult {
         } else {
             format!(" (⌈{} ms⌉)", i.duration_ms)
         };
-        math.push(format!(
-            "  {} invocations × {} ms billed{cv_note}",
-            u.od_requests,
-            fmt_ms(u.warm_billed_ns)
-        ));
-        math.push(format!(
-            "  × {mem} MB ÷ 1024 = {} GB-s",
-            u.od_gbs.to_decimal()
-        ));
+        math.push(format!("  {} invocations × {} ms billed{cv_note}", u.od_requests, fmt_ms(u.warm_billed_ns)));
+        math.push(format!("  × {mem} MB ÷ 1024 = {} GB-s", u.od_gbs.to_decimal()));
         if !u.init_billed && i.cold_start_ratio > 0.0 && i.init_ms > 0.0 {
             math.push(format!(
                 "  INIT is not billed: zip package on a managed runtime ({}) before {}",
@@ -903,13 +813,10 @@ pub fn price_account(inputs: &[CostInput], order: FreeTierOrder) -> CostResult {
                 math.push(format!("  INIT at Lambda@Edge rates: ${}", l.init_usd));
             }
         } else {
-            let pos = counters
-                .iter()
-                .position(|(c, a, _)| *c == i.region.code && *a == i.arch)
-                .unwrap_or_else(|| {
-                    counters.push((i.region.code, i.arch, Qty::ZERO));
-                    counters.len() - 1
-                });
+            let pos = counters.iter().position(|(c, a, _)| *c == i.region.code && *a == i.arch).unwrap_or_else(|| {
+                counters.push((i.region.code, i.arch, Qty::ZERO));
+                counters.len() - 1
+            });
             tier_start = counters[pos].2;
             let rates = i.region.duration_tiers(i.arch);
             let limits = i.arch.tier_limits();
@@ -964,10 +871,7 @@ pub fn price_account(inputs: &[CostInput], order: FreeTierOrder) -> CostResult {
                 l.pc_duration_usd
             ));
             if u.od_requests > 0 {
-                math.push(format!(
-                    "  {} invocations spill over to on-demand rates (above)",
-                    u.od_requests
-                ));
+                math.push(format!("  {} invocations spill over to on-demand rates (above)", u.od_requests));
             }
         }
 
@@ -975,10 +879,7 @@ pub fn price_account(inputs: &[CostInput], order: FreeTierOrder) -> CostResult {
         if i.snapstart {
             math.push("SnapStart".into());
             if i.runtime.starts_with("java") {
-                math.push(format!(
-                    "  {}: no cache or restore charge for Java managed runtimes",
-                    i.runtime
-                ));
+                math.push(format!("  {}: no cache or restore charge for Java managed runtimes", i.runtime));
             } else if let Some(s) = i.region.snapstart {
                 let cache = s.cache.times(u.snap_cache_gbs);
                 let restore = s.restore.times(u.snap_restore_gb);
@@ -1036,11 +937,7 @@ pub fn price_account(inputs: &[CostInput], order: FreeTierOrder) -> CostResult {
             ));
         }
 
-        math.push(format!(
-            "Total for this function: ${} (≈ ${})",
-            l.total(),
-            l.total().round_cents()
-        ));
+        math.push(format!("Total for this function: ${} (≈ ${})", l.total(), l.total().round_cents()));
         functions.push(FunctionCost {
             input: i.clone(),
             lines: l,
@@ -1069,16 +966,13 @@ pub fn price_account(inputs: &[CostInput], order: FreeTierOrder) -> CostResult {
             first.name()
         ));
     }
-    let notes = inputs
-        .first()
-        .map(|i| crate::published::notes(i, total, &lines))
-        .unwrap_or_default();
+    let notes = inputs.first().map(|i| crate::published::notes(i, total, &lines)).unwrap_or_default();
     CostResult {
         requests: functions.iter().map(|f| f.usage.requests as u128).sum(),
         billed_requests: functions.iter().map(|f| f.usage.billed_requests).sum(),
-        gb_seconds: functions.iter().fold(Qty::ZERO, |a, f| {
-            a + f.usage.od_gbs + f.usage.init_gbs + f.usage.pc_duration_gbs
-        }),
+        gb_seconds: functions
+            .iter()
+            .fold(Qty::ZERO, |a, f| a + f.usage.od_gbs + f.usage.init_gbs + f.usage.pc_duration_gbs),
         functions,
         lines,
         total,
@@ -1101,11 +995,7 @@ impl CostResult {
         };
         let mut out = vec![("total_usd", MetricValue::Usd(self.total))];
         for (name, _, usd) in self.lines.items() {
-            let v = if name == "savings_usd" {
-                self.lines.savings_usd
-            } else {
-                usd
-            };
+            let v = if name == "savings_usd" { self.lines.savings_usd } else { usd };
             out.push((name, MetricValue::Usd(v)));
         }
         out.push(("gb_seconds", MetricValue::Qty(self.gb_seconds)));
@@ -1131,28 +1021,16 @@ impl CostResult {
             }
             out.extend(f.math.iter().cloned());
         }
-        let rounded_lines: Usd = self
-            .lines
-            .items()
-            .iter()
-            .map(|(_, _, u)| u.round_cents())
-            .sum();
+        let rounded_lines: Usd = self.lines.items().iter().map(|(_, _, u)| u.round_cents()).sum();
         out.push(format!("Exact total: ${}", self.total));
-        out.push(format!(
-            "Exact total rounded to cents: ${}",
-            self.total.round_cents()
-        ));
+        out.push(format!("Exact total rounded to cents: ${}", self.total.round_cents()));
         out.push(format!("Sum of the lines, each rounded to cents (how AWS writes its examples): ${rounded_lines}"));
         out
     }
 
     /// The sum of the lines each rounded to cents.
     pub fn rounded_lines_total(&self) -> Usd {
-        self.lines
-            .items()
-            .iter()
-            .map(|(_, _, u)| u.round_cents())
-            .sum()
+        self.lines.items().iter().map(|(_, _, u)| u.round_cents()).sum()
     }
 }
 

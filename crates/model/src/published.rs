@@ -20,9 +20,7 @@ fn plain(i: &CostInput) -> bool {
 /// Notes for a scenario: published examples it matches, and rounding gaps.
 pub fn notes(i: &CostInput, total: Usd, lines: &Lines) -> Vec<String> {
     let mut out = Vec::new();
-    let is = |mem: u32, ms: f64, req: u64| {
-        plain(i) && i.memory_mb == mem && i.duration_ms == ms && i.requests == req
-    };
+    let is = |mem: u32, ms: f64, req: u64| plain(i) && i.memory_mb == mem && i.duration_ms == ms && i.requests == req;
     if is(512, 1000.0, 3_000_000) && i.free_tier && i.ephemeral_mb == 512 && i.stream_gb == 0.0 {
         out.push(
             "AWS's older pricing page priced this example at $18.74 (compute $18.34 + requests $0.40), using the rate it listed then, \

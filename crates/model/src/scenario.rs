@@ -82,11 +82,7 @@ impl fmt::Display for Value {
 /// Shortest decimal that reads back as the same `f64` (Rust's `Display`), never
 /// in exponent form, so URLs stay readable.
 pub fn fmt_num(x: f64) -> String {
-    if x == x.trunc() && x.abs() < 1e15 {
-        format!("{}", x as i64)
-    } else {
-        format!("{x}")
-    }
+    if x == x.trunc() && x.abs() < 1e15 { format!("{}", x as i64) } else { format!("{x}") }
 }
 
 /// A parameter that could not be read, with a message naming what is valid.
@@ -169,15 +165,12 @@ impl ParamSpec {
                 if s.is_empty() {
                     return Ok(Value::Text(String::new()));
                 }
-                Date::parse(s)
-                    .map(|d| Value::Text(d.to_string()))
-                    .ok_or_else(|| self.error(raw, "not a valid date"))
+                Date::parse(s).map(|d| Value::Text(d.to_string())).ok_or_else(|| self.error(raw, "not a valid date"))
             }
             Kind::IntList { min, max } => {
                 let mut out = Vec::new();
                 for part in s.split(',').map(str::trim).filter(|p| !p.is_empty()) {
-                    let x =
-                        parse_number(part).ok_or_else(|| self.error(raw, "not a number list"))?;
+                    let x = parse_number(part).ok_or_else(|| self.error(raw, "not a number list"))?;
                     if x.fract() != 0.0 || x < min as f64 || x > max as f64 {
                         return Err(self.error(raw, "has a value out of range in"));
                     }
@@ -194,8 +187,7 @@ impl ParamSpec {
     /// The default value, parsed. Defaults are checked by a test, so this
     /// never fails for a table in this crate.
     pub fn default_value(&self) -> Value {
-        self.parse(self.default)
-            .unwrap_or(Value::Text(String::new()))
+        self.parse(self.default).unwrap_or(Value::Text(String::new()))
     }
 
     /// The CLI flag for this parameter: `memory_mb` → `--memory-mb`.
@@ -208,11 +200,7 @@ impl ParamSpec {
 /// NaN, infinities, hex and empty strings are refused.
 pub fn parse_number(s: &str) -> Option<f64> {
     let cleaned: String = s.chars().filter(|c| *c != '_').collect();
-    if cleaned.is_empty()
-        || !cleaned
-            .chars()
-            .all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '+' | 'e' | 'E'))
-    {
+    if cleaned.is_empty() || !cleaned.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '+' | 'e' | 'E')) {
         return None;
     }
     cleaned.parse::<f64>().ok().filter(|x| x.is_finite())
@@ -245,24 +233,28 @@ impl Date {
             return None;
         }
         let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
-        let days = [
-            31,
-            if leap { 29 } else { 28 },
-            31,
-            30,
-            31,
-            30,
-            31,
-            31,
-            30,
-            31,
-            30,
-            31,
-        ];
+        let days = [31, if leap { 29 } else { 28 }, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
         if day == 0 || day > days[month as usize - 1] {
             return None;
         }
         Some(Date { year, month, day })
+    }
+}
+
+impl Date {
+    /// The civil date of a day count since 1970-01-01 (Howard Hinnant's
+    /// algorithm). The engine never reads a clock; callers pass the days.
+    pub fn from_unix_days(days: i64) -> Date {
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z.rem_euclid(146_097);
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+        let year = (yoe + era * 400 + i64::from(month <= 2)) as u16;
+        Date { year, month, day }
     }
 }
 
@@ -283,11 +275,7 @@ impl PartialEq for Values {
     /// Same parameter names, same values.
     fn eq(&self, other: &Values) -> bool {
         self.specs.len() == other.specs.len()
-            && self
-                .specs
-                .iter()
-                .zip(other.specs)
-                .all(|(a, b)| a.name == b.name)
+            && self.specs.iter().zip(other.specs).all(|(a, b)| a.name == b.name)
             && self.vals == other.vals
     }
 }
@@ -295,10 +283,7 @@ impl PartialEq for Values {
 impl Values {
     /// Every parameter at its default.
     pub fn defaults(specs: &'static [ParamSpec]) -> Values {
-        Values {
-            specs,
-            vals: specs.iter().map(ParamSpec::default_value).collect(),
-        }
+        Values { specs, vals: specs.iter().map(ParamSpec::default_value).collect() }
     }
 
     pub fn specs(&self) -> &'static [ParamSpec] {
@@ -310,10 +295,7 @@ impl Values {
     }
 
     fn index(&self, name: &str) -> usize {
-        self.specs
-            .iter()
-            .position(|s| s.name == name)
-            .unwrap_or_else(|| panic!("no parameter named {name}"))
+        self.specs.iter().position(|s| s.name == name).unwrap_or_else(|| panic!("no parameter named {name}"))
     }
 
     pub fn get(&self, name: &str) -> &Value {
@@ -332,11 +314,7 @@ impl Values {
                 given: raw.to_string(),
                 message: format!(
                     "unknown parameter \u{201c}{name}\u{201d}; known: {}",
-                    self.specs
-                        .iter()
-                        .map(|s| s.name)
-                        .collect::<Vec<_>>()
-                        .join(", ")
+                    self.specs.iter().map(|s| s.name).collect::<Vec<_>>().join(", ")
                 ),
             });
         };
@@ -454,12 +432,7 @@ pub fn decode_query(specs: &'static [ParamSpec], query: &str) -> Decoded {
             unknown.push(k);
         }
     }
-    Decoded {
-        values,
-        errors,
-        unknown,
-        version,
-    }
+    Decoded { values, errors, unknown, version }
 }
 
 /// Applies every migration from `version` up to the current one.
@@ -531,10 +504,7 @@ mod tests {
         ParamSpec {
             name: "memory_mb",
             label: "Memory",
-            kind: Kind::Int {
-                min: 128,
-                max: 10240,
-            },
+            kind: Kind::Int { min: 128, max: 10240 },
             default: "1024",
             unit: "MB",
             help: "",
@@ -555,29 +525,12 @@ mod tests {
             unit: "",
             help: "",
         },
-        ParamSpec {
-            name: "on",
-            label: "On",
-            kind: Kind::Bool,
-            default: "true",
-            unit: "",
-            help: "",
-        },
-        ParamSpec {
-            name: "day",
-            label: "Day",
-            kind: Kind::Date,
-            default: "",
-            unit: "",
-            help: "",
-        },
+        ParamSpec { name: "on", label: "On", kind: Kind::Bool, default: "true", unit: "", help: "" },
+        ParamSpec { name: "day", label: "Day", kind: Kind::Date, default: "", unit: "", help: "" },
         ParamSpec {
             name: "sizes",
             label: "Sizes",
-            kind: Kind::IntList {
-                min: 128,
-                max: 10240,
-            },
+            kind: Kind::IntList { min: 128, max: 10240 },
             default: "128,256",
             unit: "MB",
             help: "",
@@ -606,10 +559,7 @@ mod tests {
         v.set("day", "2025-08-01").unwrap();
         v.set("sizes", "128, 512,1024").unwrap();
         let q = v.to_query();
-        assert_eq!(
-            q,
-            "v=1&memory_mb=512&ratio=0.25&arch=arm64&on=false&day=2025-08-01&sizes=128,512,1024"
-        );
+        assert_eq!(q, "v=1&memory_mb=512&ratio=0.25&arch=arm64&on=false&day=2025-08-01&sizes=128,512,1024");
         let d = decode_query(SPECS, &format!("?{q}"));
         assert_eq!(d.values, v);
         assert!(d.errors.is_empty() && d.unknown.is_empty());
@@ -617,17 +567,11 @@ mod tests {
 
     #[test]
     fn bad_values_keep_defaults_and_name_the_valid_range() {
-        let d = decode_query(
-            SPECS,
-            "memory_mb=NaN&ratio=-1&arch=sparc&on=maybe&day=2025-02-30&sizes=1,2&x=1&theme=dark",
-        );
+        let d =
+            decode_query(SPECS, "memory_mb=NaN&ratio=-1&arch=sparc&on=maybe&day=2025-02-30&sizes=1,2&x=1&theme=dark");
         assert_eq!(d.values, Values::defaults(SPECS));
         assert_eq!(d.errors.len(), 6);
-        assert!(
-            d.errors[0].message.contains("from 128 to 10240"),
-            "{}",
-            d.errors[0].message
-        );
+        assert!(d.errors[0].message.contains("from 128 to 10240"), "{}", d.errors[0].message);
         assert!(d.errors[2].message.contains("one of x86_64, arm64"));
         assert_eq!(d.unknown, vec!["x".to_string()]);
     }
@@ -660,6 +604,13 @@ mod tests {
     #[test]
     fn flags_follow_the_names() {
         assert_eq!(SPECS[0].flag(), "--memory-mb");
+    }
+
+    #[test]
+    fn unix_days_become_civil_dates() {
+        assert_eq!(Date::from_unix_days(0), Date::new(1970, 1, 1));
+        assert_eq!(Date::from_unix_days(20_300), Date::new(2025, 7, 31));
+        assert_eq!(Date::from_unix_days(20_415), Date::new(2025, 11, 23));
     }
 
     #[test]

@@ -30,13 +30,8 @@ pub fn normal_quantile(p: f64) -> f64 {
         -3.066479806614716e1,
         2.506628277459239,
     ];
-    const B: [f64; 5] = [
-        -5.447609879822406e1,
-        1.615858368580409e2,
-        -1.556989798598866e2,
-        6.680131188771972e1,
-        -1.328068155288572e1,
-    ];
+    const B: [f64; 5] =
+        [-5.447609879822406e1, 1.615858368580409e2, -1.556989798598866e2, 6.680131188771972e1, -1.328068155288572e1];
     const C: [f64; 6] = [
         -7.784894002430293e-3,
         -3.223964580411365e-1,
@@ -45,12 +40,7 @@ pub fn normal_quantile(p: f64) -> f64 {
         4.374664141464968,
         2.938163982698783,
     ];
-    const D: [f64; 4] = [
-        7.784695709041462e-3,
-        3.224671290700398e-1,
-        2.445134137142996,
-        3.754408661907416,
-    ];
+    const D: [f64; 4] = [7.784695709041462e-3, 3.224671290700398e-1, 2.445134137142996, 3.754408661907416];
     let plow = 0.02425;
     let x = if p < plow {
         let q = (-2.0 * p.ln()).sqrt();
@@ -83,19 +73,13 @@ impl LogNormal {
     /// `mean > 0`, `cv > 0`.
     pub fn from_mean_cv(mean: f64, cv: f64) -> LogNormal {
         let s2 = (1.0 + cv * cv).ln();
-        LogNormal {
-            mu: mean.ln() - s2 / 2.0,
-            sigma: s2.sqrt(),
-        }
+        LogNormal { mu: mean.ln() - s2 / 2.0, sigma: s2.sqrt() }
     }
 
     /// From the median and the 99th percentile.
     pub fn from_p50_p99(p50: f64, p99: f64) -> LogNormal {
         let z99 = normal_quantile(0.99);
-        LogNormal {
-            mu: p50.ln(),
-            sigma: ((p99 / p50).ln() / z99).max(1e-9),
-        }
+        LogNormal { mu: p50.ln(), sigma: ((p99 / p50).ln() / z99).max(1e-9) }
     }
 
     pub fn mean(&self) -> f64 {
@@ -104,11 +88,7 @@ impl LogNormal {
 
     /// P(X > t).
     pub fn sf(&self, t: f64) -> f64 {
-        if t <= 0.0 {
-            1.0
-        } else {
-            normal_sf((t.ln() - self.mu) / self.sigma)
-        }
+        if t <= 0.0 { 1.0 } else { normal_sf((t.ln() - self.mu) / self.sigma) }
     }
 
     pub fn quantile(&self, p: f64) -> f64 {
@@ -202,10 +182,7 @@ mod tests {
         ] {
             let e = expected_ceil_lognormal(m, cv, s);
             let b = brute(m, cv, s);
-            assert!(
-                (e - b).abs() < 2e-3 * (1.0 + m / 1000.0),
-                "{m} {cv} {s}: {e} vs {b}"
-            );
+            assert!((e - b).abs() < 2e-3 * (1.0 + m / 1000.0), "{m} {cv} {s}: {e} vs {b}");
             assert!(e >= m + s, "never below the mean");
             assert!(e <= m + s + 1.0, "at most one ms above the mean");
         }

@@ -28,36 +28,18 @@ fn usd(s: &str) -> Usd {
 #[test]
 fn v1_old_page_example_1_is_18_73_at_todays_rate() {
     // Published $18.74 used the old rounded rate $0.00001667; today's rate gives $18.73.
-    let r = evaluate(
-        &scenario(&[
-            ("memory_mb", "512"),
-            ("duration_ms", "1000"),
-            ("requests", "3000000"),
-        ]),
-        TODAY,
-    )
-    .unwrap();
+    let r =
+        evaluate(&scenario(&[("memory_mb", "512"), ("duration_ms", "1000"), ("requests", "3000000")]), TODAY).unwrap();
     assert_eq!(r.lines.duration_usd, usd("18.33337"));
     assert_eq!(r.lines.request_usd, usd("0.4"));
     assert_eq!(r.total.round_cents(), usd("18.73"));
-    assert!(
-        r.notes
-            .iter()
-            .any(|n| n.contains("$18.74") && n.contains("0.00001667"))
-    );
+    assert!(r.notes.iter().any(|n| n.contains("$18.74") && n.contains("0.00001667")));
 }
 
 #[test]
 fn v2_old_page_example_2_is_11_63() {
-    let r = evaluate(
-        &scenario(&[
-            ("memory_mb", "128"),
-            ("duration_ms", "200"),
-            ("requests", "30000000"),
-        ]),
-        TODAY,
-    )
-    .unwrap();
+    let r =
+        evaluate(&scenario(&[("memory_mb", "128"), ("duration_ms", "200"), ("requests", "30000000")]), TODAY).unwrap();
     assert_eq!(r.gb_seconds, Qty::whole(750_000));
     assert_eq!(r.lines.duration_usd, usd("5.833345"));
     assert_eq!(r.lines.request_usd, usd("5.8"));
@@ -66,15 +48,8 @@ fn v2_old_page_example_2_is_11_63() {
 
 #[test]
 fn v3_mobile_backend_is_2_73() {
-    let r = evaluate(
-        &scenario(&[
-            ("memory_mb", "1536"),
-            ("duration_ms", "120"),
-            ("requests", "3000000"),
-        ]),
-        TODAY,
-    )
-    .unwrap();
+    let r =
+        evaluate(&scenario(&[("memory_mb", "1536"), ("duration_ms", "120"), ("requests", "3000000")]), TODAY).unwrap();
     assert_eq!(r.gb_seconds, Qty::whole(540_000));
     assert_eq!(r.lines.duration_usd, usd("2.333338"));
     assert_eq!(r.lines.request_usd, usd("0.4"));
@@ -85,12 +60,7 @@ fn v3_mobile_backend_is_2_73() {
 #[test]
 fn v4_telemetry_without_free_tier_is_249_49() {
     let r = evaluate(
-        &scenario(&[
-            ("memory_mb", "1024"),
-            ("duration_ms", "2000"),
-            ("requests", "7440000"),
-            ("free_tier", "false"),
-        ]),
+        &scenario(&[("memory_mb", "1024"), ("duration_ms", "2000"), ("requests", "7440000"), ("free_tier", "false")]),
         TODAY,
     )
     .unwrap();
@@ -104,12 +74,7 @@ fn v4_telemetry_without_free_tier_is_249_49() {
 #[test]
 fn v5_bert_with_ephemeral_storage_is_106_41() {
     let r = evaluate(
-        &scenario(&[
-            ("memory_mb", "4096"),
-            ("duration_ms", "280"),
-            ("requests", "6000000"),
-            ("ephemeral_mb", "2048"),
-        ]),
+        &scenario(&[("memory_mb", "4096"), ("duration_ms", "280"), ("requests", "6000000"), ("ephemeral_mb", "2048")]),
         TODAY,
     )
     .unwrap();
@@ -162,22 +127,13 @@ fn v9_streaming_rounding_policy_39_04_vs_39_05() {
     assert_eq!(r.rounded_lines_total(), usd("39.04"));
     assert_eq!(r.total, usd("39.045895"));
     assert_eq!(r.total.round_cents(), usd("39.05"));
-    assert!(
-        r.notes
-            .iter()
-            .any(|n| n.contains("39.04") && n.contains("39.05"))
-    );
+    assert!(r.notes.iter().any(|n| n.contains("39.04") && n.contains("39.05")));
 }
 
 #[test]
 fn v16_lambda_at_edge_is_6_63() {
     let r = evaluate(
-        &scenario(&[
-            ("memory_mb", "128"),
-            ("duration_ms", "10"),
-            ("requests", "10000000"),
-            ("edge", "true"),
-        ]),
+        &scenario(&[("memory_mb", "128"), ("duration_ms", "10"), ("requests", "10000000"), ("edge", "true")]),
         TODAY,
     )
     .unwrap();
@@ -195,19 +151,13 @@ fn v20_init_billing_log_line_351_ms_after_and_251_before() {
         ("cold_start_ratio", "1"),
         ("requests", "1"),
     ];
-    let after = pricing::usage(&input(
-        &[&base[..], &[("billing_date", "2025-08-01")]].concat(),
-    ));
+    let after = pricing::usage(&input(&[&base[..], &[("billing_date", "2025-08-01")]].concat()));
     assert_eq!(after.warm_billed_ns + after.cold_extra_ns, 351_000_000);
-    let before = pricing::usage(&input(
-        &[&base[..], &[("billing_date", "2025-07-31")]].concat(),
-    ));
+    let before = pricing::usage(&input(&[&base[..], &[("billing_date", "2025-07-31")]].concat()));
     assert_eq!(before.warm_billed_ns + before.cold_extra_ns, 251_000_000);
     // Container images and custom runtimes were billed for INIT before the change.
     for extra in [("package", "image"), ("runtime", "provided.al2023")] {
-        let u = pricing::usage(&input(
-            &[&base[..], &[("billing_date", "2025-07-31"), extra]].concat(),
-        ));
+        let u = pricing::usage(&input(&[&base[..], &[("billing_date", "2025-07-31"), extra]].concat()));
         assert_eq!(u.warm_billed_ns + u.cold_extra_ns, 351_000_000, "{extra:?}");
     }
 }
@@ -219,12 +169,7 @@ fn pc_break_even_is_60_percent_utilisation_on_both_architectures() {
         let month_ms = 730.0 * 3_600_000.0;
         let cost = |pc: bool, u: f64| {
             let requests = (u * month_ms / 1000.0).round() as u64; // 1 s invocations
-            let mut p = vec![
-                ("arch", arch),
-                ("memory_mb", "1024"),
-                ("duration_ms", "1000"),
-                ("free_tier", "false"),
-            ];
+            let mut p = vec![("arch", arch), ("memory_mb", "1024"), ("duration_ms", "1000"), ("free_tier", "false")];
             let rq = requests.to_string();
             p.push(("requests", &rq));
             if pc {
@@ -239,10 +184,7 @@ fn pc_break_even_is_60_percent_utilisation_on_both_architectures() {
         assert!(below.0 > below.1, "{arch}: PC dearer below 60%");
         assert!(above.0 < above.1, "{arch}: PC cheaper above 60%");
         let at = (cost(true, 0.60), cost(false, 0.60));
-        assert!(
-            (at.0 - at.1).abs() / at.1 < 1e-4,
-            "{arch}: equal at 60%: {at:?}"
-        );
+        assert!((at.0 - at.1).abs() / at.1 < 1e-4, "{arch}: equal at 60%: {at:?}");
     }
 }
 
@@ -253,12 +195,7 @@ fn pc_time_rounds_up_to_five_minutes() {
     assert_eq!(pricing::pc_billed_seconds(0.0001), 300);
     // 1 unit × 1 GB × 3,900 s × $0.0000041667 = $0.01625013
     let r = evaluate(
-        &scenario(&[
-            ("memory_mb", "1024"),
-            ("requests", "0"),
-            ("pc_units", "1"),
-            ("pc_hours", "1.0166666666667"),
-        ]),
+        &scenario(&[("memory_mb", "1024"), ("requests", "0"), ("pc_units", "1"), ("pc_hours", "1.0166666666667")]),
         TODAY,
     )
     .unwrap();
@@ -270,15 +207,8 @@ fn a_1_mb_async_event_is_13_requests() {
     assert_eq!(pricing::async_extra_requests(1024) + 1, 13);
     assert_eq!(pricing::async_extra_requests(256), 0);
     assert_eq!(pricing::async_extra_requests(257), 1);
-    let r = evaluate(
-        &scenario(&[
-            ("requests", "1000000"),
-            ("async_event_kb", "1024"),
-            ("free_tier", "false"),
-        ]),
-        TODAY,
-    )
-    .unwrap();
+    let r = evaluate(&scenario(&[("requests", "1000000"), ("async_event_kb", "1024"), ("free_tier", "false")]), TODAY)
+        .unwrap();
     assert_eq!(r.billed_requests, 13_000_000);
     assert_eq!(r.lines.request_usd, usd("2.6"));
 }
@@ -287,14 +217,8 @@ fn a_1_mb_async_event_is_13_requests() {
 fn free_tier_shared_across_architectures_depends_on_the_order() {
     // 300k GB-s on x86 plus 300k on arm: x86 first leaves 200k arm GB-s ($2.67),
     // arm first leaves 200k x86 GB-s ($3.33).
-    let f = |arch: &str| {
-        input(&[
-            ("arch", arch),
-            ("memory_mb", "1024"),
-            ("duration_ms", "1000"),
-            ("requests", "300000"),
-        ])
-    };
+    let f =
+        |arch: &str| input(&[("arch", arch), ("memory_mb", "1024"), ("duration_ms", "1000"), ("requests", "300000")]);
     let fns = [f("x86_64"), f("arm64")];
     let x = price_account(&fns, FreeTierOrder::X86First);
     let a = price_account(&fns, FreeTierOrder::ArmFirst);
@@ -332,11 +256,7 @@ fn varying_durations_bill_more_than_the_rounded_mean() {
     let varied = pricing::usage(&input(&[("duration_ms", "3.2"), ("duration_cv", "0.5")]));
     assert_eq!(fixed.warm_billed_ns, 4_000_000);
     // E[⌈X⌉] for a mean of 3.2 ms is about 3.7 ms, below ⌈3.2⌉ = 4 but above 3.2.
-    assert!(
-        varied.warm_billed_ns > 3_500_000 && varied.warm_billed_ns < 4_000_000,
-        "{}",
-        varied.warm_billed_ns
-    );
+    assert!(varied.warm_billed_ns > 3_500_000 && varied.warm_billed_ns < 4_000_000, "{}", varied.warm_billed_ns);
 }
 
 #[test]
@@ -354,26 +274,12 @@ fn snapstart_charges_python_and_dotnet_but_not_java() {
     .unwrap();
     // cache: 1 GB × 730 h × 3600 s × 0.0000015046 = 3.9540888; restore: 10,000 × 1 GB × 0.0001397998 = 1.397998
     assert_eq!(py.lines.snapstart_usd, usd("5.3520868"));
-    let java = evaluate(
-        &scenario(&[
-            ("runtime", "java21"),
-            ("snapstart", "true"),
-            ("restore_ratio", "0.01"),
-        ]),
-        TODAY,
-    )
-    .unwrap();
+    let java =
+        evaluate(&scenario(&[("runtime", "java21"), ("snapstart", "true"), ("restore_ratio", "0.01")]), TODAY).unwrap();
     assert_eq!(java.lines.snapstart_usd, Usd::ZERO);
     // the 3-hour minimum
-    let short = evaluate(
-        &scenario(&[
-            ("runtime", "dotnet8"),
-            ("snapstart", "true"),
-            ("snapstart_hours", "1"),
-        ]),
-        TODAY,
-    )
-    .unwrap();
+    let short =
+        evaluate(&scenario(&[("runtime", "dotnet8"), ("snapstart", "true"), ("snapstart_hours", "1")]), TODAY).unwrap();
     assert_eq!(short.lines.snapstart_usd, usd("0.0162496800"));
 }
 
@@ -396,45 +302,16 @@ fn savings_plan_discounts_duration_and_pc_but_not_requests() {
 fn invalid_combinations_are_refused_with_the_valid_values() {
     let bad = |pairs: &[(&str, &str)], param: &str, needle: &str| {
         let errs = CostInput::from_values(&scenario(pairs), TODAY).unwrap_err();
-        assert!(
-            errs.iter()
-                .any(|e| e.param == param && e.message.contains(needle)),
-            "{errs:?}"
-        );
+        assert!(errs.iter().any(|e| e.param == param && e.message.contains(needle)), "{errs:?}");
     };
+    bad(&[("edge", "true"), ("arch", "arm64")], "arch", "x86_64 only");
+    bad(&[("snapstart", "true"), ("runtime", "nodejs22.x")], "runtime", "java11");
+    bad(&[("pc_units", "1"), ("pc_requests", "5000000")], "pc_requests", "cannot exceed");
     bad(
-        &[("edge", "true"), ("arch", "arm64")],
-        "arch",
-        "x86_64 only",
-    );
-    bad(
-        &[("snapstart", "true"), ("runtime", "nodejs22.x")],
-        "runtime",
-        "java11",
-    );
-    bad(
-        &[("pc_units", "1"), ("pc_requests", "5000000")],
-        "pc_requests",
-        "cannot exceed",
-    );
-    bad(
-        &[
-            ("pc_units", "1"),
-            ("pc_hours", "1"),
-            ("pc_requests", "100000"),
-            ("duration_ms", "1000"),
-        ],
+        &[("pc_units", "1"), ("pc_hours", "1"), ("pc_requests", "100000"), ("duration_ms", "1000")],
         "pc_requests",
         "at most 3600",
     );
-    bad(
-        &[("region", "sa-east-1"), ("pc_units", "1")],
-        "pc_units",
-        "us-east-1",
-    );
-    bad(
-        &[("region", "eu-west-2"), ("ephemeral_mb", "1024")],
-        "ephemeral_mb",
-        "use 512",
-    );
+    bad(&[("region", "sa-east-1"), ("pc_units", "1")], "pc_units", "us-east-1");
+    bad(&[("region", "eu-west-2"), ("ephemeral_mb", "1024")], "ephemeral_mb", "use 512");
 }

@@ -1,0 +1,84 @@
+//! `lambda-lab cost` reproduces AWS's published examples V1–V5 from the
+//! command line, and exits 2 on bad input.
+
+use std::process::Command;
+
+fn lambda_lab(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_lambda-lab")).args(args).output().expect("runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into(),
+        String::from_utf8_lossy(&out.stderr).into(),
+    )
+}
+
+fn total(args: &[&str]) -> f64 {
+    let mut a = vec!["cost"];
+    a.extend_from_slice(args);
+    a.push("--json");
+    let (code, out, err) = lambda_lab(&a);
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    (v["total_usd"].as_f64().unwrap() * 100.0).round() / 100.0
+}
+
+#[test]
+fn reproduces_v1_to_v5() {
+    assert_eq!(
+        total(&["--memory-mb", "512", "--duration-ms", "1000", "--requests", "3000000", "--free-tier", "true"]),
+        18.73
+    );
+    assert_eq!(total(&["--memory-mb", "128", "--duration-ms", "200", "--requests", "30000000"]), 11.63);
+    assert_eq!(total(&["--memory-mb", "1536", "--duration-ms", "120", "--requests", "3000000"]), 2.73);
+    assert_eq!(
+        total(&["--memory-mb", "1024", "--duration-ms", "2000", "--requests", "7440000", "--free-tier", "false"]),
+        249.49
+    );
+    assert_eq!(
+        total(&["--memory-mb", "4096", "--duration-ms", "280", "--requests", "6000000", "--ephemeral-mb", "2048"]),
+        106.41
+    );
+}
+
+#[test]
+fn the_table_shows_the_v1_correction() {
+    let (code, out, _) =
+        lambda_lab(&["cost", "--memory-mb", "512", "--duration-ms", "1000", "--requests", "3000000", "--math"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("$18.73"), "{out}");
+    assert!(out.contains("$18.74"), "the note explains AWS's figure: {out}");
+    assert!(out.contains("Show the math"));
+}
+
+#[test]
+fn scenario_files_evaluate_and_flags_override_them() {
+    let dir = std::env::temp_dir().join(format!("lambda-lab-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let f = dir.join("v3.json");
+    std::fs::write(
+        &f,
+        r#"{"calculator":"cost","v":1,"params":{"memory_mb":1536,"duration_ms":120,"requests":3000000}}"#,
+    )
+    .unwrap();
+    let path = f.to_string_lossy().to_string();
+    assert_eq!(total(&["--scenario", &path]), 2.73);
+    assert_eq!(total(&["--scenario", &path, "--free-tier", "false"]), 9.6);
+    std::fs::write(&f, "{not json").unwrap();
+    let (code, _, err) = lambda_lab(&["cost", "--scenario", &path]);
+    assert_eq!(code, 2);
+    assert!(err.contains("not valid JSON"), "{err}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn bad_input_exits_2_with_the_valid_values() {
+    let (code, _, err) = lambda_lab(&["cost", "--memory-mb", "NaN"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("from 128 to 10240"), "{err}");
+    let (code, _, err) = lambda_lab(&["cost", "--arch", "sparc"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("x86_64, arm64"), "{err}");
+    let (code, out, _) = lambda_lab(&["--help"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("cost"));
+}
