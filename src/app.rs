@@ -1,7 +1,8 @@
 //! The site shell: header, navigation, routes, footer.
 
 use crate::pages::{
-    about::About, calculators::Calculators, debug::DebugPanic, home::Home, lessons::Lessons, not_found::NotFound,
+    about::About, account::AccountPage, calculators::Calculators, cost::CostPage, debug::DebugPanic, home::Home,
+    lessons::Lessons, not_found::NotFound,
 };
 use crate::paths::{base, href, is_current, route_of};
 use crate::theme::ThemeToggle;
@@ -14,6 +15,8 @@ const NAV: &[(&str, &str)] = &[("/calculators", "Calculators"), ("/lessons", "Le
 
 #[component]
 pub fn App() -> impl IntoView {
+    crate::theme::use_theme();
+    crate::theme::use_window_width();
     view! {
         <Router base=base()>
             <a class="skip-link" href="#main">"Skip to content"</a>
@@ -22,6 +25,8 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=|| view! { <NotFound /> }>
                     <Route path=path!("/") view=Home />
                     <Route path=path!("/calculators") view=Calculators />
+                    <Route path=path!("/calculators/cost") view=CostPage />
+                    <Route path=path!("/calculators/account") view=AccountPage />
                     <Route path=path!("/lessons") view=Lessons />
                     <Route path=path!("/about") view=About />
                     <Route path=path!("/debug/panic") view=DebugPanic />

@@ -1,1 +1,82 @@
-//! Number formatting for display. The engine never formats; the page does.
+//! Number formatting for display. The engine never formats; the page does,
+//! in the visitor's locale through `Intl.NumberFormat` (in the browser), with
+//! a plain fallback elsewhere so the logic can be tested natively.
+
+/// Dollars and cents: `$1,234.57` in en-US.
+pub fn usd(x: f64) -> String {
+    intl(x, Style::Currency { min: 2, max: 2 }).unwrap_or_else(|| plain_usd(x, 2))
+}
+
+/// Small amounts (per invocation) with enough significant digits:
+/// `$0.0000009111`.
+pub fn usd_small(x: f64) -> String {
+    if x == 0.0 || x.abs() >= 0.01 {
+        return usd(x);
+    }
+    let digits = (-(x.abs().log10().floor()) as usize + 3).min(14);
+    intl(x, Style::Currency { min: digits, max: digits }).unwrap_or_else(|| plain_usd(x, digits))
+}
+
+/// A grouped number with at most `max_frac` decimals: `3,000,000`.
+pub fn number(x: f64, max_frac: usize) -> String {
+    intl(x, Style::Decimal { max: max_frac }).unwrap_or_else(|| plain_number(x, max_frac))
+}
+
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+enum Style {
+    Currency { min: usize, max: usize },
+    Decimal { max: usize },
+}
+
+#[cfg(target_arch = "wasm32")]
+fn intl(x: f64, style: Style) -> Option<String> {
+    use wasm_bindgen::JsValue;
+    let opts = js_sys::Object::new();
+    let set = |k: &str, v: JsValue| js_sys::Reflect::set(&opts, &k.into(), &v).ok();
+    match style {
+        Style::Currency { min, max } => {
+            set("style", "currency".into())?;
+            set("currency", "USD".into())?;
+            set("minimumFractionDigits", (min as u32).into())?;
+            set("maximumFractionDigits", (max as u32).into())?;
+        }
+        Style::Decimal { max } => {
+            set("maximumFractionDigits", (max as u32).into())?;
+        }
+    }
+    let f = js_sys::Intl::NumberFormat::new(&js_sys::Array::new(), &opts);
+    let func = f.format();
+    func.call1(&JsValue::NULL, &x.into()).ok()?.as_string()
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn intl(_: f64, _: Style) -> Option<String> {
+    None
+}
+
+fn group(int: &str) -> String {
+    let mut out = String::new();
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// `1234.5` → `1,234.5` (en-US style, used outside the browser).
+pub fn plain_number(x: f64, max_frac: usize) -> String {
+    let s = format!("{:.*}", max_frac, x.abs());
+    let (int, frac) = s.split_once('.').unwrap_or((&s, ""));
+    let frac = frac.trim_end_matches('0');
+    let sign = if x < 0.0 && s.chars().any(|c| c.is_ascii_digit() && c != '0') { "-" } else { "" };
+    if frac.is_empty() { format!("{sign}{}", group(int)) } else { format!("{sign}{}.{frac}", group(int)) }
+}
+
+pub fn plain_usd(x: f64, digits: usize) -> String {
+    let s = format!("{:.*}", digits, x.abs());
+    let (int, frac) = s.split_once('.').unwrap_or((&s, ""));
+    let sign = if x < 0.0 { "-" } else { "" };
+    if frac.is_empty() { format!("{sign}${}", group(int)) } else { format!("{sign}${}.{frac}", group(int)) }
+}

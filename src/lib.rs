@@ -2,12 +2,16 @@
 //! number; this crate holds only the UI, the URL/DOM glue and formatting.
 
 mod app;
+pub mod chart;
+pub mod components;
+pub mod cost_view;
 pub mod format;
 pub mod pages;
 pub mod panic;
 pub mod paths;
 pub mod storage;
 pub mod theme;
+pub mod url;
 
 pub use app::App;
 

@@ -66,9 +66,7 @@ fn show(msg: &str) {
         }
     }
     let _ = body.append_child(&panel);
-    if let Ok(a) = panel.query_selector("a").map(|a| a.and_then(|a| a.dyn_into::<web_sys::HtmlElement>().ok())) {
-        if let Some(a) = a {
-            let _ = a.focus();
-        }
+    if let Ok(Some(a)) = panel.query_selector("a").map(|a| a.and_then(|a| a.dyn_into::<web_sys::HtmlElement>().ok())) {
+        let _ = a.focus();
     }
 }

@@ -49,17 +49,42 @@ pub fn current() -> Theme {
     if dark { Theme::Dark } else { Theme::Light }
 }
 
+/// The theme signal shared by the toggle and every chart (charts redraw on
+/// change). Provided once by the app shell.
+pub fn use_theme() -> RwSignal<Theme> {
+    use_context::<RwSignal<Theme>>().unwrap_or_else(|| {
+        let t = RwSignal::new(current());
+        provide_context(t);
+        t
+    })
+}
+
+/// The window's inner width, updated on resize (charts redraw on change).
+pub fn use_window_width() -> RwSignal<f64> {
+    #[derive(Clone, Copy)]
+    struct Width(RwSignal<f64>);
+    if let Some(Width(w)) = use_context::<Width>() {
+        return w;
+    }
+    let read = || web_sys::window().and_then(|w| w.inner_width().ok()).and_then(|v| v.as_f64()).unwrap_or(0.0);
+    let w = RwSignal::new(read());
+    let handle = window_event_listener(leptos::ev::resize, move |_| w.set(read()));
+    on_cleanup(move || handle.remove());
+    provide_context(Width(w));
+    w
+}
+
 /// The header's theme switch: a native button with `aria-pressed`.
 #[component]
 pub fn ThemeToggle() -> impl IntoView {
-    let (theme, set_theme) = signal(current());
+    let theme = use_theme();
     let toggle = move |_| {
         let next = theme.get_untracked().other();
         if let Some(h) = html() {
             let _ = h.set_attribute("data-theme", next.as_str());
         }
         crate::storage::set("theme", next.as_str());
-        set_theme.set(next);
+        theme.set(next);
     };
     view! {
         <button

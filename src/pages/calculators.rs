@@ -1,4 +1,5 @@
 use crate::app::set_title;
+use crate::paths::href;
 use leptos::prelude::*;
 
 #[component]
@@ -6,6 +7,20 @@ pub fn Calculators() -> impl IntoView {
     set_title("Calculators");
     view! {
         <h1>"Calculators"</h1>
-        <p class="lede">"Each calculator is a pure function from named parameters to named metrics; its state lives in the URL."</p>
+        <p class="lede">
+            "Each calculator is a pure function from named parameters to named metrics. Its state lives in the URL, "
+            "so every result is a link you can share, and the same names work in the JSON export and the "
+            <code>"lambda-lab"</code>" command line."
+        </p>
+        <ul class="cards">
+            <li class="card">
+                <h2><a href=href("/calculators/cost")>"Cost"</a></h2>
+                <p>"What one function costs per month, line by line, with the arithmetic shown and where AWS's own examples are off."</p>
+            </li>
+            <li class="card">
+                <h2><a href=href("/calculators/account")>"Account"</a></h2>
+                <p>"Several functions priced together, sharing the free tier and the duration tiers per region and architecture."</p>
+            </li>
+        </ul>
     }
 }

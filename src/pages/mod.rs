@@ -1,6 +1,8 @@
 //! One module per routed page.
 pub mod about;
+pub mod account;
 pub mod calculators;
+pub mod cost;
 pub mod debug;
 pub mod home;
 pub mod lessons;

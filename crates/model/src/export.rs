@@ -51,10 +51,10 @@ pub fn from_json(specs: &'static [ParamSpec], calculator: &str, text: &str) -> R
     let doc: serde_json::Value = serde_json::from_str(text)
         .map_err(|e| format!("The file is not valid JSON ({e}); export a scenario to see the format."))?;
     let obj = doc.as_object().ok_or("The JSON must be an object with a \"params\" object inside.")?;
-    if let Some(c) = obj.get("calculator").and_then(|c| c.as_str()) {
-        if c != calculator {
-            return Err(format!("This scenario is for the {c} calculator, not the {calculator} calculator."));
-        }
+    if let Some(c) = obj.get("calculator").and_then(|c| c.as_str())
+        && c != calculator
+    {
+        return Err(format!("This scenario is for the {c} calculator, not the {calculator} calculator."));
     }
     let version = match obj.get("v") {
         None => 1,

@@ -232,7 +232,7 @@ impl Date {
         if !(2020..=2100).contains(&year) || !(1..=12).contains(&month) {
             return None;
         }
-        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+        let leap = year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400));
         let days = [31, if leap { 29 } else { 28 }, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
         if day == 0 || day > days[month as usize - 1] {
             return None;

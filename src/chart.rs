@@ -1,0 +1,108 @@
+//! Canvas charts drawn with plotters. plotters-canvas has no high-DPI support,
+//! so we size the canvas backing store to CSS size × devicePixelRatio and
+//! scale every font size, stroke and margin by that ratio ourselves. Colours
+//! come from the theme's CSS custom properties, read at draw time.
+//!
+//! Chart *data* (series, summary sentence, table rows) is computed by pure
+//! functions elsewhere; this module only draws it.
+
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+use plotters_canvas::CanvasBackend;
+use wasm_bindgen::JsCast;
+
+/// One horizontal stacked bar: a label and one value per series.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StackedBar {
+    pub label: String,
+    pub values: Vec<f64>,
+    pub total_text: String,
+}
+
+/// Reads `--name` from the root element's computed style as an RGB colour.
+pub fn css_color(name: &str) -> RGBColor {
+    let hex = web_sys::window()
+        .and_then(|w| {
+            let el = w.document()?.document_element()?;
+            w.get_computed_style(&el).ok().flatten()?.get_property_value(name).ok()
+        })
+        .unwrap_or_default();
+    parse_hex(hex.trim()).unwrap_or(RGBColor(128, 128, 128))
+}
+
+/// `#rrggbb` → colour.
+pub fn parse_hex(s: &str) -> Option<RGBColor> {
+    let h = s.strip_prefix('#')?;
+    if h.len() != 6 {
+        return None;
+    }
+    let p = |i: usize| u8::from_str_radix(&h[i..i + 2], 16).ok();
+    Some(RGBColor(p(0)?, p(2)?, p(4)?))
+}
+
+/// Sizes the canvas backing store for the device pixel ratio; returns
+/// (width, height, ratio) in device pixels.
+fn fit(canvas: &web_sys::HtmlCanvasElement) -> (u32, u32, f64) {
+    let dpr = web_sys::window().map(|w| w.device_pixel_ratio()).unwrap_or(1.0).max(1.0);
+    let el: &web_sys::Element = canvas.unchecked_ref();
+    let rect = el.get_bounding_client_rect();
+    let (w, h) = ((rect.width() * dpr).round().max(1.0) as u32, (rect.height() * dpr).round().max(1.0) as u32);
+    if canvas.width() != w {
+        canvas.set_width(w);
+    }
+    if canvas.height() != h {
+        canvas.set_height(h);
+    }
+    (w, h, dpr)
+}
+
+/// Draws horizontal stacked bars, one row per bar, with the label above each
+/// bar and its total at the end. Returns `None` if the canvas is unusable.
+pub fn draw_stacked_bars(canvas: &web_sys::HtmlCanvasElement, bars: &[StackedBar]) -> Option<()> {
+    let (w, h, s) = fit(canvas);
+    let backend = CanvasBackend::with_canvas_object(canvas.clone())?;
+    let root = backend.into_drawing_area();
+    let bg = css_color("--bg");
+    let text = css_color("--text");
+    let muted = css_color("--muted");
+    let series: Vec<RGBColor> = (1..=6).map(|i| css_color(&format!("--chart-{i}"))).collect();
+    root.fill(&bg).ok()?;
+    if bars.is_empty() {
+        return Some(());
+    }
+    let pad = (8.0 * s) as i32;
+    let font_px = 13.0 * s;
+    let row = (h as i32 - pad) / bars.len() as i32;
+    let max = bars.iter().map(|b| b.values.iter().filter(|v| **v > 0.0).sum::<f64>()).fold(0.0, f64::max).max(1e-12);
+    let label_w = (96.0 * s) as i32; // room for the total after the bar
+    let bar_room = (w as i32 - 2 * pad - label_w).max(10);
+    let font = ("system-ui, sans-serif", font_px).into_font();
+    for (k, b) in bars.iter().enumerate() {
+        let top = pad / 2 + k as i32 * row;
+        let label_style = TextStyle::from(font.clone()).color(&text).pos(Pos::new(HPos::Left, VPos::Top));
+        root.draw(&Text::new(b.label.clone(), (pad, top), label_style)).ok()?;
+        let bar_top = top + (font_px * 1.35) as i32;
+        let bar_bottom = (top + row - (6.0 * s) as i32).max(bar_top + 2);
+        let mut x = pad;
+        for (i, v) in b.values.iter().enumerate() {
+            if *v <= 0.0 {
+                continue;
+            }
+            let len = ((v / max) * bar_room as f64).round() as i32;
+            let color = series[i % series.len()];
+            root.draw(&Rectangle::new([(x, bar_top), (x + len.max(1), bar_bottom)], color.filled())).ok()?;
+            // A thin separator so adjacent segments are told apart without colour.
+            root.draw(&Rectangle::new(
+                [(x + len.max(1) - (s as i32).max(1), bar_top), (x + len.max(1), bar_bottom)],
+                bg.filled(),
+            ))
+            .ok()?;
+            x += len.max(1);
+        }
+        let total_style = TextStyle::from(font.clone()).color(&muted).pos(Pos::new(HPos::Left, VPos::Center));
+        root.draw(&Text::new(b.total_text.clone(), (x + (6.0 * s) as i32, (bar_top + bar_bottom) / 2), total_style))
+            .ok()?;
+    }
+    root.present().ok()?;
+    Some(())
+}

@@ -1,0 +1,397 @@
+//! Building blocks shared by every calculator page: the URL-backed state, a
+//! labelled native input per parameter with inline validation, and figures
+//! that carry `data-metric` / `data-value`.
+
+use lambda_model::metrics::MetricValue;
+use lambda_model::scenario::{
+    Kind, PRESENTATION_KEYS, ParamError, ParamSpec, Values, decode_query, fmt_num, parse_number, parse_pairs,
+};
+use leptos::prelude::*;
+
+/// What the visitor typed into one field, kept while it differs from the
+/// canonical value (so typing "1." is not rewritten to "1"), with its error.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Draft {
+    pub param: &'static str,
+    pub raw: String,
+    pub error: Option<String>,
+}
+
+/// How requests are typed. The URL always holds requests per month; a month
+/// is 730 hours.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RequestUnit {
+    Second,
+    Minute,
+    Hour,
+    Day,
+    Month,
+}
+
+impl RequestUnit {
+    pub const ALL: [RequestUnit; 5] = [Self::Second, Self::Minute, Self::Hour, Self::Day, Self::Month];
+
+    pub fn per_month(self) -> f64 {
+        match self {
+            Self::Second => 730.0 * 3600.0,
+            Self::Minute => 730.0 * 60.0,
+            Self::Hour => 730.0,
+            Self::Day => 730.0 / 24.0,
+            Self::Month => 1.0,
+        }
+    }
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Second => "second",
+            Self::Minute => "minute",
+            Self::Hour => "hour",
+            Self::Day => "day",
+            Self::Month => "month",
+        }
+    }
+
+    pub fn parse(s: &str) -> RequestUnit {
+        Self::ALL.into_iter().find(|u| u.key() == s).unwrap_or(Self::Month)
+    }
+}
+
+/// One calculator's state: valid values, drafts, and the requests unit.
+#[derive(Clone, Copy)]
+pub struct CalcState {
+    pub specs: &'static [ParamSpec],
+    pub values: RwSignal<Values>,
+    pub drafts: RwSignal<Vec<Draft>>,
+    pub unit: RwSignal<RequestUnit>,
+    /// Things about the URL worth saying (unknown keys, a newer version).
+    pub notices: RwSignal<Vec<String>>,
+}
+
+fn drafts_from_errors(specs: &'static [ParamSpec], errors: &[ParamError]) -> Vec<Draft> {
+    errors
+        .iter()
+        .filter_map(|e| {
+            let spec = specs.iter().find(|s| s.name == e.param)?;
+            Some(Draft { param: spec.name, raw: e.given.clone(), error: Some(e.message.clone()) })
+        })
+        .collect()
+}
+
+impl CalcState {
+    /// Reads the state from the page's query string. Bad values keep their
+    /// defaults and show their message in their field.
+    pub fn from_url(specs: &'static [ParamSpec]) -> CalcState {
+        let q = crate::url::query();
+        let d = decode_query(specs, &q);
+        let mut notices = Vec::new();
+        if !d.unknown.is_empty() {
+            notices.push(format!("Ignored unknown link parameter(s): {}.", d.unknown.join(", ")));
+        }
+        notices.extend(d.errors.iter().filter(|e| e.param == "v").map(|e| e.message.clone()));
+        let unit = crate::url::param("unit").map(|u| RequestUnit::parse(&u)).unwrap_or(RequestUnit::Month);
+        CalcState {
+            specs,
+            values: RwSignal::new(d.values),
+            drafts: RwSignal::new(drafts_from_errors(specs, &d.errors)),
+            unit: RwSignal::new(unit),
+            notices: RwSignal::new(notices),
+        }
+    }
+
+    /// Keeps the address bar a permalink: `v=1`, every non-default value, the
+    /// requests unit, and the page's own presentation keys.
+    pub fn sync_url(self) {
+        let keep: Vec<(String, String)> = parse_pairs(&crate::url::query())
+            .into_iter()
+            .filter(|(k, _)| PRESENTATION_KEYS.contains(&k.as_str()) && k != "v" && k != "unit")
+            .collect();
+        Effect::new(move |_| {
+            let mut q = self.values.with(|v| v.to_query());
+            let unit = self.unit.get();
+            if unit != RequestUnit::Month {
+                q.push_str(&format!("&unit={}", unit.key()));
+            }
+            for (k, v) in &keep {
+                q.push_str(&format!("&{k}={}", lambda_model::scenario::percent_encode(v)));
+            }
+            crate::url::replace_query(&q);
+        });
+    }
+
+    fn upsert(self, name: &'static str, raw: String, error: Option<String>) {
+        self.drafts.update(|d| {
+            d.retain(|x| x.param != name);
+            d.push(Draft { param: name, raw, error });
+        });
+    }
+
+    /// Applies typed text: valid text updates the values; invalid text stays
+    /// in the field with its message and the values keep their last valid state.
+    pub fn set_raw(self, name: &'static str, raw: String) {
+        let mut err = None;
+        self.values.update(|v| {
+            if let Err(e) = v.set(name, &raw) {
+                err = Some(e.message);
+            }
+        });
+        self.upsert(name, raw, err);
+    }
+
+    /// On blur, a valid draft gives way to the canonical value.
+    pub fn commit(self, name: &'static str) {
+        self.drafts.update(|d| d.retain(|x| x.param != name || x.error.is_some()));
+    }
+
+    pub fn draft(self, name: &str) -> Option<Draft> {
+        self.drafts.with(|d| d.iter().find(|x| x.param == name).cloned())
+    }
+
+    /// The text a field shows: the draft, else the canonical value.
+    pub fn text(self, name: &'static str) -> String {
+        self.draft(name).map(|d| d.raw).unwrap_or_else(|| self.values.with(|v| v.get(name).to_string()))
+    }
+
+    /// Replaces every value (import, reset), clearing the drafts.
+    pub fn replace(self, values: Values, errors: Vec<ParamError>) {
+        self.values.set(values);
+        self.drafts.set(drafts_from_errors(self.specs, &errors));
+    }
+}
+
+/// A figure: its text, with the exact value for scripts and tests.
+#[component]
+pub fn FigureValue(#[prop(into)] metric: String, value: MetricValue, #[prop(into)] text: String) -> impl IntoView {
+    view! { <span data-metric=metric data-value=value.exact()>{text}</span> }
+}
+
+fn field_error(state: CalcState, cross: Memo<Vec<ParamError>>, name: &'static str) -> Memo<Option<String>> {
+    Memo::new(move |_| {
+        state
+            .draft(name)
+            .and_then(|d| d.error)
+            .or_else(|| cross.with(|c| c.iter().find(|e| e.param == name).map(|e| e.message.clone())))
+    })
+}
+
+fn hint_text(spec: &ParamSpec) -> String {
+    if spec.unit.is_empty() { spec.help.to_string() } else { format!("{} [{}]", spec.help, spec.unit) }
+}
+
+/// A labelled native input for one parameter, with its hint and error.
+#[component]
+pub fn Field(spec: &'static ParamSpec, state: CalcState, cross: Memo<Vec<ParamError>>) -> impl IntoView {
+    let name = spec.name;
+    let id = format!("p-{name}");
+    let hint_id = format!("hint-{name}");
+    let err_id = format!("err-{name}");
+    let error = field_error(state, cross, name);
+    let described = {
+        let (h, e) = (hint_id.clone(), err_id.clone());
+        move || if error.with(Option::is_some) { format!("{h} {e}") } else { h.clone() }
+    };
+    let invalid = move || error.with(Option::is_some).to_string();
+    let label_text =
+        if spec.unit.is_empty() { spec.label.to_string() } else { format!("{} ({})", spec.label, spec.unit) };
+    let control = match spec.kind {
+        Kind::Bool => view! {
+            <input
+                type="checkbox"
+                id=id.clone()
+                name=name
+                prop:checked=move || state.values.with(|v| v.flag(name))
+                on:change=move |ev| state.set_raw(name, event_target_checked(&ev).to_string())
+                aria-describedby=described
+            />
+        }
+        .into_any(),
+        Kind::Choice(options) => view! {
+            <select
+                id=id.clone()
+                name=name
+                on:change=move |ev| state.set_raw(name, event_target_value(&ev))
+                aria-describedby=described
+                aria-invalid=invalid
+            >
+                {options
+                    .iter()
+                    .map(|o| view! { <option value=*o selected=move || state.text(name) == *o>{*o}</option> })
+                    .collect_view()}
+            </select>
+        }
+        .into_any(),
+        Kind::Date => view! {
+            <input
+                type="date"
+                id=id.clone()
+                name=name
+                min="2020-01-01"
+                max="2100-12-31"
+                prop:value=move || state.text(name)
+                on:change=move |ev| state.set_raw(name, event_target_value(&ev))
+                aria-describedby=described
+                aria-invalid=invalid
+            />
+        }
+        .into_any(),
+        _ => view! {
+            <input
+                type="text"
+                inputmode="decimal"
+                autocomplete="off"
+                spellcheck="false"
+                id=id.clone()
+                name=name
+                prop:value=move || state.text(name)
+                on:input=move |ev| state.set_raw(name, event_target_value(&ev))
+                on:blur=move |_| state.commit(name)
+                aria-describedby=described
+                aria-invalid=invalid
+            />
+        }
+        .into_any(),
+    };
+    let slider = (name == "memory_mb").then(|| {
+        let Kind::Int { min, max } = spec.kind else { unreachable!("memory_mb is an Int") };
+        view! {
+            <input
+                type="range"
+                class="slider"
+                min=min
+                max=max
+                step="64"
+                aria-label="Memory slider (MB)"
+                prop:value=move || state.values.with(|v| v.int(name).to_string())
+                on:input=move |ev| {
+                    state.set_raw(name, event_target_value(&ev));
+                    state.commit(name);
+                }
+            />
+        }
+    });
+    let is_bool = matches!(spec.kind, Kind::Bool);
+    let label = view! { <label for=id>{label_text}</label> };
+    view! {
+        <div class="field" class:check-field=is_bool data-param=name>
+            {if is_bool { view! { {control} {label} }.into_any() } else { view! { {label} {control} {slider} }.into_any() }}
+            <p class="hint" id=hint_id>{hint_text(spec)}</p>
+            {move || error.get().map(|e| view! { <p class="error-text" id=err_id.clone()>{e}</p> })}
+        </div>
+    }
+}
+
+/// The requests field, typed per second, minute, hour, day or month.
+#[component]
+pub fn RequestsField(state: CalcState, cross: Memo<Vec<ParamError>>) -> impl IntoView {
+    let name = "requests";
+    let error = field_error(state, cross, name);
+    let spec = state.specs.iter().find(|s| s.name == name).expect("requests parameter");
+    let text = move || {
+        state.draft(name).map(|d| d.raw).unwrap_or_else(|| {
+            let per_month = state.values.with(|v| v.num(name));
+            fmt_num((per_month / state.unit.get().per_month() * 1e6).round() / 1e6)
+        })
+    };
+    let set = move |raw: String| {
+        let unit = state.unit.get_untracked();
+        match parse_number(raw.trim()) {
+            Some(x) if x >= 0.0 => {
+                let per_month = (x * unit.per_month()).round();
+                let mut err = None;
+                state.values.update(|v| {
+                    if let Err(e) = v.set(name, &fmt_num(per_month)) {
+                        err = Some(e.message);
+                    }
+                });
+                state.drafts.update(|d| {
+                    d.retain(|x| x.param != name);
+                    d.push(Draft { param: name, raw, error: err });
+                });
+            }
+            _ => {
+                let message = format!(
+                    "{} ({name}): \u{201c}{raw}\u{201d} is not a number of requests; use {}.",
+                    spec.label,
+                    spec.valid_range()
+                );
+                state.drafts.update(|d| {
+                    d.retain(|x| x.param != name);
+                    d.push(Draft { param: name, raw, error: Some(message) });
+                });
+            }
+        }
+    };
+    let described = move || if error.with(Option::is_some) { "hint-requests err-requests" } else { "hint-requests" };
+    view! {
+        <div class="field" data-param=name>
+            <label for="p-requests">"Requests"</label>
+            <div class="field-row">
+                <input
+                    type="text"
+                    inputmode="decimal"
+                    autocomplete="off"
+                    id="p-requests"
+                    name=name
+                    prop:value=text
+                    on:input=move |ev| set(event_target_value(&ev))
+                    on:blur=move |_| state.commit(name)
+                    aria-describedby=described
+                    aria-invalid=move || error.with(Option::is_some).to_string()
+                />
+                <select
+                    aria-label="Requests per"
+                    on:change=move |ev| {
+                        state.commit(name);
+                        state.unit.set(RequestUnit::parse(&event_target_value(&ev)));
+                    }
+                >
+                    {RequestUnit::ALL
+                        .into_iter()
+                        .map(|u| view! { <option value=u.key() selected=move || state.unit.get() == u>{format!("per {}", u.key())}</option> })
+                        .collect_view()}
+                </select>
+            </div>
+            <p class="hint" id="hint-requests">
+                "All invocations, including any served by provisioned concurrency. A month is 730 hours. "
+                <span data-metric="requests" data-value=move || state.values.with(|v| v.int(name).to_string())>
+                    {move || format!("= {} per month", crate::format::number(state.values.with(|v| v.num(name)), 0))}
+                </span>
+            </p>
+            {move || error.get().map(|e| view! { <p class="error-text" id="err-requests">{e}</p> })}
+        </div>
+    }
+}
+
+/// Lists what is wrong, with links to the fields, and says that the result
+/// on screen is the last valid one.
+#[component]
+pub fn ErrorSummary(state: CalcState, cross: Memo<Vec<ParamError>>) -> impl IntoView {
+    let items = Memo::new(move |_| {
+        let mut out: Vec<(String, String)> =
+            state.drafts.with(|d| d.iter().filter_map(|x| x.error.clone().map(|e| (x.param.to_string(), e))).collect());
+        cross.with(|c| {
+            for e in c {
+                if !out.iter().any(|(p, _)| *p == e.param) {
+                    out.push((e.param.clone(), e.message.clone()));
+                }
+            }
+        });
+        out
+    });
+    view! {
+        {move || {
+            let notices = state.notices.get();
+            (!notices.is_empty()).then(|| view! { <div class="note" role="status">{notices.join(" ")}</div> })
+        }}
+        {move || {
+            let list = items.get();
+            (!list.is_empty()).then(|| view! {
+                <div class="error-box" role="alert" data-testid="error-summary">
+                    <p><strong>"Some inputs are not valid."</strong>" The figures below are from the last valid inputs."</p>
+                    <ul>
+                        {list.into_iter().map(|(p, m)| view! { <li><a href=format!("#p-{p}")>{m}</a></li> }).collect_view()}
+                    </ul>
+                </div>
+            })
+        }}
+    }
+}

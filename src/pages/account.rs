@@ -1,0 +1,205 @@
+//! `/calculators/account`: several functions priced as one account. The free
+//! tier is shared and each (region, architecture) has one duration tier
+//! counter, as on a real bill. State: `?f=<function query>&f=…&free_tier_order=…`.
+
+use crate::app::set_title;
+use crate::components::FigureValue;
+use crate::format;
+use crate::paths::href;
+use lambda_model::metrics::MetricValue;
+use lambda_model::pricing::{self, COST_PARAMS, CostInput, FreeTierOrder, price_account};
+use lambda_model::scenario::{Values, decode_query, parse_pairs, percent_encode};
+use leptos::prelude::*;
+
+const MAX_FUNCTIONS: usize = 20;
+/// The fields editable in a row; everything else via the full calculator.
+const ROW_FIELDS: &[&str] = &["region", "arch", "memory_mb", "duration_ms", "requests"];
+
+fn read_url() -> (Vec<Values>, FreeTierOrder, Vec<String>) {
+    let mut fns = Vec::new();
+    let mut problems = Vec::new();
+    let mut order = FreeTierOrder::X86First;
+    for (k, v) in parse_pairs(&crate::url::query()) {
+        match k.as_str() {
+            "f" if fns.len() < MAX_FUNCTIONS => {
+                let d = decode_query(COST_PARAMS, &v);
+                problems.extend(d.errors.iter().map(|e| format!("Function {}: {}", fns.len() + 1, e.message)));
+                fns.push(d.values);
+            }
+            "free_tier_order" => {
+                order = if v == "arm64_first" { FreeTierOrder::ArmFirst } else { FreeTierOrder::X86First };
+            }
+            _ => {}
+        }
+    }
+    if fns.is_empty() {
+        fns.push(Values::defaults(COST_PARAMS));
+    }
+    (fns, order, problems)
+}
+
+fn write_url(fns: &[Values], order: FreeTierOrder) {
+    let mut q = String::from("v=1");
+    for f in fns {
+        q.push_str("&f=");
+        q.push_str(&percent_encode(&f.to_query()));
+    }
+    if order == FreeTierOrder::ArmFirst {
+        q.push_str("&free_tier_order=arm64_first");
+    }
+    crate::url::replace_query(&q);
+}
+
+#[component]
+pub fn AccountPage() -> impl IntoView {
+    set_title("Account cost");
+    let (fns0, order0, problems) = read_url();
+    let fns = RwSignal::new(fns0);
+    let order = RwSignal::new(order0);
+    let row_errors = RwSignal::new(problems);
+    let today = super::cost::today();
+    Effect::new(move |_| fns.with(|f| write_url(f, order.get())));
+    let priced = Memo::new(move |_| {
+        let inputs: Result<Vec<CostInput>, String> = fns.with(|f| {
+            f.iter()
+                .enumerate()
+                .map(|(k, v)| {
+                    CostInput::from_values(v, today).map_err(|e| {
+                        format!(
+                            "Function {}: {}",
+                            k + 1,
+                            e.iter().map(|e| e.message.clone()).collect::<Vec<_>>().join(" ")
+                        )
+                    })
+                })
+                .collect()
+        });
+        inputs.map(|i| price_account(&i, order.get()))
+    });
+    let shown = Memo::new(move |prev: Option<&Option<pricing::CostResult>>| match priced.get() {
+        Ok(r) => Some(r),
+        Err(_) => prev.cloned().flatten(),
+    });
+    let set_field = move |row: usize, name: &'static str, raw: String| {
+        let mut err = None;
+        fns.update(|f| {
+            if let Some(v) = f.get_mut(row)
+                && let Err(e) = v.set(name, &raw)
+            {
+                err = Some(format!("Function {}: {}", row + 1, e.message));
+            }
+        });
+        row_errors.set(err.into_iter().collect());
+    };
+
+    view! {
+        <h1>"Account cost"</h1>
+        <p class="lede">
+            "Price several functions as one AWS account: the free tier is shared, and the duration tiers count "
+            "all functions of the same region and architecture together."
+        </p>
+        <div class="toolbar">
+            <label for="free-tier-order">"Free GB-s go first to"</label>
+            <select id="free-tier-order" on:change=move |ev| order.set(if event_target_value(&ev) == "arm64_first" { FreeTierOrder::ArmFirst } else { FreeTierOrder::X86First })>
+                <option value="x86_64_first" selected=move || order.get() == FreeTierOrder::X86First>"x86_64 functions"</option>
+                <option value="arm64_first" selected=move || order.get() == FreeTierOrder::ArmFirst>"arm64 functions"</option>
+            </select>
+            <button type="button" on:click=move |_| fns.update(|f| if f.len() < MAX_FUNCTIONS { f.push(Values::defaults(COST_PARAMS)) })>
+                "Add a function"
+            </button>
+        </div>
+        {move || {
+            let errs = row_errors.get();
+            let pe = priced.with(|p| p.as_ref().err().cloned());
+            let all: Vec<String> = errs.into_iter().chain(pe).collect();
+            (!all.is_empty()).then(|| view! {
+                <div class="error-box" role="alert">
+                    <p>"Showing the last valid result."</p>
+                    <ul>{all.into_iter().map(|e| view! { <li>{e}</li> }).collect_view()}</ul>
+                </div>
+            })
+        }}
+        <div class="table-wrap">
+            <table class="account">
+                <caption>"Functions"</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">"#"</th>
+                        {ROW_FIELDS.iter().map(|n| {
+                            let spec = COST_PARAMS.iter().find(|s| s.name == *n).expect("known");
+                            view! { <th scope="col">{spec.label}</th> }
+                        }).collect_view()}
+                        <th scope="col" class="num">"Monthly cost"</th>
+                        <th scope="col">"Actions"</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {move || {
+                        let count = fns.with(Vec::len);
+                        (0..count).map(|row| {
+                            let cells = ROW_FIELDS.iter().map(|name| {
+                                let spec = COST_PARAMS.iter().find(|s| s.name == *name).expect("known");
+                                let label = format!("Function {} {}", row + 1, spec.label);
+                                let value = fns.with_untracked(|f| f[row].get(name).to_string());
+                                let cell = match spec.kind {
+                                    lambda_model::scenario::Kind::Choice(opts) => view! {
+                                        <select aria-label=label on:change=move |ev| set_field(row, name, event_target_value(&ev))>
+                                            {opts.iter().map(|o| view! { <option value=*o selected=*o == value>{*o}</option> }).collect_view()}
+                                        </select>
+                                    }.into_any(),
+                                    _ => view! {
+                                        <input type="text" inputmode="decimal" aria-label=label value=value
+                                            on:change=move |ev| set_field(row, name, event_target_value(&ev)) />
+                                    }.into_any(),
+                                };
+                                view! { <td>{cell}</td> }
+                            }).collect_view();
+                            let total = move || shown.with(|s| s.as_ref().and_then(|r| r.functions.get(row)).map(|f| f.total()));
+                            let edit = move || format!("{}?{}", href("/calculators/cost"), fns.with(|f| f.get(row).map(|v| v.to_query()).unwrap_or_default()));
+                            view! {
+                                <tr>
+                                    <th scope="row">{row + 1}</th>
+                                    {cells}
+                                    <td class="num">{move || total().map(|t| view! {
+                                        <FigureValue metric=format!("function_{}_total_usd", row + 1) value=MetricValue::Usd(t) text=format::usd(t.as_f64()) />
+                                    })}</td>
+                                    <td>
+                                        <a href=edit>"All parameters"</a>
+                                        " "
+                                        <button type="button" aria-label=format!("Remove function {}", row + 1) disabled=move || fns.with(|f| f.len() <= 1)
+                                            on:click=move |_| fns.update(|f| { if f.len() > 1 { f.remove(row); } })>"Remove"</button>
+                                    </td>
+                                </tr>
+                            }
+                        }).collect_view()
+                    }}
+                </tbody>
+            </table>
+        </div>
+        {move || shown.get().map(|r| {
+            let metrics = r.metrics();
+            let total = metrics[0].1;
+            view! {
+                <p class="kpi-label">"Account total per month"</p>
+                <p class="big-number"><FigureValue metric="total_usd" value=total text=format::usd(r.total.as_f64()) /></p>
+                <div class="table-wrap">
+                    <table>
+                        <caption>"Account breakdown"</caption>
+                        <tbody>
+                            {metrics.iter().skip(1).filter(|(n, _)| n.ends_with("_usd") && !n.starts_with("per_")).map(|(n, v)| {
+                                let label = r.lines.items().iter().find(|(m, _, _)| m == n).map(|x| x.1).unwrap_or("");
+                                view! { <tr><th scope="row">{label}</th><td class="num"><FigureValue metric=*n value=*v text=format::usd(v.as_f64().unwrap_or(0.0)) /></td></tr> }
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                </div>
+                <details class="show-math">
+                    <summary>"Show the math"</summary>
+                    <pre class="math">{r.math().join("\n")}</pre>
+                    <h3>"Assumptions"</h3>
+                    <ul>{r.assumptions.iter().map(|a| view! { <li>{a.clone()}</li> }).collect_view()}</ul>
+                </details>
+            }
+        })}
+    }
+}

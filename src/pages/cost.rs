@@ -1,0 +1,345 @@
+//! `/calculators/cost`: the cost calculator. Every parameter is a labelled
+//! native input; all state lives in the URL; every figure carries
+//! `data-metric` and its exact `data-value`.
+
+use crate::app::set_title;
+use crate::components::{CalcState, ErrorSummary, Field, FigureValue, RequestsField};
+use crate::cost_view::{self, WhatIf};
+use crate::format;
+use crate::paths::href;
+use lambda_model::export;
+use lambda_model::metrics::MetricValue;
+use lambda_model::prices;
+use lambda_model::pricing::{self, COST_PARAMS, CostResult};
+use lambda_model::scenario::{Date, ParamError, Values};
+use leptos::html::Canvas;
+use leptos::prelude::*;
+
+/// Today's date from the browser clock (the engine never reads one).
+pub fn today() -> Date {
+    let ms = js_sys::Date::now();
+    Date::from_unix_days((ms / 86_400_000.0).floor() as i64)
+}
+
+const BASIC: &[&str] = &["region", "arch", "memory_mb", "duration_ms", "duration_cv"];
+const STARTUP: &[&str] = &["cold_start_ratio", "init_ms", "package", "runtime", "billing_date", "ephemeral_mb"];
+const ADVANCED: &[(&str, &[&str])] = &[
+    ("Provisioned concurrency", &["pc_units", "pc_hours", "pc_requests", "pc_duration_ms"]),
+    ("SnapStart", &["snapstart", "snapstart_hours", "restore_ratio"]),
+    ("Streaming and asynchronous events", &["stream_gb", "async_event_kb"]),
+    ("Lambda@Edge and Savings Plans", &["edge", "savings_plan_pct"]),
+];
+
+#[component]
+pub fn CostPage() -> impl IntoView {
+    set_title("Cost calculator");
+    let state = CalcState::from_url(COST_PARAMS);
+    let today = today();
+    let evaluated = Memo::new(move |_| state.values.with(|v| pricing::evaluate(v, today)));
+    // The last valid result stays on screen while an input is invalid.
+    let shown = Memo::new(move |prev: Option<&Option<CostResult>>| match evaluated.get() {
+        Ok(r) => Some(r),
+        Err(_) => prev.cloned().flatten(),
+    });
+    let cross = Memo::new(move |_| evaluated.with(|e| e.as_ref().err().cloned().unwrap_or_default()));
+    let what_ifs = Memo::new(move |_| {
+        if evaluated.with(|e| e.is_err()) {
+            return Vec::new();
+        }
+        state.values.with(|v| cost_view::what_ifs(v, today))
+    });
+    state.sync_url();
+
+    let fields = move |names: &'static [&'static str]| {
+        names
+            .iter()
+            .map(|n| {
+                let spec = COST_PARAMS.iter().find(|s| s.name == *n).expect("known parameter");
+                view! { <Field spec=spec state=state cross=cross /> }
+            })
+            .collect_view()
+    };
+
+    view! {
+        <h1>"Lambda cost calculator"</h1>
+        <p class="lede">
+            "Every AWS Lambda billing rule, priced exactly, with the arithmetic shown. Prices as of "
+            <span data-metric="prices_as_of" data-value=prices::PRICES_AS_OF>{prices::PRICES_AS_OF}</span>
+            " ("<a href=href("/about")>"sources"</a>")."
+        </p>
+        <div class="calc">
+            <form class="inputs" on:submit=|ev| ev.prevent_default() aria-label="Cost parameters">
+                <fieldset>
+                    <legend>"Function"</legend>
+                    {fields(BASIC)}
+                    <RequestsField state=state cross=cross />
+                    {
+                        let spec = COST_PARAMS.iter().find(|s| s.name == "free_tier").expect("free_tier");
+                        view! { <Field spec=spec state=state cross=cross /> }
+                    }
+                </fieldset>
+                <fieldset>
+                    <legend>"Cold starts and storage"</legend>
+                    {fields(STARTUP)}
+                </fieldset>
+                {ADVANCED
+                    .iter()
+                    .map(|(title, names)| {
+                        let open = move || state.values.with(|v| names.iter().any(|n| v.get(n) != &v.spec(n).map(|s| s.default_value()).unwrap_or(lambda_model::scenario::Value::Bool(false))));
+                        view! {
+                            <details class="advanced" open=open>
+                                <summary>{*title}</summary>
+                                {fields(names)}
+                            </details>
+                        }
+                    })
+                    .collect_view()}
+            </form>
+            <section class="results" aria-labelledby="results-h">
+                <h2 id="results-h" class="sr-only">"Results"</h2>
+                <ErrorSummary state=state cross=cross />
+                {move || match shown.get() {
+                    None => view! { <p class="error-box">"Fix the inputs above to see a price."</p> }.into_any(),
+                    Some(r) => view! { <CostResults result=r what_ifs=what_ifs stale=Signal::derive(move || evaluated.with(|e| e.is_err())) /> }.into_any(),
+                }}
+                <Toolbar state=state evaluated=evaluated />
+                <AccountLink state=state />
+            </section>
+        </div>
+    }
+}
+
+#[component]
+fn CostResults(result: CostResult, what_ifs: Memo<Vec<WhatIf>>, stale: Signal<bool>) -> impl IntoView {
+    let metrics = result.metrics();
+    let get = |name: &str| metrics.iter().find(|(n, _)| *n == name).map(|(_, v)| *v).unwrap_or(MetricValue::Missing);
+    let total = get("total_usd");
+    let lines = result.lines.clone();
+    let math = result.math();
+    let notes = result.notes.clone();
+    let assumptions = result.assumptions.clone();
+    let r_chart = result.clone();
+    let r_summary = result.clone();
+    let summary = Memo::new(move |_| what_ifs.with(|w| cost_view::summary(&r_summary, w)));
+    let series = cost_view::series_names(&result);
+    let bars = Memo::new(move |_| what_ifs.with(|w| cost_view::bars(&r_chart, w)));
+    let canvas = NodeRef::<Canvas>::new();
+    let theme = crate::theme::use_theme();
+    let width = crate::theme::use_window_width();
+    Effect::new(move |_| {
+        theme.track();
+        width.track();
+        let b = bars.get();
+        if let Some(c) = canvas.get() {
+            let _ = crate::chart::draw_stacked_bars(&c, &b);
+        }
+    });
+    let series_for_table = series.clone();
+    view! {
+        <div class="result-card" class:stale=move || stale.get() aria-live="polite">
+            <p class="kpi-label">"Monthly total"</p>
+            <p class="big-number">
+                <FigureValue metric="total_usd" value=total text=format::usd(total.as_f64().unwrap_or(0.0)) />
+            </p>
+            <div class="kpis">
+                <Kpi label="Per invocation" metric="per_invocation_usd" value=get("per_invocation_usd") money_small=true />
+                <Kpi label="Per million invocations" metric="per_million_usd" value=get("per_million_usd") money_small=false />
+                <Kpi label="GB-seconds" metric="gb_seconds" value=get("gb_seconds") money_small=false />
+                <Kpi label="Billed requests" metric="billed_requests" value=get("billed_requests") money_small=false />
+            </div>
+        </div>
+        <div class="table-wrap">
+            <table class="breakdown">
+                <caption>"Breakdown per month"</caption>
+                <thead><tr><th scope="col">"Line"</th><th scope="col" class="num">"Amount"</th></tr></thead>
+                <tbody>
+                    {lines
+                        .items()
+                        .into_iter()
+                        .map(|(name, label, usd)| {
+                            let v = if name == "savings_usd" { MetricValue::Usd(lines.savings_usd) } else { MetricValue::Usd(usd) };
+                            let text = format::usd(usd.as_f64());
+                            view! {
+                                <tr class:zero=usd.0 == 0>
+                                    <th scope="row">{label}</th>
+                                    <td class="num"><FigureValue metric=name value=v text=text /></td>
+                                </tr>
+                            }
+                        })
+                        .collect_view()}
+                    <tr class="total-row">
+                        <th scope="row">"Total"</th>
+                        <td class="num">{format::usd(total.as_f64().unwrap_or(0.0))}</td>
+                    </tr>
+                </tbody>
+            </table>
+        </div>
+        <h3>"What if"</h3>
+        <div class="whatif">
+            {move || what_ifs.get().into_iter().map(|w| view! { <WhatIfCard w=w base=total /> }).collect_view()}
+        </div>
+        <figure class="chart">
+            <div class="chart-box">
+                <canvas node_ref=canvas role="img" aria-labelledby="cost-chart-summary"></canvas>
+            </div>
+            <figcaption id="cost-chart-summary" data-testid="cost-chart-summary">{move || summary.get()}</figcaption>
+            <ul class="legend" aria-hidden="true">
+                {series.iter().enumerate().map(|(i, s)| view! { <li><span class="swatch" style=format!("background: var(--chart-{})", i % 8 + 1)></span>{*s}</li> }).collect_view()}
+            </ul>
+            <details>
+                <summary>"Chart data table"</summary>
+                <div class="table-wrap">
+                    <table>
+                        <caption>"Monthly cost by line, per scenario (USD)"</caption>
+                        <thead>
+                            <tr>
+                                <th scope="col">"Scenario"</th>
+                                {series_for_table.iter().map(|s| view! { <th scope="col" class="num">{*s}</th> }).collect_view()}
+                                <th scope="col" class="num">"Total"</th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            {move || bars.get().into_iter().map(|b| view! {
+                                <tr>
+                                    <th scope="row">{b.label.clone()}</th>
+                                    {b.values.iter().map(|v| view! { <td class="num">{format::usd(*v)}</td> }).collect_view()}
+                                    <td class="num">{b.total_text.clone()}</td>
+                                </tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                </div>
+            </details>
+        </figure>
+        <details class="show-math">
+            <summary>"Show the math"</summary>
+            <pre class="math" data-testid="math">{math.join("\n")}</pre>
+            {(!notes.is_empty()).then(|| view! {
+                <h3>"Notes on published figures"</h3>
+                <ul class="notes">{notes.iter().map(|n| view! { <li class="note">{n.clone()}</li> }).collect_view()}</ul>
+            })}
+            <h3>"Assumptions"</h3>
+            <ul>{assumptions.iter().map(|a| view! { <li>{a.clone()}</li> }).collect_view()}</ul>
+        </details>
+    }
+}
+
+#[component]
+fn Kpi(label: &'static str, metric: &'static str, value: MetricValue, money_small: bool) -> impl IntoView {
+    let x = value.as_f64();
+    let text = match (x, value) {
+        (None, _) => "—".to_string(),
+        (Some(x), MetricValue::Usd(_)) if money_small => format::usd_small(x),
+        (Some(x), MetricValue::Usd(_)) => format::usd(x),
+        (Some(x), _) => format::number(x, 3),
+    };
+    view! {
+        <div class="kpi">
+            <span class="label">{label}</span>
+            <span class="value"><FigureValue metric=metric value=value text=text /></span>
+        </div>
+    }
+}
+
+#[component]
+fn WhatIfCard(w: WhatIf, base: MetricValue) -> impl IntoView {
+    let metric = format!("whatif_{}_total_usd", w.key);
+    match w.result {
+        Some(r) => {
+            let t = r.total.as_f64();
+            let b = base.as_f64().unwrap_or(0.0);
+            let delta = t - b;
+            let rel = if delta.abs() < 0.005 {
+                "the same".to_string()
+            } else if delta < 0.0 {
+                format!("{} less", format::usd(-delta))
+            } else {
+                format!("{} more", format::usd(delta))
+            };
+            view! {
+                <div class="card">
+                    <p class="kpi-label">{w.label}</p>
+                    <p class="value"><FigureValue metric=metric value=MetricValue::Usd(r.total) text=format::usd(t) /></p>
+                    <p class="hint">{rel}</p>
+                </div>
+            }
+            .into_any()
+        }
+        None => view! {
+            <div class="card">
+                <p class="kpi-label">{w.label}</p>
+                <p class="hint">{w.why_not.unwrap_or_default()}</p>
+            </div>
+        }
+        .into_any(),
+    }
+}
+
+/// Copy link, JSON export and import, reset.
+#[component]
+fn Toolbar(state: CalcState, evaluated: Memo<Result<CostResult, Vec<ParamError>>>) -> impl IntoView {
+    let (message, set_message) = signal(String::new());
+    let export_href = Memo::new(move |_| {
+        let metrics = evaluated.with(|e| e.as_ref().map(|r| r.metrics()).unwrap_or_default());
+        let json = state.values.with(|v| export::to_json("cost", v, &metrics));
+        format!("data:application/json;charset=utf-8,{}", String::from(js_sys::encode_uri_component(&json)))
+    });
+    let copy = move |_| {
+        let link = crate::url::href();
+        let ok = web_sys::window().map(|w| w.navigator().clipboard()).map(|c| c.write_text(&link)).is_some();
+        set_message.set(if ok { "Link copied.".into() } else { format!("Copy this link: {link}") });
+    };
+    let import = move |ev: leptos::ev::Event| {
+        use wasm_bindgen::JsCast;
+        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
+        let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+        leptos::task::spawn_local(async move {
+            let text = wasm_bindgen_futures::JsFuture::from(file.text())
+                .await
+                .ok()
+                .and_then(|t| t.as_string())
+                .unwrap_or_default();
+            match export::from_json(COST_PARAMS, "cost", &text) {
+                Ok(d) => {
+                    let problems = d.errors.len() + d.unknown.len();
+                    state.replace(d.values, d.errors);
+                    set_message.set(if problems == 0 {
+                        "Scenario imported.".into()
+                    } else {
+                        format!("Scenario imported; {problems} value(s) could not be used and kept their defaults.")
+                    });
+                }
+                Err(e) => set_message.set(e),
+            }
+        });
+        input.set_value("");
+    };
+    view! {
+        <div class="toolbar">
+            <button type="button" on:click=copy>"Copy link"</button>
+            <a class="button" href=move || export_href.get() download="lambda-cost-scenario.json">"Export JSON"</a>
+            <label class="button file-button">
+                "Import JSON"
+                <input type="file" accept=".json,application/json" class="sr-only" on:change=import />
+            </label>
+            <button type="button" on:click=move |_| { state.replace(Values::defaults(COST_PARAMS), Vec::new()); set_message.set("Reset to the defaults.".into()); }>
+                "Reset"
+            </button>
+        </div>
+        <p role="status" class="hint" data-testid="toolbar-status">{move || message.get()}</p>
+    }
+}
+
+/// Link into the account view with this function added.
+#[component]
+fn AccountLink(state: CalcState) -> impl IntoView {
+    let link = move || {
+        let q = state.values.with(|v| v.to_query());
+        format!("{}?f={}", href("/calculators/account"), String::from(js_sys::encode_uri_component(&q)))
+    };
+    view! {
+        <p>
+            <a href=link>"Price this function together with others (account view) →"</a>
+        </p>
+    }
+}
