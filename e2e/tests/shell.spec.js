@@ -10,13 +10,26 @@ const ROUTES = [
 for (const r of ROUTES) {
   test(`route /${r.path} renders with no console errors`, async ({ page, consoleErrors }) => {
     const resp = await page.goto(r.path);
-    expect(resp.status()).toBeLessThan(400);
+    // `/` is index.html (200); deep links come through the 404.html SPA fallback.
+    expect(resp.status()).toBe(r.path === '' ? 200 : 404);
     await appReady(page);
     await expect(page.locator('h1').first()).toHaveText(r.h1);
     await expect(page).toHaveTitle(/Lambda Lab/);
     expect(consoleErrors).toEqual([]);
   });
 }
+
+test('the built site serves its assets under the sub-path', async ({ page, request }) => {
+  await page.goto('');
+  await appReady(page);
+  const assets = await page.evaluate(() => [...document.querySelectorAll('link[href], script[src]')]
+    .map((e) => e.href || e.src).filter((u) => u.startsWith(location.origin)));
+  expect(assets.length).toBeGreaterThan(1);
+  for (const url of assets) {
+    expect(new URL(url).pathname.startsWith('/lambda-lab/')).toBe(true);
+    expect((await request.get(url)).status(), url).toBe(200);
+  }
+});
 
 test('navigation links work under the sub-path and mark the current page', async ({ page, consoleErrors }) => {
   await page.goto('');

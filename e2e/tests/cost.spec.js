@@ -1,0 +1,128 @@
+import { test, expect, appReady, metric } from './fixtures.js';
+import fs from 'node:fs';
+
+const V3 = 'calculators/cost?v=1&memory_mb=1536&duration_ms=120&requests=3000000';
+
+test('loads AWS example V3 from the URL and reads total_usd 2.73', async ({ page, consoleErrors }) => {
+  await page.goto(V3);
+  await appReady(page);
+  const total = await metric(page, 'total_usd');
+  expect(Math.abs(total - 2.73)).toBeLessThanOrEqual(0.005);
+  expect(await page.locator('[data-metric="total_usd"]').first().getAttribute('data-value')).toBe('2.733338');
+  expect(await metric(page, 'duration_usd')).toBeCloseTo(2.333338, 9);
+  expect(await metric(page, 'request_usd')).toBeCloseTo(0.4, 9);
+  expect(await metric(page, 'gb_seconds')).toBe(540000);
+  await expect(page.locator('[data-metric="total_usd"]').first()).toHaveText('$2.73');
+  await expect(page.getByLabel('Memory (MB)')).toHaveValue('1536');
+  expect(consoleErrors).toEqual([]);
+});
+
+test('changing the memory updates the URL and the total as you type', async ({ page, consoleErrors }) => {
+  await page.goto(V3);
+  await appReady(page);
+  const memory = page.getByLabel('Memory (MB)');
+  await memory.fill('3008');
+  await expect(page).toHaveURL(/memory_mb=3008/);
+  // 3M × 0.12 s × 3008/1024 GB = 1,057,500 GB-s; − 400k free = 657,500 × 0.0000166667 + $0.40
+  await expect(page.locator('[data-metric="total_usd"]').first()).toHaveAttribute('data-value', '11.35835525');
+  await page.getByLabel('Requests', { exact: true }).fill('6000000');
+  await expect(page).toHaveURL(/requests=6000000/);
+  expect(await metric(page, 'billed_requests')).toBe(6000000);
+  expect(consoleErrors).toEqual([]);
+});
+
+test('requests can be typed per second; the URL keeps requests per month', async ({ page }) => {
+  await page.goto('calculators/cost');
+  await appReady(page);
+  await page.getByLabel('Requests per').selectOption('second');
+  await page.getByLabel('Requests', { exact: true }).fill('10');
+  await expect(page).toHaveURL(/requests=26280000/);
+  await expect(page).toHaveURL(/unit=second/);
+});
+
+test('invalid input gets an inline message and the last valid result stays', async ({ page, consoleErrors }) => {
+  await page.goto(V3);
+  await appReady(page);
+  const memory = page.getByLabel('Memory (MB)');
+  await memory.fill('64');
+  await expect(page.locator('#err-memory_mb')).toContainText('from 128 to 10240');
+  await expect(memory).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByTestId('error-summary')).toBeVisible();
+  expect(await metric(page, 'total_usd')).toBeCloseTo(2.733338, 9);
+  await memory.fill('NaN');
+  await expect(page.locator('#err-memory_mb')).toContainText('not a number');
+  expect(await metric(page, 'total_usd')).toBeCloseTo(2.733338, 9);
+  // A cross-field rule: Lambda@Edge is x86_64 only.
+  await memory.fill('1536');
+  await page.getByText('Lambda@Edge and Savings Plans').click();
+  await page.getByLabel('Architecture').selectOption('arm64');
+  await page.getByLabel('Lambda@Edge').check();
+  await expect(page.getByTestId('error-summary')).toContainText('x86_64 only');
+  expect(consoleErrors).toEqual([]);
+});
+
+test('garbage in the URL gets messages, never a dead page', async ({ page, consoleErrors }) => {
+  await page.goto('calculators/cost?v=1&memory_mb=%F0%9F%92%A5&region=mars-1&duration_ms=-5&requests=1e99&zzz=1&free_tier=maybe');
+  await appReady(page);
+  const summary = page.getByTestId('error-summary');
+  await expect(summary).toContainText('from 128 to 10240');
+  await expect(summary).toContainText('us-east-1');
+  await expect(summary).toContainText('true or false');
+  await expect(page.getByText('Ignored unknown link parameter(s): zzz.')).toBeVisible();
+  await expect(page.getByLabel('Memory (MB)')).toHaveValue('💥');
+  // defaults are priced meanwhile
+  expect(await metric(page, 'total_usd')).toBeGreaterThanOrEqual(0);
+  expect(consoleErrors).toEqual([]);
+});
+
+test('a JSON export round-trips through an import', async ({ page, consoleErrors }, testInfo) => {
+  await page.goto('calculators/cost?v=1&memory_mb=2048&arch=arm64&duration_ms=250.5&duration_cv=0.3&requests=12000000&region=eu-west-1');
+  await appReady(page);
+  const before = await metric(page, 'total_usd');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Export JSON' }).click()]);
+  const file = testInfo.outputPath('scenario.json');
+  await download.saveAs(file);
+  const doc = JSON.parse(fs.readFileSync(file, 'utf8'));
+  expect(doc.calculator).toBe('cost');
+  expect(doc.params.memory_mb).toBe(2048);
+  expect(doc.params.arch).toBe('arm64');
+  expect(doc.metrics.total_usd).toBeCloseTo(before, 9);
+  await page.getByRole('button', { name: 'Reset' }).click();
+  await expect(page).toHaveURL(/cost\?v=1$/);
+  expect(await metric(page, 'total_usd')).not.toBeCloseTo(before, 6);
+  await page.getByText('Import JSON').locator('input[type=file]').setInputFiles(file);
+  await expect(page.getByTestId('toolbar-status')).toHaveText('Scenario imported.');
+  expect(await metric(page, 'total_usd')).toBeCloseTo(before, 9);
+  await expect(page).toHaveURL(/memory_mb=2048/);
+  await expect(page).toHaveURL(/region=eu-west-1/);
+  expect(consoleErrors).toEqual([]);
+});
+
+test('show the math explains AWS example V1 and the chart has a summary and table', async ({ page, consoleErrors }) => {
+  await page.goto('calculators/cost?v=1&memory_mb=512&duration_ms=1000&requests=3000000');
+  await appReady(page);
+  await expect(page.locator('[data-metric="total_usd"]').first()).toHaveText('$18.73');
+  await page.getByText('Show the math').click();
+  await expect(page.getByTestId('math')).toContainText('1100000 GB-s × $0.0000166667 (tier 1) = $18.33337');
+  await expect(page.locator('.notes')).toContainText('$18.74');
+  await expect(page.getByTestId('cost-chart-summary')).toContainText('The monthly total is $18.73');
+  await expect(page.getByTestId('cost-chart-summary')).toContainText('on arm64 it would be');
+  await page.getByText('Chart data table').click();
+  await expect(page.locator('figure.chart table tbody tr')).toHaveCount(3);
+  const canvas = page.locator('figure.chart canvas');
+  const px = await canvas.evaluate((c) => ({ w: c.width, css: c.getBoundingClientRect().width, ratio: window.devicePixelRatio }));
+  expect(px.w).toBe(Math.round(px.css * px.ratio));
+  expect(consoleErrors).toEqual([]);
+});
+
+test('the account view shares the free tier across functions', async ({ page, consoleErrors }) => {
+  const f = encodeURIComponent('v=1&memory_mb=1024&duration_ms=1000&requests=300000');
+  const g = encodeURIComponent('v=1&arch=arm64&memory_mb=1024&duration_ms=1000&requests=300000');
+  await page.goto(`calculators/account?f=${f}&f=${g}`);
+  await appReady(page);
+  expect(await metric(page, 'duration_usd')).toBeCloseTo(2.66668, 9);
+  await page.getByLabel('Free GB-s go first to').selectOption('arm64_first');
+  await expect(page.locator('[data-metric="duration_usd"]').first()).toHaveAttribute('data-value', '3.33334');
+  await expect(page).toHaveURL(/free_tier_order=arm64_first/);
+  expect(consoleErrors).toEqual([]);
+});
