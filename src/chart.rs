@@ -65,7 +65,7 @@ pub fn draw_stacked_bars(canvas: &web_sys::HtmlCanvasElement, bars: &[StackedBar
     let bg = css_color("--bg");
     let text = css_color("--text");
     let muted = css_color("--muted");
-    let series: Vec<RGBColor> = (1..=6).map(|i| css_color(&format!("--chart-{i}"))).collect();
+    let series: Vec<RGBColor> = (1..=8).map(|i| css_color(&format!("--chart-{i}"))).collect();
     root.fill(&bg).ok()?;
     if bars.is_empty() {
         return Some(());

@@ -173,10 +173,6 @@ fn field_error(state: CalcState, cross: Memo<Vec<ParamError>>, name: &'static st
     })
 }
 
-fn hint_text(spec: &ParamSpec) -> String {
-    if spec.unit.is_empty() { spec.help.to_string() } else { format!("{} [{}]", spec.help, spec.unit) }
-}
-
 /// A labelled native input for one parameter, with its hint and error.
 #[component]
 pub fn Field(spec: &'static ParamSpec, state: CalcState, cross: Memo<Vec<ParamError>>) -> impl IntoView {
@@ -273,7 +269,7 @@ pub fn Field(spec: &'static ParamSpec, state: CalcState, cross: Memo<Vec<ParamEr
     view! {
         <div class="field" class:check-field=is_bool data-param=name>
             {if is_bool { view! { {control} {label} }.into_any() } else { view! { {label} {control} {slider} }.into_any() }}
-            <p class="hint" id=hint_id>{hint_text(spec)}</p>
+            <p class="hint" id=hint_id>{spec.help}</p>
             {move || error.get().map(|e| view! { <p class="error-text" id=err_id.clone()>{e}</p> })}
         </div>
     }
