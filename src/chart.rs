@@ -19,6 +19,33 @@ pub struct StackedBar {
     pub total_text: String,
 }
 
+/// Redraws a chart whenever `track` sees a change, at most once per
+/// animation frame, after the figures have updated: the numbers come first,
+/// the picture a frame later.
+pub fn redraw_on_change(
+    canvas: leptos::prelude::NodeRef<leptos::html::Canvas>,
+    track: impl Fn() + 'static,
+    draw: impl Fn(&web_sys::HtmlCanvasElement) + Clone + 'static,
+) {
+    use leptos::prelude::*;
+    use std::cell::Cell;
+    use std::rc::Rc;
+    let pending = Rc::new(Cell::new(false));
+    Effect::new(move |_| {
+        track();
+        if pending.replace(true) {
+            return;
+        }
+        let (pending, draw) = (pending.clone(), draw.clone());
+        request_animation_frame(move || {
+            pending.set(false);
+            if let Some(c) = canvas.get_untracked() {
+                draw(&c);
+            }
+        });
+    });
+}
+
 /// Reads `--name` from the root element's computed style as an RGB colour.
 pub fn css_color(name: &str) -> RGBColor {
     let hex = web_sys::window()

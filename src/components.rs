@@ -160,8 +160,12 @@ impl CalcState {
 
 /// A figure: its text, with the exact value for scripts and tests.
 #[component]
-pub fn FigureValue(#[prop(into)] metric: String, value: MetricValue, #[prop(into)] text: String) -> impl IntoView {
-    view! { <span data-metric=metric data-value=value.exact()>{text}</span> }
+pub fn FigureValue(
+    #[prop(into)] metric: String,
+    #[prop(into)] value: Signal<MetricValue>,
+    #[prop(into)] text: Signal<String>,
+) -> impl IntoView {
+    view! { <span data-metric=metric data-value=move || value.get().exact()>{move || text.get()}</span> }
 }
 
 fn field_error(state: CalcState, cross: Memo<Vec<ParamError>>, name: &'static str) -> Memo<Option<String>> {

@@ -28,8 +28,38 @@ enum Style {
     Decimal { max: usize },
 }
 
+/// (currency?, min digits, max digits) → a bound `Intl.NumberFormat#format`.
+#[cfg(target_arch = "wasm32")]
+type FormatterCache = Vec<((bool, usize, usize), js_sys::Function)>;
+
+#[cfg(target_arch = "wasm32")]
+thread_local! {
+    /// Constructing an `Intl.NumberFormat` costs far more than formatting
+    /// with one, so each (style, digits) formatter is built once.
+    static FORMATTERS: std::cell::RefCell<FormatterCache> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
 #[cfg(target_arch = "wasm32")]
 fn intl(x: f64, style: Style) -> Option<String> {
+    use wasm_bindgen::JsValue;
+    let key = match style {
+        Style::Currency { min, max } => (true, min, max),
+        Style::Decimal { max } => (false, 0, max),
+    };
+    let cached = FORMATTERS.with(|f| f.borrow().iter().find(|(k, _)| *k == key).map(|(_, f)| f.clone()));
+    let func = match cached {
+        Some(f) => f,
+        None => {
+            let f = build_formatter(style)?;
+            FORMATTERS.with(|c| c.borrow_mut().push((key, f.clone())));
+            f
+        }
+    };
+    func.call1(&JsValue::NULL, &x.into()).ok()?.as_string()
+}
+
+#[cfg(target_arch = "wasm32")]
+fn build_formatter(style: Style) -> Option<js_sys::Function> {
     use wasm_bindgen::JsValue;
     let opts = js_sys::Object::new();
     let set = |k: &str, v: JsValue| js_sys::Reflect::set(&opts, &k.into(), &v).ok();
@@ -45,8 +75,7 @@ fn intl(x: f64, style: Style) -> Option<String> {
         }
     }
     let f = js_sys::Intl::NumberFormat::new(&js_sys::Array::new(), &opts);
-    let func = f.format();
-    func.call1(&JsValue::NULL, &x.into()).ok()?.as_string()
+    Some(f.format())
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -41,6 +41,7 @@ pub fn CostPage() -> impl IntoView {
         Ok(r) => Some(r),
         Err(_) => prev.cloned().flatten(),
     });
+    let ready = Memo::new(move |_| shown.with(Option::is_some));
     let cross = Memo::new(move |_| evaluated.with(|e| e.as_ref().err().cloned().unwrap_or_default()));
     let what_ifs = Memo::new(move |_| {
         if evaluated.with(|e| e.is_err()) {
@@ -98,9 +99,17 @@ pub fn CostPage() -> impl IntoView {
             <section class="results" aria-labelledby="results-h">
                 <h2 id="results-h" class="sr-only">"Results"</h2>
                 <ErrorSummary state=state cross=cross />
-                {move || match shown.get() {
-                    None => view! { <p class="error-box">"Fix the inputs above to see a price."</p> }.into_any(),
-                    Some(r) => view! { <CostResults result=r what_ifs=what_ifs stale=Signal::derive(move || evaluated.with(|e| e.is_err())) /> }.into_any(),
+                {move || {
+                    // Mounted once, when the first valid result exists; after
+                    // that, only the figures inside update.
+                    if ready.get() {
+                        let result = Memo::new(move |prev: Option<&CostResult>| {
+                            shown.get().or_else(|| prev.cloned()).expect("a result was shown")
+                        });
+                        view! { <CostResults result=result what_ifs=what_ifs stale=Signal::derive(move || evaluated.with(|e| e.is_err())) /> }.into_any()
+                    } else {
+                        view! { <p class="error-box">"Fix the inputs above to see a price."</p> }.into_any()
+                    }
                 }}
                 <Toolbar state=state evaluated=evaluated />
                 <AccountLink state=state />
@@ -109,37 +118,42 @@ pub fn CostPage() -> impl IntoView {
     }
 }
 
+/// The results, mounted once and updated in place: each figure is its own
+/// reactive text and attribute, so a keystroke touches only what changed.
 #[component]
-fn CostResults(result: CostResult, what_ifs: Memo<Vec<WhatIf>>, stale: Signal<bool>) -> impl IntoView {
-    let metrics = result.metrics();
-    let get = |name: &str| metrics.iter().find(|(n, _)| *n == name).map(|(_, v)| *v).unwrap_or(MetricValue::Missing);
+fn CostResults(result: Memo<CostResult>, what_ifs: Memo<Vec<WhatIf>>, stale: Signal<bool>) -> impl IntoView {
+    let metrics = Memo::new(move |_| result.with(|r| r.metrics()));
+    let get = move |name: &'static str| {
+        Signal::derive(move || {
+            metrics.with(|m| m.iter().find(|(n, _)| *n == name).map(|(_, v)| *v).unwrap_or(MetricValue::Missing))
+        })
+    };
+    let usd_text = |v: Signal<MetricValue>| Signal::derive(move || format::usd(v.get().as_f64().unwrap_or(0.0)));
     let total = get("total_usd");
-    let lines = result.lines.clone();
-    let math = result.math();
-    let notes = result.notes.clone();
-    let assumptions = result.assumptions.clone();
-    let r_chart = result.clone();
-    let r_summary = result.clone();
-    let summary = Memo::new(move |_| what_ifs.with(|w| cost_view::summary(&r_summary, w)));
-    let series = cost_view::series_names(&result);
-    let bars = Memo::new(move |_| what_ifs.with(|w| cost_view::bars(&r_chart, w)));
+    let summary = Memo::new(move |_| result.with(|r| what_ifs.with(|w| cost_view::summary(r, w))));
+    let bars = Memo::new(move |_| result.with(|r| what_ifs.with(|w| cost_view::bars(r, w))));
+    let series = result.with_untracked(cost_view::series_names);
     let canvas = NodeRef::<Canvas>::new();
     let theme = crate::theme::use_theme();
     let width = crate::theme::use_window_width();
-    Effect::new(move |_| {
-        theme.track();
-        width.track();
-        let b = bars.get();
-        if let Some(c) = canvas.get() {
-            let _ = crate::chart::draw_stacked_bars(&c, &b);
-        }
-    });
+    crate::chart::redraw_on_change(
+        canvas,
+        move || {
+            theme.track();
+            width.track();
+            bars.track();
+        },
+        move |c| {
+            let _ = crate::chart::draw_stacked_bars(c, &bars.get_untracked());
+        },
+    );
+    let line_names = result.with_untracked(|r| r.lines.items().map(|(n, l, _)| (n, l)));
     let series_for_table = series.clone();
     view! {
         <div class="result-card" class:stale=move || stale.get() aria-live="polite">
             <p class="kpi-label">"Monthly total"</p>
             <p class="big-number">
-                <FigureValue metric="total_usd" value=total text=format::usd(total.as_f64().unwrap_or(0.0)) />
+                <FigureValue metric="total_usd" value=total text=usd_text(total) />
             </p>
             <div class="kpis">
                 <Kpi label="Per invocation" metric="per_invocation_usd" value=get("per_invocation_usd") money_small=true />
@@ -153,30 +167,33 @@ fn CostResults(result: CostResult, what_ifs: Memo<Vec<WhatIf>>, stale: Signal<bo
                 <caption>"Breakdown per month"</caption>
                 <thead><tr><th scope="col">"Line"</th><th scope="col" class="num">"Amount"</th></tr></thead>
                 <tbody>
-                    {lines
-                        .items()
+                    {line_names
                         .into_iter()
-                        .map(|(name, label, usd)| {
-                            let v = if name == "savings_usd" { MetricValue::Usd(lines.savings_usd) } else { MetricValue::Usd(usd) };
-                            let text = format::usd(usd.as_f64());
+                        .map(|(name, label)| {
+                            let v = get(name);
+                            // The savings line is shown as a deduction.
+                            let shown_text = Signal::derive(move || {
+                                let x = v.get().as_f64().unwrap_or(0.0);
+                                format::usd(if name == "savings_usd" { -x } else { x })
+                            });
                             view! {
-                                <tr class:zero=usd.0 == 0>
+                                <tr class:zero=move || v.get().as_f64() == Some(0.0)>
                                     <th scope="row">{label}</th>
-                                    <td class="num"><FigureValue metric=name value=v text=text /></td>
+                                    <td class="num"><FigureValue metric=name value=v text=shown_text /></td>
                                 </tr>
                             }
                         })
                         .collect_view()}
                     <tr class="total-row">
                         <th scope="row">"Total"</th>
-                        <td class="num">{format::usd(total.as_f64().unwrap_or(0.0))}</td>
+                        <td class="num">{move || usd_text(total).get()}</td>
                     </tr>
                 </tbody>
             </table>
         </div>
         <h3>"What if"</h3>
         <div class="whatif">
-            {move || what_ifs.get().into_iter().map(|w| view! { <WhatIfCard w=w base=total /> }).collect_view()}
+            {move || what_ifs.get().into_iter().map(|w| view! { <WhatIfCard w=w base=total.get() /> }).collect_view()}
         </div>
         <figure class="chart">
             <div class="chart-box">
@@ -213,26 +230,28 @@ fn CostResults(result: CostResult, what_ifs: Memo<Vec<WhatIf>>, stale: Signal<bo
         </figure>
         <details class="show-math">
             <summary>"Show the math"</summary>
-            <pre class="math" data-testid="math">{math.join("\n")}</pre>
-            {(!notes.is_empty()).then(|| view! {
+            <pre class="math" data-testid="math">{move || result.with(|r| r.math().join("\n"))}</pre>
+            {move || result.with(|r| (!r.notes.is_empty()).then(|| view! {
                 <h3>"Notes on published figures"</h3>
-                <ul class="notes">{notes.iter().map(|n| view! { <li class="note">{n.clone()}</li> }).collect_view()}</ul>
-            })}
+                <ul class="notes">{r.notes.iter().map(|n| view! { <li class="note">{n.clone()}</li> }).collect_view()}</ul>
+            }))}
             <h3>"Assumptions"</h3>
-            <ul>{assumptions.iter().map(|a| view! { <li>{a.clone()}</li> }).collect_view()}</ul>
+            <ul>{move || result.with(|r| r.assumptions.iter().map(|a| view! { <li>{a.clone()}</li> }).collect_view())}</ul>
         </details>
     }
 }
 
 #[component]
-fn Kpi(label: &'static str, metric: &'static str, value: MetricValue, money_small: bool) -> impl IntoView {
-    let x = value.as_f64();
-    let text = match (x, value) {
-        (None, _) => "—".to_string(),
-        (Some(x), MetricValue::Usd(_)) if money_small => format::usd_small(x),
-        (Some(x), MetricValue::Usd(_)) => format::usd(x),
-        (Some(x), _) => format::number(x, 3),
-    };
+fn Kpi(label: &'static str, metric: &'static str, value: Signal<MetricValue>, money_small: bool) -> impl IntoView {
+    let text = Signal::derive(move || {
+        let value = value.get();
+        match (value.as_f64(), value) {
+            (None, _) => "—".to_string(),
+            (Some(x), MetricValue::Usd(_)) if money_small => format::usd_small(x),
+            (Some(x), MetricValue::Usd(_)) => format::usd(x),
+            (Some(x), _) => format::number(x, 3),
+        }
+    });
     view! {
         <div class="kpi">
             <span class="label">{label}</span>
