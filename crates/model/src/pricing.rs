@@ -650,92 +650,25 @@ pub struct FunctionCost {
     pub free_stream_used: Qty,
     /// The tier counter of this function's (region, arch) before it.
     pub tier_start: Qty,
-    pub math: Vec<String>,
 }
 
 impl FunctionCost {
     pub fn total(&self) -> Usd {
         self.lines.total()
     }
-}
 
-/// A priced account (one function or several).
-#[derive(Clone, Debug, PartialEq)]
-pub struct CostResult {
-    pub functions: Vec<FunctionCost>,
-    pub lines: Lines,
-    pub total: Usd,
-    pub requests: u128,
-    pub billed_requests: u128,
-    pub gb_seconds: Qty,
-    pub assumptions: Vec<String>,
-    pub notes: Vec<String>,
-}
-
-/// Tiered charge for `qty` GB-s starting at `start` on the tier counter.
-/// Returns the amount and one text step per tier touched.
-fn tiered(start: Qty, qty: Qty, limits: [u128; 2], rates: [Rate; 3]) -> (Usd, Vec<String>) {
-    let bounds = [Qty::whole(limits[0]), Qty::whole(limits[1]), Qty(u128::MAX)];
-    let mut at = start;
-    let mut left = qty;
-    let mut usd = Usd::ZERO;
-    let mut steps = Vec::new();
-    for (t, bound) in bounds.iter().enumerate() {
-        if left.0 == 0 {
-            break;
-        }
-        if at >= *bound {
-            continue;
-        }
-        let room = bound.saturating_sub(at);
-        let take = left.min(room);
-        let part = rates[t].times(take);
-        steps.push(format!("  {} GB-s × ${} (tier {}) = ${}", take.to_decimal(), rates[t].to_decimal(), t + 1, part));
-        usd += part;
-        at += take;
-        left = left.saturating_sub(take);
-    }
-    (usd, steps)
-}
-
-/// Prices one function on its own.
-pub fn price(i: &CostInput) -> CostResult {
-    price_account(std::slice::from_ref(i), FreeTierOrder::X86First)
-}
-
-/// Prices several functions as one account: the free tier is shared, and each
-/// (region, architecture) has one duration tier counter.
-pub fn price_account(inputs: &[CostInput], order: FreeTierOrder) -> CostResult {
-    let usages: Vec<Usage> = inputs.iter().map(usage).collect();
-    let mut free_requests = prices::FREE_REQUESTS;
-    let mut free_stream = Qty::whole(prices::FREE_STREAM_GB);
-    let mut free_gbs = Qty::whole(prices::FREE_GB_SECONDS);
-    let mut free_gbs_used = vec![Qty::ZERO; inputs.len()];
-    // Free GB-s go to one architecture first (a visible assumption), then in list order.
-    let first = if order == FreeTierOrder::X86First { Arch::X86 } else { Arch::Arm };
-    for pass in [true, false] {
-        for (k, (i, u)) in inputs.iter().zip(&usages).enumerate() {
-            if (i.arch == first) == pass && u.free_eligible {
-                let take = (u.od_gbs + u.init_gbs).min(free_gbs);
-                free_gbs = free_gbs.saturating_sub(take);
-                free_gbs_used[k] = take;
-            }
-        }
-    }
-    let mut counters: Vec<(&str, Arch, Qty)> = Vec::new();
-    let mut functions = Vec::with_capacity(inputs.len());
-    for (k, (i, u)) in inputs.iter().zip(usages).enumerate() {
-        let mut math = Vec::new();
-        let mut l = Lines::default();
+    /// Every step of this function's arithmetic, the way AWS writes its
+    /// worked examples. Built on demand from the stored result.
+    pub fn math(&self) -> Vec<String> {
+        let (i, u, l) = (&self.input, &self.usage, &self.lines);
         let mem = i.memory_mb;
         let fmt_ms = |ns: u128| crate::money::decimal_string(ns as i128, 6);
-
-        // Requests.
-        let free_req = if u.free_eligible { u.billed_requests.min(free_requests) } else { 0 };
-        free_requests -= free_req;
-        let req_rate = if i.edge { prices::EDGE_REQUEST } else { i.region.request };
-        l.request_usd = req_rate.times(Qty::whole(u.billed_requests - free_req));
-        math.push("Requests".into());
+        let tier_lines = |parts: Vec<TierPart>| {
+            parts.into_iter().map(|p| {
+                format!("  {} GB-s × ${} (tier {}) = ${}", p.gbs.to_decimal(), p.rate.to_decimal(), p.tier, p.usd)
+            })
+        };
+        let mut math = vec!["Requests".to_string()];
         if u.billed_requests != u.requests as u128 {
             math.push(format!(
                 "  {} async events of {} KB = 1 + ⌈({} − 256) ÷ 64⌉ = {} requests each → {} billed requests",
@@ -746,22 +679,17 @@ pub fn price_account(inputs: &[CostInput], order: FreeTierOrder) -> CostResult {
                 u.billed_requests
             ));
         }
+        let free_req = self.free_requests_used;
         if free_req > 0 {
             math.push(format!(
-                "  {} requests − {} free-tier requests = {} billable",
+                "  {} requests − {free_req} free-tier requests = {} billable",
                 u.billed_requests,
-                free_req,
                 u.billed_requests - free_req
             ));
         }
+        let req_rate = if i.edge { prices::EDGE_REQUEST } else { i.region.request };
         math.push(format!("  {} × ${} = ${}", u.billed_requests - free_req, req_rate.to_decimal(), l.request_usd));
 
-        // On-demand duration and INIT.
-        let free_used = free_gbs_used[k];
-        let free_dur = free_used.min(u.od_gbs);
-        let free_init = free_used.saturating_sub(free_dur);
-        let bill_dur = u.od_gbs.saturating_sub(free_dur);
-        let bill_init = u.init_gbs.saturating_sub(free_init);
         math.push("Duration (on-demand)".into());
         let cv_note = if i.duration_cv > 0.0 {
             format!(
@@ -789,6 +717,10 @@ pub fn price_account(inputs: &[CostInput], order: FreeTierOrder) -> CostResult {
                 u.init_gbs.to_decimal()
             ));
         }
+        let free_used = self.free_gbs_used;
+        let free_dur = free_used.min(u.od_gbs);
+        let bill_dur = u.od_gbs.saturating_sub(free_dur);
+        let bill_init = u.init_gbs.saturating_sub(free_used.saturating_sub(free_dur));
         if free_used.0 > 0 {
             math.push(format!(
                 "  − {} free-tier GB-s = {} GB-s billable",
@@ -796,16 +728,11 @@ pub fn price_account(inputs: &[CostInput], order: FreeTierOrder) -> CostResult {
                 (bill_dur + bill_init).to_decimal()
             ));
         }
-        let tier_start;
         if i.edge {
-            tier_start = Qty::ZERO;
-            let per_128 = |q: Qty| q.scale(8, 1);
-            l.duration_usd = prices::EDGE_PER_128MB_SECOND.times(per_128(bill_dur));
-            l.init_usd = prices::EDGE_PER_128MB_SECOND.times(per_128(bill_init));
             math.push(format!(
                 "  Lambda@Edge: {} GB-s = {} 128 MB-s × ${} = ${}",
                 bill_dur.to_decimal(),
-                per_128(bill_dur).to_decimal(),
+                per_128mb_s(bill_dur).to_decimal(),
                 prices::EDGE_PER_128MB_SECOND.to_decimal(),
                 l.duration_usd
             ));
@@ -813,30 +740,23 @@ pub fn price_account(inputs: &[CostInput], order: FreeTierOrder) -> CostResult {
                 math.push(format!("  INIT at Lambda@Edge rates: ${}", l.init_usd));
             }
         } else {
-            let pos = counters.iter().position(|(c, a, _)| *c == i.region.code && *a == i.arch).unwrap_or_else(|| {
-                counters.push((i.region.code, i.arch, Qty::ZERO));
-                counters.len() - 1
-            });
-            tier_start = counters[pos].2;
-            let rates = i.region.duration_tiers(i.arch);
-            let limits = i.arch.tier_limits();
-            let (d, steps) = tiered(tier_start, bill_dur, limits, rates);
-            l.duration_usd = d;
-            math.extend(steps);
-            let (n, steps) = tiered(tier_start + bill_dur, bill_init, limits, rates);
-            l.init_usd = n;
+            let (rates, limits) = (i.region.duration_tiers(i.arch), i.arch.tier_limits());
+            if self.tier_start.0 > 0 {
+                math.push(format!(
+                    "  (earlier functions in this region and architecture used {} GB-s of the tiers)",
+                    self.tier_start.to_decimal()
+                ));
+            }
+            math.extend(tier_lines(tiered(self.tier_start, bill_dur, limits, rates).1));
             if bill_init.0 > 0 {
                 math.push("  INIT at the same duration rates:".into());
-                math.extend(steps);
+                math.extend(tier_lines(tiered(self.tier_start + bill_dur, bill_init, limits, rates).1));
             }
-            counters[pos].2 = tier_start + bill_dur + bill_init;
         }
         math.push(format!("  = ${}", l.duration_usd + l.init_usd));
 
-        // Ephemeral storage.
         if u.ephemeral_gbs.0 > 0 {
             let rate = i.region.ephemeral.unwrap_or(Rate(0));
-            l.ephemeral_usd = rate.times(u.ephemeral_gbs);
             math.push("Ephemeral storage".into());
             math.push(format!(
                 "  {} s of execution × ({} − 512) MB ÷ 1024 = {} GB-s × ${} = ${}",
@@ -848,10 +768,7 @@ pub fn price_account(inputs: &[CostInput], order: FreeTierOrder) -> CostResult {
             ));
         }
 
-        // Provisioned concurrency.
         if let (true, Some(pc)) = (i.pc_units > 0, i.region.pc(i.arch)) {
-            l.pc_usd = pc.config.times(u.pc_config_gbs);
-            l.pc_duration_usd = pc.duration.times(u.pc_duration_gbs);
             math.push("Provisioned concurrency (no free tier)".into());
             math.push(format!(
                 "  {} h enabled → {} s (rounded up to 5 minutes) × {} environments × {mem} MB ÷ 1024 = {} GB-s × ${} = ${}",
@@ -875,45 +792,36 @@ pub fn price_account(inputs: &[CostInput], order: FreeTierOrder) -> CostResult {
             }
         }
 
-        // SnapStart.
         if i.snapstart {
             math.push("SnapStart".into());
             if i.runtime.starts_with("java") {
                 math.push(format!("  {}: no cache or restore charge for Java managed runtimes", i.runtime));
             } else if let Some(s) = i.region.snapstart {
-                let cache = s.cache.times(u.snap_cache_gbs);
-                let restore = s.restore.times(u.snap_restore_gb);
-                l.snapstart_usd = cache + restore;
                 math.push(format!(
-                    "  cache: {mem} MB ÷ 1024 × {} h (at least 3 h) = {} GB-s × ${} = ${cache}",
+                    "  cache: {mem} MB ÷ 1024 × {} h (at least 3 h) = {} GB-s × ${} = ${}",
                     i.snapstart_hours,
                     u.snap_cache_gbs.to_decimal(),
-                    s.cache.to_decimal()
+                    s.cache.to_decimal(),
+                    s.cache.times(u.snap_cache_gbs)
                 ));
                 math.push(format!(
-                    "  restore: {} restores × {mem} MB ÷ 1024 = {} GB × ${} = ${restore}",
+                    "  restore: {} restores × {mem} MB ÷ 1024 = {} GB × ${} = ${}",
                     count_times(u.od_requests, i.restore_ratio).to_decimal(),
                     u.snap_restore_gb.to_decimal(),
-                    s.restore.to_decimal()
+                    s.restore.to_decimal(),
+                    s.restore.times(u.snap_restore_gb)
                 ));
             }
         }
 
-        // Response streaming.
-        let mut free_stream_used = Qty::ZERO;
         if u.stream_gb.0 > 0 {
-            if u.free_eligible {
-                free_stream_used = u.stream_gb.min(free_stream);
-                free_stream = free_stream.saturating_sub(free_stream_used);
-            }
-            let billable = u.stream_gb.saturating_sub(free_stream_used);
-            l.stream_usd = prices::STREAM_PER_GB.times(billable);
+            let billable = u.stream_gb.saturating_sub(self.free_stream_used);
             math.push("Response streaming".into());
-            if free_stream_used.0 > 0 {
+            if self.free_stream_used.0 > 0 {
                 math.push(format!(
                     "  {} GB − {} GB free tier = {} GB",
                     u.stream_gb.to_decimal(),
-                    free_stream_used.to_decimal(),
+                    self.free_stream_used.to_decimal(),
                     billable.to_decimal()
                 ));
             }
@@ -925,19 +833,149 @@ pub fn price_account(inputs: &[CostInput], order: FreeTierOrder) -> CostResult {
             ));
         }
 
-        // Compute Savings Plan.
         if i.savings_plan_pct > 0.0 {
             let base = l.duration_usd + l.init_usd + l.pc_usd + l.pc_duration_usd;
-            let pct_e4 = (i.savings_plan_pct * 10_000.0).round() as u32;
-            l.savings_usd = base.percent(pct_e4);
             math.push("Compute Savings Plan".into());
             math.push(format!(
                 "  {}% × ${base} (duration, INIT and PC; requests are not discounted) = −${}",
                 i.savings_plan_pct, l.savings_usd
             ));
         }
-
         math.push(format!("Total for this function: ${} (≈ ${})", l.total(), l.total().round_cents()));
+        math
+    }
+}
+
+/// A priced account (one function or several).
+#[derive(Clone, Debug, PartialEq)]
+pub struct CostResult {
+    pub functions: Vec<FunctionCost>,
+    pub lines: Lines,
+    pub total: Usd,
+    pub requests: u128,
+    pub billed_requests: u128,
+    pub gb_seconds: Qty,
+    pub assumptions: Vec<String>,
+    pub notes: Vec<String>,
+}
+
+/// One tier's share of a tiered charge.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct TierPart {
+    pub tier: usize,
+    pub gbs: Qty,
+    pub rate: Rate,
+    pub usd: Usd,
+}
+
+/// Tiered charge for `qty` GB-s starting at `start` on the tier counter.
+fn tiered(start: Qty, qty: Qty, limits: [u128; 2], rates: [Rate; 3]) -> (Usd, Vec<TierPart>) {
+    let bounds = [Qty::whole(limits[0]), Qty::whole(limits[1]), Qty(u128::MAX)];
+    let mut at = start;
+    let mut left = qty;
+    let mut usd = Usd::ZERO;
+    let mut parts = Vec::new();
+    for (t, bound) in bounds.iter().enumerate() {
+        if left.0 == 0 {
+            break;
+        }
+        if at >= *bound {
+            continue;
+        }
+        let take = left.min(bound.saturating_sub(at));
+        let part = rates[t].times(take);
+        parts.push(TierPart { tier: t + 1, gbs: take, rate: rates[t], usd: part });
+        usd += part;
+        at += take;
+        left = left.saturating_sub(take);
+    }
+    (usd, parts)
+}
+
+/// Prices one function on its own.
+pub fn price(i: &CostInput) -> CostResult {
+    price_account(std::slice::from_ref(i), FreeTierOrder::X86First)
+}
+
+/// Lambda@Edge duration is priced per 128 MB-second: 8 per GB-s.
+fn per_128mb_s(q: Qty) -> Qty {
+    q.scale(8, 1)
+}
+
+/// Prices several functions as one account: the free tier is shared, and each
+/// (region, architecture) has one duration tier counter.
+pub fn price_account(inputs: &[CostInput], order: FreeTierOrder) -> CostResult {
+    let usages: Vec<Usage> = inputs.iter().map(usage).collect();
+    let mut free_requests = prices::FREE_REQUESTS;
+    let mut free_stream = Qty::whole(prices::FREE_STREAM_GB);
+    let mut free_gbs = Qty::whole(prices::FREE_GB_SECONDS);
+    let mut free_gbs_used = vec![Qty::ZERO; inputs.len()];
+    // Free GB-s go to one architecture first (a visible assumption), then in list order.
+    let first = if order == FreeTierOrder::X86First { Arch::X86 } else { Arch::Arm };
+    for pass in [true, false] {
+        for (k, (i, u)) in inputs.iter().zip(&usages).enumerate() {
+            if (i.arch == first) == pass && u.free_eligible {
+                let take = (u.od_gbs + u.init_gbs).min(free_gbs);
+                free_gbs = free_gbs.saturating_sub(take);
+                free_gbs_used[k] = take;
+            }
+        }
+    }
+    let mut counters: Vec<(&str, Arch, Qty)> = Vec::new();
+    let mut functions = Vec::with_capacity(inputs.len());
+    for (k, (i, u)) in inputs.iter().zip(usages).enumerate() {
+        let mut l = Lines::default();
+
+        // Requests.
+        let free_req = if u.free_eligible { u.billed_requests.min(free_requests) } else { 0 };
+        free_requests -= free_req;
+        let req_rate = if i.edge { prices::EDGE_REQUEST } else { i.region.request };
+        l.request_usd = req_rate.times(Qty::whole(u.billed_requests - free_req));
+
+        // On-demand duration and INIT share the free GB-s (duration first) and the tiers.
+        let free_used = free_gbs_used[k];
+        let free_dur = free_used.min(u.od_gbs);
+        let bill_dur = u.od_gbs.saturating_sub(free_dur);
+        let bill_init = u.init_gbs.saturating_sub(free_used.saturating_sub(free_dur));
+        let mut tier_start = Qty::ZERO;
+        if i.edge {
+            l.duration_usd = prices::EDGE_PER_128MB_SECOND.times(per_128mb_s(bill_dur));
+            l.init_usd = prices::EDGE_PER_128MB_SECOND.times(per_128mb_s(bill_init));
+        } else {
+            let pos = counters.iter().position(|(c, a, _)| *c == i.region.code && *a == i.arch).unwrap_or_else(|| {
+                counters.push((i.region.code, i.arch, Qty::ZERO));
+                counters.len() - 1
+            });
+            tier_start = counters[pos].2;
+            let (rates, limits) = (i.region.duration_tiers(i.arch), i.arch.tier_limits());
+            l.duration_usd = tiered(tier_start, bill_dur, limits, rates).0;
+            l.init_usd = tiered(tier_start + bill_dur, bill_init, limits, rates).0;
+            counters[pos].2 = tier_start + bill_dur + bill_init;
+        }
+
+        l.ephemeral_usd = i.region.ephemeral.unwrap_or(Rate(0)).times(u.ephemeral_gbs);
+
+        if let (true, Some(pc)) = (i.pc_units > 0, i.region.pc(i.arch)) {
+            l.pc_usd = pc.config.times(u.pc_config_gbs);
+            l.pc_duration_usd = pc.duration.times(u.pc_duration_gbs);
+        }
+
+        if let (true, false, Some(s)) = (i.snapstart, i.runtime.starts_with("java"), i.region.snapstart) {
+            l.snapstart_usd = s.cache.times(u.snap_cache_gbs) + s.restore.times(u.snap_restore_gb);
+        }
+
+        let mut free_stream_used = Qty::ZERO;
+        if u.free_eligible {
+            free_stream_used = u.stream_gb.min(free_stream);
+            free_stream = free_stream.saturating_sub(free_stream_used);
+        }
+        l.stream_usd = prices::STREAM_PER_GB.times(u.stream_gb.saturating_sub(free_stream_used));
+
+        if i.savings_plan_pct > 0.0 {
+            let base = l.duration_usd + l.init_usd + l.pc_usd + l.pc_duration_usd;
+            l.savings_usd = base.percent((i.savings_plan_pct * 10_000.0).round() as u32);
+        }
+
         functions.push(FunctionCost {
             input: i.clone(),
             lines: l,
@@ -945,7 +983,6 @@ pub fn price_account(inputs: &[CostInput], order: FreeTierOrder) -> CostResult {
             free_gbs_used: free_used,
             free_stream_used,
             tier_start,
-            math,
             usage: u,
         });
     }
@@ -1019,7 +1056,7 @@ impl CostResult {
                     f.input.memory_mb
                 ));
             }
-            out.extend(f.math.iter().cloned());
+            out.extend(f.math());
         }
         let rounded_lines: Usd = self.lines.items().iter().map(|(_, _, u)| u.round_cents()).sum();
         out.push(format!("Exact total: ${}", self.total));
