@@ -7,8 +7,12 @@
 pub mod export;
 pub mod metrics;
 pub mod money;
+pub mod power;
+pub mod powertuning;
 pub mod prices;
 pub mod pricing;
 pub mod published;
+pub mod report;
+pub mod scaling;
 pub mod scenario;
 pub mod stats;

@@ -39,6 +39,11 @@ pub enum Kind {
     Date,
     /// A comma-separated list of whole numbers, each in `min..=max`.
     IntList { min: i64, max: i64 },
+    /// A comma-separated list of `x:y` pairs (measured points), x a whole
+    /// number in `min_x..=max_x`, y a positive number up to `max_y`; may be empty.
+    PairList { min_x: i64, max_x: i64, max_y: f64 },
+    /// Free text of at most `max_len` characters (e.g. a Power Tuning link).
+    Text { max_len: usize },
 }
 
 /// One named parameter of a calculator.
@@ -113,6 +118,11 @@ impl ParamSpec {
             Kind::IntList { min, max } => {
                 format!("a comma-separated list of whole numbers from {min} to {max}")
             }
+            Kind::PairList { min_x, max_x, max_y } => format!(
+                "a comma-separated list of memory:duration pairs such as 128:2400,1024:300 (memory {min_x} to {max_x}, duration above 0 and at most {})",
+                fmt_num(max_y)
+            ),
+            Kind::Text { max_len } => format!("text of at most {max_len} characters"),
         }
     }
 
@@ -180,6 +190,30 @@ impl ParamSpec {
                     return Err(self.error(raw, "needs 1 to 64 values, got"));
                 }
                 Ok(Value::List(out))
+            }
+            Kind::PairList { min_x, max_x, max_y } => {
+                let mut parts = Vec::new();
+                for part in s.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+                    let (x, y) =
+                        part.split_once(':').ok_or_else(|| self.error(raw, "has a pair without a colon in"))?;
+                    let x =
+                        parse_number(x.trim()).filter(|x| x.fract() == 0.0 && *x >= min_x as f64 && *x <= max_x as f64);
+                    let y = parse_number(y.trim()).filter(|y| *y > 0.0 && *y <= max_y);
+                    match (x, y) {
+                        (Some(x), Some(y)) => parts.push(format!("{}:{}", x as i64, fmt_num(y))),
+                        _ => return Err(self.error(raw, "has a value out of range in")),
+                    }
+                }
+                if parts.len() > 200 {
+                    return Err(self.error(raw, "has more than 200 pairs in"));
+                }
+                Ok(Value::Text(parts.join(",")))
+            }
+            Kind::Text { max_len } => {
+                if s.chars().count() > max_len {
+                    return Err(self.error(raw, "is too long:"));
+                }
+                Ok(Value::Text(s.to_string()))
             }
         }
     }
@@ -482,12 +516,12 @@ pub fn percent_decode(s: &str) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
-/// Encodes everything but unreserved characters and `,` (kept readable in
-/// candidate lists).
+/// Encodes everything but unreserved characters, `,` and `:` (kept readable
+/// in candidate and point lists).
 pub fn percent_encode(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~' | b',') {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~' | b',' | b':') {
             out.push(b as char);
         } else {
             out.push_str(&format!("%{b:02X}"));
@@ -599,6 +633,23 @@ mod tests {
         assert_eq!(percent_decode(&percent_encode(s)), s);
         assert_eq!(percent_decode("%zz%4"), "%zz%4");
         assert_eq!(percent_decode("%"), "%");
+    }
+
+    #[test]
+    fn pair_lists_are_checked_and_canonical() {
+        let spec = ParamSpec {
+            name: "points",
+            label: "Points",
+            kind: Kind::PairList { min_x: 128, max_x: 10240, max_y: 900_000.0 },
+            default: "",
+            unit: "",
+            help: "",
+        };
+        assert_eq!(spec.parse(" 128 : 2400.0, 1024:300 ").unwrap(), Value::Text("128:2400,1024:300".into()));
+        assert_eq!(spec.parse("").unwrap(), Value::Text(String::new()));
+        for bad in ["128", "64:100", "128:-1", "128:NaN", "a:b", "128:1e99"] {
+            assert!(spec.parse(bad).is_err(), "{bad}");
+        }
     }
 
     #[test]

@@ -1,0 +1,493 @@
+//! The power-tuning explorer: predict duration and cost at every memory size
+//! from a description or from measurements, price the curve with the pricing
+//! engine (request fee, region, architecture, tiers and free tier included),
+//! and pick a size by Power Tuning's cost / speed / balanced strategies.
+
+use crate::metrics::MetricValue;
+use crate::money::Usd;
+use crate::powertuning::{self, TunedPoint};
+use crate::prices::{self, Arch};
+use crate::pricing::{self, COST_PARAMS, CostInput};
+use crate::scaling::{self, Fit, Point, Workload};
+use crate::scenario::{Date, Kind, ParamError, ParamSpec, Values};
+
+const CANDIDATES_DEFAULT: &str = "128,256,512,1024,1536,2048,3008,4096,5120,6144,7168,8192,9216,10240";
+
+pub const POWER_PARAMS: &[ParamSpec] = &[
+    ParamSpec {
+        name: "memory_mb",
+        label: "Current memory",
+        kind: Kind::Int { min: 128, max: 10240 },
+        default: "1024",
+        unit: "MB",
+        help: "The size to evaluate and compare against.",
+    },
+    ParamSpec {
+        name: "anchor_memory_mb",
+        label: "Measured at",
+        kind: Kind::Int { min: 128, max: 10240 },
+        default: "128",
+        unit: "MB",
+        help: "The memory size of your one measurement.",
+    },
+    ParamSpec {
+        name: "anchor_duration_ms",
+        label: "Measured duration",
+        kind: Kind::Num { min: 0.001, max: 900_000.0 },
+        default: "2400",
+        unit: "ms",
+        help: "Mean duration at that size.",
+    },
+    ParamSpec {
+        name: "cpu_fraction",
+        label: "Share of time computing",
+        kind: Kind::Num { min: 0.0, max: 1.0 },
+        default: "1",
+        unit: "",
+        help: "0 = all waiting on I/O, 1 = all CPU work, at the measured size.",
+    },
+    ParamSpec {
+        name: "parallel_fraction",
+        label: "Share of CPU work in parallel",
+        kind: Kind::Num { min: 0.0, max: 1.0 },
+        default: "0",
+        unit: "",
+        help: "The part of the CPU work that runs on several threads.",
+    },
+    ParamSpec {
+        name: "threads",
+        label: "Threads",
+        kind: Kind::Int { min: 1, max: 64 },
+        default: "1",
+        unit: "",
+        help: "Threads the parallel part uses.",
+    },
+    ParamSpec {
+        name: "alpha",
+        label: "Small-share slowdown (α)",
+        kind: Kind::Num { min: 0.5, max: 3.0 },
+        default: "1",
+        unit: "",
+        help: "Exponent for the extra slowdown below 1 vCPU; 1 means time ∝ 1/share.",
+    },
+    ParamSpec {
+        name: "arch",
+        label: "Architecture",
+        kind: Kind::Choice(&["x86_64", "arm64"]),
+        default: "x86_64",
+        unit: "",
+        help: "The architecture the measurements come from.",
+    },
+    ParamSpec {
+        name: "arm_speed_factor",
+        label: "arm64 CPU time ÷ x86_64",
+        kind: Kind::Num { min: 0.5, max: 2.0 },
+        default: "1",
+        unit: "",
+        help: "How much longer (above 1) or shorter the CPU part takes on arm64. Measure it; published ratios span about 0.9–1.15.",
+    },
+    ParamSpec {
+        name: "region",
+        label: "Region",
+        kind: Kind::Choice(prices::REGION_CODES),
+        default: "us-east-1",
+        unit: "",
+        help: "Prices differ by region.",
+    },
+    ParamSpec {
+        name: "requests",
+        label: "Requests per month",
+        kind: Kind::Int { min: 0, max: 1_000_000_000_000 },
+        default: "1000000",
+        unit: "requests",
+        help: "For the monthly cost.",
+    },
+    ParamSpec {
+        name: "free_tier",
+        label: "Apply the free tier",
+        kind: Kind::Bool,
+        default: "false",
+        unit: "",
+        help: "For the monthly cost only; per-invocation figures never include it.",
+    },
+    ParamSpec {
+        name: "strategy",
+        label: "Strategy",
+        kind: Kind::Choice(&["cost", "speed", "balanced"]),
+        default: "cost",
+        unit: "",
+        help: "As in Power Tuning: cheapest, fastest, or a weighted balance.",
+    },
+    ParamSpec {
+        name: "balanced_weight",
+        label: "Balance weight",
+        kind: Kind::Num { min: 0.0, max: 1.0 },
+        default: "0.5",
+        unit: "",
+        help: "0 = speed only, 1 = cost only.",
+    },
+    ParamSpec {
+        name: "candidates",
+        label: "Candidate sizes",
+        kind: Kind::IntList { min: 128, max: 10240 },
+        default: CANDIDATES_DEFAULT,
+        unit: "MB",
+        help: "The sizes to compare (Power Tuning's default set).",
+    },
+    ParamSpec {
+        name: "max_memory_used_mb",
+        label: "Max Memory Used",
+        kind: Kind::Num { min: 0.0, max: 10240.0 },
+        default: "0",
+        unit: "MB",
+        help: "From your REPORT lines; smaller sizes (plus 10%) would run out of memory. 0 = unknown.",
+    },
+    ParamSpec {
+        name: "points",
+        label: "Measured points",
+        kind: Kind::PairList { min_x: 128, max_x: 10240, max_y: 900_000.0 },
+        default: "",
+        unit: "MB:ms",
+        help: "memory:duration pairs; when given, the model is fitted to them.",
+    },
+    ParamSpec {
+        name: "power_tuning",
+        label: "Power Tuning result",
+        kind: Kind::Text { max_len: 4000 },
+        default: "",
+        unit: "",
+        help: "A lambda-power-tuning.show link; its points are fitted and re-priced.",
+    },
+];
+
+/// Where the workload came from.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Basis {
+    Described,
+    Fitted(Fit),
+}
+
+/// One memory size, priced.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Row {
+    pub memory_mb: u32,
+    pub duration_ms: f64,
+    /// The duration came from a measurement at this size, not the model.
+    pub measured: bool,
+    pub per_invocation: Usd,
+    pub per_million: Usd,
+    pub monthly: Usd,
+    pub out_of_memory: bool,
+    /// The duration at which this size would cost what the current size costs.
+    pub iso_cost_ms: f64,
+}
+
+/// A Power Tuning row next to our exact price for it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Repriced {
+    pub point: TunedPoint,
+    pub exact_per_invocation: Usd,
+    pub exact_duration_only: Usd,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct PowerResult {
+    pub basis: Basis,
+    pub workload: Workload,
+    pub arch: Arch,
+    pub current: Row,
+    pub candidates: Vec<Row>,
+    /// 128 to 10,240 MB every 64 MB, modelled only (for the chart).
+    pub grid: Vec<Row>,
+    pub best: Row,
+    /// The same best-size search on the other architecture.
+    pub other_arch: Option<(Arch, Row)>,
+    pub measured: Vec<Point>,
+    pub floor_mb: Option<f64>,
+    pub repriced: Vec<Repriced>,
+    pub strategy: &'static str,
+}
+
+struct Pricer {
+    base: CostInput,
+}
+
+impl Pricer {
+    fn new(v: &Values, arch: Arch, today: Date) -> Result<Pricer, Vec<ParamError>> {
+        let mut c = Values::defaults(COST_PARAMS);
+        for k in ["region", "requests", "free_tier"] {
+            c.set(k, &v.get(k).to_string()).map_err(|e| vec![e])?;
+        }
+        c.set("arch", arch.name()).map_err(|e| vec![e])?;
+        Ok(Pricer { base: CostInput::from_values(&c, today)? })
+    }
+
+    fn row(&self, m: u32, duration_ms: f64, measured: bool, floor: Option<f64>) -> Row {
+        let at = |requests: u64, free: bool| {
+            let i = CostInput { memory_mb: m, duration_ms, requests, free_tier: free, ..self.base.clone() };
+            pricing::price(&i).total
+        };
+        Row {
+            memory_mb: m,
+            duration_ms,
+            measured,
+            per_invocation: at(1, false),
+            per_million: at(1_000_000, false),
+            monthly: at(self.base.requests, self.base.free_tier),
+            out_of_memory: floor.is_some_and(|f| (m as f64) < f),
+            iso_cost_ms: 0.0,
+        }
+    }
+}
+
+fn points_of(text: &str) -> Vec<Point> {
+    text.split(',')
+        .filter_map(|p| p.split_once(':'))
+        .filter_map(|(m, d)| Some(Point { memory_mb: m.parse().ok()?, duration_ms: d.parse().ok()? }))
+        .collect()
+}
+
+fn err(param: &str, message: String) -> Vec<ParamError> {
+    vec![ParamError { param: param.into(), given: String::new(), message }]
+}
+
+/// Evaluates the explorer for named parameters.
+pub fn evaluate(v: &Values, today: Date) -> Result<PowerResult, Vec<ParamError>> {
+    let arch = Arch::parse(v.text("arch")).unwrap_or(Arch::X86);
+    let threads = v.int("threads") as f64;
+    let alpha = v.num("alpha");
+    let arm_factor = v.num("arm_speed_factor");
+    let factor = |a: Arch| if a == Arch::Arm { arm_factor } else { 1.0 };
+    let (mut tuned, mut measured) = (Vec::new(), points_of(v.text("points")));
+    if !v.text("power_tuning").is_empty() {
+        tuned = powertuning::decode_any(v.text("power_tuning"))
+            .map_err(|e| err("power_tuning", format!("Power Tuning result: {e}")))?;
+        measured = tuned.iter().map(|t| Point { memory_mb: t.memory_mb, duration_ms: t.duration_ms }).collect();
+    }
+    let basis = if measured.is_empty() {
+        Basis::Described
+    } else {
+        let f = scaling::fit(&measured, threads, alpha).map_err(|e| err("points", e.0))?;
+        Basis::Fitted(f)
+    };
+    let workload = match &basis {
+        Basis::Fitted(f) => f.workload,
+        Basis::Described => Workload::from_description(
+            v.int("anchor_memory_mb") as f64,
+            v.num("anchor_duration_ms"),
+            v.num("cpu_fraction"),
+            v.num("parallel_fraction"),
+            threads,
+            alpha,
+        ),
+    };
+    let floor = (v.num("max_memory_used_mb") > 0.0).then(|| scaling::memory_floor(v.num("max_memory_used_mb")));
+    let measured_at = |m: u32| measured.iter().find(|p| p.memory_mb == m as f64).map(|p| p.duration_ms);
+    let rows_for = |a: Arch, sizes: &[u32], use_measured: bool| -> Result<Vec<Row>, Vec<ParamError>> {
+        let pricer = Pricer::new(v, a, today)?;
+        Ok(sizes
+            .iter()
+            .map(|&m| match (use_measured && a == arch, measured_at(m)) {
+                (true, Some(d)) => pricer.row(m, d, true, floor),
+                _ => pricer.row(m, workload.duration_ms(m as f64, factor(a) / factor(arch)), false, floor),
+            })
+            .collect())
+    };
+    let mut sizes: Vec<u32> = v.list("candidates").iter().map(|m| *m as u32).collect();
+    sizes.sort_unstable();
+    sizes.dedup();
+    let mem = v.int("memory_mb") as u32;
+    let mut candidates = rows_for(arch, &sizes, true)?;
+    let mut current = rows_for(arch, &[mem], true)?.remove(0);
+    let grid_sizes: Vec<u32> = (0..=158).map(|i| 128 + i * 64).chain(std::iter::once(10240)).collect();
+    let mut grid = rows_for(arch, &grid_sizes, false)?;
+    // Iso-cost: the duration at which each size would cost, per invocation,
+    // what the current size costs. Every size pays the same rate per GB-s and
+    // the same request fee, so that is the same GB-ms: ⌈T_now⌉ × m_now ÷ m.
+    let budget_mb_ms = current.duration_ms.ceil().max(1.0) * mem as f64;
+    for r in candidates.iter_mut().chain(grid.iter_mut()).chain(std::iter::once(&mut current)) {
+        r.iso_cost_ms = budget_mb_ms / r.memory_mb as f64;
+    }
+    let strategy = match v.text("strategy") {
+        "speed" => "speed",
+        "balanced" => "balanced",
+        _ => "cost",
+    };
+    let weight = v.num("balanced_weight");
+    let best = pick(&candidates, strategy, weight).ok_or_else(|| {
+        err("max_memory_used_mb", format!(
+            "Every candidate size is below the memory floor of {} MB (Max Memory Used + 10%); add larger candidates.",
+            floor.unwrap_or(0.0)
+        ))
+    })?;
+    let other = if arch == Arch::X86 { Arch::Arm } else { Arch::X86 };
+    let other_arch =
+        rows_for(other, &sizes, false).ok().and_then(|rows| pick(&rows, strategy, weight)).map(|r| (other, r));
+    let repriced = if tuned.is_empty() {
+        Vec::new()
+    } else {
+        let pricer = Pricer::new(v, arch, today)?;
+        tuned
+            .iter()
+            .map(|t| {
+                let row = pricer.row(t.memory_mb as u32, t.duration_ms, true, None);
+                let fee = Usd(pricer.base.region.request.0 as i128 * 1_000_000);
+                Repriced {
+                    point: *t,
+                    exact_per_invocation: row.per_invocation,
+                    exact_duration_only: row.per_invocation - fee,
+                }
+            })
+            .collect()
+    };
+    Ok(PowerResult {
+        basis,
+        workload,
+        arch,
+        current,
+        candidates,
+        grid,
+        best,
+        other_arch,
+        measured,
+        floor_mb: floor,
+        repriced,
+        strategy,
+    })
+}
+
+/// Power Tuning's strategies over the sizes that fit in memory. Ties go to
+/// the smaller size.
+pub fn pick(rows: &[Row], strategy: &str, weight: f64) -> Option<Row> {
+    let ok: Vec<&Row> = rows.iter().filter(|r| !r.out_of_memory).collect();
+    let max_cost = ok.iter().map(|r| r.per_invocation.as_f64()).fold(0.0, f64::max);
+    let max_dur = ok.iter().map(|r| r.duration_ms).fold(0.0, f64::max);
+    let score = |r: &Row| match strategy {
+        "speed" => r.duration_ms,
+        "balanced" => {
+            let c = if max_cost > 0.0 { r.per_invocation.as_f64() / max_cost } else { 0.0 };
+            let d = if max_dur > 0.0 { r.duration_ms / max_dur } else { 0.0 };
+            weight * c + (1.0 - weight) * d
+        }
+        _ => r.per_invocation.as_f64(),
+    };
+    let mut best: Option<&Row> = None;
+    for r in ok {
+        if best.is_none_or(|b| score(r) < score(b) - 1e-15) {
+            best = Some(r);
+        }
+    }
+    best.cloned()
+}
+
+impl PowerResult {
+    /// Best against current: (cheaper %, faster %); negative means dearer/slower.
+    pub fn versus_current(&self) -> (f64, f64) {
+        let c0 = self.current.per_invocation.as_f64();
+        let d0 = self.current.duration_ms;
+        let pct = |new: f64, old: f64| if old > 0.0 { (old - new) / old * 100.0 } else { 0.0 };
+        (pct(self.best.per_invocation.as_f64(), c0), pct(self.best.duration_ms, d0))
+    }
+
+    pub fn metrics(&self) -> Vec<(&'static str, MetricValue)> {
+        let (cheaper, faster) = self.versus_current();
+        let fit = match &self.basis {
+            Basis::Fitted(f) => (MetricValue::Num(f.r2), MetricValue::Num(f.max_rel_error)),
+            Basis::Described => (MetricValue::Missing, MetricValue::Missing),
+        };
+        vec![
+            ("duration_ms", MetricValue::Num(round6(self.current.duration_ms))),
+            ("cost_per_invocation_usd", MetricValue::Usd(self.current.per_invocation)),
+            ("cost_per_million_usd", MetricValue::Usd(self.current.per_million)),
+            ("monthly_usd", MetricValue::Usd(self.current.monthly)),
+            ("best_memory_mb", MetricValue::Count(self.best.memory_mb as u128)),
+            ("best_duration_ms", MetricValue::Num(round6(self.best.duration_ms))),
+            ("best_cost_per_million_usd", MetricValue::Usd(self.best.per_million)),
+            ("cheaper_pct", MetricValue::Num(round6(cheaper))),
+            ("faster_pct", MetricValue::Num(round6(faster))),
+            ("fit_r2", fit.0),
+            ("fit_max_rel_error", fit.1),
+        ]
+    }
+
+    /// The sweep as CSV (candidates, then the current size if not among them).
+    pub fn to_csv(&self) -> String {
+        let mut s = String::from(
+            "memory_mb,duration_ms,source,cost_per_invocation_usd,cost_per_million_usd,monthly_usd,out_of_memory,iso_cost_duration_ms\n",
+        );
+        for r in &self.candidates {
+            s.push_str(&format!(
+                "{},{},{},{},{},{},{},{}\n",
+                r.memory_mb,
+                round6(r.duration_ms),
+                if r.measured { "measured" } else { "model" },
+                r.per_invocation,
+                r.per_million,
+                r.monthly,
+                r.out_of_memory,
+                round6(r.iso_cost_ms)
+            ));
+        }
+        s
+    }
+}
+
+/// Durations are modelled; six decimals of a millisecond is their resolution.
+fn round6(x: f64) -> f64 {
+    (x * 1e6).round() / 1e6
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TODAY: Date = Date::new(2026, 11, 23);
+
+    fn run(pairs: &[(&str, &str)]) -> PowerResult {
+        let mut v = Values::defaults(POWER_PARAMS);
+        for (k, x) in pairs {
+            v.set(k, x).unwrap();
+        }
+        evaluate(&v, TODAY).unwrap()
+    }
+
+    #[test]
+    fn defaults_are_valid() {
+        for s in POWER_PARAMS {
+            assert!(s.parse(s.default).is_ok(), "{}", s.name);
+        }
+    }
+
+    #[test]
+    fn strategies_pick_cheapest_fastest_and_between() {
+        let cost = run(&[]);
+        let speed = run(&[("strategy", "speed")]);
+        // Pure CPU single thread: speed-ups stop at 1 vCPU (1,769 MB), so the
+        // fastest is the first candidate above it; cost is flat up to there.
+        assert_eq!(speed.best.memory_mb, 2048);
+        assert!(cost.best.per_invocation <= speed.best.per_invocation);
+        let bal = run(&[("strategy", "balanced"), ("balanced_weight", "0.5")]);
+        assert!(bal.best.duration_ms <= cost.best.duration_ms);
+    }
+
+    #[test]
+    fn the_memory_floor_excludes_small_sizes() {
+        let r = run(&[("max_memory_used_mb", "600")]);
+        assert!(r.candidates.iter().filter(|c| c.memory_mb < 660).all(|c| c.out_of_memory));
+        assert!(r.best.memory_mb >= 660);
+    }
+
+    #[test]
+    fn iso_cost_is_the_current_cost_at_each_size() {
+        let r = run(&[("memory_mb", "1024")]);
+        let at_1024 = r.candidates.iter().find(|c| c.memory_mb == 1024).unwrap();
+        assert!(
+            (at_1024.iso_cost_ms - at_1024.duration_ms).abs() < 0.01,
+            "{} vs {}",
+            at_1024.iso_cost_ms,
+            at_1024.duration_ms
+        );
+        let at_2048 = r.candidates.iter().find(|c| c.memory_mb == 2048).unwrap();
+        assert!((at_2048.iso_cost_ms * 2.0 - at_1024.iso_cost_ms).abs() < 0.01);
+    }
+}
