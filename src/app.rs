@@ -1,8 +1,8 @@
 //! The site shell: header, navigation, routes, footer.
 
+use crate::modules::ModuleHost;
 use crate::pages::{
-    about::About, account::AccountPage, calculators::Calculators, cost::CostPage, debug::DebugPanic, home::Home,
-    lessons::Lessons, not_found::NotFound,
+    about::About, calculators::Calculators, debug::DebugPanic, home::Home, lessons::Lessons, not_found::NotFound,
 };
 use crate::paths::{base, href, is_current, route_of};
 use crate::theme::ThemeToggle;
@@ -25,8 +25,9 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=|| view! { <NotFound /> }>
                     <Route path=path!("/") view=Home />
                     <Route path=path!("/calculators") view=Calculators />
-                    <Route path=path!("/calculators/cost") view=CostPage />
-                    <Route path=path!("/calculators/account") view=AccountPage />
+                    <Route path=path!("/calculators/cost") view=|| view! { <ModuleHost name="cost" title="Cost calculator" /> } />
+                    <Route path=path!("/calculators/account") view=|| view! { <ModuleHost name="account" title="Account cost" /> } />
+                    <Route path=path!("/calculators/power") view=|| view! { <ModuleHost name="power" title="Power tuning explorer" /> } />
                     <Route path=path!("/lessons") view=Lessons />
                     <Route path=path!("/about") view=About />
                     <Route path=path!("/debug/panic") view=DebugPanic />

@@ -133,3 +133,81 @@ pub fn draw_stacked_bars(canvas: &web_sys::HtmlCanvasElement, bars: &[StackedBar
     root.present().ok()?;
     Some(())
 }
+
+/// Series for the duration/cost-against-memory chart.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct PowerSeries {
+    /// Modelled (memory MB, duration ms, cost per million USD), fine grid.
+    pub model: Vec<(f64, f64, f64)>,
+    /// Measured (memory MB, duration ms): drawn as points, never joined.
+    pub measured: Vec<(f64, f64)>,
+    /// The current and the recommended size.
+    pub current_mb: f64,
+    pub best_mb: f64,
+}
+
+/// Duration (left axis, solid line) and cost per million (right axis, line
+/// with square markers) against memory; measured points as open circles.
+pub fn draw_power_chart(canvas: &web_sys::HtmlCanvasElement, s: &PowerSeries) -> Option<()> {
+    let (_, _, k) = fit(canvas);
+    let backend = CanvasBackend::with_canvas_object(canvas.clone())?;
+    let root = backend.into_drawing_area();
+    let (bg, text, muted) = (css_color("--bg"), css_color("--text"), css_color("--muted"));
+    let (c_dur, c_cost, c_meas) = (css_color("--chart-1"), css_color("--chart-2"), css_color("--chart-3"));
+    root.fill(&bg).ok()?;
+    if s.model.is_empty() {
+        return Some(());
+    }
+    let max_d = s.model.iter().map(|p| p.1).chain(s.measured.iter().map(|p| p.1)).fold(0.0, f64::max).max(1e-9) * 1.08;
+    let max_c = s.model.iter().map(|p| p.2).fold(0.0, f64::max).max(1e-12) * 1.08;
+    let font = ("system-ui, sans-serif", 12.0 * k).into_font();
+    let mut chart = ChartBuilder::on(&root)
+        .margin((10.0 * k) as u32)
+        .x_label_area_size((30.0 * k) as u32)
+        .y_label_area_size((52.0 * k) as u32)
+        .right_y_label_area_size((52.0 * k) as u32)
+        .build_cartesian_2d(128f64..10240f64, 0f64..max_d)
+        .ok()?
+        .set_secondary_coord(128f64..10240f64, 0f64..max_c);
+    chart
+        .configure_mesh()
+        .x_labels(6)
+        .y_labels(5)
+        .x_desc("memory (MB)")
+        .y_desc("duration (ms)")
+        .label_style(font.clone().color(&text))
+        .axis_desc_style(font.clone().color(&muted))
+        .bold_line_style(css_color("--surface-2").stroke_width(1))
+        .light_line_style(bg.stroke_width(0))
+        .axis_style(muted.stroke_width(1))
+        .x_label_formatter(&|x| format!("{x:.0}"))
+        .y_label_formatter(&|y| format!("{y:.0}"))
+        .draw()
+        .ok()?;
+    chart
+        .configure_secondary_axes()
+        .y_desc("$ per million")
+        .label_style(font.clone().color(&text))
+        .axis_desc_style(font.color(&muted))
+        .axis_style(muted.stroke_width(1))
+        .y_label_formatter(&|y| format!("{y:.2}"))
+        .draw()
+        .ok()?;
+    let w = (2.0 * k) as u32;
+    for (x, color) in [(s.current_mb, muted), (s.best_mb, c_meas)] {
+        chart.draw_series(LineSeries::new([(x, 0.0), (x, max_d)], color.stroke_width((k as u32).max(1)))).ok()?;
+    }
+    chart.draw_series(LineSeries::new(s.model.iter().map(|p| (p.0, p.1)), c_dur.stroke_width(w))).ok()?;
+    chart.draw_secondary_series(LineSeries::new(s.model.iter().map(|p| (p.0, p.2)), c_cost.stroke_width(w))).ok()?;
+    let every = (s.model.len() / 16).max(1);
+    chart
+        .draw_secondary_series(s.model.iter().step_by(every).map(|p| {
+            Rectangle::new([(p.0 - 40.0, p.2 - max_c * 0.008), (p.0 + 40.0, p.2 + max_c * 0.008)], c_cost.filled())
+        }))
+        .ok()?;
+    chart
+        .draw_series(s.measured.iter().map(|p| Circle::new((p.0, p.1), (5.0 * k) as i32, c_meas.stroke_width(w))))
+        .ok()?;
+    root.present().ok()?;
+    Some(())
+}

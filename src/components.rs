@@ -395,3 +395,63 @@ pub fn ErrorSummary(state: CalcState, cross: Memo<Vec<ParamError>>) -> impl Into
         }}
     }
 }
+
+/// Copy link, JSON export and import, reset.
+#[component]
+pub fn Toolbar(
+    state: CalcState,
+    calculator: &'static str,
+    metrics: Signal<Vec<(&'static str, MetricValue)>>,
+    #[prop(optional)] children: Option<Children>,
+) -> impl IntoView {
+    let (message, set_message) = signal(String::new());
+    let export_href = Memo::new(move |_| {
+        let json = metrics.with(|m| state.values.with(|v| lambda_model::export::to_json(calculator, v, m)));
+        format!("data:application/json;charset=utf-8,{}", String::from(js_sys::encode_uri_component(&json)))
+    });
+    let copy = move |_| {
+        let link = crate::url::href();
+        let ok = web_sys::window().map(|w| w.navigator().clipboard()).map(|c| c.write_text(&link)).is_some();
+        set_message.set(if ok { "Link copied.".into() } else { format!("Copy this link: {link}") });
+    };
+    let import = move |ev: leptos::ev::Event| {
+        use wasm_bindgen::JsCast;
+        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
+        let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+        leptos::task::spawn_local(async move {
+            let text = wasm_bindgen_futures::JsFuture::from(file.text())
+                .await
+                .ok()
+                .and_then(|t| t.as_string())
+                .unwrap_or_default();
+            match lambda_model::export::from_json(state.specs, calculator, &text) {
+                Ok(d) => {
+                    let problems = d.errors.len() + d.unknown.len();
+                    state.replace(d.values, d.errors);
+                    set_message.set(if problems == 0 {
+                        "Scenario imported.".into()
+                    } else {
+                        format!("Scenario imported; {problems} value(s) could not be used and kept their defaults.")
+                    });
+                }
+                Err(e) => set_message.set(e),
+            }
+        });
+        input.set_value("");
+    };
+    view! {
+        <div class="toolbar">
+            <button type="button" on:click=copy>"Copy link"</button>
+            <a class="button" href=move || export_href.get() download=format!("lambda-{calculator}-scenario.json")>"Export JSON"</a>
+            <label class="button file-button">
+                "Import JSON"
+                <input type="file" accept=".json,application/json" class="sr-only" on:change=import />
+            </label>
+            {children.map(|c| c())}
+            <button type="button" on:click=move |_| { state.replace(Values::defaults(state.specs), Vec::new()); set_message.set("Reset to the defaults.".into()); }>
+                "Reset"
+            </button>
+        </div>
+        <p role="status" class="hint" data-testid="toolbar-status">{move || message.get()}</p>
+    }
+}

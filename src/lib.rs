@@ -6,6 +6,7 @@ pub mod chart;
 pub mod components;
 pub mod cost_view;
 pub mod format;
+pub mod modules;
 pub mod pages;
 pub mod panic;
 pub mod paths;
@@ -14,6 +15,12 @@ pub mod theme;
 pub mod url;
 
 pub use app::App;
+
+/// Today's date from the browser clock (the engine never reads one).
+pub fn today() -> lambda_model::scenario::Date {
+    let ms = js_sys::Date::now();
+    lambda_model::scenario::Date::from_unix_days((ms / 86_400_000.0).floor() as i64)
+}
 
 /// Installs the panic hook, removes the loading placeholder and mounts the app.
 pub fn start() {

@@ -54,10 +54,17 @@ pub fn current() -> Theme {
 pub fn use_theme() -> RwSignal<Theme> {
     use_context::<RwSignal<Theme>>().unwrap_or_else(|| {
         let t = RwSignal::new(current());
+        // Calculator modules run their own Leptos runtime; the header's toggle
+        // tells them with a window event.
+        let handle = window_event_listener_untyped(THEME_EVENT, move |_| t.set(current()));
+        on_cleanup(move || handle.remove());
         provide_context(t);
         t
     })
 }
+
+/// Dispatched on `window` whenever the theme changes.
+pub const THEME_EVENT: &str = "lambda-lab-theme";
 
 /// The window's inner width, updated on resize (charts redraw on change).
 pub fn use_window_width() -> RwSignal<f64> {
@@ -85,6 +92,9 @@ pub fn ThemeToggle() -> impl IntoView {
         }
         crate::storage::set("theme", next.as_str());
         theme.set(next);
+        if let (Some(w), Ok(ev)) = (web_sys::window(), web_sys::Event::new(THEME_EVENT)) {
+            let _ = w.dispatch_event(&ev);
+        }
     };
     view! {
         <button

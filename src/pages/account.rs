@@ -57,7 +57,7 @@ pub fn AccountPage() -> impl IntoView {
     let fns = RwSignal::new(fns0);
     let order = RwSignal::new(order0);
     let row_errors = RwSignal::new(problems);
-    let today = super::cost::today();
+    let today = crate::today();
     Effect::new(move |_| fns.with(|f| write_url(f, order.get())));
     let priced = Memo::new(move |_| {
         let inputs: Result<Vec<CostInput>, String> = fns.with(|f| {

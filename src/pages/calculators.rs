@@ -18,6 +18,10 @@ pub fn Calculators() -> impl IntoView {
                 <p>"What one function costs per month, line by line, with the arithmetic shown and where AWS's own examples are off."</p>
             </li>
             <li class="card">
+                <h2><a href=href("/calculators/power")>"Power tuning"</a></h2>
+                <p>"The right memory size without deploying anything: from a description, measured points, CloudWatch REPORT lines or a Power Tuning link, re-priced exactly."</p>
+            </li>
+            <li class="card">
                 <h2><a href=href("/calculators/account")>"Account"</a></h2>
                 <p>"Several functions priced together, sharing the free tier and the duration tiers per region and architecture."</p>
             </li>

@@ -3,23 +3,15 @@
 //! `data-metric` and its exact `data-value`.
 
 use crate::app::set_title;
-use crate::components::{CalcState, ErrorSummary, Field, FigureValue, RequestsField};
+use crate::components::{CalcState, ErrorSummary, Field, FigureValue, RequestsField, Toolbar};
 use crate::cost_view::{self, WhatIf};
 use crate::format;
 use crate::paths::href;
-use lambda_model::export;
 use lambda_model::metrics::MetricValue;
 use lambda_model::prices;
 use lambda_model::pricing::{self, COST_PARAMS, CostResult};
-use lambda_model::scenario::{Date, ParamError, Values};
 use leptos::html::Canvas;
 use leptos::prelude::*;
-
-/// Today's date from the browser clock (the engine never reads one).
-pub fn today() -> Date {
-    let ms = js_sys::Date::now();
-    Date::from_unix_days((ms / 86_400_000.0).floor() as i64)
-}
 
 const BASIC: &[&str] = &["region", "arch", "memory_mb", "duration_ms", "duration_cv"];
 const STARTUP: &[&str] = &["cold_start_ratio", "init_ms", "package", "runtime", "billing_date", "ephemeral_mb"];
@@ -34,7 +26,7 @@ const ADVANCED: &[(&str, &[&str])] = &[
 pub fn CostPage() -> impl IntoView {
     set_title("Cost calculator");
     let state = CalcState::from_url(COST_PARAMS);
-    let today = today();
+    let today = crate::today();
     let evaluated = Memo::new(move |_| state.values.with(|v| pricing::evaluate(v, today)));
     // The last valid result stays on screen while an input is invalid.
     let shown = Memo::new(move |prev: Option<&Option<CostResult>>| match evaluated.get() {
@@ -111,7 +103,7 @@ pub fn CostPage() -> impl IntoView {
                         view! { <p class="error-box">"Fix the inputs above to see a price."</p> }.into_any()
                     }
                 }}
-                <Toolbar state=state evaluated=evaluated />
+                <Toolbar state=state calculator="cost" metrics=Signal::derive(move || evaluated.with(|e| e.as_ref().map(|r| r.metrics()).unwrap_or_default())) />
                 <AccountLink state=state />
             </section>
         </div>
@@ -291,61 +283,6 @@ fn WhatIfCard(w: WhatIf, base: MetricValue) -> impl IntoView {
             </div>
         }
         .into_any(),
-    }
-}
-
-/// Copy link, JSON export and import, reset.
-#[component]
-fn Toolbar(state: CalcState, evaluated: Memo<Result<CostResult, Vec<ParamError>>>) -> impl IntoView {
-    let (message, set_message) = signal(String::new());
-    let export_href = Memo::new(move |_| {
-        let metrics = evaluated.with(|e| e.as_ref().map(|r| r.metrics()).unwrap_or_default());
-        let json = state.values.with(|v| export::to_json("cost", v, &metrics));
-        format!("data:application/json;charset=utf-8,{}", String::from(js_sys::encode_uri_component(&json)))
-    });
-    let copy = move |_| {
-        let link = crate::url::href();
-        let ok = web_sys::window().map(|w| w.navigator().clipboard()).map(|c| c.write_text(&link)).is_some();
-        set_message.set(if ok { "Link copied.".into() } else { format!("Copy this link: {link}") });
-    };
-    let import = move |ev: leptos::ev::Event| {
-        use wasm_bindgen::JsCast;
-        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
-        let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
-        leptos::task::spawn_local(async move {
-            let text = wasm_bindgen_futures::JsFuture::from(file.text())
-                .await
-                .ok()
-                .and_then(|t| t.as_string())
-                .unwrap_or_default();
-            match export::from_json(COST_PARAMS, "cost", &text) {
-                Ok(d) => {
-                    let problems = d.errors.len() + d.unknown.len();
-                    state.replace(d.values, d.errors);
-                    set_message.set(if problems == 0 {
-                        "Scenario imported.".into()
-                    } else {
-                        format!("Scenario imported; {problems} value(s) could not be used and kept their defaults.")
-                    });
-                }
-                Err(e) => set_message.set(e),
-            }
-        });
-        input.set_value("");
-    };
-    view! {
-        <div class="toolbar">
-            <button type="button" on:click=copy>"Copy link"</button>
-            <a class="button" href=move || export_href.get() download="lambda-cost-scenario.json">"Export JSON"</a>
-            <label class="button file-button">
-                "Import JSON"
-                <input type="file" accept=".json,application/json" class="sr-only" on:change=import />
-            </label>
-            <button type="button" on:click=move |_| { state.replace(Values::defaults(COST_PARAMS), Vec::new()); set_message.set("Reset to the defaults.".into()); }>
-                "Reset"
-            </button>
-        </div>
-        <p role="status" class="hint" data-testid="toolbar-status">{move || message.get()}</p>
     }
 }
 

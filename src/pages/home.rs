@@ -16,7 +16,7 @@ pub fn Home() -> impl IntoView {
     for (k, val) in [("memory_mb", "1536"), ("duration_ms", "120"), ("requests", "3000000")] {
         let _ = v.set(k, val);
     }
-    let example = evaluate(&v, super::cost::today()).ok();
+    let example = evaluate(&v, crate::today()).ok();
     let link = format!("{}?{}", href("/calculators/cost"), v.to_query());
     view! {
         <h1>"What will your Lambda function cost, and how do you make it fast?"</h1>
@@ -44,6 +44,11 @@ pub fn Home() -> impl IntoView {
                 <h2>"Cost calculator"</h2>
                 <p>"Every billing rule: tiers, free tier, INIT billing, provisioned concurrency, SnapStart, streaming, Lambda@Edge."</p>
                 <a href=href("/calculators/cost")>"Price a function"</a>
+            </li>
+            <li class="card">
+                <h2>"Power tuning"</h2>
+                <p>"Which memory size is cheapest, and which is fastest, predicted from what you already measured."</p>
+                <a href=href("/calculators/power")>"Find the right size"</a>
             </li>
             <li class="card">
                 <h2>"Account view"</h2>

@@ -7,3 +7,4 @@ pub mod debug;
 pub mod home;
 pub mod lessons;
 pub mod not_found;
+pub mod power;

@@ -14,6 +14,11 @@ use std::time::Instant;
 const WASM_GZIP_BUDGET: u64 = 300 * 1024;
 /// The sub-path the e2e suite serves `dist/` under, as GitHub Pages would.
 const E2E_PUBLIC_URL: &str = "/lambda-lab/";
+/// Calculators built as separate wasm modules (`src/bin/lambda-lab-<name>.rs`),
+/// loaded on demand so the main wasm stays within its budget.
+const MODULES: &[&str] = &["cost", "account", "power"];
+/// Each module, gzipped, may not exceed this.
+const MODULE_GZIP_BUDGET: u64 = 400 * 1024;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -89,8 +94,12 @@ fn phase<T>(name: &str, f: impl FnOnce() -> Result<T>) -> Result<T> {
 
 fn cmd_serve() -> Result {
     tools::ensure_build_tools()?;
-    println!("xtask: serving on http://127.0.0.1:8080/ (Ctrl-C stops)");
-    run(Command::new("trunk").args(["serve", "--address", "127.0.0.1", "--port", "8080"]))
+    let out = root().join("target").join("serve-dist");
+    trunk_build("/", &out, &[])?;
+    let server = serve::StaticServer::start(out, "/".into(), 8080)?;
+    println!("xtask: serving on http://127.0.0.1:{}/ (Ctrl-C stops)", server.port);
+    server.join();
+    Ok(())
 }
 
 /// Builds the release site into `out` for the given public URL.
@@ -104,7 +113,69 @@ fn trunk_build(public_url: &str, out: &Path, features: &[&str]) -> Result {
     // GitHub Pages serves 404.html for unknown paths: the same bootstrap as
     // index.html, so deep links and the app's own 404 page work.
     std::fs::copy(out.join("index.html"), out.join("404.html")).map_err(|e| format!("copying 404.html: {e}"))?;
+    build_modules(out)
+}
+
+/// Builds every module: cargo (release, wasm32) → wasm-bindgen (web target)
+/// → wasm-opt -Oz, into `modules/<name>-<hash>/`, indexed by `modules.json`.
+/// The hash is of the files' contents, so a deploy never serves a stale module.
+fn build_modules(out: &Path) -> Result {
+    use std::hash::{Hash, Hasher};
+    let tmp = root().join("target").join("modules");
+    let _ = std::fs::remove_dir_all(out.join("modules"));
+    let mut index = Vec::new();
+    // One cargo run links every module (dependencies are shared).
+    let mut build = cargo();
+    build.args(["build", "--release", "--locked", "--target", "wasm32-unknown-unknown"]);
+    for name in MODULES {
+        build.args(["--bin", &format!("lambda-lab-{name}")]);
+    }
+    run(&mut build)?;
+    for name in MODULES {
+        let bin = format!("lambda-lab-{name}");
+        let stage = tmp.join(name);
+        let _ = std::fs::remove_dir_all(&stage);
+        let wasm_in = root().join("target/wasm32-unknown-unknown/release").join(format!("{bin}.wasm"));
+        run(Command::new("wasm-bindgen")
+            .args(["--target", "web", "--no-typescript", "--out-dir"])
+            .arg(&stage)
+            .arg(&wasm_in))?;
+        let bg = stage.join(format!("{bin}_bg.wasm"));
+        run(Command::new("wasm-opt")
+            .arg("-Oz")
+            .args(["--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext"])
+            .args(["--enable-mutable-globals", "--enable-reference-types", "--enable-multivalue"])
+            .arg(&bg)
+            .arg("-o")
+            .arg(&bg))?;
+        let mut files: Vec<PathBuf> = walk(&stage);
+        files.sort();
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        for f in &files {
+            f.strip_prefix(&stage).unwrap_or(f).hash(&mut h);
+            std::fs::read(f).map_err(|e| e.to_string())?.hash(&mut h);
+        }
+        let dir = format!("modules/{name}-{:016x}", h.finish());
+        for f in &files {
+            let dest = out.join(&dir).join(f.strip_prefix(&stage).unwrap_or(f));
+            std::fs::create_dir_all(dest.parent().unwrap_or(out)).map_err(|e| e.to_string())?;
+            std::fs::copy(f, &dest).map_err(|e| format!("copying {}: {e}", f.display()))?;
+        }
+        index.push(format!("\"{name}\": \"{dir}/{bin}.js\""));
+    }
+    std::fs::write(out.join("modules.json"), format!("{{{}}}\n", index.join(", "))).map_err(|e| e.to_string())?;
     Ok(())
+}
+
+fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    if let Ok(rd) = std::fs::read_dir(dir) {
+        for e in rd.flatten() {
+            let p = e.path();
+            if p.is_dir() { out.extend(walk(&p)) } else { out.push(p) }
+        }
+    }
+    out
 }
 
 fn cmd_dist(args: &[String]) -> Result {
@@ -164,6 +235,18 @@ fn cmd_test(args: &[String]) -> Result {
         );
         if gz > WASM_GZIP_BUDGET {
             return Err(format!("wasm is {gz} bytes gzipped, over the {WASM_GZIP_BUDGET}-byte budget"));
+        }
+        for dir in std::fs::read_dir(dist.join("modules")).map_err(|e| e.to_string())?.flatten() {
+            let (raw, gz) = wasm_size(&dir.path())?;
+            println!(
+                "xtask: module {} wasm {raw} bytes raw, {gz} bytes gzipped ({:.1} KB of the {} KB module budget)",
+                dir.file_name().to_string_lossy(),
+                gz as f64 / 1024.0,
+                MODULE_GZIP_BUDGET / 1024
+            );
+            if gz > MODULE_GZIP_BUDGET {
+                return Err(format!("module {} is {gz} bytes gzipped, over its budget", dir.path().display()));
+            }
         }
         Ok(())
     })?;

@@ -4,7 +4,9 @@
 
 use lambda_model::export;
 use lambda_model::metrics::{MetricValue, to_json_object};
+use lambda_model::power;
 use lambda_model::pricing;
+use lambda_model::report;
 use lambda_model::scenario::{Date, ParamError, ParamSpec, Values};
 use std::process::ExitCode;
 
@@ -18,12 +20,16 @@ Commands:
   cost      price a Lambda function: requests, duration with per-invocation rounding,
             tiers, free tier, INIT billing, ephemeral storage, provisioned concurrency,
             SnapStart, streaming, Lambda@Edge and Savings Plans
+  power     predict duration and cost at every memory size from one measurement, measured
+            points, CloudWatch REPORT lines (--report-log FILE) or a Power Tuning link, and
+            recommend a size (strategies cost, speed, balanced)
   help      show this help, or `lambda-lab help <command>` for its parameters
 
 Options:
   --json            print the metrics as one JSON object
   --math            print every step of the arithmetic
   --scenario FILE   start from a scenario exported by the web page (JSON)
+  --report-log FILE (power) fit CloudWatch REPORT lines from a log file
   -h, --help        show help
 
 Every parameter has the same name in the web page's URL, its JSON export and here
@@ -35,7 +41,10 @@ struct Calculator {
     specs: &'static [ParamSpec],
 }
 
-const CALCULATORS: &[Calculator] = &[Calculator { name: "cost", specs: pricing::COST_PARAMS }];
+const CALCULATORS: &[Calculator] = &[
+    Calculator { name: "cost", specs: pricing::COST_PARAMS },
+    Calculator { name: "power", specs: power::POWER_PARAMS },
+];
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -103,6 +112,7 @@ pub fn run(args: &[String]) -> Result<String, String> {
     let calc = calculator(cmd)?;
     let mut values = Values::defaults(calc.specs);
     let (mut json, mut math) = (false, false);
+    let mut log_note = String::new();
     let mut sets: Vec<(String, String)> = Vec::new();
     let mut it = args[1..].iter();
     while let Some(a) = it.next() {
@@ -122,6 +132,31 @@ pub fn run(args: &[String]) -> Result<String, String> {
                     return Err(format!("lambda-lab: {path}: unknown parameters: {}", d.unknown.join(", ")));
                 }
                 values = d.values;
+            }
+            "--report-log" if calc.name == "power" => {
+                let path = it.next().ok_or("lambda-lab: --report-log needs a file path")?;
+                let text = std::fs::read_to_string(path).map_err(|e| format!("lambda-lab: cannot read {path}: {e}"))?;
+                let parsed = report::parse(&text);
+                let pts = parsed.points();
+                if pts.is_empty() {
+                    return Err(format!(
+                        "lambda-lab: {path}: no REPORT lines with a Duration and Memory Size ({} other lines skipped)",
+                        parsed.skipped
+                    ));
+                }
+                let list: Vec<String> =
+                    pts.iter().map(|p| format!("{}:{}", p.memory_mb, (p.duration_ms * 1e3).round() / 1e3)).collect();
+                sets.push(("points".into(), list.join(",")));
+                if let Some(m) = parsed.max_memory_used_mb() {
+                    sets.push(("max_memory_used_mb".into(), m.to_string()));
+                }
+                log_note = format!(
+                    "From {path}: {} REPORT lines ({} cold), {} other lines skipped, {} malformed.\n",
+                    parsed.reports.len(),
+                    parsed.reports.iter().filter(|r| r.is_cold()).count(),
+                    parsed.skipped,
+                    parsed.malformed.len()
+                );
             }
             flag if flag.starts_with("--") => {
                 let (name, val) = match flag[2..].split_once('=') {
@@ -148,6 +183,13 @@ pub fn run(args: &[String]) -> Result<String, String> {
     let errs: Vec<ParamError> = sets.iter().filter_map(|(k, v)| values.set(k, v).err()).collect();
     if !errs.is_empty() {
         return Err(errors_text(&errs));
+    }
+    if calc.name == "power" {
+        let r = power::evaluate(&values, today()).map_err(|e| errors_text(&e))?;
+        if json {
+            return Ok(to_json_object(&r.metrics()));
+        }
+        return Ok(format!("{log_note}{}", power_table(&values, &r)).trim_end().to_string());
     }
     let result = pricing::evaluate(&values, today()).map_err(|e| errors_text(&e))?;
     let metrics = result.metrics();
@@ -195,6 +237,64 @@ fn cost_table(v: &Values, r: &pricing::CostResult, metrics: &[(&str, MetricValue
     }
     for n in &r.notes {
         s.push_str(&format!("\nNote: {n}\n"));
+    }
+    s
+}
+
+fn power_table(v: &Values, r: &power::PowerResult) -> String {
+    let mut s = match &r.basis {
+        power::Basis::Described => format!(
+            "Memory sweep from one measurement: {} ms at {} MB, {}% CPU ({}% of it parallel on {} thread(s)), {} {}\n",
+            v.num("anchor_duration_ms"),
+            v.int("anchor_memory_mb"),
+            v.num("cpu_fraction") * 100.0,
+            v.num("parallel_fraction") * 100.0,
+            v.int("threads"),
+            v.text("region"),
+            v.text("arch")
+        ),
+        power::Basis::Fitted(f) => format!(
+            "Memory sweep fitted to {} measured sizes (R² {:.4}, largest error {:.1}%), {} {}\n{}",
+            r.measured.len(),
+            f.r2,
+            f.max_rel_error * 100.0,
+            v.text("region"),
+            v.text("arch"),
+            f.caveats.iter().map(|c| format!("Note: {c}\n")).collect::<String>()
+        ),
+    };
+    s.push_str(&format!(
+        "\n  {:>8} {:>12} {:>9} {:>16} {:>14} {:>12}\n",
+        "MB", "duration ms", "source", "$/invocation", "$/million", "$/month"
+    ));
+    for row in &r.candidates {
+        s.push_str(&format!(
+            "  {:>8} {:>12.1} {:>9} {:>16} {:>14} {:>12}{}\n",
+            row.memory_mb,
+            row.duration_ms,
+            if row.measured { "measured" } else { "model" },
+            row.per_invocation.to_decimal(),
+            dollars(row.per_million),
+            dollars(row.monthly),
+            if row.out_of_memory { "  (would run out of memory)" } else { "" }
+        ));
+    }
+    s.push_str(&format!(
+        "\nBest for {}: {} MB, {:.1} ms, {} per million. Against {} MB now: {}.\n",
+        r.strategy,
+        r.best.memory_mb,
+        r.best.duration_ms,
+        dollars(r.best.per_million),
+        r.current.memory_mb,
+        r.versus_text()
+    ));
+    if let Some((arch, row)) = &r.other_arch {
+        s.push_str(&format!(
+            "On {}: best {} MB, {} per million.\n",
+            arch.name(),
+            row.memory_mb,
+            dollars(row.per_million)
+        ));
     }
     s
 }

@@ -82,3 +82,53 @@ fn bad_input_exits_2_with_the_valid_values() {
     assert_eq!(code, 0);
     assert!(out.contains("cost"));
 }
+
+#[test]
+fn power_predicts_power_tuning_example_2() {
+    let (code, out, err) = lambda_lab(&[
+        "power",
+        "--anchor-memory-mb",
+        "128",
+        "--anchor-duration-ms",
+        "2400",
+        "--cpu-fraction",
+        "1",
+        "--memory-mb",
+        "1024",
+        "--json",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert!((v["duration_ms"].as_f64().unwrap() - 300.0).abs() < 1e-6);
+    assert!(v["best_memory_mb"].as_u64().is_some());
+    assert!(v["fit_r2"].is_null());
+}
+
+#[test]
+fn power_fits_a_report_log() {
+    let dir = std::env::temp_dir().join(format!("lambda-lab-cli-log-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let f = dir.join("report.log");
+    let mut log = String::from("START RequestId: a\nhello from the app\n");
+    for (m, d) in [(128, 2400.0), (512, 601.0), (1024, 300.5), (2048, 190.0)] {
+        log.push_str(&format!("REPORT RequestId: r\tDuration: {d} ms\tBilled Duration: 1 ms\tMemory Size: {m} MB\tMax Memory Used: 300 MB\n"));
+    }
+    std::fs::write(&f, log).unwrap();
+    let p = f.to_string_lossy().to_string();
+    let (code, out, err) = lambda_lab(&["power", "--report-log", &p]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("4 REPORT lines"), "{out}");
+    assert!(out.contains("2 other lines skipped"), "{out}");
+    assert!(out.contains("(would run out of memory)"), "Max Memory Used 300 MB rules out 128 and 256 MB: {out}");
+    assert!(out.contains("Best for cost:"), "{out}");
+    let (code, out, _) = lambda_lab(&["power", "--report-log", &p, "--json"]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert!(v["fit_r2"].as_f64().unwrap() > 0.99);
+    assert!(v["best_memory_mb"].as_u64().unwrap() >= 512);
+    std::fs::write(&f, "nothing useful here\n").unwrap();
+    let (code, _, err) = lambda_lab(&["power", "--report-log", &p]);
+    assert_eq!(code, 2);
+    assert!(err.contains("no REPORT lines"), "{err}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}

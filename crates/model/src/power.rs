@@ -174,6 +174,10 @@ pub struct Row {
     pub duration_ms: f64,
     /// The duration came from a measurement at this size, not the model.
     pub measured: bool,
+    /// The model's duration and price at this size: what strategies rank on,
+    /// so measured and modelled sizes are compared on one basis.
+    pub model_ms: f64,
+    pub model_per_invocation: Usd,
     pub per_invocation: Usd,
     pub per_million: Usd,
     pub monthly: Usd,
@@ -227,11 +231,14 @@ impl Pricer {
             let i = CostInput { memory_mb: m, duration_ms, requests, free_tier: free, ..self.base.clone() };
             pricing::price(&i).total
         };
+        let per_invocation = at(1, false);
         Row {
             memory_mb: m,
             duration_ms,
             measured,
-            per_invocation: at(1, false),
+            model_ms: duration_ms,
+            model_per_invocation: per_invocation,
+            per_invocation,
             per_million: at(1_000_000, false),
             monthly: at(self.base.requests, self.base.free_tier),
             out_of_memory: floor.is_some_and(|f| (m as f64) < f),
@@ -287,9 +294,16 @@ pub fn evaluate(v: &Values, today: Date) -> Result<PowerResult, Vec<ParamError>>
         let pricer = Pricer::new(v, a, today)?;
         Ok(sizes
             .iter()
-            .map(|&m| match (use_measured && a == arch, measured_at(m)) {
-                (true, Some(d)) => pricer.row(m, d, true, floor),
-                _ => pricer.row(m, workload.duration_ms(m as f64, factor(a) / factor(arch)), false, floor),
+            .map(|&m| {
+                let model = pricer.row(m, workload.duration_ms(m as f64, factor(a) / factor(arch)), false, floor);
+                match (use_measured && a == arch, measured_at(m)) {
+                    (true, Some(d)) => Row {
+                        model_ms: model.duration_ms,
+                        model_per_invocation: model.per_invocation,
+                        ..pricer.row(m, d, true, floor)
+                    },
+                    _ => model,
+                }
             })
             .collect())
     };
@@ -356,20 +370,20 @@ pub fn evaluate(v: &Values, today: Date) -> Result<PowerResult, Vec<ParamError>>
     })
 }
 
-/// Power Tuning's strategies over the sizes that fit in memory. Ties go to
-/// the smaller size.
+/// Power Tuning's strategies over the sizes that fit in memory, ranked on
+/// the model's curve. Ties go to the smaller size.
 pub fn pick(rows: &[Row], strategy: &str, weight: f64) -> Option<Row> {
     let ok: Vec<&Row> = rows.iter().filter(|r| !r.out_of_memory).collect();
-    let max_cost = ok.iter().map(|r| r.per_invocation.as_f64()).fold(0.0, f64::max);
-    let max_dur = ok.iter().map(|r| r.duration_ms).fold(0.0, f64::max);
+    let max_cost = ok.iter().map(|r| r.model_per_invocation.as_f64()).fold(0.0, f64::max);
+    let max_dur = ok.iter().map(|r| r.model_ms).fold(0.0, f64::max);
     let score = |r: &Row| match strategy {
-        "speed" => r.duration_ms,
+        "speed" => r.model_ms,
         "balanced" => {
-            let c = if max_cost > 0.0 { r.per_invocation.as_f64() / max_cost } else { 0.0 };
-            let d = if max_dur > 0.0 { r.duration_ms / max_dur } else { 0.0 };
+            let c = if max_cost > 0.0 { r.model_per_invocation.as_f64() / max_cost } else { 0.0 };
+            let d = if max_dur > 0.0 { r.model_ms / max_dur } else { 0.0 };
             weight * c + (1.0 - weight) * d
         }
-        _ => r.per_invocation.as_f64(),
+        _ => r.model_per_invocation.as_f64(),
     };
     let mut best: Option<&Row> = None;
     for r in ok {
@@ -387,6 +401,48 @@ impl PowerResult {
         let d0 = self.current.duration_ms;
         let pct = |new: f64, old: f64| if old > 0.0 { (old - new) / old * 100.0 } else { 0.0 };
         (pct(self.best.per_invocation.as_f64(), c0), pct(self.best.duration_ms, d0))
+    }
+
+    /// One sentence describing the chart: how duration and cost move with
+    /// memory, and the recommendation.
+    pub fn summary(&self) -> String {
+        let first = self.grid.first();
+        let last = self.grid.last();
+        let cheapest = self.grid.iter().filter(|r| !r.out_of_memory).min_by(|a, b| a.per_million.cmp(&b.per_million));
+        match (first, last, cheapest) {
+            (Some(a), Some(b), Some(c)) => format!(
+                "Modelled duration goes from {:.0} ms at {} MB to {:.0} ms at {} MB; cost per million invocations is lowest at {} MB (${}); the {} strategy recommends {} MB{}.",
+                a.duration_ms,
+                a.memory_mb,
+                b.duration_ms,
+                b.memory_mb,
+                c.memory_mb,
+                c.per_million.round_cents(),
+                self.strategy,
+                self.best.memory_mb,
+                if self.measured.is_empty() {
+                    String::new()
+                } else {
+                    format!(", with {} measured sizes shown as circles", self.measured.len())
+                }
+            ),
+            _ => String::new(),
+        }
+    }
+
+    /// "12.5% cheaper and 40.0% faster" (or dearer/slower), best against current.
+    pub fn versus_text(&self) -> String {
+        let (c, f) = self.versus_current();
+        let word = |x: f64, good: &str, bad: &str| {
+            if x.abs() < 0.05 {
+                format!("the same {}", if good == "cheaper" { "cost" } else { "speed" })
+            } else if x > 0.0 {
+                format!("{x:.1}% {good}")
+            } else {
+                format!("{:.1}% {bad}", -x)
+            }
+        };
+        format!("{} and {}", word(c, "cheaper", "dearer"), word(f, "faster", "slower"))
     }
 
     pub fn metrics(&self) -> Vec<(&'static str, MetricValue)> {
@@ -475,6 +531,13 @@ mod tests {
         let r = run(&[("max_memory_used_mb", "600")]);
         assert!(r.candidates.iter().filter(|c| c.memory_mb < 660).all(|c| c.out_of_memory));
         assert!(r.best.memory_mb >= 660);
+    }
+
+    #[test]
+    fn the_summary_names_the_ends_and_the_pick() {
+        let s = run(&[]).summary();
+        assert!(s.starts_with("Modelled duration goes from 2400 ms at 128 MB to 174 ms at 10240 MB"), "{s}");
+        assert!(s.contains("the cost strategy recommends 128 MB"), "{s}");
     }
 
     #[test]

@@ -1,0 +1,277 @@
+//! `/calculators/power`: the power-tuning explorer. Predicts duration and
+//! cost at every memory size from a description, measured points, pasted
+//! CloudWatch REPORT lines or a Power Tuning result, priced exactly.
+
+use crate::app::set_title;
+use crate::components::{CalcState, ErrorSummary, Field, FigureValue, Toolbar};
+use crate::format;
+use lambda_model::metrics::MetricValue;
+use lambda_model::power::{self, Basis, POWER_PARAMS, PowerResult};
+use lambda_model::report;
+use lambda_model::scenario::ParamError;
+use leptos::html::Canvas;
+use leptos::prelude::*;
+
+const DESCRIBE: &[&str] =
+    &["anchor_memory_mb", "anchor_duration_ms", "cpu_fraction", "parallel_fraction", "threads", "alpha"];
+const PRICING: &[&str] = &["region", "arch", "arm_speed_factor", "requests", "free_tier"];
+const CHOOSE: &[&str] = &["memory_mb", "strategy", "balanced_weight", "candidates", "max_memory_used_mb"];
+const MEASURED: &[&str] = &["points", "power_tuning"];
+
+fn field_view(names: &'static [&'static str], state: CalcState, cross: Memo<Vec<ParamError>>) -> impl IntoView {
+    names
+        .iter()
+        .map(|n| {
+            let spec = POWER_PARAMS.iter().find(|s| s.name == *n).expect("known parameter");
+            view! { <Field spec=spec state=state cross=cross /> }
+        })
+        .collect_view()
+}
+
+#[component]
+pub fn PowerPage() -> impl IntoView {
+    set_title("Power tuning explorer");
+    let state = CalcState::from_url(POWER_PARAMS);
+    let today = crate::today();
+    let evaluated = Memo::new(move |_| state.values.with(|v| power::evaluate(v, today)));
+    let shown = Memo::new(move |prev: Option<&Option<PowerResult>>| match evaluated.get() {
+        Ok(r) => Some(r),
+        Err(_) => prev.cloned().flatten(),
+    });
+    let ready = Memo::new(move |_| shown.with(Option::is_some));
+    let cross = Memo::new(move |_| evaluated.with(|e| e.as_ref().err().cloned().unwrap_or_default()));
+    state.sync_url();
+    view! {
+        <h1>"Power tuning explorer"</h1>
+        <p class="lede">
+            "The right memory size without deploying anything: describe your function, or paste what you already "
+            "measured, and see duration and cost at every size, priced exactly (request fee, region and tiers included)."
+        </p>
+        <div class="calc">
+            <form class="inputs" on:submit=|ev| ev.prevent_default() aria-label="Power tuning parameters">
+                <fieldset>
+                    <legend>"Your measurements (optional)"</legend>
+                    <ReportPaste state=state />
+                    {field_view(MEASURED, state, cross)}
+                </fieldset>
+                <fieldset>
+                    <legend>"Or describe it"</legend>
+                    <p class="hint">"Used when there are no measured points."</p>
+                    {field_view(DESCRIBE, state, cross)}
+                </fieldset>
+                <fieldset>
+                    <legend>"Choose"</legend>
+                    {field_view(CHOOSE, state, cross)}
+                </fieldset>
+                <fieldset>
+                    <legend>"Pricing"</legend>
+                    {field_view(PRICING, state, cross)}
+                </fieldset>
+            </form>
+            <section class="results" aria-labelledby="power-results-h">
+                <h2 id="power-results-h" class="sr-only">"Results"</h2>
+                <ErrorSummary state=state cross=cross />
+                {move || {
+                    if ready.get() {
+                        let result = Memo::new(move |prev: Option<&PowerResult>| {
+                            shown.get().or_else(|| prev.cloned()).expect("a result was shown")
+                        });
+                        view! { <PowerResults state=state result=result stale=Signal::derive(move || evaluated.with(|e| e.is_err())) /> }.into_any()
+                    } else {
+                        view! { <p class="error-box">"Fix the inputs to see the sweep."</p> }.into_any()
+                    }
+                }}
+            </section>
+        </div>
+    }
+}
+
+/// Pasting CloudWatch REPORT lines: parsed in the page, turned into measured
+/// points (mean warm duration per size) and Max Memory Used.
+#[component]
+fn ReportPaste(state: CalcState) -> impl IntoView {
+    let (text, set_text) = signal(String::new());
+    let (summary, set_summary) = signal(String::new());
+    let apply = move |_| {
+        let parsed = report::parse(&text.get_untracked());
+        let pts = parsed.points();
+        if pts.is_empty() {
+            set_summary.set(format!(
+                "No REPORT lines with a Duration and Memory Size were found ({} other lines skipped). Paste lines that start with REPORT RequestId:.",
+                parsed.skipped
+            ));
+            return;
+        }
+        let list: Vec<String> =
+            pts.iter().map(|p| format!("{}:{}", p.memory_mb, (p.duration_ms * 1e3).round() / 1e3)).collect();
+        state.set_raw("points", list.join(","));
+        state.commit("points");
+        state.set_raw("power_tuning", String::new());
+        state.commit("power_tuning");
+        if let Some(m) = parsed.max_memory_used_mb() {
+            state.set_raw("max_memory_used_mb", m.to_string());
+            state.commit("max_memory_used_mb");
+        }
+        let by = parsed.by_size();
+        let cold: usize = by.iter().map(|s| s.cold_count).sum();
+        let init = by.iter().filter_map(|s| s.init_mean_ms).fold(0.0, f64::max);
+        set_summary.set(format!(
+            "Read {} REPORT lines at {} memory size(s): {} warm, {} cold{}. Skipped {} other line(s){}. Cold invocations are left out of the fit.",
+            parsed.reports.len(),
+            by.len(),
+            parsed.reports.len() - cold,
+            cold,
+            if init > 0.0 { format!(" (Init Duration up to {init:.0} ms on average)") } else { String::new() },
+            parsed.skipped,
+            if parsed.malformed.is_empty() { String::new() } else { format!(", and {} REPORT line(s) without a Duration or Memory Size", parsed.malformed.len()) }
+        ));
+    };
+    view! {
+        <div class="field">
+            <label for="report-lines">"Paste CloudWatch REPORT lines"</label>
+            <textarea id="report-lines" rows="5" spellcheck="false" aria-describedby="report-hint"
+                prop:value=move || text.get() on:input=move |ev| set_text.set(event_target_value(&ev))></textarea>
+            <p class="hint" id="report-hint">"Any number of lines at any mix of sizes; START, END and app lines are skipped."</p>
+            <button type="button" on:click=apply>"Use these lines"</button>
+            <p role="status" class="hint" data-testid="report-summary">{move || summary.get()}</p>
+        </div>
+    }
+}
+
+#[component]
+fn PowerResults(state: CalcState, result: Memo<PowerResult>, stale: Signal<bool>) -> impl IntoView {
+    let metrics = Memo::new(move |_| result.with(|r| r.metrics()));
+    let get = move |name: &'static str| {
+        Signal::derive(move || {
+            metrics.with(|m| m.iter().find(|(n, _)| *n == name).map(|(_, v)| *v).unwrap_or(MetricValue::Missing))
+        })
+    };
+    let usd = |v: Signal<MetricValue>| Signal::derive(move || format::usd(v.get().as_f64().unwrap_or(0.0)));
+    let usd_small = |v: Signal<MetricValue>| Signal::derive(move || format::usd_small(v.get().as_f64().unwrap_or(0.0)));
+    let ms = |v: Signal<MetricValue>| {
+        Signal::derive(move || format!("{} ms", format::number(v.get().as_f64().unwrap_or(0.0), 1)))
+    };
+    let series = Memo::new(move |_| {
+        result.with(|r| crate::chart::PowerSeries {
+            model: r.grid.iter().map(|g| (g.memory_mb as f64, g.duration_ms, g.per_million.as_f64())).collect(),
+            measured: r.measured.iter().map(|p| (p.memory_mb, p.duration_ms)).collect(),
+            current_mb: r.current.memory_mb as f64,
+            best_mb: r.best.memory_mb as f64,
+        })
+    });
+    let canvas = NodeRef::<Canvas>::new();
+    let theme = crate::theme::use_theme();
+    let width = crate::theme::use_window_width();
+    crate::chart::redraw_on_change(
+        canvas,
+        move || {
+            theme.track();
+            width.track();
+            series.track();
+        },
+        move |c| {
+            let _ = crate::chart::draw_power_chart(c, &series.get_untracked());
+        },
+    );
+    let csv_href = Memo::new(move |_| {
+        format!(
+            "data:text/csv;charset=utf-8,{}",
+            String::from(js_sys::encode_uri_component(&result.with(|r| r.to_csv())))
+        )
+    });
+    let best_mb = get("best_memory_mb");
+    view! {
+        <div class="result-card" class:stale=move || stale.get() aria-live="polite">
+            <p class="kpi-label">{move || result.with(|r| format!("Recommended for {}", r.strategy))}</p>
+            <p class="big-number"><FigureValue metric="best_memory_mb" value=best_mb text=Signal::derive(move || format!("{} MB", best_mb.get().exact())) /></p>
+            <p data-testid="versus">{move || result.with(|r| format!("Against {} MB now: {}.", r.current.memory_mb, r.versus_text()))}</p>
+            <div class="kpis">
+                <div class="kpi"><span class="label">"Best duration"</span><span class="value"><FigureValue metric="best_duration_ms" value=get("best_duration_ms") text=ms(get("best_duration_ms")) /></span></div>
+                <div class="kpi"><span class="label">"Best per million"</span><span class="value"><FigureValue metric="best_cost_per_million_usd" value=get("best_cost_per_million_usd") text=usd(get("best_cost_per_million_usd")) /></span></div>
+                <div class="kpi"><span class="label">"Duration now"</span><span class="value"><FigureValue metric="duration_ms" value=get("duration_ms") text=ms(get("duration_ms")) /></span></div>
+                <div class="kpi"><span class="label">"Per invocation now"</span><span class="value"><FigureValue metric="cost_per_invocation_usd" value=get("cost_per_invocation_usd") text=usd_small(get("cost_per_invocation_usd")) /></span></div>
+                <div class="kpi"><span class="label">"Per million now"</span><span class="value"><FigureValue metric="cost_per_million_usd" value=get("cost_per_million_usd") text=usd(get("cost_per_million_usd")) /></span></div>
+                <div class="kpi"><span class="label">"Monthly now"</span><span class="value"><FigureValue metric="monthly_usd" value=get("monthly_usd") text=usd(get("monthly_usd")) /></span></div>
+            </div>
+            {move || result.with(|r| match &r.basis {
+                Basis::Fitted(f) => view! {
+                    <p class="note">
+                        {format!("Fitted to {} measured sizes: R² ", r.measured.len())}
+                        <FigureValue metric="fit_r2" value=MetricValue::Num(f.r2) text=format!("{:.4}", f.r2) />
+                        {format!(", largest error {:.1}%. ", f.max_rel_error * 100.0)}
+                        {f.caveats.join(" ")}
+                    </p>
+                }.into_any(),
+                Basis::Described => view! { <p class="hint">"Modelled from one measurement and your description; paste measurements to fit the model instead."</p> }.into_any(),
+            })}
+            <p>{move || result.with(|r| r.other_arch.as_ref().map(|(a, row)| format!(
+                "On {}: best {} MB at {} per million ({} ms).", a.name(), row.memory_mb, format::usd(row.per_million.as_f64()), format::number(row.duration_ms, 1)
+            )))}</p>
+        </div>
+        <figure class="chart">
+            <div class="chart-box tall"><canvas node_ref=canvas role="img" aria-labelledby="power-chart-summary"></canvas></div>
+            <figcaption id="power-chart-summary" data-testid="power-chart-summary">{move || result.with(|r| r.summary())}</figcaption>
+            <p class="hint">"Solid line: modelled duration (left axis). Line with squares: cost per million (right axis). Circles: measured. Vertical lines: current size and recommendation."</p>
+        </figure>
+        <div class="table-wrap">
+            <table class="sweep" data-testid="sweep-table">
+                <caption>"Every candidate size (the chart's data)"</caption>
+                <thead><tr>
+                    <th scope="col" class="num">"Memory"</th><th scope="col" class="num">"Duration"</th><th scope="col">"Source"</th>
+                    <th scope="col" class="num">"Per invocation"</th><th scope="col" class="num">"Per million"</th><th scope="col" class="num">"Monthly"</th>
+                    <th scope="col" class="num">"Same cost as now at"</th>
+                </tr></thead>
+                <tbody>
+                    {move || result.with(|r| r.candidates.iter().map(|c| {
+                        let best = c.memory_mb == r.best.memory_mb;
+                        view! {
+                            <tr class:best=best class:zero=c.out_of_memory>
+                                <th scope="row" class="num">{format!("{} MB", c.memory_mb)}{best.then_some(" ★")}</th>
+                                <td class="num">{format!("{} ms", format::number(c.duration_ms, 1))}</td>
+                                <td>{if c.out_of_memory { "would run out of memory" } else if c.measured { "measured" } else { "model" }}</td>
+                                <td class="num">{format::usd_small(c.per_invocation.as_f64())}</td>
+                                <td class="num">{format::usd(c.per_million.as_f64())}</td>
+                                <td class="num">{format::usd(c.monthly.as_f64())}</td>
+                                <td class="num">{format!("{} ms", format::number(c.iso_cost_ms, 1))}</td>
+                            </tr>
+                        }
+                    }).collect_view())}
+                </tbody>
+            </table>
+        </div>
+        {move || result.with(|r| (!r.repriced.is_empty()).then(|| view! {
+            <div class="table-wrap">
+                <table data-testid="repriced-table">
+                    <caption>"Power Tuning's figures, re-priced exactly"</caption>
+                    <thead><tr>
+                        <th scope="col" class="num">"Memory"</th><th scope="col" class="num">"Duration"</th>
+                        <th scope="col" class="num">"Power Tuning"</th><th scope="col" class="num">"Exact duration cost"</th>
+                        <th scope="col" class="num">"Exact with request fee"</th><th scope="col" class="num">"Difference"</th>
+                    </tr></thead>
+                    <tbody>
+                        {r.repriced.iter().map(|p| {
+                            let pt = p.point.cost_usd;
+                            let exact = p.exact_per_invocation.as_f64();
+                            view! { <tr>
+                                <th scope="row" class="num">{format!("{} MB", p.point.memory_mb)}</th>
+                                <td class="num">{format!("{} ms", format::number(p.point.duration_ms, 1))}</td>
+                                <td class="num">{format::usd_small(pt)}</td>
+                                <td class="num">{format::usd_small(p.exact_duration_only.as_f64())}</td>
+                                <td class="num"><FigureValue metric=format!("repriced_{}_usd", p.point.memory_mb) value=MetricValue::Usd(p.exact_per_invocation) text=format::usd_small(exact) /></td>
+                                <td class="num">{if pt > 0.0 { format!("{:+.1}%", (exact - pt) / pt * 100.0) } else { "—".into() }}</td>
+                            </tr> }
+                        }).collect_view()}
+                    </tbody>
+                </table>
+                <p class="hint">
+                    "Power Tuning leaves out the $0.20 per million request fee, prices from a per-millisecond price rounded "
+                    "to 10 decimals (about 1% high at 128 MB on x86_64, 2% on arm64), and stores its figures as 32-bit floats. "
+                    "The exact columns use this region's published rates."
+                </p>
+            </div>
+        }))}
+        <Toolbar state=state calculator="power" metrics=Signal::derive(move || metrics.get())>
+            <a class="button" href=move || csv_href.get() download="lambda-power-sweep.csv">"Export CSV"</a>
+        </Toolbar>
+    }
+}
