@@ -141,6 +141,8 @@ pub struct PowerSeries {
     pub model: Vec<(f64, f64, f64)>,
     /// Measured (memory MB, duration ms): drawn as points, never joined.
     pub measured: Vec<(f64, f64)>,
+    /// Iso-cost curve (memory MB, duration ms at today's cost).
+    pub iso: Vec<(f64, f64)>,
     /// The current and the recommended size.
     pub current_mb: f64,
     pub best_mb: f64,
@@ -197,6 +199,13 @@ pub fn draw_power_chart(canvas: &web_sys::HtmlCanvasElement, s: &PowerSeries) ->
     for (x, color) in [(s.current_mb, muted), (s.best_mb, c_meas)] {
         chart.draw_series(LineSeries::new([(x, 0.0), (x, max_d)], color.stroke_width((k as u32).max(1)))).ok()?;
     }
+    // Iso-cost, clipped to the plotted range.
+    chart
+        .draw_series(LineSeries::new(
+            s.iso.iter().filter(|p| p.1 <= max_d).copied(),
+            muted.stroke_width((k as u32).max(1)),
+        ))
+        .ok()?;
     chart.draw_series(LineSeries::new(s.model.iter().map(|p| (p.0, p.1)), c_dur.stroke_width(w))).ok()?;
     chart.draw_secondary_series(LineSeries::new(s.model.iter().map(|p| (p.0, p.2)), c_cost.stroke_width(w))).ok()?;
     let every = (s.model.len() / 16).max(1);

@@ -250,17 +250,23 @@ pub fn Field(spec: &'static ParamSpec, state: CalcState, cross: Memo<Vec<ParamEr
         }
         .into_any(),
     };
-    let slider = (name == "memory_mb").then(|| {
-        let Kind::Int { min, max } = spec.kind else { unreachable!("memory_mb is an Int") };
+    // Sliders beside the text field where dragging helps (WCAG 2.5.7: the
+    // text field is the non-dragging alternative).
+    let slider_range = match (name, spec.kind) {
+        ("memory_mb", Kind::Int { min, max }) => Some((min as f64, max as f64, 64.0)),
+        ("balanced_weight", Kind::Num { min, max }) => Some((min, max, 0.05)),
+        _ => None,
+    };
+    let slider = slider_range.map(|(min, max, step)| {
         view! {
             <input
                 type="range"
                 class="slider"
                 min=min
                 max=max
-                step="64"
-                aria-label="Memory slider (MB)"
-                prop:value=move || state.values.with(|v| v.int(name).to_string())
+                step=step
+                aria-label=format!("{} slider", spec.label)
+                prop:value=move || state.values.with(|v| v.get(name).to_string())
                 on:input=move |ev| {
                     state.set_raw(name, event_target_value(&ev));
                     state.commit(name);

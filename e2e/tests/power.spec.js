@@ -67,3 +67,21 @@ test('describing a function predicts Power Tuning example 2 (2.4 s at 128 MB →
   expect(decodeURIComponent(await csv.getAttribute('href'))).toContain('memory_mb,duration_ms,source');
   expect(consoleErrors).toEqual([]);
 });
+
+test('points typed into the table are fitted and kept in the URL', async ({ page, consoleErrors }) => {
+  await page.goto('calculators/power');
+  await appReady(page);
+  for (const [mb, ms] of [['128', '1600'], ['1024', '220'], ['2048', '120']]) {
+    await page.getByLabel('New point memory (MB)').fill(mb);
+    await page.getByLabel('New point duration (ms)').fill(ms);
+    await page.getByRole('button', { name: 'Add', exact: true }).click();
+  }
+  await expect(page).toHaveURL(/points=128:1600,1024:220,2048:120/);
+  expect(await metric(page, 'fit_r2')).toBeGreaterThan(0.9);
+  await page.getByRole('button', { name: 'Remove point 3' }).click();
+  await expect(page).toHaveURL(/points=128:1600,1024:220(&|$)/);
+  await page.getByLabel('Point 1 duration (ms)').fill('banana');
+  await page.getByLabel('Point 1 duration (ms)').blur();
+  await expect(page.getByTestId('error-summary')).toContainText('memory:duration pairs');
+  expect(consoleErrors).toEqual([]);
+});

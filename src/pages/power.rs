@@ -52,6 +52,7 @@ pub fn PowerPage() -> impl IntoView {
                 <fieldset>
                     <legend>"Your measurements (optional)"</legend>
                     <ReportPaste state=state />
+                    <PointsTable state=state />
                     {field_view(MEASURED, state, cross)}
                 </fieldset>
                 <fieldset>
@@ -138,6 +139,64 @@ fn ReportPaste(state: CalcState) -> impl IntoView {
     }
 }
 
+/// Measured points typed into a small table, kept in the `points` parameter.
+#[component]
+fn PointsTable(state: CalcState) -> impl IntoView {
+    let rows = move || {
+        state.values.with(|v| {
+            v.text("points")
+                .split(',')
+                .filter_map(|p| p.split_once(':'))
+                .map(|(m, d)| (m.to_string(), d.to_string()))
+                .collect::<Vec<_>>()
+        })
+    };
+    let write = move |rows: Vec<(String, String)>| {
+        let text: Vec<String> =
+            rows.iter().filter(|(m, d)| !m.is_empty() && !d.is_empty()).map(|(m, d)| format!("{m}:{d}")).collect();
+        state.set_raw("points", text.join(","));
+        state.commit("points");
+    };
+    let edit = move |i: usize, col: usize, value: String| {
+        let mut r = rows();
+        if let Some(row) = r.get_mut(i) {
+            if col == 0 { row.0 = value.trim().to_string() } else { row.1 = value.trim().to_string() }
+        }
+        write(r);
+    };
+    let (new_mb, set_new_mb) = signal(String::new());
+    let (new_ms, set_new_ms) = signal(String::new());
+    let add = move |_| {
+        let mut r = rows();
+        r.push((new_mb.get_untracked().trim().to_string(), new_ms.get_untracked().trim().to_string()));
+        write(r);
+        set_new_mb.set(String::new());
+        set_new_ms.set(String::new());
+    };
+    view! {
+        <div class="table-wrap">
+            <table class="points">
+                <caption>"Measured points"</caption>
+                <thead><tr><th scope="col">"Memory (MB)"</th><th scope="col">"Mean duration (ms)"</th><th scope="col"><span class="sr-only">"Remove"</span></th></tr></thead>
+                <tbody>
+                    {move || rows().into_iter().enumerate().map(|(i, (m, d))| view! {
+                        <tr>
+                            <td><input type="text" inputmode="numeric" aria-label=format!("Point {} memory (MB)", i + 1) value=m on:change=move |ev| edit(i, 0, event_target_value(&ev)) /></td>
+                            <td><input type="text" inputmode="decimal" aria-label=format!("Point {} duration (ms)", i + 1) value=d on:change=move |ev| edit(i, 1, event_target_value(&ev)) /></td>
+                            <td><button type="button" aria-label=format!("Remove point {}", i + 1) on:click=move |_| { let mut r = rows(); r.remove(i); write(r); }>"×"</button></td>
+                        </tr>
+                    }).collect_view()}
+                    <tr>
+                        <td><input type="text" inputmode="numeric" aria-label="New point memory (MB)" prop:value=move || new_mb.get() on:input=move |ev| set_new_mb.set(event_target_value(&ev)) /></td>
+                        <td><input type="text" inputmode="decimal" aria-label="New point duration (ms)" prop:value=move || new_ms.get() on:input=move |ev| set_new_ms.set(event_target_value(&ev)) /></td>
+                        <td><button type="button" on:click=add>"Add"</button></td>
+                    </tr>
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
 #[component]
 fn PowerResults(state: CalcState, result: Memo<PowerResult>, stale: Signal<bool>) -> impl IntoView {
     let metrics = Memo::new(move |_| result.with(|r| r.metrics()));
@@ -155,6 +214,7 @@ fn PowerResults(state: CalcState, result: Memo<PowerResult>, stale: Signal<bool>
         result.with(|r| crate::chart::PowerSeries {
             model: r.grid.iter().map(|g| (g.memory_mb as f64, g.duration_ms, g.per_million.as_f64())).collect(),
             measured: r.measured.iter().map(|p| (p.memory_mb, p.duration_ms)).collect(),
+            iso: r.grid.iter().map(|g| (g.memory_mb as f64, g.iso_cost_ms)).collect(),
             current_mb: r.current.memory_mb as f64,
             best_mb: r.best.memory_mb as f64,
         })
@@ -211,7 +271,7 @@ fn PowerResults(state: CalcState, result: Memo<PowerResult>, stale: Signal<bool>
         <figure class="chart">
             <div class="chart-box tall"><canvas node_ref=canvas role="img" aria-labelledby="power-chart-summary"></canvas></div>
             <figcaption id="power-chart-summary" data-testid="power-chart-summary">{move || result.with(|r| r.summary())}</figcaption>
-            <p class="hint">"Solid line: modelled duration (left axis). Line with squares: cost per million (right axis). Circles: measured. Vertical lines: current size and recommendation."</p>
+            <p class="hint">"Solid line: modelled duration (left axis). Thin line: the duration at which each size costs what the current size costs (iso-cost). Line with squares: cost per million (right axis). Circles: measured. Vertical lines: current size and recommendation."</p>
         </figure>
         <div class="table-wrap">
             <table class="sweep" data-testid="sweep-table">
