@@ -4,6 +4,8 @@
 //! the browser as wasm32. It never formats numbers for display and never
 //! reads a clock: the caller passes "today".
 
+pub mod analytic;
+pub mod coldstart;
 pub mod export;
 pub mod metrics;
 pub mod money;
@@ -15,4 +17,5 @@ pub mod published;
 pub mod report;
 pub mod scaling;
 pub mod scenario;
+pub mod sim;
 pub mod stats;

@@ -1,0 +1,242 @@
+//! Validation of the traffic simulator against public cases (models.md §7).
+
+use lambda_model::analytic::erlang_b;
+use lambda_model::scenario::Values;
+use lambda_model::sim::{Arrivals, SIM_PARAMS, Sim, SimResult, config, simulate};
+
+fn params(pairs: &[(&str, &str)]) -> Values {
+    let mut v = Values::defaults(SIM_PARAMS);
+    for (k, x) in pairs {
+        v.set(k, x).unwrap_or_else(|e| panic!("{k}: {e}"));
+    }
+    v
+}
+
+fn run(pairs: &[(&str, &str)]) -> SimResult {
+    simulate(&params(pairs)).unwrap()
+}
+
+fn metric(r: &SimResult, name: &str) -> f64 {
+    r.metrics().into_iter().find(|(n, _)| *n == name).unwrap().1.as_f64().unwrap()
+}
+
+const P6: &[(&str, &str)] = &[
+    ("arrival", "poisson"),
+    ("rate_per_s", "0.9"),
+    ("duration_ms", "1991"),
+    ("duration_dist", "exp"),
+    ("cold_start_ms", "253"),
+    ("idle_ttl_s", "600"),
+    ("routing", "mru"),
+    ("max_lifetime_s", "0"),
+    ("sim_seconds", "1000000"),
+];
+
+#[test]
+fn p6_simfaas_example() {
+    let r = run(P6);
+    let cold = r.cold_start_ratio();
+    assert!((cold - 0.0014).abs() / 0.0014 <= 0.10, "cold-start ratio {cold}");
+    assert!((r.mean_concurrency - 1.79).abs() / 1.79 <= 0.02, "mean concurrency {}", r.mean_concurrency);
+    assert!((r.requests as f64 - 900_000.0).abs() < 5_000.0);
+}
+
+#[test]
+fn p7_aws_2020_runs() {
+    // PACS AWS runs: python3.6, 128 MB, S ≈ 1.88 s, TTL 630 s, lifetime 2 h.
+    // Low rates: within ±15% of the measured cold-start share (simulated 20× longer than
+    // the ~28 h runs, to measure the model rather than the noise).
+    let csv = include_str!("../data/pacs_aws_2020_fixed_rate_summary.csv");
+    for line in csv.lines().skip(1) {
+        let f: Vec<&str> = line.split(',').collect();
+        let rate: f64 = f[3].parse().unwrap();
+        let measured: f64 = f[5].parse().unwrap();
+        let warm_ms: f64 = f[9].parse().unwrap();
+        let cold_extra = f[10].parse::<f64>().unwrap() - warm_ms;
+        let sim_s = if rate < 0.05 { 2_000_000.0 } else { 400_000.0 };
+        let base = [
+            ("arrival", "poisson"),
+            ("duration_dist", "exp"),
+            ("idle_ttl_s", "630"),
+            ("max_lifetime_s", "7200"),
+            ("memory_mb", "128"),
+        ];
+        let (rate_s, warm_s, cold_s, sim_s) =
+            (rate.to_string(), warm_ms.to_string(), cold_extra.to_string(), sim_s.to_string());
+        let with = |routing: &str| {
+            let mut p: Vec<(&str, &str)> = base.to_vec();
+            p.extend([
+                ("rate_per_s", rate_s.as_str()),
+                ("duration_ms", warm_s.as_str()),
+                ("cold_start_ms", cold_s.as_str()),
+                ("sim_seconds", sim_s.as_str()),
+                ("routing", routing),
+            ]);
+            run(&p).cold_start_ratio()
+        };
+        if rate < 0.05 {
+            let got = with("mru");
+            assert!((got - measured).abs() / measured <= 0.15, "λ={rate}: simulated {got}, measured {measured}");
+        } else {
+            // At 0.1/s AWS sits between LRU/random and MRU.
+            let (mru, lru) = (with("mru"), with("lru"));
+            assert!(
+                lru * 0.85 <= measured && measured <= mru * 1.15,
+                "λ={rate}: lru {lru}, measured {measured}, mru {mru}"
+            );
+        }
+    }
+}
+
+#[test]
+fn p9_erlang_b_throttling() {
+    for (cap, rate, want) in [("100", "90", 0.0270), ("10", "8", 0.1217)] {
+        let r = run(&[
+            ("rate_per_s", rate),
+            ("duration_ms", "1000"),
+            ("duration_dist", "exp"),
+            ("reserved_concurrency", cap),
+            ("idle_ttl_s", "7200"),
+            ("max_lifetime_s", "0"),
+            ("sim_seconds", if cap == "100" { "20000" } else { "150000" }),
+        ]);
+        let got = r.throttle_ratio();
+        assert!((got - want).abs() <= 0.002, "cap {cap}: throttled {got}, Erlang-B {want}");
+        assert!((erlang_b(cap.parse().unwrap(), rate.parse().unwrap()) - want).abs() < 1e-4);
+    }
+}
+
+#[test]
+fn p10_scaling_from_a_burst() {
+    // 5,000 long requests arrive together: 1,000 environments at once, the rest throttled.
+    let times: Vec<String> = (0..5000).map(|_| "0".to_string()).collect();
+    let trace = times.join(",");
+    let r = run(&[
+        ("arrival", "trace"),
+        ("trace", &trace),
+        ("duration_ms", "600000"),
+        ("duration_dist", "const"),
+        ("account_concurrency", "10000"),
+        ("sim_seconds", "700"),
+    ]);
+    assert_eq!((r.envs_created, r.throttles), (1000, 4000));
+    // Demand of 200/s for long requests: 1,000 at once, then 100 more per second,
+    // so ~5,000 environments at t ≈ 40 s.
+    let r = run(&[
+        ("arrival", "constant"),
+        ("rate_per_s", "200"),
+        ("duration_ms", "600000"),
+        ("duration_dist", "const"),
+        ("account_concurrency", "10000"),
+        ("sim_seconds", "40"),
+    ]);
+    assert!((r.envs_created as f64 - 5000.0).abs() <= 200.0, "{} environments at 40 s", r.envs_created);
+}
+
+#[test]
+fn p8_legacy_burst_of_3000() {
+    let times: Vec<String> = (0..10_000).map(|_| "0".to_string()).collect();
+    let trace = times.join(",");
+    let r = run(&[
+        ("arrival", "trace"),
+        ("trace", &trace),
+        ("duration_ms", "10000"),
+        ("duration_dist", "const"),
+        ("account_concurrency", "10000"),
+        ("scaling", "legacy"),
+        ("sim_seconds", "60"),
+    ]);
+    assert_eq!((r.served, r.throttles), (3000, 7000));
+    let r = run(&[
+        ("arrival", "trace"),
+        ("trace", &trace),
+        ("duration_ms", "10000"),
+        ("duration_dist", "const"),
+        ("account_concurrency", "10000"),
+        ("scaling", "legacy"),
+        ("pc_units", "7000"),
+        ("sim_seconds", "60"),
+    ]);
+    assert_eq!((r.on_pc, r.spilled, r.throttles), (7000, 3000, 0));
+}
+
+#[test]
+fn p12_an_idle_gap_against_the_ttl() {
+    // Constant arrivals carry ±10% jitter: 300 s gaps stay under 420 s, 540 s gaps stay over.
+    for (gap, cold) in [("300", false), ("540", true)] {
+        let rate = (1.0 / gap.parse::<f64>().unwrap()).to_string();
+        let r = run(&[
+            ("arrival", "constant"),
+            ("rate_per_s", &rate),
+            ("idle_ttl_s", "420"),
+            ("max_lifetime_s", "0"),
+            ("sim_seconds", "100000"),
+            ("duration_dist", "const"),
+        ]);
+        let share = r.cold_start_ratio();
+        if cold { assert!(share > 0.99, "gap {gap}: {share}") } else { assert!(share < 0.01, "gap {gap}: {share}") }
+    }
+}
+
+#[test]
+fn the_same_seed_gives_the_same_metrics() {
+    let a = run(&[("seed", "42"), ("sim_seconds", "20000")]);
+    let b = run(&[("seed", "42"), ("sim_seconds", "20000")]);
+    let c = run(&[("seed", "43"), ("sim_seconds", "20000")]);
+    assert_eq!(a.metrics(), b.metrics());
+    assert_ne!(a.metrics(), c.metrics());
+}
+
+#[test]
+fn stepping_in_slices_gives_the_same_result_as_one_run() {
+    let v = params(&[("arrival", "bursty"), ("sim_seconds", "5000")]);
+    let whole = Sim::new(config(&v).unwrap()).run();
+    let mut sim = Sim::new(config(&v).unwrap());
+    let mut steps = 0;
+    while !sim.step(777) {
+        steps += 1;
+    }
+    assert!(steps > 10);
+    assert_eq!(sim.result(), whole);
+}
+
+#[test]
+fn every_arrival_pattern_runs_and_counts_balance() {
+    for arrival in ["poisson", "diurnal", "bursty", "constant"] {
+        let r = run(&[("arrival", arrival), ("sim_seconds", "3600"), ("pc_units", "2"), ("routing", "random")]);
+        assert_eq!(r.requests, r.served + r.throttles, "{arrival}");
+        assert!(r.requests > 0 && metric(&r, "cost_total_usd") > 0.0, "{arrival}");
+        assert!(r.p50_ms <= r.p95_ms && r.p95_ms <= r.p99_ms && r.p99_ms <= r.p999_ms && r.p999_ms <= r.max_ms * 1.001);
+    }
+    let bursty = config(&params(&[("arrival", "bursty")])).unwrap();
+    assert!(matches!(bursty.arrivals, Arrivals::Bursty { .. }));
+}
+
+#[test]
+fn bad_runs_are_refused_with_a_reason() {
+    for (pairs, needle) in [
+        (vec![("arrival", "trace"), ("trace", "1, 2, banana")], "banana"),
+        (vec![("arrival", "trace")], "no timestamps"),
+        (vec![("rate_per_s", "100000"), ("sim_seconds", "31536000")], "at most 200 million"),
+        (vec![("arrival", "bursty"), ("burst_length_s", "700")], "longer than"),
+        (vec![("pc_units", "1"), ("region", "sa-east-1")], "provisioned-concurrency"),
+    ] {
+        let e = simulate(&params(&pairs)).unwrap_err();
+        assert!(e.message.contains(needle), "{}", e.message);
+    }
+}
+
+#[test]
+fn a_runtime_draws_cold_starts_from_the_model() {
+    // Gaps of ~100 s against a 1 s idle TTL: nearly every request starts cold.
+    let r = run(&[
+        ("runtime", "java21"),
+        ("rate_per_s", "0.01"),
+        ("idle_ttl_s", "1"),
+        ("sim_seconds", "200000"),
+        ("duration_ms", "50"),
+    ]);
+    assert!(r.cold_start_ratio() > 0.9);
+    // java21 Init p50 ≈ 239 ms plus ~100 ms platform.
+    assert!(r.cold_p50_ms > 300.0 && r.cold_p50_ms < 500.0, "{}", r.cold_p50_ms);
+}
