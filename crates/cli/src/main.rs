@@ -2,12 +2,14 @@
 //! over `lambda-model`: flags are the parameter names (`--memory-mb` for
 //! `memory_mb`), output is a readable table or, with `--json`, the metrics.
 
+use lambda_model::coldstart;
 use lambda_model::export;
 use lambda_model::metrics::{MetricValue, to_json_object};
 use lambda_model::power;
 use lambda_model::pricing;
 use lambda_model::report;
 use lambda_model::scenario::{Date, ParamError, ParamSpec, Values};
+use lambda_model::sim;
 use std::process::ExitCode;
 
 const USAGE: &str = "\
@@ -23,6 +25,9 @@ Commands:
   power     predict duration and cost at every memory size from one measurement, measured
             points, CloudWatch REPORT lines (--report-log FILE) or a Power Tuning link, and
             recommend a size (strategies cost, speed, balanced)
+  coldstart how slow a cold start is, and where the time goes (lambda-perf data, 2026)
+  simulate  simulate traffic against one function: cold starts, throttles, latency
+            percentiles, concurrency and the cost of the simulated time
   help      show this help, or `lambda-lab help <command>` for its parameters
 
 Options:
@@ -44,6 +49,8 @@ struct Calculator {
 const CALCULATORS: &[Calculator] = &[
     Calculator { name: "cost", specs: pricing::COST_PARAMS },
     Calculator { name: "power", specs: power::POWER_PARAMS },
+    Calculator { name: "coldstart", specs: coldstart::COLDSTART_PARAMS },
+    Calculator { name: "simulate", specs: sim::SIM_PARAMS },
 ];
 
 fn main() -> ExitCode {
@@ -183,6 +190,46 @@ pub fn run(args: &[String]) -> Result<String, String> {
     let errs: Vec<ParamError> = sets.iter().filter_map(|(k, v)| values.set(k, v).err()).collect();
     if !errs.is_empty() {
         return Err(errors_text(&errs));
+    }
+    if calc.name == "coldstart" {
+        let r = coldstart::evaluate(&values).map_err(|e| format!("lambda-lab: {e}"))?;
+        if json {
+            return Ok(to_json_object(&r.metrics()));
+        }
+        let p = &r.mean_parts;
+        return Ok(format!(
+            "Cold start: {} on {} ({}), {} MB\n\n  Init Duration      p50 {:>8.1} ms   p99 {:>8.1} ms\n  Client-observed    p50 {:>8.1} ms   p99 {:>8.1} ms\n\n  mean breakdown: platform {:.1} ms + VPC {:.1} ms + Init {:.1} ms + first-invoke extra {:.1} ms\n  billed Init per cold start (mean): {:.1} ms\n\nSource: {}.",
+            values.text("runtime"),
+            values.text("arch"),
+            values.text("package"),
+            values.int("memory_mb"),
+            r.init_p50,
+            r.init_p99,
+            r.latency_p50,
+            r.latency_p99,
+            p.platform,
+            p.vpc,
+            p.init,
+            p.first_invoke,
+            r.billed_init_ms,
+            coldstart::LAMBDA_PERF_SOURCE
+        ));
+    }
+    if calc.name == "simulate" {
+        let r = sim::simulate(&values).map_err(|e| format!("lambda-lab: {}", e.message))?;
+        if json {
+            return Ok(to_json_object(&r.metrics()));
+        }
+        let mut s = format!(
+            "Simulated {} s of {} traffic at {} req/s\n\n",
+            values.num("sim_seconds"),
+            values.text("arrival"),
+            values.num("rate_per_s")
+        );
+        for (name, v) in r.metrics() {
+            s.push_str(&format!("  {name:<22} {}\n", v.exact()));
+        }
+        return Ok(s.trim_end().to_string());
     }
     if calc.name == "power" {
         let r = power::evaluate(&values, today()).map_err(|e| errors_text(&e))?;
@@ -324,6 +371,19 @@ mod tests {
         assert!(e.contains("unknown flag --memroy-mb") && e.contains("--memory-mb"), "{e}");
         assert!(run(&args("cost --memory-mb")).unwrap_err().contains("needs a value"));
         assert!(run(&args("frobnicate")).unwrap_err().contains("unknown command"));
+    }
+
+    #[test]
+    fn coldstart_and_simulate_run() {
+        let out = run(&args("coldstart --runtime python3.12 --memory-mb 512 --json")).unwrap();
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        assert!((v["init_p50_ms"].as_f64().unwrap() - 84.0).abs() < 9.0);
+        let out = run(&args("simulate --rate-per-s 5 --sim-seconds 600 --json")).unwrap();
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        assert!(v["requests"].as_u64().unwrap() > 2500);
+        assert!(v["cold_start_ratio"].as_f64().unwrap() < 0.1);
+        assert!(run(&args("simulate --arrival trace")).unwrap_err().contains("no timestamps"));
+        assert!(run(&args("coldstart --runtime cobol")).unwrap_err().contains("one of"));
     }
 
     #[test]

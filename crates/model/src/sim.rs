@@ -138,24 +138,43 @@ impl Hist {
 
     /// The value at percentile `p` (0–1), in µs (bucket midpoint).
     pub fn percentile(&self, p: f64) -> f64 {
+        self.percentiles(&[p])[0]
+    }
+
+    /// Several percentiles (ascending) in one pass over the counters.
+    pub fn percentiles(&self, ps: &[f64]) -> Vec<f64> {
+        let mut out = Vec::with_capacity(ps.len());
         if self.n == 0 {
-            return 0.0;
+            out.resize(ps.len(), 0.0);
+            return out;
         }
-        let rank = ((p * self.n as f64).ceil() as u64).clamp(1, self.n);
         let mut seen = 0u64;
-        for (i, c) in self.counts.iter().enumerate() {
-            seen += *c as u64;
-            if seen >= rank {
-                let lo = Self::value(i);
-                let hi = Self::value(i + 1).max(lo + 1);
-                return ((lo + hi - 1) as f64 / 2.0).min(self.max as f64);
+        let mut i = 0;
+        for p in ps {
+            let rank = ((p * self.n as f64).ceil() as u64).clamp(1, self.n);
+            while i < self.counts.len() && seen + (self.counts[i] as u64) < rank {
+                seen += self.counts[i] as u64;
+                i += 1;
             }
+            let lo = Self::value(i);
+            let hi = Self::value(i + 1).max(lo + 1);
+            out.push(((lo + hi - 1) as f64 / 2.0).min(self.max as f64));
         }
-        self.max as f64
+        out
     }
 
     pub fn mean(&self) -> f64 {
         if self.n == 0 { 0.0 } else { self.sum / self.n as f64 }
+    }
+
+    /// Adds another histogram's counts (exact).
+    pub fn merge(&mut self, o: &Hist) {
+        for (a, b) in self.counts.iter_mut().zip(&o.counts) {
+            *a += b;
+        }
+        self.n += o.n;
+        self.sum += o.sum;
+        self.max = self.max.max(o.max);
     }
 
     /// (upper bound µs, cumulative share) at the given quantiles, for a CDF.
@@ -274,9 +293,9 @@ pub struct Sim {
     last_refill: u64,
     legacy_cap: u32,
     legacy_last: Option<u64>,
-    bin_us: u64,
+    /// Bins are a power of two µs wide, so a bin index is a shift.
+    bin_shift: u32,
     pub bins: Vec<Bin>,
-    pub all: Hist,
     pub warm: Hist,
     pub cold: Hist,
     pub arrivals: u64,
@@ -297,8 +316,9 @@ pub struct Sim {
 
 impl Sim {
     pub fn new(cfg: SimConfig) -> Sim {
-        let bins = cfg.bins.max(1);
-        let bin_us = cfg.sim_us.div_ceil(bins as u64).max(1);
+        let wanted = cfg.bins.max(1) as u64;
+        let bin_shift = 64 - (cfg.sim_us.div_ceil(wanted).max(1) - 1).leading_zeros();
+        let bins = (cfg.sim_us.div_ceil(1 << bin_shift).max(1)) as usize;
         let pcs = cfg.pc_units as usize;
         let mut sim = Sim {
             rng: Rng::new(cfg.seed),
@@ -318,9 +338,8 @@ impl Sim {
             last_refill: 0,
             legacy_cap: cfg.legacy_burst.unwrap_or(0),
             legacy_last: None,
-            bin_us,
+            bin_shift,
             bins: vec![Bin::default(); bins],
-            all: Hist::default(),
             warm: Hist::default(),
             cold: Hist::default(),
             arrivals: 0,
@@ -410,9 +429,9 @@ impl Sim {
         }
         let mut a = from;
         while a < to {
-            let b = (a / self.bin_us + 1) * self.bin_us;
-            let end = b.min(to);
-            let i = ((a / self.bin_us) as usize).min(self.bins.len() - 1);
+            let i = (a >> self.bin_shift) as usize;
+            let end = (((i as u64) + 1) << self.bin_shift).min(to);
+            let i = i.min(self.bins.len() - 1);
             let d = (end - a) as f64;
             if busy {
                 self.bins[i].busy_us += d
@@ -424,7 +443,7 @@ impl Sim {
     }
 
     fn bin(&mut self, t: u64) -> &mut Bin {
-        let i = ((t / self.bin_us) as usize).min(self.bins.len() - 1);
+        let i = ((t >> self.bin_shift) as usize).min(self.bins.len() - 1);
         &mut self.bins[i]
     }
 
@@ -575,7 +594,6 @@ impl Sim {
         self.served += 1;
         self.busy_total_us += latency as f64;
         self.add_span(t, finish, true);
-        self.all.record(latency);
         if extra_us > 0 {
             self.cold.record(latency)
         } else {
@@ -645,6 +663,9 @@ impl Sim {
 
     pub fn result(&self) -> SimResult {
         let c = &self.cfg;
+        let mut all = self.warm.clone();
+        all.merge(&self.cold);
+        let q = all.percentiles(&[0.5, 0.95, 0.99, 0.999]);
         let secs = c.sim_us as f64 / 1e6;
         let gb = |mb_ms: u128| Qty::ratio(mb_ms, 1024 * 1000);
         let mem = c.memory_mb as u128;
@@ -665,11 +686,11 @@ impl Sim {
             served: self.served,
             cold_starts: self.cold_starts,
             throttles: self.throttles,
-            p50_ms: self.all.percentile(0.50) / 1000.0,
-            p95_ms: self.all.percentile(0.95) / 1000.0,
-            p99_ms: self.all.percentile(0.99) / 1000.0,
-            p999_ms: self.all.percentile(0.999) / 1000.0,
-            max_ms: self.all.max as f64 / 1000.0,
+            p50_ms: q[0] / 1000.0,
+            p95_ms: q[1] / 1000.0,
+            p99_ms: q[2] / 1000.0,
+            p999_ms: q[3] / 1000.0,
+            max_ms: all.max as f64 / 1000.0,
             warm_p99_ms: self.warm.percentile(0.99) / 1000.0,
             cold_p50_ms: self.cold.percentile(0.50) / 1000.0,
             peak_concurrency: self.peak_concurrency,
@@ -681,7 +702,7 @@ impl Sim {
             lines: [requests_usd, duration_usd, init_usd, pc_usd, pc_duration_usd],
             total_usd: total,
             bins: self.bins.clone(),
-            bin_seconds: self.bin_us as f64 / 1e6,
+            bin_seconds: (1u64 << self.bin_shift) as f64 / 1e6,
             pc_units: c.pc_units,
             warm_cdf: self.warm.cdf(50),
             cold_cdf: self.cold.cdf(50),
