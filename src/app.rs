@@ -28,6 +28,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/calculators/cost") view=|| view! { <ModuleHost name="cost" title="Cost calculator" /> } />
                     <Route path=path!("/calculators/account") view=|| view! { <ModuleHost name="account" title="Account cost" /> } />
                     <Route path=path!("/calculators/power") view=|| view! { <ModuleHost name="power" title="Power tuning explorer" /> } />
+                    <Route path=path!("/calculators/cold-start") view=|| view! { <ModuleHost name="coldstart" title="Cold-start calculator" /> } />
+                    <Route path=path!("/calculators/traffic") view=|| view! { <ModuleHost name="traffic" title="Traffic simulator" /> } />
                     <Route path=path!("/lessons") view=Lessons />
                     <Route path=path!("/about") view=About />
                     <Route path=path!("/debug/panic") view=DebugPanic />

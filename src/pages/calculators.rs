@@ -22,6 +22,14 @@ pub fn Calculators() -> impl IntoView {
                 <p>"The right memory size without deploying anything: from a description, measured points, CloudWatch REPORT lines or a Power Tuning link, re-priced exactly."</p>
             </li>
             <li class="card">
+                <h2><a href=href("/calculators/cold-start")>"Cold start"</a></h2>
+                <p>"How slow a cold start is for your runtime, package and init work, where the time goes, and how runtimes compare (measured data)."</p>
+            </li>
+            <li class="card">
+                <h2><a href=href("/calculators/traffic")>"Traffic simulator"</a></h2>
+                <p>"Simulate millions of requests in your browser: cold starts, throttling, latency percentiles, concurrency, cost, and the cheapest provisioned concurrency."</p>
+            </li>
+            <li class="card">
                 <h2><a href=href("/calculators/account")>"Account"</a></h2>
                 <p>"Several functions priced together, sharing the free tier and the duration tiers per region and architecture."</p>
             </li>

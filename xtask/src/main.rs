@@ -16,7 +16,7 @@ const WASM_GZIP_BUDGET: u64 = 300 * 1024;
 const E2E_PUBLIC_URL: &str = "/lambda-lab/";
 /// Calculators built as separate wasm modules (`src/bin/lambda-lab-<name>.rs`),
 /// loaded on demand so the main wasm stays within its budget.
-const MODULES: &[&str] = &["cost", "account", "power"];
+const MODULES: &[&str] = &["cost", "account", "power", "coldstart", "traffic"];
 /// Each module, gzipped, may not exceed this.
 const MODULE_GZIP_BUDGET: u64 = 400 * 1024;
 

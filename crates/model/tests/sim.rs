@@ -240,3 +240,26 @@ fn a_runtime_draws_cold_starts_from_the_model() {
     // java21 Init p50 ≈ 239 ms plus ~100 ms platform.
     assert!(r.cold_p50_ms > 300.0 && r.cold_p50_ms < 500.0, "{}", r.cold_p50_ms);
 }
+
+#[test]
+fn the_pc_advisor_finds_the_cheapest_size_meeting_the_target() {
+    use lambda_model::sim::{pc_points, pc_recommendation, pc_sweep_configs};
+    // Bursty, rare traffic with a heavy cold start: PC is what meets 0.1% cold.
+    let v = params(&[
+        ("rate_per_s", "2"),
+        ("duration_ms", "500"),
+        ("idle_ttl_s", "60"),
+        ("cold_start_ms", "800"),
+        ("cold_start_target", "0.001"),
+        ("sim_seconds", "20000"),
+    ]);
+    let runs: Vec<_> = pc_sweep_configs(&v, 400_000.0).unwrap().into_iter().map(|c| Sim::new(c).run()).collect();
+    let pts = pc_points(&runs, &v);
+    assert_eq!(pts[0].units, 0);
+    assert!(pts.len() >= 3);
+    // More PC never makes cold starts more common.
+    assert!(pts.windows(2).all(|w| w[1].cold_start_ratio <= w[0].cold_start_ratio + 1e-3));
+    let best = pc_recommendation(&pts).expect("some size meets the target");
+    assert!(best.units > 0 && best.cold_start_ratio <= 0.001);
+    assert!(pts.iter().filter(|p| p.meets_target).all(|p| p.cost >= best.cost));
+}

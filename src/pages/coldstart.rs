@@ -1,0 +1,190 @@
+//! `/calculators/cold-start`: how slow a cold start is and where the time
+//! goes, from measured Init durations (lambda-perf) and the cold-start model.
+
+use crate::app::set_title;
+use crate::chart::StackedBar;
+use crate::components::{CalcState, ErrorSummary, Field, FigureValue, Toolbar};
+use crate::format;
+use lambda_model::coldstart::{self, COLDSTART_PARAMS, ColdResult};
+use lambda_model::metrics::MetricValue;
+use lambda_model::scenario::ParamError;
+use leptos::html::Canvas;
+use leptos::prelude::*;
+
+#[component]
+pub fn ColdStartPage() -> impl IntoView {
+    set_title("Cold-start calculator");
+    let state = CalcState::from_url(COLDSTART_PARAMS);
+    let evaluated = Memo::new(move |_| {
+        state.values.with(|v| {
+            coldstart::evaluate(v)
+                .map_err(|m| vec![ParamError { param: "runtime".into(), given: String::new(), message: m }])
+        })
+    });
+    let shown = Memo::new(move |prev: Option<&Option<ColdResult>>| match evaluated.get() {
+        Ok(r) => Some(r),
+        Err(_) => prev.cloned().flatten(),
+    });
+    let ready = Memo::new(move |_| shown.with(Option::is_some));
+    let cross = Memo::new(move |_| evaluated.with(|e| e.as_ref().err().cloned().unwrap_or_default()));
+    state.sync_url();
+    let fields =
+        COLDSTART_PARAMS.iter().map(|spec| view! { <Field spec=spec state=state cross=cross /> }).collect_view();
+    view! {
+        <h1>"Cold-start calculator"</h1>
+        <p class="lede">
+            "How long a cold start takes for your runtime, package and init work, and where the time goes. "
+            "Init times are measured: " {coldstart::LAMBDA_PERF_SOURCE} "."
+        </p>
+        <div class="calc">
+            <form class="inputs" on:submit=|ev| ev.prevent_default() aria-label="Cold-start parameters">
+                <fieldset><legend>"Function"</legend>{fields}</fieldset>
+            </form>
+            <section class="results" aria-labelledby="cold-results-h">
+                <h2 id="cold-results-h" class="sr-only">"Results"</h2>
+                <ErrorSummary state=state cross=cross />
+                {move || {
+                    if ready.get() {
+                        let result = Memo::new(move |prev: Option<&ColdResult>| shown.get().or_else(|| prev.cloned()).expect("a result was shown"));
+                        view! { <ColdResults state=state result=result /> }.into_any()
+                    } else {
+                        view! { <p class="error-box">"Fix the inputs to see the cold start."</p> }.into_any()
+                    }
+                }}
+            </section>
+        </div>
+    }
+}
+
+const PARTS: [&str; 4] = ["Platform (outside Init)", "VPC", "Init", "First invocation extra"];
+
+#[component]
+fn ColdResults(state: CalcState, result: Memo<ColdResult>) -> impl IntoView {
+    let metrics = Memo::new(move |_| result.with(|r| r.metrics()));
+    let get = move |name: &'static str| {
+        Signal::derive(move || {
+            metrics.with(|m| m.iter().find(|(n, _)| *n == name).map(|(_, v)| *v).unwrap_or(MetricValue::Missing))
+        })
+    };
+    let ms = |v: Signal<MetricValue>| {
+        Signal::derive(move || format!("{} ms", format::number(v.get().as_f64().unwrap_or(0.0), 0)))
+    };
+    let breakdown = Memo::new(move |_| {
+        result.with(|r| {
+            let p = r.mean_parts;
+            vec![StackedBar {
+                label: "Mean cold start".into(),
+                values: vec![p.platform, p.vpc, p.init, p.first_invoke],
+                total_text: format!("{} ms", format::number(p.total(), 0)),
+            }]
+        })
+    });
+    let comparison = Memo::new(move |_| {
+        result.with(|r| {
+            let mut rows: Vec<StackedBar> = r
+                .comparison
+                .iter()
+                .map(|(slug, p50, p99)| StackedBar {
+                    label: slug.to_string(),
+                    values: vec![*p50, (p99 - p50).max(0.0)],
+                    total_text: format!("{} / {} ms", format::number(*p50, 0), format::number(*p99, 0)),
+                })
+                .collect();
+            rows.sort_by(|a, b| a.values[0].total_cmp(&b.values[0]));
+            rows
+        })
+    });
+    let canvas_a = NodeRef::<Canvas>::new();
+    let canvas_b = NodeRef::<Canvas>::new();
+    let theme = crate::theme::use_theme();
+    let width = crate::theme::use_window_width();
+    crate::chart::redraw_on_change(
+        canvas_a,
+        move || {
+            theme.track();
+            width.track();
+            breakdown.track();
+        },
+        move |c| {
+            let _ = crate::chart::draw_stacked_bars(c, &breakdown.get_untracked());
+        },
+    );
+    crate::chart::redraw_on_change(
+        canvas_b,
+        move || {
+            theme.track();
+            width.track();
+            comparison.track();
+        },
+        move |c| {
+            let _ = crate::chart::draw_stacked_bars(c, &comparison.get_untracked());
+        },
+    );
+    let summary_a = move || {
+        result.with(|r| {
+        let p = r.mean_parts;
+        format!(
+            "A cold start of {} takes {} ms on average: {} ms outside Init, {} ms of VPC, {} ms of Init and {} ms of extra first-invocation work; half are faster than {} ms and 1 in 100 slower than {} ms.",
+            r.model.slug, format::number(p.total(), 0), format::number(p.platform, 0), format::number(p.vpc, 0),
+            format::number(p.init, 0), format::number(p.first_invoke, 0), format::number(r.latency_p50, 0), format::number(r.latency_p99, 0)
+        )
+    })
+    };
+    let summary_b = move || {
+        comparison.with(|c| match (c.first(), c.last()) {
+        (Some(a), Some(b)) => format!(
+            "Measured hello-world Init medians range from {} ms ({}) to {} ms ({}) on this architecture and package type; the dark part of each bar is the median, the light part reaches the 99th percentile.",
+            format::number(a.values[0], 0), a.label, format::number(b.values[0], 0), b.label
+        ),
+        _ => String::new(),
+    })
+    };
+    view! {
+        <div class="kpis">
+            <div class="kpi"><span class="label">"Init p50"</span><span class="value"><FigureValue metric="init_p50_ms" value=get("init_p50_ms") text=ms(get("init_p50_ms")) /></span></div>
+            <div class="kpi"><span class="label">"Init p99"</span><span class="value"><FigureValue metric="init_p99_ms" value=get("init_p99_ms") text=ms(get("init_p99_ms")) /></span></div>
+            <div class="kpi"><span class="label">"Cold start seen by the client, p50"</span><span class="value"><FigureValue metric="cold_latency_p50_ms" value=get("cold_latency_p50_ms") text=ms(get("cold_latency_p50_ms")) /></span></div>
+            <div class="kpi"><span class="label">"… p99"</span><span class="value"><FigureValue metric="cold_latency_p99_ms" value=get("cold_latency_p99_ms") text=ms(get("cold_latency_p99_ms")) /></span></div>
+            <div class="kpi"><span class="label">"First invocation extra"</span><span class="value"><FigureValue metric="first_invoke_extra_ms" value=get("first_invoke_extra_ms") text=ms(get("first_invoke_extra_ms")) /></span></div>
+            <div class="kpi"><span class="label">"Billed Init per cold start"</span><span class="value"><FigureValue metric="billed_init_ms" value=get("billed_init_ms") text=ms(get("billed_init_ms")) /></span></div>
+        </div>
+        <p class="hint">
+            "Init has been billed for every on-demand cold start since 2025-08-01, zip packages on managed runtimes included. "
+            {move || result.with(|r| (r.init_capped_share > 0.0).then(|| format!(
+                "{:.0}% of these cold starts hit the 10-second Init limit: Init is then retried inside the first invocation.", r.init_capped_share * 100.0
+            )))}
+        </p>
+        <figure class="chart">
+            <div class="chart-box short"><canvas node_ref=canvas_a role="img" aria-labelledby="cold-breakdown-summary"></canvas></div>
+            <figcaption id="cold-breakdown-summary" data-testid="cold-breakdown-summary">{summary_a}</figcaption>
+            <ul class="legend" aria-hidden="true">
+                {PARTS.iter().enumerate().map(|(i, s)| view! { <li><span class="swatch" style=format!("background: var(--chart-{})", i + 1)></span>{*s}</li> }).collect_view()}
+            </ul>
+            <div class="table-wrap"><table>
+                <caption>"Where the cold start goes (mean, ms)"</caption>
+                <tbody>{move || result.with(|r| {
+                    let p = r.mean_parts;
+                    [p.platform, p.vpc, p.init, p.first_invoke].iter().zip(PARTS).map(|(v, l)| view! {
+                        <tr><th scope="row">{l}</th><td class="num">{format::number(*v, 1)}</td></tr>
+                    }).collect_view()
+                })}</tbody>
+            </table></div>
+        </figure>
+        <h3>"Runtimes compared"</h3>
+        <figure class="chart">
+            <div class="chart-box runtimes"><canvas node_ref=canvas_b role="img" aria-labelledby="runtime-summary"></canvas></div>
+            <figcaption id="runtime-summary">{summary_b}</figcaption>
+            <details>
+                <summary>"Runtime data table"</summary>
+                <div class="table-wrap"><table data-testid="runtime-table">
+                    <caption>"Init Duration by runtime (ms), lambda-perf 2026-07-24 to 08-22"</caption>
+                    <thead><tr><th scope="col">"Runtime"</th><th scope="col" class="num">"p50"</th><th scope="col" class="num">"p99"</th></tr></thead>
+                    <tbody>{move || comparison.get().into_iter().map(|b| view! {
+                        <tr><th scope="row">{b.label.clone()}</th><td class="num">{format::number(b.values[0], 0)}</td><td class="num">{format::number(b.values[0] + b.values[1], 0)}</td></tr>
+                    }).collect_view()}</tbody>
+                </table></div>
+            </details>
+        </figure>
+        <Toolbar state=state calculator="coldstart" metrics=Signal::derive(move || metrics.get()) />
+    }
+}

@@ -1,0 +1,493 @@
+//! `/calculators/traffic`: simulate traffic against one function. The run is
+//! time-sliced (about 16 ms of work per slice) so the page never freezes; a
+//! progress bar and Cancel show and stop it. Closed-form answers appear at
+//! once while it runs.
+
+use crate::app::set_title;
+use crate::chart::Line;
+use crate::components::{CalcState, ErrorSummary, Field, FigureValue, Toolbar};
+use crate::format;
+use lambda_model::analytic;
+use lambda_model::metrics::MetricValue;
+use lambda_model::scenario::Values;
+use lambda_model::sim::{self, PcPoint, SIM_PARAMS, Sim, SimConfig, SimResult};
+use leptos::html::Canvas;
+use leptos::prelude::*;
+use std::time::Duration;
+
+const TRAFFIC: &[&str] =
+    &["arrival", "rate_per_s", "diurnal_amplitude", "burst_rate_per_s", "burst_every_s", "burst_length_s", "trace"];
+const FUNCTION: &[&str] =
+    &["duration_ms", "duration_dist", "duration_cv", "cold_start_ms", "runtime", "memory_mb", "arch", "region"];
+const PLATFORM: &[&str] =
+    &["idle_ttl_s", "max_lifetime_s", "routing", "reserved_concurrency", "account_concurrency", "scaling", "pc_units"];
+const RUN: &[&str] = &["sim_seconds", "seed", "p99_target_ms", "cold_start_target"];
+
+#[derive(Clone, Copy, PartialEq)]
+enum Kind {
+    Main,
+    Advisor,
+}
+
+/// A run in progress: the queue of simulations, the one running, and timing.
+struct Job {
+    kind: Kind,
+    /// The parameters the run started from (the advisor reads its targets here).
+    values: Values,
+    queue: Vec<SimConfig>,
+    current: Sim,
+    results: Vec<SimResult>,
+    total: usize,
+    compute_ms: f64,
+    arrivals: u64,
+}
+
+#[derive(Clone, Copy)]
+struct Runner {
+    job: StoredValue<Option<Job>, LocalStorage>,
+    progress: RwSignal<f64>,
+    steps: RwSignal<u32>,
+    running: RwSignal<Option<Kind>>,
+    result: RwSignal<Option<SimResult>>,
+    advisor: RwSignal<Option<Vec<PcPoint>>>,
+    throughput: RwSignal<f64>,
+    message: RwSignal<String>,
+}
+
+fn now_ms() -> f64 {
+    web_sys::window().and_then(|w| w.performance()).map(|p| p.now()).unwrap_or(0.0)
+}
+
+impl Runner {
+    fn start(self, kind: Kind, values: Values, mut configs: Vec<SimConfig>) {
+        configs.reverse();
+        let Some(first) = configs.pop() else { return };
+        let total = configs.len() + 1;
+        self.job.set_value(Some(Job {
+            kind,
+            values,
+            queue: configs,
+            current: Sim::new(first),
+            results: Vec::new(),
+            total,
+            compute_ms: 0.0,
+            arrivals: 0,
+        }));
+        self.progress.set(0.0);
+        self.steps.set(0);
+        self.running.set(Some(kind));
+        self.message.set(String::new());
+        self.pump();
+    }
+
+    fn cancel(self) {
+        self.job.set_value(None);
+        self.running.set(None);
+        self.message.set("Cancelled; the figures below are from the last finished run.".into());
+    }
+
+    /// Runs slices for about 16 ms, then yields to the browser.
+    fn pump(self) {
+        let t0 = now_ms();
+        let mut finished: Option<(Kind, Values, Vec<SimResult>, f64, u64)> = None;
+        let mut progress = 0.0;
+        let alive = self.job.try_update_value(|j| {
+            let Some(job) = j.as_mut() else { return false };
+            loop {
+                let before = job.current.arrivals;
+                let done = job.current.step(8192);
+                job.arrivals += job.current.arrivals - before;
+                if done {
+                    job.results.push(job.current.result());
+                    match job.queue.pop() {
+                        Some(next) => job.current = Sim::new(next),
+                        None => {
+                            job.compute_ms += now_ms() - t0;
+                            finished = Some((
+                                job.kind,
+                                job.values.clone(),
+                                std::mem::take(&mut job.results),
+                                job.compute_ms,
+                                job.arrivals,
+                            ));
+                            return true;
+                        }
+                    }
+                }
+                if now_ms() - t0 > 16.0 {
+                    break;
+                }
+            }
+            job.compute_ms += now_ms() - t0;
+            progress = (job.results.len() as f64 + job.current.progress()) / job.total as f64;
+            true
+        });
+        if alive != Some(true) {
+            return;
+        }
+        if let Some((kind, values, results, compute_ms, arrivals)) = finished {
+            self.job.set_value(None);
+            self.progress.set(1.0);
+            self.running.set(None);
+            if compute_ms > 0.0 {
+                self.throughput.set(arrivals as f64 / (compute_ms / 1000.0));
+            }
+            match kind {
+                Kind::Main => self.result.set(results.into_iter().next()),
+                Kind::Advisor => self.advisor.set(Some(sim::pc_points(&results, &values))),
+            }
+            return;
+        }
+        self.progress.set(progress);
+        self.steps.update(|s| *s += 1);
+        set_timeout(move || self.pump(), Duration::ZERO);
+    }
+}
+
+#[component]
+pub fn TrafficPage() -> impl IntoView {
+    set_title("Traffic simulator");
+    let state = CalcState::from_url(SIM_PARAMS);
+    let checked = Memo::new(move |_| state.values.with(|v| sim::config(v).map(|_| ()).map_err(|e| vec![e])));
+    let cross = Memo::new(move |_| checked.with(|e| e.as_ref().err().cloned().unwrap_or_default()));
+    state.sync_url();
+    let runner = Runner {
+        job: StoredValue::new_local(None),
+        progress: RwSignal::new(0.0),
+        steps: RwSignal::new(0),
+        running: RwSignal::new(None),
+        result: RwSignal::new(None),
+        advisor: RwSignal::new(None),
+        throughput: RwSignal::new(0.0),
+        message: RwSignal::new(String::new()),
+    };
+    let run = move || {
+        let v = state.values.get_untracked();
+        match sim::config(&v) {
+            Ok(cfg) => runner.start(Kind::Main, v, vec![cfg]),
+            Err(e) => runner.message.set(e.message),
+        }
+    };
+    let advise = move || {
+        let v = state.values.get_untracked();
+        match sim::pc_sweep_configs(&v, 2_000_000.0) {
+            Ok(cfgs) => runner.start(Kind::Advisor, v, cfgs),
+            Err(e) => runner.message.set(e.message),
+        }
+    };
+    // The first run starts as the page opens.
+    Effect::new(move |first: Option<()>| {
+        if first.is_none() && checked.with_untracked(|c| c.is_ok()) {
+            run();
+        }
+    });
+    on_cleanup(move || runner.job.set_value(None));
+    let group = move |title: &'static str, names: &'static [&'static str]| {
+        let fields = names
+            .iter()
+            .map(|n| {
+                let spec = SIM_PARAMS.iter().find(|s| s.name == *n).expect("known parameter");
+                view! { <Field spec=spec state=state cross=cross /> }
+            })
+            .collect_view();
+        view! { <fieldset><legend>{title}</legend>{fields}</fieldset> }
+    };
+    view! {
+        <h1>"Traffic simulator"</h1>
+        <p class="lede">
+            "Simulate your traffic against one function: how often requests start cold, how often they are throttled, "
+            "what the latency percentiles are, how many environments run, and what the simulated time costs."
+        </p>
+        <div class="calc">
+            <form class="inputs" on:submit=move |ev| { ev.prevent_default(); run(); } aria-label="Simulation parameters">
+                {group("Traffic", TRAFFIC)}
+                {group("Function", FUNCTION)}
+                {group("Platform", PLATFORM)}
+                {group("Run", RUN)}
+            </form>
+            <section class="results" aria-labelledby="sim-results-h">
+                <h2 id="sim-results-h" class="sr-only">"Results"</h2>
+                <ErrorSummary state=state cross=cross />
+                <Analytic values=state.values />
+                <div class="toolbar">
+                    <button type="button" class="primary" on:click=move |_| run() disabled=move || runner.running.get().is_some() || checked.with(|c| c.is_err())>"Run simulation"</button>
+                    <button type="button" on:click=move |_| runner.cancel() disabled=move || runner.running.get().is_none()>"Cancel"</button>
+                </div>
+                <label for="sim-progress">{move || match runner.running.get() {
+                    Some(Kind::Main) => "Simulating…",
+                    Some(Kind::Advisor) => "Sweeping provisioned concurrency…",
+                    None => "Progress",
+                }}</label>
+                <progress id="sim-progress" max="1" prop:value=move || runner.progress.get() data-steps=move || runner.steps.get().to_string()></progress>
+                <p role="status" class="hint">{move || runner.message.get()}</p>
+                {move || runner.result.get().map(|r| view! { <SimResults state=state result=r throughput=runner.throughput.get() /> })}
+                <h3>"Provisioned concurrency advisor"</h3>
+                <p class="hint">
+                    "Tries PC sizes from 0 up to the 99.9th percentile of concurrency on the same traffic (shorter runs, same seed) "
+                    "and picks the cheapest that meets your p99 target, or the cold-start target when no p99 target is set. "
+                    "PC pays for itself when its environments are busy more than 60% of the time."
+                </p>
+                <button type="button" on:click=move |_| advise() disabled=move || runner.running.get().is_some() || checked.with(|c| c.is_err())>"Find the cheapest provisioned concurrency"</button>
+                {move || runner.advisor.get().map(|pts| view! { <Advisor points=pts /> })}
+            </section>
+        </div>
+    }
+}
+
+/// Closed-form answers, shown at once.
+#[component]
+fn Analytic(values: RwSignal<Values>) -> impl IntoView {
+    let text = Memo::new(move |_| {
+        values.with(|v| {
+            let rate = v.num("rate_per_s");
+            let s = v.num("duration_ms") / 1000.0;
+            let rho = rate * s;
+            let cap = match v.int("reserved_concurrency") {
+                -1 => v.int("account_concurrency"),
+                n => n.min(v.int("account_concurrency")),
+            } as u32;
+            let mut out = vec![format!(
+                "Steady Poisson traffic at this rate keeps {} requests in flight on average (λ × duration); 99% of the time at most {}.",
+                format::number(rho, 2),
+                analytic::poisson_quantile(0.99, rho)
+            )];
+            if rho < 0.3 {
+                out.push(format!(
+                    "At this rate about {:.1}% of requests find no warm environment after an idle gap (e^(−λ·TTL)).",
+                    100.0 * analytic::cold_probability_low_rate(rate, v.num("idle_ttl_s"))
+                ));
+            }
+            let b = analytic::erlang_b(cap, rho);
+            if b > 1e-6 {
+                out.push(format!("With a concurrency limit of {cap}, Erlang-B predicts {:.2}% throttled.", 100.0 * b));
+            }
+            let pc = v.int("pc_units") as u64;
+            if pc > 0 {
+                out.push(format!(
+                    "{pc} PC environments: {:.1}% of arrivals find them all busy and spill to on-demand.",
+                    100.0 * analytic::pc_spillover(pc, rho)
+                ));
+            }
+            out.join(" ")
+        })
+    });
+    view! { <p class="note" data-testid="analytic">{move || text.get()}</p> }
+}
+
+#[component]
+fn SimResults(state: CalcState, result: SimResult, throughput: f64) -> impl IntoView {
+    let metrics = result.metrics();
+    let metrics_sig = {
+        let all = metrics.clone();
+        Signal::derive(move || all.clone())
+    };
+    let m = |name: &str| metrics.iter().find(|(n, _)| *n == name).map(|(_, v)| *v).unwrap_or(MetricValue::Missing);
+    let kpi = |label: &'static str, name: &'static str, text: String| {
+        view! { <div class="kpi"><span class="label">{label}</span><span class="value"><FigureValue metric=name value=m(name) text=text /></span></div> }
+    };
+    let pct = |x: f64| format!("{:.3}%", x * 100.0);
+    let msf = |x: f64| format!("{} ms", format::number(x, 1));
+    let bin_s = result.bin_seconds;
+    let busy: Vec<(f64, f64)> =
+        result.bins.iter().enumerate().map(|(i, b)| ((i as f64 + 0.5) * bin_s, b.busy_us / (bin_s * 1e6))).collect();
+    let idle: Vec<(f64, f64)> =
+        result.bins.iter().enumerate().map(|(i, b)| ((i as f64 + 0.5) * bin_s, b.idle_us / (bin_s * 1e6))).collect();
+    let mut conc_lines = vec![
+        Line { name: "busy".into(), points: busy.clone(), color: 1, thick: true },
+        Line { name: "idle".into(), points: idle.clone(), color: 3, thick: false },
+    ];
+    if result.pc_units > 0 {
+        conc_lines.push(Line {
+            name: "provisioned".into(),
+            points: vec![(0.0, result.pc_units as f64), (bin_s * result.bins.len() as f64, result.pc_units as f64)],
+            color: 2,
+            thick: false,
+        });
+    }
+    let cdf_lines = vec![
+        Line {
+            name: "warm".into(),
+            points: result.warm_cdf.iter().map(|(x, q)| (x / 1000.0, *q)).collect(),
+            color: 1,
+            thick: true,
+        },
+        Line {
+            name: "cold".into(),
+            points: result.cold_cdf.iter().map(|(x, q)| (x / 1000.0, *q)).collect(),
+            color: 2,
+            thick: false,
+        },
+    ];
+    let cols: Vec<(f64, f64)> =
+        result.bins.iter().enumerate().map(|(i, b)| (i as f64 * bin_s, b.cold as f64)).collect();
+    let (c1, c2, c3) = (NodeRef::<Canvas>::new(), NodeRef::<Canvas>::new(), NodeRef::<Canvas>::new());
+    let theme = crate::theme::use_theme();
+    let width = crate::theme::use_window_width();
+    {
+        let (a, b, c) = (conc_lines.clone(), cdf_lines.clone(), cols.clone());
+        crate::chart::redraw_on_change(
+            c1,
+            move || {
+                theme.track();
+                width.track();
+            },
+            move |cv| {
+                let _ = crate::chart::draw_lines(cv, &a, "time (s)", "environments");
+            },
+        );
+        crate::chart::redraw_on_change(
+            c2,
+            move || {
+                theme.track();
+                width.track();
+            },
+            move |cv| {
+                let _ = crate::chart::draw_lines(cv, &b, "latency (ms)", "share of requests");
+            },
+        );
+        crate::chart::redraw_on_change(
+            c3,
+            move || {
+                theme.track();
+                width.track();
+            },
+            move |cv| {
+                let _ = crate::chart::draw_columns(cv, &c, "time (s)", "cold starts");
+            },
+        );
+    }
+    let peak_bin = busy.iter().map(|p| p.1).fold(0.0, f64::max);
+    let summary_conc = format!(
+        "On average {} environments were busy (peak {}), with up to {} idle ones kept warm in a time bin{}.",
+        format::number(result.mean_concurrency, 2),
+        result.peak_concurrency,
+        format::number(idle.iter().map(|p| p.1).fold(0.0, f64::max), 1),
+        if result.pc_units > 0 { format!(" and {} provisioned", result.pc_units) } else { String::new() }
+    );
+    let summary_cdf = format!(
+        "Warm requests: p99 {}; cold requests: median {}; overall p50 {}, p99 {}, p99.9 {}.",
+        msf(result.warm_p99_ms),
+        msf(result.cold_p50_ms),
+        msf(result.p50_ms),
+        msf(result.p99_ms),
+        msf(result.p999_ms)
+    );
+    let worst = cols.iter().cloned().fold((0.0, 0.0), |a, c| if c.1 > a.1 { c } else { a });
+    let summary_cold = format!(
+        "{} cold starts in all; the most in one {}-second bin was {} (starting at {} s).",
+        result.cold_starts,
+        format::number(bin_s, 0),
+        worst.1,
+        format::number(worst.0, 0)
+    );
+    view! {
+        <div class="kpis" data-testid="sim-kpis">
+            {kpi("Requests", "requests", format::number(result.requests as f64, 0))}
+            {kpi("Cold starts", "cold_starts", format::number(result.cold_starts as f64, 0))}
+            {kpi("Cold-start ratio", "cold_start_ratio", pct(result.cold_start_ratio()))}
+            {kpi("Throttled", "throttles", format::number(result.throttles as f64, 0))}
+            {kpi("Throttle ratio", "throttle_ratio", pct(result.throttle_ratio()))}
+            {kpi("p50", "p50_ms", msf(result.p50_ms))}
+            {kpi("p95", "p95_ms", msf(result.p95_ms))}
+            {kpi("p99", "p99_ms", msf(result.p99_ms))}
+            {kpi("p99.9", "p999_ms", msf(result.p999_ms))}
+            {kpi("Max", "max_ms", msf(result.max_ms))}
+            {kpi("Peak concurrency", "peak_concurrency", result.peak_concurrency.to_string())}
+            {kpi("Mean concurrency", "mean_concurrency", format::number(result.mean_concurrency, 2))}
+            {kpi("Environments created", "envs_created", format::number(result.envs_created as f64, 0))}
+            {kpi("Idle GB-seconds", "idle_gb_seconds", format::number(result.idle_gb_seconds, 0))}
+            {kpi("PC spillover", "pc_spillover_ratio", pct(m("pc_spillover_ratio").as_f64().unwrap_or(0.0)))}
+            {kpi("Cost of the simulated time", "cost_total_usd", format::usd(result.total_usd.as_f64()))}
+            {kpi("Cost per million", "cost_per_million_usd", format::usd(m("cost_per_million_usd").as_f64().unwrap_or(0.0)))}
+        </div>
+        <p class="hint">
+            "Simulated at " <FigureValue metric="sim_throughput_per_s" value=MetricValue::Num(throughput.round()) text=format!("{} million requests per second", format::number(throughput / 1e6, 1)) />
+            " in this browser. Cost covers requests, on-demand duration, INIT and PC for the simulated time, at tier-1 rates without the free tier."
+        </p>
+        <figure class="chart">
+            <div class="chart-box"><canvas node_ref=c1 role="img" aria-labelledby="conc-summary"></canvas></div>
+            <figcaption id="conc-summary">{summary_conc}</figcaption>
+            <p class="hint">"Thick line: busy environments; thin green: idle ones kept warm; thin orange: provisioned. Peak bin average "{format::number(peak_bin, 1)}"."</p>
+            <details><summary>"Concurrency data table"</summary><div class="table-wrap"><table>
+                <thead><tr><th scope="col" class="num">"Time (s)"</th><th scope="col" class="num">"Busy"</th><th scope="col" class="num">"Idle"</th><th scope="col" class="num">"Arrivals"</th><th scope="col" class="num">"Cold"</th><th scope="col" class="num">"Throttled"</th></tr></thead>
+                <tbody>{result.bins.iter().enumerate().map(|(i, b)| view! {
+                    <tr><td class="num">{format::number(i as f64 * bin_s, 0)}</td><td class="num">{format::number(busy[i].1, 2)}</td><td class="num">{format::number(idle[i].1, 2)}</td>
+                    <td class="num">{b.arrivals}</td><td class="num">{b.cold}</td><td class="num">{b.throttled}</td></tr>
+                }).collect_view()}</tbody>
+            </table></div></details>
+        </figure>
+        <figure class="chart">
+            <div class="chart-box"><canvas node_ref=c2 role="img" aria-labelledby="cdf-summary"></canvas></div>
+            <figcaption id="cdf-summary" data-testid="cdf-summary">{summary_cdf}</figcaption>
+            <p class="hint">"Thick line: warm requests; thin line: cold requests (cumulative share against latency)."</p>
+            <details><summary>"Latency data table"</summary><div class="table-wrap"><table>
+                <thead><tr><th scope="col" class="num">"Share"</th><th scope="col" class="num">"Warm (ms)"</th><th scope="col" class="num">"Cold (ms)"</th></tr></thead>
+                <tbody>{result.warm_cdf.iter().zip(&result.cold_cdf).step_by(5).map(|(w, c)| view! {
+                    <tr><td class="num">{format!("{:.0}%", w.1 * 100.0)}</td><td class="num">{format::number(w.0 / 1000.0, 1)}</td><td class="num">{format::number(c.0 / 1000.0, 1)}</td></tr>
+                }).collect_view()}</tbody>
+            </table></div></details>
+        </figure>
+        <figure class="chart">
+            <div class="chart-box short"><canvas node_ref=c3 role="img" aria-labelledby="cold-time-summary"></canvas></div>
+            <figcaption id="cold-time-summary">{summary_cold}</figcaption>
+        </figure>
+        <Toolbar state=state calculator="simulate" metrics=metrics_sig />
+    }
+}
+
+#[component]
+fn Advisor(points: Vec<PcPoint>) -> impl IntoView {
+    let best = sim::pc_recommendation(&points).cloned();
+    let canvas = NodeRef::<Canvas>::new();
+    let line = vec![Line {
+        name: "cost".into(),
+        points: points.iter().map(|p| (p.units as f64, p.cost.as_f64())).collect(),
+        color: 2,
+        thick: true,
+    }];
+    let theme = crate::theme::use_theme();
+    crate::chart::redraw_on_change(
+        canvas,
+        move || theme.track(),
+        move |c| {
+            let _ = crate::chart::draw_lines(c, &line, "provisioned concurrency", "cost of the simulated time ($)");
+        },
+    );
+    let summary = match &best {
+        Some(b) => format!(
+            "The cheapest setting that meets the target is {} PC environments ({} for the simulated time; p99 {} ms, {:.3}% cold, PC busy {:.0}% of the time{}).",
+            b.units,
+            format::usd(b.cost.as_f64()),
+            format::number(b.p99_ms, 1),
+            b.cold_start_ratio * 100.0,
+            b.utilisation * 100.0,
+            if b.units > 0 && b.utilisation < 0.6 {
+                ", below the 60% at which PC pays for itself, so it costs more than on-demand"
+            } else {
+                ""
+            }
+        ),
+        None => {
+            "No PC size in the sweep meets the target; relax the target or raise the account and reserved concurrency."
+                .to_string()
+        }
+    };
+    view! {
+        <p class="note" data-testid="advisor-summary">
+            {best.map(|b| view! { <FigureValue metric="pc_recommended_units" value=MetricValue::Count(b.units as u128) text=format!("{} PC", b.units) /> " · " })}
+            {summary}
+        </p>
+        <figure class="chart">
+            <div class="chart-box short"><canvas node_ref=canvas role="img" aria-label="Cost against provisioned concurrency"></canvas></div>
+            <div class="table-wrap"><table data-testid="advisor-table">
+                <caption>"Provisioned concurrency sweep"</caption>
+                <thead><tr><th scope="col" class="num">"PC"</th><th scope="col" class="num">"Cost"</th><th scope="col" class="num">"p99"</th><th scope="col" class="num">"Cold"</th><th scope="col" class="num">"Spillover"</th><th scope="col" class="num">"PC busy"</th><th scope="col">"Meets target"</th></tr></thead>
+                <tbody>{points.iter().map(|p| view! {
+                    <tr><td class="num">{p.units}</td><td class="num">{format::usd(p.cost.as_f64())}</td><td class="num">{format!("{} ms", format::number(p.p99_ms, 1))}</td>
+                    <td class="num">{format!("{:.3}%", p.cold_start_ratio * 100.0)}</td><td class="num">{format!("{:.1}%", p.spillover_ratio * 100.0)}</td>
+                    <td class="num">{format!("{:.0}%", p.utilisation * 100.0)}</td><td>{if p.meets_target { "yes" } else { "no" }}</td></tr>
+                }).collect_view()}</tbody>
+            </table></div>
+        </figure>
+    }
+}
