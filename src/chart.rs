@@ -232,18 +232,24 @@ pub struct Line {
     pub thick: bool,
 }
 
-/// A line chart with axes; x and y start at zero.
-pub fn draw_lines(canvas: &web_sys::HtmlCanvasElement, lines: &[Line], x_desc: &str, y_desc: &str) -> Option<()> {
-    let (_, _, k) = fit(canvas);
-    let backend = CanvasBackend::with_canvas_object(canvas.clone())?;
-    let root = backend.into_drawing_area();
+type Chart<'a> = ChartContext<
+    'a,
+    CanvasBackend,
+    Cartesian2d<plotters::coord::types::RangedCoordf64, plotters::coord::types::RangedCoordf64>,
+>;
+
+/// Axes from zero to `max`, with a light grid, themed labels and the given
+/// label decimals, scaled for the device pixel ratio `k`.
+fn axes<'a>(
+    root: &'a DrawingArea<CanvasBackend, plotters::coord::Shift>,
+    k: f64,
+    (max_x, max_y): (f64, f64),
+    (x_desc, y_desc): (&str, &str),
+    (x_dec, y_dec): (usize, usize),
+) -> Option<Chart<'a>> {
     let (bg, text, muted) = (css_color("--bg"), css_color("--text"), css_color("--muted"));
-    root.fill(&bg).ok()?;
-    let all = || lines.iter().flat_map(|l| l.points.iter());
-    let max_x = all().map(|p| p.0).fold(0.0, f64::max).max(1e-9);
-    let max_y = all().map(|p| p.1).fold(0.0, f64::max).max(1e-9) * 1.08;
     let font = ("system-ui, sans-serif", 12.0 * k).into_font();
-    let mut chart = ChartBuilder::on(&root)
+    let mut chart = ChartBuilder::on(root)
         .margin((10.0 * k) as u32)
         .x_label_area_size((30.0 * k) as u32)
         .y_label_area_size((52.0 * k) as u32)
@@ -260,10 +266,23 @@ pub fn draw_lines(canvas: &web_sys::HtmlCanvasElement, lines: &[Line], x_desc: &
         .bold_line_style(css_color("--surface-2").stroke_width(1))
         .light_line_style(bg.stroke_width(0))
         .axis_style(muted.stroke_width(1))
-        .x_label_formatter(&|x| crate::format::plain_number(*x, 1))
-        .y_label_formatter(&|y| crate::format::plain_number(*y, 2))
+        .x_label_formatter(&|x| crate::format::plain_number(*x, x_dec))
+        .y_label_formatter(&|y| crate::format::plain_number(*y, y_dec))
         .draw()
         .ok()?;
+    Some(chart)
+}
+
+/// A line chart with axes; x and y start at zero.
+pub fn draw_lines(canvas: &web_sys::HtmlCanvasElement, lines: &[Line], x_desc: &str, y_desc: &str) -> Option<()> {
+    let (_, _, k) = fit(canvas);
+    let backend = CanvasBackend::with_canvas_object(canvas.clone())?;
+    let root = backend.into_drawing_area();
+    root.fill(&css_color("--bg")).ok()?;
+    let all = || lines.iter().flat_map(|l| l.points.iter());
+    let max_x = all().map(|p| p.0).fold(0.0, f64::max).max(1e-9);
+    let max_y = all().map(|p| p.1).fold(0.0, f64::max).max(1e-9) * 1.08;
+    let mut chart = axes(&root, k, (max_x, max_y), (x_desc, y_desc), (1, 2))?;
     for l in lines {
         let color = css_color(&format!("--chart-{}", l.color));
         let w = if l.thick { (2.5 * k) as u32 } else { k.max(1.0) as u32 };
@@ -283,33 +302,11 @@ pub fn draw_columns(
     let (_, _, k) = fit(canvas);
     let backend = CanvasBackend::with_canvas_object(canvas.clone())?;
     let root = backend.into_drawing_area();
-    let (bg, text, muted) = (css_color("--bg"), css_color("--text"), css_color("--muted"));
-    root.fill(&bg).ok()?;
+    root.fill(&css_color("--bg")).ok()?;
     let width = if cols.len() > 1 { cols[1].0 - cols[0].0 } else { 1.0 };
     let max_x = cols.last().map(|c| c.0 + width).unwrap_or(1.0).max(1e-9);
     let max_y = cols.iter().map(|c| c.1).fold(0.0, f64::max).max(1.0) * 1.08;
-    let font = ("system-ui, sans-serif", 12.0 * k).into_font();
-    let mut chart = ChartBuilder::on(&root)
-        .margin((10.0 * k) as u32)
-        .x_label_area_size((30.0 * k) as u32)
-        .y_label_area_size((52.0 * k) as u32)
-        .build_cartesian_2d(0f64..max_x, 0f64..max_y)
-        .ok()?;
-    chart
-        .configure_mesh()
-        .x_labels(6)
-        .y_labels(5)
-        .x_desc(x_desc)
-        .y_desc(y_desc)
-        .label_style(font.clone().color(&text))
-        .axis_desc_style(font.color(&muted))
-        .bold_line_style(css_color("--surface-2").stroke_width(1))
-        .light_line_style(bg.stroke_width(0))
-        .axis_style(muted.stroke_width(1))
-        .x_label_formatter(&|x| crate::format::plain_number(*x, 0))
-        .y_label_formatter(&|y| crate::format::plain_number(*y, 0))
-        .draw()
-        .ok()?;
+    let mut chart = axes(&root, k, (max_x, max_y), (x_desc, y_desc), (0, 0))?;
     let color = css_color("--chart-2");
     chart
         .draw_series(cols.iter().map(|(x, y)| Rectangle::new([(*x, 0.0), (*x + width * 0.85, *y)], color.filled())))

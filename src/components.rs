@@ -461,3 +461,62 @@ pub fn Toolbar(
         <p role="status" class="hint" data-testid="toolbar-status">{move || message.get()}</p>
     }
 }
+
+/// A calculator's evaluation that keeps its last valid result on screen while
+/// an input is invalid, and says which parameters are wrong.
+pub struct Evaluation<T: Send + Sync + 'static> {
+    pub evaluated: Memo<Result<T, Vec<ParamError>>>,
+    pub shown: Memo<Option<T>>,
+    pub ready: Memo<bool>,
+    /// Errors that involve several parameters (from the engine).
+    pub cross: Memo<Vec<ParamError>>,
+}
+
+impl<T: Send + Sync + 'static> Clone for Evaluation<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T: Send + Sync + 'static> Copy for Evaluation<T> {}
+
+impl<T: Clone + PartialEq + Send + Sync + 'static> Evaluation<T> {
+    pub fn new(f: impl Fn() -> Result<T, Vec<ParamError>> + Send + Sync + 'static) -> Evaluation<T> {
+        let evaluated = Memo::new(move |_| f());
+        let shown = Memo::new(move |prev: Option<&Option<T>>| match evaluated.get() {
+            Ok(r) => Some(r),
+            Err(_) => prev.cloned().flatten(),
+        });
+        Evaluation {
+            evaluated,
+            shown,
+            ready: Memo::new(move |_| shown.with(Option::is_some)),
+            cross: Memo::new(move |_| evaluated.with(|e| e.as_ref().err().cloned().unwrap_or_default())),
+        }
+    }
+
+    /// True while the inputs are invalid (the figures are the last valid ones).
+    pub fn stale(self) -> Signal<bool> {
+        Signal::derive(move || self.evaluated.with(|e| e.is_err()))
+    }
+
+    /// Mounts `body` once the first valid result exists; afterwards only the
+    /// figures inside update, through the memo it receives.
+    pub fn view<V: IntoView + 'static>(
+        self,
+        fallback: &'static str,
+        body: impl Fn(Memo<T>) -> V + Send + Sync + 'static,
+    ) -> impl IntoView {
+        move || {
+            if self.ready.get() {
+                let shown = self.shown;
+                let result = Memo::new(move |prev: Option<&T>| {
+                    shown.get().or_else(|| prev.cloned()).expect("a result was shown")
+                });
+                body(result).into_any()
+            } else {
+                view! { <p class="error-box">{fallback}</p> }.into_any()
+            }
+        }
+    }
+}

@@ -17,6 +17,7 @@ test('a 1,000,000-request simulation runs in slices with a progress bar', async 
   const p99 = await metric(page, 'p99_ms');
   expect(p99).toBeGreaterThan(100);
   expect(p99).toBeLessThan(1000);
+  await expect(page.getByTestId('hist-summary')).toContainText('Most requests took');
   const speed = await metric(page, 'sim_throughput_per_s');
   console.log(`budget: simulator in Chromium (wasm), ${(speed / 1e6).toFixed(2)} M requests/s on a 1,000,000-request run`);
   expect(consoleErrors).toEqual([]);
@@ -52,5 +53,22 @@ test('a bad trace gets a message and nothing runs', async ({ page, consoleErrors
   await appReady(page);
   await expect(page.getByTestId('error-summary')).toContainText('banana');
   await expect(page.getByRole('button', { name: 'Run simulation' })).toBeDisabled();
+  expect(consoleErrors).toEqual([]);
+});
+
+test('an uploaded trace file drives the simulation', async ({ page, consoleErrors }, testInfo) => {
+  const file = testInfo.outputPath('arrivals.txt');
+  const fs = await import('node:fs');
+  fs.writeFileSync(file, ['0', '0.5', '1', '700', '700.2'].join('\n'));
+  await page.goto('calculators/traffic?v=1&sim_seconds=1000&idle_ttl_s=420&duration_dist=const');
+  await appReady(page);
+  await page.getByLabel('Or upload timestamps (one per line, seconds)').setInputFiles(file);
+  await expect(page.getByText('Loaded 5 timestamps.')).toBeVisible();
+  await expect(page).toHaveURL(/arrival=trace/);
+  await page.getByRole('button', { name: 'Run simulation' }).click();
+  await expect(page.locator('[data-metric="requests"]')).toHaveAttribute('data-value', '5');
+  // 0 s cold; 0.5 and 1 s warm; 700 s is past the 420 s idle TTL: cold again; 700.2 s
+  // arrives while that cold start (250 ms + 100 ms) is still running: a second new environment.
+  expect(await metric(page, 'cold_starts')).toBe(3);
   expect(consoleErrors).toEqual([]);
 });

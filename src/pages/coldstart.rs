@@ -3,7 +3,7 @@
 
 use crate::app::set_title;
 use crate::chart::StackedBar;
-use crate::components::{CalcState, ErrorSummary, Field, FigureValue, Toolbar};
+use crate::components::{CalcState, ErrorSummary, Evaluation, Field, FigureValue, Toolbar};
 use crate::format;
 use lambda_model::coldstart::{self, COLDSTART_PARAMS, ColdResult};
 use lambda_model::metrics::MetricValue;
@@ -15,18 +15,13 @@ use leptos::prelude::*;
 pub fn ColdStartPage() -> impl IntoView {
     set_title("Cold-start calculator");
     let state = CalcState::from_url(COLDSTART_PARAMS);
-    let evaluated = Memo::new(move |_| {
+    let eval = Evaluation::new(move || {
         state.values.with(|v| {
             coldstart::evaluate(v)
                 .map_err(|m| vec![ParamError { param: "runtime".into(), given: String::new(), message: m }])
         })
     });
-    let shown = Memo::new(move |prev: Option<&Option<ColdResult>>| match evaluated.get() {
-        Ok(r) => Some(r),
-        Err(_) => prev.cloned().flatten(),
-    });
-    let ready = Memo::new(move |_| shown.with(Option::is_some));
-    let cross = Memo::new(move |_| evaluated.with(|e| e.as_ref().err().cloned().unwrap_or_default()));
+    let cross = eval.cross;
     state.sync_url();
     let fields =
         COLDSTART_PARAMS.iter().map(|spec| view! { <Field spec=spec state=state cross=cross /> }).collect_view();
@@ -43,14 +38,7 @@ pub fn ColdStartPage() -> impl IntoView {
             <section class="results" aria-labelledby="cold-results-h">
                 <h2 id="cold-results-h" class="sr-only">"Results"</h2>
                 <ErrorSummary state=state cross=cross />
-                {move || {
-                    if ready.get() {
-                        let result = Memo::new(move |prev: Option<&ColdResult>| shown.get().or_else(|| prev.cloned()).expect("a result was shown"));
-                        view! { <ColdResults state=state result=result /> }.into_any()
-                    } else {
-                        view! { <p class="error-box">"Fix the inputs to see the cold start."</p> }.into_any()
-                    }
-                }}
+                {eval.view("Fix the inputs to see the cold start.", move |result| view! { <ColdResults state=state result=result /> })}
             </section>
         </div>
     }

@@ -3,7 +3,7 @@
 //! `data-metric` and its exact `data-value`.
 
 use crate::app::set_title;
-use crate::components::{CalcState, ErrorSummary, Field, FigureValue, RequestsField, Toolbar};
+use crate::components::{CalcState, ErrorSummary, Evaluation, Field, FigureValue, RequestsField, Toolbar};
 use crate::cost_view::{self, WhatIf};
 use crate::format;
 use crate::paths::href;
@@ -27,14 +27,8 @@ pub fn CostPage() -> impl IntoView {
     set_title("Cost calculator");
     let state = CalcState::from_url(COST_PARAMS);
     let today = crate::today();
-    let evaluated = Memo::new(move |_| state.values.with(|v| pricing::evaluate(v, today)));
-    // The last valid result stays on screen while an input is invalid.
-    let shown = Memo::new(move |prev: Option<&Option<CostResult>>| match evaluated.get() {
-        Ok(r) => Some(r),
-        Err(_) => prev.cloned().flatten(),
-    });
-    let ready = Memo::new(move |_| shown.with(Option::is_some));
-    let cross = Memo::new(move |_| evaluated.with(|e| e.as_ref().err().cloned().unwrap_or_default()));
+    let eval = Evaluation::new(move || state.values.with(|v| pricing::evaluate(v, today)));
+    let (evaluated, cross) = (eval.evaluated, eval.cross);
     let what_ifs = Memo::new(move |_| {
         if evaluated.with(|e| e.is_err()) {
             return Vec::new();
@@ -91,18 +85,9 @@ pub fn CostPage() -> impl IntoView {
             <section class="results" aria-labelledby="results-h">
                 <h2 id="results-h" class="sr-only">"Results"</h2>
                 <ErrorSummary state=state cross=cross />
-                {move || {
-                    // Mounted once, when the first valid result exists; after
-                    // that, only the figures inside update.
-                    if ready.get() {
-                        let result = Memo::new(move |prev: Option<&CostResult>| {
-                            shown.get().or_else(|| prev.cloned()).expect("a result was shown")
-                        });
-                        view! { <CostResults result=result what_ifs=what_ifs stale=Signal::derive(move || evaluated.with(|e| e.is_err())) /> }.into_any()
-                    } else {
-                        view! { <p class="error-box">"Fix the inputs above to see a price."</p> }.into_any()
-                    }
-                }}
+                {eval.view("Fix the inputs above to see a price.", move |result| view! {
+                    <CostResults result=result what_ifs=what_ifs stale=eval.stale() />
+                })}
                 <Toolbar state=state calculator="cost" metrics=Signal::derive(move || evaluated.with(|e| e.as_ref().map(|r| r.metrics()).unwrap_or_default())) />
                 <AccountLink state=state />
             </section>

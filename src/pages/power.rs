@@ -3,7 +3,7 @@
 //! CloudWatch REPORT lines or a Power Tuning result, priced exactly.
 
 use crate::app::set_title;
-use crate::components::{CalcState, ErrorSummary, Field, FigureValue, Toolbar};
+use crate::components::{CalcState, ErrorSummary, Evaluation, Field, FigureValue, Toolbar};
 use crate::format;
 use lambda_model::metrics::MetricValue;
 use lambda_model::power::{self, Basis, POWER_PARAMS, PowerResult};
@@ -33,13 +33,8 @@ pub fn PowerPage() -> impl IntoView {
     set_title("Power tuning explorer");
     let state = CalcState::from_url(POWER_PARAMS);
     let today = crate::today();
-    let evaluated = Memo::new(move |_| state.values.with(|v| power::evaluate(v, today)));
-    let shown = Memo::new(move |prev: Option<&Option<PowerResult>>| match evaluated.get() {
-        Ok(r) => Some(r),
-        Err(_) => prev.cloned().flatten(),
-    });
-    let ready = Memo::new(move |_| shown.with(Option::is_some));
-    let cross = Memo::new(move |_| evaluated.with(|e| e.as_ref().err().cloned().unwrap_or_default()));
+    let eval = Evaluation::new(move || state.values.with(|v| power::evaluate(v, today)));
+    let cross = eval.cross;
     state.sync_url();
     view! {
         <h1>"Power tuning explorer"</h1>
@@ -72,16 +67,9 @@ pub fn PowerPage() -> impl IntoView {
             <section class="results" aria-labelledby="power-results-h">
                 <h2 id="power-results-h" class="sr-only">"Results"</h2>
                 <ErrorSummary state=state cross=cross />
-                {move || {
-                    if ready.get() {
-                        let result = Memo::new(move |prev: Option<&PowerResult>| {
-                            shown.get().or_else(|| prev.cloned()).expect("a result was shown")
-                        });
-                        view! { <PowerResults state=state result=result stale=Signal::derive(move || evaluated.with(|e| e.is_err())) /> }.into_any()
-                    } else {
-                        view! { <p class="error-box">"Fix the inputs to see the sweep."</p> }.into_any()
-                    }
-                }}
+                {eval.view("Fix the inputs to see the sweep.", move |result| view! {
+                    <PowerResults state=state result=result stale=eval.stale() />
+                })}
             </section>
         </div>
     }

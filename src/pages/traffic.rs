@@ -201,6 +201,7 @@ pub fn TrafficPage() -> impl IntoView {
         <div class="calc">
             <form class="inputs" on:submit=move |ev| { ev.prevent_default(); run(); } aria-label="Simulation parameters">
                 {group("Traffic", TRAFFIC)}
+                <TraceUpload state=state />
                 {group("Function", FUNCTION)}
                 {group("Platform", PLATFORM)}
                 {group("Run", RUN)}
@@ -230,6 +231,44 @@ pub fn TrafficPage() -> impl IntoView {
                 <button type="button" on:click=move |_| advise() disabled=move || runner.running.get().is_some() || checked.with(|c| c.is_err())>"Find the cheapest provisioned concurrency"</button>
                 {move || runner.advisor.get().map(|pts| view! { <Advisor points=pts /> })}
             </section>
+        </div>
+    }
+}
+
+/// Loads a file of arrival timestamps into the `trace` parameter.
+#[component]
+fn TraceUpload(state: CalcState) -> impl IntoView {
+    let (note, set_note) = signal(String::new());
+    let load = move |ev: leptos::ev::Event| {
+        use wasm_bindgen::JsCast;
+        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
+        let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+        leptos::task::spawn_local(async move {
+            let text = wasm_bindgen_futures::JsFuture::from(file.text())
+                .await
+                .ok()
+                .and_then(|t| t.as_string())
+                .unwrap_or_default();
+            // One timestamp per line or separated by commas; keep only the first column of a CSV.
+            let times: Vec<&str> = text
+                .lines()
+                .filter_map(|l| l.split([',', ';', '\t']).next())
+                .map(str::trim)
+                .filter(|t| !t.is_empty())
+                .collect();
+            state.set_raw("arrival", "trace".into());
+            state.commit("arrival");
+            state.set_raw("trace", times.join(","));
+            state.commit("trace");
+            set_note.set(format!("Loaded {} timestamps.", times.len()));
+        });
+        input.set_value("");
+    };
+    view! {
+        <div class="field">
+            <label for="trace-file">"Or upload timestamps (one per line, seconds)"</label>
+            <input id="trace-file" type="file" accept=".txt,.csv,text/plain,text/csv" on:change=load />
+            <p class="hint" role="status">{move || note.get()}</p>
         </div>
     }
 }
@@ -320,7 +359,8 @@ fn SimResults(state: CalcState, result: SimResult, throughput: f64) -> impl Into
     ];
     let cols: Vec<(f64, f64)> =
         result.bins.iter().enumerate().map(|(i, b)| (i as f64 * bin_s, b.cold as f64)).collect();
-    let (c1, c2, c3) = (NodeRef::<Canvas>::new(), NodeRef::<Canvas>::new(), NodeRef::<Canvas>::new());
+    let (c1, c2, c3, c4) =
+        (NodeRef::<Canvas>::new(), NodeRef::<Canvas>::new(), NodeRef::<Canvas>::new(), NodeRef::<Canvas>::new());
     let theme = crate::theme::use_theme();
     let width = crate::theme::use_window_width();
     {
@@ -371,6 +411,13 @@ fn SimResults(state: CalcState, result: SimResult, throughput: f64) -> impl Into
         msf(result.p50_ms),
         msf(result.p99_ms),
         msf(result.p999_ms)
+    );
+    let mode = result.histogram.iter().max_by_key(|b| b.2 + b.3).copied().unwrap_or_default();
+    let summary_hist = format!(
+        "Most requests took {} to {} ms; cold requests form the right-hand hump, {} of them.",
+        format::number(mode.0, 1),
+        format::number(mode.1, 1),
+        result.cold_starts
     );
     let worst = cols.iter().cloned().fold((0.0, 0.0), |a, c| if c.1 > a.1 { c } else { a });
     let summary_cold = format!(
@@ -424,6 +471,17 @@ fn SimResults(state: CalcState, result: SimResult, throughput: f64) -> impl Into
                 <thead><tr><th scope="col" class="num">"Share"</th><th scope="col" class="num">"Warm (ms)"</th><th scope="col" class="num">"Cold (ms)"</th></tr></thead>
                 <tbody>{result.warm_cdf.iter().zip(&result.cold_cdf).step_by(5).map(|(w, c)| view! {
                     <tr><td class="num">{format!("{:.0}%", w.1 * 100.0)}</td><td class="num">{format::number(w.0 / 1000.0, 1)}</td><td class="num">{format::number(c.0 / 1000.0, 1)}</td></tr>
+                }).collect_view()}</tbody>
+            </table></div></details>
+        </figure>
+        <figure class="chart">
+            <div class="chart-box"><canvas node_ref=c4 role="img" aria-labelledby="hist-summary"></canvas></div>
+            <figcaption id="hist-summary" data-testid="hist-summary">{summary_hist}</figcaption>
+            <p class="hint">"Thick line: warm requests per latency bucket; thin line: cold requests (30 log-spaced buckets)."</p>
+            <details><summary>"Latency histogram table"</summary><div class="table-wrap"><table data-testid="hist-table">
+                <thead><tr><th scope="col" class="num">"From (ms)"</th><th scope="col" class="num">"To (ms)"</th><th scope="col" class="num">"Warm"</th><th scope="col" class="num">"Cold"</th></tr></thead>
+                <tbody>{result.histogram.iter().filter(|b| b.2 + b.3 > 0).map(|(a, b, w, c)| view! {
+                    <tr><td class="num">{format::number(*a, 2)}</td><td class="num">{format::number(*b, 2)}</td><td class="num">{*w}</td><td class="num">{*c}</td></tr>
                 }).collect_view()}</tbody>
             </table></div></details>
         </figure>

@@ -14,6 +14,7 @@
 //! SnapStart replaces Init with a restore (lognormal, median 250 ms, σ 0.3).
 
 use crate::metrics::MetricValue;
+use crate::prices;
 use crate::scaling::vcpu_share;
 use crate::scenario::{Kind, ParamSpec, Values};
 use crate::sim::Rng;
@@ -60,7 +61,9 @@ pub const RUNTIMES: &[(&str, &str)] = &[
     ("swift6.2-al2", "apple swift 6.2 (prov.al2)"),
 ];
 
-pub const RUNTIME_SLUGS: &[&str] = &[
+/// "none" and every runtime slug, for parameters where a runtime is optional.
+pub const RUNTIME_OR_NONE: &[&str] = &[
+    "none",
     "nodejs22.x",
     "nodejs24.x",
     "nodejs20.x",
@@ -96,6 +99,9 @@ pub const RUNTIME_SLUGS: &[&str] = &[
     "shell-al2023",
     "swift6.2-al2",
 ];
+
+/// Every runtime slug, in the order of [`RUNTIMES`].
+pub const RUNTIME_SLUGS: &[&str] = RUNTIME_OR_NONE.split_at(1).1;
 
 /// Platform overhead outside Init Duration, median ms, and its σ. Source: models.md §2.5.
 pub const PLATFORM_MEDIAN_ZIP_MS: f64 = 100.0;
@@ -181,14 +187,7 @@ pub const COLDSTART_PARAMS: &[ParamSpec] = &[
         unit: "",
         help: "lambda-perf runtimes; custom runtimes end in -al2023 or -al2.",
     },
-    ParamSpec {
-        name: "arch",
-        label: "Architecture",
-        kind: Kind::Choice(&["x86_64", "arm64"]),
-        default: "x86_64",
-        unit: "",
-        help: "arm64 starts 5–15% faster for Node, Go and native runtimes.",
-    },
+    prices::arch_param("arm64 starts 5–15% faster for Node, Go and native runtimes."),
     ParamSpec {
         name: "package",
         label: "Package type",
@@ -197,14 +196,11 @@ pub const COLDSTART_PARAMS: &[ParamSpec] = &[
         unit: "",
         help: "Container images add platform time and a heavier tail.",
     },
-    ParamSpec {
-        name: "memory_mb",
-        label: "Memory",
-        kind: Kind::Int { min: 128, max: 10240 },
-        default: "1024",
-        unit: "MB",
-        help: "Init runs with boosted CPU; memory matters for the first invocation's JIT work.",
-    },
+    prices::memory_param(
+        "Memory",
+        "1024",
+        "Init runs with boosted CPU; memory matters for the first invocation's JIT work.",
+    ),
     ParamSpec {
         name: "package_mb",
         label: "Code loaded at init",
@@ -433,7 +429,7 @@ mod tests {
 
     #[test]
     fn every_slug_has_data_on_x86_zip() {
-        assert_eq!(RUNTIME_SLUGS.len(), RUNTIMES.len());
+        assert_eq!(RUNTIME_SLUGS, RUNTIMES.iter().map(|(s, _)| *s).collect::<Vec<_>>().as_slice());
         for s in RUNTIME_SLUGS {
             assert!(init_fit(s, "x86_64", "zip").is_some() || init_fit(s, "arm64", "zip").is_some(), "{s}");
         }

@@ -14,14 +14,7 @@ use crate::scenario::{Date, Kind, ParamError, ParamSpec, Values};
 const CANDIDATES_DEFAULT: &str = "128,256,512,1024,1536,2048,3008,4096,5120,6144,7168,8192,9216,10240";
 
 pub const POWER_PARAMS: &[ParamSpec] = &[
-    ParamSpec {
-        name: "memory_mb",
-        label: "Current memory",
-        kind: Kind::Int { min: 128, max: 10240 },
-        default: "1024",
-        unit: "MB",
-        help: "The size to evaluate and compare against.",
-    },
+    prices::memory_param("Current memory", "1024", "The size to evaluate and compare against."),
     ParamSpec {
         name: "anchor_memory_mb",
         label: "Measured at",
@@ -70,14 +63,7 @@ pub const POWER_PARAMS: &[ParamSpec] = &[
         unit: "",
         help: "Exponent for the extra slowdown below 1 vCPU; 1 means time ∝ 1/share.",
     },
-    ParamSpec {
-        name: "arch",
-        label: "Architecture",
-        kind: Kind::Choice(&["x86_64", "arm64"]),
-        default: "x86_64",
-        unit: "",
-        help: "The architecture the measurements come from.",
-    },
+    prices::arch_param("The architecture the measurements come from."),
     ParamSpec {
         name: "arm_speed_factor",
         label: "arm64 CPU time ÷ x86_64",
@@ -86,14 +72,7 @@ pub const POWER_PARAMS: &[ParamSpec] = &[
         unit: "",
         help: "How much longer (above 1) or shorter the CPU part takes on arm64. Measure it; published ratios span about 0.9–1.15.",
     },
-    ParamSpec {
-        name: "region",
-        label: "Region",
-        kind: Kind::Choice(prices::REGION_CODES),
-        default: "us-east-1",
-        unit: "",
-        help: "Prices differ by region.",
-    },
+    prices::region_param("Prices differ by region."),
     ParamSpec {
         name: "requests",
         label: "Requests per month",

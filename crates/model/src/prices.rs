@@ -348,6 +348,46 @@ pub fn region(code: &str) -> Option<&'static Region> {
     REGIONS.iter().find(|r| r.code == code)
 }
 
+/// The `region` parameter, shared by every calculator (help text varies).
+pub const fn region_param(help: &'static str) -> crate::scenario::ParamSpec {
+    crate::scenario::ParamSpec {
+        name: "region",
+        label: "Region",
+        kind: crate::scenario::Kind::Choice(REGION_CODES),
+        default: "us-east-1",
+        unit: "",
+        help,
+    }
+}
+
+/// The `arch` parameter, shared by every calculator (help text varies).
+pub const fn arch_param(help: &'static str) -> crate::scenario::ParamSpec {
+    crate::scenario::ParamSpec {
+        name: "arch",
+        label: "Architecture",
+        kind: crate::scenario::Kind::Choice(&["x86_64", "arm64"]),
+        default: "x86_64",
+        unit: "",
+        help,
+    }
+}
+
+/// The `memory_mb` parameter: 128 to 10,240 MB.
+pub const fn memory_param(
+    label: &'static str,
+    default: &'static str,
+    help: &'static str,
+) -> crate::scenario::ParamSpec {
+    crate::scenario::ParamSpec {
+        name: "memory_mb",
+        label,
+        kind: crate::scenario::Kind::Int { min: 128, max: 10240 },
+        default,
+        unit: "MB",
+        help,
+    }
+}
+
 /// The region codes as a static list for the parameter table.
 pub const REGION_CODES: &[&str] = &[
     "us-east-1",

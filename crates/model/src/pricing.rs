@@ -36,30 +36,9 @@ pub const RUNTIMES: &[&str] = &[
 
 /// The cost calculator's parameters. Names are the public contract.
 pub const COST_PARAMS: &[ParamSpec] = &[
-    ParamSpec {
-        name: "region",
-        label: "Region",
-        kind: Kind::Choice(prices::REGION_CODES),
-        default: "us-east-1",
-        unit: "",
-        help: "AWS region; rates differ by region.",
-    },
-    ParamSpec {
-        name: "arch",
-        label: "Architecture",
-        kind: Kind::Choice(&["x86_64", "arm64"]),
-        default: "x86_64",
-        unit: "",
-        help: "arm64 (Graviton) costs about 20% less per GB-s.",
-    },
-    ParamSpec {
-        name: "memory_mb",
-        label: "Memory",
-        kind: Kind::Int { min: 128, max: 10240 },
-        default: "1024",
-        unit: "MB",
-        help: "128 to 10,240 MB in 1 MB steps; CPU scales with it.",
-    },
+    prices::region_param("AWS region; rates differ by region."),
+    prices::arch_param("arm64 (Graviton) costs about 20% less per GB-s."),
+    prices::memory_param("Memory", "1024", "128 to 10,240 MB in 1 MB steps; CPU scales with it."),
     ParamSpec {
         name: "duration_ms",
         label: "Duration (mean)",

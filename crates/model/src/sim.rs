@@ -13,7 +13,7 @@
 //! The engine is seeded and deterministic, allocates nothing per request, and
 //! can be run in slices (`Sim::step`) so a browser page stays responsive.
 
-use crate::coldstart::{ColdModel, ColdSpec};
+use crate::coldstart::{ColdModel, ColdSpec, RUNTIME_OR_NONE};
 use crate::metrics::MetricValue;
 use crate::money::{Qty, Rate, Usd};
 use crate::prices::{self, Arch};
@@ -221,6 +221,20 @@ impl Hist {
 
     pub fn mean(&self) -> f64 {
         if self.n == 0 { 0.0 } else { self.sum / self.n as f64 }
+    }
+
+    /// Counts per `[edges[i], edges[i + 1])` in µs (the last bucket is open).
+    pub fn coarse(&self, edges: &[u64]) -> Vec<u64> {
+        let mut out = vec![0u64; edges.len()];
+        for (i, c) in self.counts.iter().enumerate() {
+            if *c == 0 {
+                continue;
+            }
+            let v = Self::value(i);
+            let k = edges.partition_point(|e| *e <= v).saturating_sub(1);
+            out[k] += *c as u64;
+        }
+        out
     }
 
     /// Adds another histogram's counts (exact).
@@ -762,6 +776,18 @@ impl Sim {
             pc_units: c.pc_units,
             warm_cdf: self.warm.cdf(50),
             cold_cdf: self.cold.cdf(50),
+            histogram: {
+                let lo = (all.percentile(0.0001).max(1.0)).ln();
+                let hi = ((all.max.max(2)) as f64).ln();
+                let edges: Vec<u64> = (0..30).map(|i| (lo + (hi - lo) * i as f64 / 30.0).exp() as u64).collect();
+                let (w, c) = (self.warm.coarse(&edges), self.cold.coarse(&edges));
+                (0..30)
+                    .map(|i| {
+                        let to = edges.get(i + 1).copied().unwrap_or(all.max + 1);
+                        (edges[i] as f64 / 1000.0, to as f64 / 1000.0, w[i], c[i])
+                    })
+                    .collect()
+            },
         }
     }
 }
@@ -794,6 +820,8 @@ pub struct SimResult {
     pub pc_units: u32,
     pub warm_cdf: Vec<(f64, f64)>,
     pub cold_cdf: Vec<(f64, f64)>,
+    /// Latency histogram: (from ms, to ms, warm count, cold count), 30 log-spaced buckets.
+    pub histogram: Vec<(f64, f64, u64, u64)>,
 }
 
 impl SimResult {
@@ -840,44 +868,6 @@ impl SimResult {
         ]
     }
 }
-
-pub const RUNTIME_OR_NONE: &[&str] = &[
-    "none",
-    "nodejs22.x",
-    "nodejs24.x",
-    "nodejs20.x",
-    "python3.13",
-    "python3.14",
-    "python3.12",
-    "python3.11",
-    "python3.10",
-    "python3.9",
-    "java21",
-    "java25",
-    "java17",
-    "java11",
-    "java8.al2",
-    "dotnet8",
-    "dotnet10",
-    "ruby3.4",
-    "ruby3.3",
-    "ruby3.2",
-    "go-al2023",
-    "go-al2",
-    "rust-al2023",
-    "rust-al2",
-    "dotnet8-aot-al2023",
-    "dotnet9-aot-al2023",
-    "dotnet10-aot-al2023",
-    "graalvm-java21-al2023",
-    "graalvm-java23-al2023",
-    "llrt-al2023",
-    "bun-al2",
-    "quarkus-al2",
-    "cpp11-al2023",
-    "shell-al2023",
-    "swift6.2-al2",
-];
 
 pub const SIM_PARAMS: &[ParamSpec] = &[
     ParamSpec {
@@ -1032,29 +1022,16 @@ pub const SIM_PARAMS: &[ParamSpec] = &[
         unit: "environments",
         help: "Kept warm and used first; traffic beyond spills to on-demand.",
     },
+    prices::memory_param("Memory", "1024", "For GB-seconds and cost."),
+    prices::arch_param("For prices and the cold-start model."),
+    prices::region_param("For prices and the legacy burst size."),
     ParamSpec {
-        name: "memory_mb",
-        label: "Memory",
-        kind: Kind::Int { min: 128, max: 10240 },
-        default: "1024",
-        unit: "MB",
-        help: "For GB-seconds and cost.",
-    },
-    ParamSpec {
-        name: "arch",
-        label: "Architecture",
-        kind: Kind::Choice(&["x86_64", "arm64"]),
-        default: "x86_64",
+        name: "billing_date",
+        label: "Billing date",
+        kind: Kind::Date,
+        default: "",
         unit: "",
-        help: "For prices and the cold-start model.",
-    },
-    ParamSpec {
-        name: "region",
-        label: "Region",
-        kind: Kind::Choice(prices::REGION_CODES),
-        default: "us-east-1",
-        unit: "",
-        help: "For prices and the legacy burst size.",
+        help: "INIT is billed for zip packages on managed runtimes from 2025-08-01 (always for custom runtimes); empty means today.",
     },
     ParamSpec {
         name: "sim_seconds",
@@ -1232,7 +1209,13 @@ pub fn config(v: &Values) -> Result<SimConfig, crate::scenario::ParamError> {
         arch,
         region,
         seed: v.int("seed") as u64,
-        init_billed: true,
+        init_billed: {
+            let custom = v.text("runtime").ends_with("-al2023") || v.text("runtime").ends_with("-al2");
+            let date = v.text("billing_date");
+            custom
+                || date.is_empty()
+                || crate::scenario::Date::parse(date).is_none_or(|d| d >= prices::INIT_BILLING_FROM)
+        },
         bins: 120,
     })
 }

@@ -263,3 +263,31 @@ fn the_pc_advisor_finds_the_cheapest_size_meeting_the_target() {
     assert!(best.units > 0 && best.cold_start_ratio <= 0.001);
     assert!(pts.iter().filter(|p| p.meets_target).all(|p| p.cost >= best.cost));
 }
+
+#[test]
+fn init_billing_follows_the_billing_date() {
+    let base = [
+        ("rate_per_s", "0.01"),
+        ("idle_ttl_s", "1"),
+        ("cold_start_ms", "400"),
+        ("duration_ms", "100"),
+        ("duration_dist", "const"),
+        ("sim_seconds", "100000"),
+    ];
+    let at = |date: &str| {
+        let mut p = base.to_vec();
+        p.push(("billing_date", date));
+        run(&p).lines[2]
+    };
+    assert!(at("2025-08-01") > lambda_model::money::Usd::ZERO);
+    assert_eq!(at("2025-07-31"), lambda_model::money::Usd::ZERO);
+}
+
+#[test]
+fn the_latency_histogram_counts_every_request() {
+    let r = run(&[("rate_per_s", "20"), ("sim_seconds", "3600"), ("idle_ttl_s", "5")]);
+    let (warm, cold): (u64, u64) = r.histogram.iter().fold((0, 0), |a, b| (a.0 + b.2, a.1 + b.3));
+    assert_eq!(warm + cold, r.served);
+    assert_eq!(cold, r.cold_starts);
+    assert!(r.histogram.windows(2).all(|w| w[0].1 <= w[1].1));
+}
