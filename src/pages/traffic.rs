@@ -279,7 +279,7 @@ fn Analytic(values: RwSignal<Values>) -> impl IntoView {
     let text = Memo::new(move |_| {
         values.with(|v| {
             let rate = v.num("rate_per_s");
-            let s = v.num("duration_ms") / 1000.0;
+            let s = sim::service_mean_ms(v) / 1000.0;
             let rho = rate * s;
             let cap = match v.int("reserved_concurrency") {
                 -1 => v.int("account_concurrency"),

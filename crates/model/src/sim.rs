@@ -935,6 +935,22 @@ pub const SIM_PARAMS: &[ParamSpec] = &[
         help: "Mean run time of a warm invocation.",
     },
     ParamSpec {
+        name: "duration_at_mb",
+        label: "Duration measured at",
+        kind: Kind::Int { min: 0, max: 10240 },
+        default: "0",
+        unit: "MB",
+        help: "If set, the duration was measured at this memory size and is scaled to the memory below by the memory/CPU model; 0 = it is at that memory.",
+    },
+    ParamSpec {
+        name: "cpu_fraction",
+        label: "Share of time computing",
+        kind: Kind::Num { min: 0.0, max: 1.0 },
+        default: "1",
+        unit: "",
+        help: "For scaling the duration: the CPU-bound share at the measured size (the rest is I/O).",
+    },
+    ParamSpec {
         name: "duration_dist",
         label: "Duration distribution",
         kind: Kind::Choice(&["const", "exp", "lognormal"]),
@@ -1070,6 +1086,23 @@ pub const SIM_PARAMS: &[ParamSpec] = &[
 /// Most simulated arrivals a run may have.
 pub const MAX_ARRIVALS: f64 = 200_000_000.0;
 
+/// The mean warm duration at `memory_mb`: as given, or scaled by the
+/// memory/CPU model from the size it was measured at.
+pub fn service_mean_ms(v: &Values) -> f64 {
+    match v.int("duration_at_mb") {
+        0 => v.num("duration_ms"),
+        at => crate::scaling::Workload::from_description(
+            at as f64,
+            v.num("duration_ms"),
+            v.num("cpu_fraction"),
+            0.0,
+            1.0,
+            1.0,
+        )
+        .duration_ms(v.num("memory_mb"), 1.0),
+    }
+}
+
 /// Builds a run from named parameters, checking what cannot be simulated.
 pub fn config(v: &Values) -> Result<SimConfig, crate::scenario::ParamError> {
     let bad = |param: &str, message: String| crate::scenario::ParamError {
@@ -1140,7 +1173,20 @@ pub fn config(v: &Values) -> Result<SimConfig, crate::scenario::ParamError> {
             ),
         ));
     }
-    let mean = v.num("duration_ms");
+    let memory_mb = v.int("memory_mb") as u32;
+    // The service mean: as given, or scaled from the size it was measured at.
+    let mean = match v.int("duration_at_mb") {
+        0 => v.num("duration_ms"),
+        at => crate::scaling::Workload::from_description(
+            at as f64,
+            v.num("duration_ms"),
+            v.num("cpu_fraction"),
+            0.0,
+            1.0,
+            1.0,
+        )
+        .duration_ms(memory_mb as f64, 1.0),
+    };
     let cv = v.num("duration_cv");
     let dist = match v.text("duration_dist") {
         "const" => ServiceDist::Const,
@@ -1151,7 +1197,6 @@ pub fn config(v: &Values) -> Result<SimConfig, crate::scenario::ParamError> {
             ServiceDist::LogNormal { mu: l.mu, sigma: l.sigma }
         }
     };
-    let memory_mb = v.int("memory_mb") as u32;
     let cold = match v.text("runtime") {
         "none" => ColdSource::Fixed { ms: v.num("cold_start_ms") },
         rt => ColdSource::Model(Box::new(
@@ -1250,7 +1295,7 @@ pub fn pc_candidates(rate_per_s: f64, mean_ms: f64) -> Vec<u32> {
 /// shortened so the sweep stays near `budget` arrivals in all.
 pub fn pc_sweep_configs(v: &Values, budget: f64) -> Result<Vec<SimConfig>, crate::scenario::ParamError> {
     let base = config(v)?;
-    let sizes = pc_candidates(v.num("rate_per_s"), v.num("duration_ms"));
+    let sizes = pc_candidates(v.num("rate_per_s"), service_mean_ms(v));
     let per_run = budget / sizes.len() as f64;
     let secs = (per_run / v.num("rate_per_s").max(1e-9)).min(v.num("sim_seconds")).max(60.0);
     Ok(sizes
@@ -1267,7 +1312,7 @@ pub fn pc_points(results: &[SimResult], v: &Values) -> Vec<PcPoint> {
         .iter()
         .map(|r| {
             let secs = r.bin_seconds * r.bins.len() as f64;
-            let pc_busy_s = r.on_pc as f64 * v.num("duration_ms") / 1000.0;
+            let pc_busy_s = r.on_pc as f64 * service_mean_ms(v) / 1000.0;
             let meets = if p99_target > 0.0 { r.p99_ms <= p99_target } else { r.cold_start_ratio() <= cold_target };
             PcPoint {
                 units: r.pc_units,

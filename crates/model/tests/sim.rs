@@ -291,3 +291,20 @@ fn the_latency_histogram_counts_every_request() {
     assert_eq!(cold, r.cold_starts);
     assert!(r.histogram.windows(2).all(|w| w[0].1 <= w[1].1));
 }
+
+#[test]
+fn the_service_time_can_come_from_the_scaling_model() {
+    // 800 ms of pure CPU measured at 256 MB runs in 200 ms at 1,024 MB.
+    let r = run(&[
+        ("duration_ms", "800"),
+        ("duration_at_mb", "256"),
+        ("memory_mb", "1024"),
+        ("duration_dist", "const"),
+        ("rate_per_s", "1"),
+        ("sim_seconds", "2000"),
+        ("idle_ttl_s", "7200"),
+    ]);
+    let warm = r.histogram.iter().filter(|b| b.2 > 0).map(|b| (b.0, b.1)).next().unwrap();
+    assert!(warm.0 <= 200.0 && 200.0 <= warm.1, "{warm:?}");
+    assert!((r.mean_concurrency - 0.2).abs() < 0.02, "{}", r.mean_concurrency);
+}
