@@ -19,9 +19,9 @@ pub struct StackedBar {
     pub total_text: String,
 }
 
-/// Redraws a chart whenever `track` sees a change, at most once per
-/// animation frame, after the figures have updated: the numbers come first,
-/// the picture a frame later.
+/// Redraws a chart whenever `track` sees a change, or the theme or window
+/// width changes, at most once per animation frame, after the figures have
+/// updated: the numbers come first, the picture a frame later.
 pub fn redraw_on_change(
     canvas: leptos::prelude::NodeRef<leptos::html::Canvas>,
     track: impl Fn() + 'static,
@@ -31,7 +31,10 @@ pub fn redraw_on_change(
     use std::cell::Cell;
     use std::rc::Rc;
     let pending = Rc::new(Cell::new(false));
+    let (theme, width) = (crate::theme::use_theme(), crate::theme::use_window_width());
     Effect::new(move |_| {
+        theme.track();
+        width.track();
         track();
         if pending.replace(true) {
             return;

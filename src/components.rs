@@ -421,29 +421,18 @@ pub fn Toolbar(
         set_message.set(if ok { "Link copied.".into() } else { format!("Copy this link: {link}") });
     };
     let import = move |ev: leptos::ev::Event| {
-        use wasm_bindgen::JsCast;
-        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
-        let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
-        leptos::task::spawn_local(async move {
-            let text = wasm_bindgen_futures::JsFuture::from(file.text())
-                .await
-                .ok()
-                .and_then(|t| t.as_string())
-                .unwrap_or_default();
-            match lambda_model::export::from_json(state.specs, calculator, &text) {
-                Ok(d) => {
-                    let problems = d.errors.len() + d.unknown.len();
-                    state.replace(d.values, d.errors);
-                    set_message.set(if problems == 0 {
-                        "Scenario imported.".into()
-                    } else {
-                        format!("Scenario imported; {problems} value(s) could not be used and kept their defaults.")
-                    });
-                }
-                Err(e) => set_message.set(e),
+        read_chosen_file(ev, move |text| match lambda_model::export::from_json(state.specs, calculator, &text) {
+            Ok(d) => {
+                let problems = d.errors.len() + d.unknown.len();
+                state.replace(d.values, d.errors);
+                set_message.set(if problems == 0 {
+                    "Scenario imported.".into()
+                } else {
+                    format!("Scenario imported; {problems} value(s) could not be used and kept their defaults.")
+                });
             }
+            Err(e) => set_message.set(e),
         });
-        input.set_value("");
     };
     view! {
         <div class="toolbar">
@@ -460,6 +449,23 @@ pub fn Toolbar(
         </div>
         <p role="status" class="hint" data-testid="toolbar-status">{move || message.get()}</p>
     }
+}
+
+/// Reads the file chosen in an `<input type=file>` as text, then clears the
+/// input so choosing the same file again fires again.
+pub fn read_chosen_file(ev: leptos::ev::Event, then: impl FnOnce(String) + 'static) {
+    use wasm_bindgen::JsCast;
+    let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
+    let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+    input.set_value("");
+    leptos::task::spawn_local(async move {
+        let text = wasm_bindgen_futures::JsFuture::from(file.text())
+            .await
+            .ok()
+            .and_then(|t| t.as_string())
+            .unwrap_or_default();
+        then(text);
+    });
 }
 
 /// A calculator's evaluation that keeps its last valid result on screen while

@@ -84,13 +84,9 @@ fn ColdResults(state: CalcState, result: Memo<ColdResult>) -> impl IntoView {
     });
     let canvas_a = NodeRef::<Canvas>::new();
     let canvas_b = NodeRef::<Canvas>::new();
-    let theme = crate::theme::use_theme();
-    let width = crate::theme::use_window_width();
     crate::chart::redraw_on_change(
         canvas_a,
         move || {
-            theme.track();
-            width.track();
             breakdown.track();
         },
         move |c| {
@@ -100,8 +96,6 @@ fn ColdResults(state: CalcState, result: Memo<ColdResult>) -> impl IntoView {
     crate::chart::redraw_on_change(
         canvas_b,
         move || {
-            theme.track();
-            width.track();
             comparison.track();
         },
         move |c| {

@@ -111,13 +111,9 @@ fn CostResults(result: Memo<CostResult>, what_ifs: Memo<Vec<WhatIf>>, stale: Sig
     let bars = Memo::new(move |_| result.with(|r| what_ifs.with(|w| cost_view::bars(r, w))));
     let series = result.with_untracked(cost_view::series_names);
     let canvas = NodeRef::<Canvas>::new();
-    let theme = crate::theme::use_theme();
-    let width = crate::theme::use_window_width();
     crate::chart::redraw_on_change(
         canvas,
         move || {
-            theme.track();
-            width.track();
             bars.track();
         },
         move |c| {

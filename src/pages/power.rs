@@ -208,13 +208,9 @@ fn PowerResults(state: CalcState, result: Memo<PowerResult>, stale: Signal<bool>
         })
     });
     let canvas = NodeRef::<Canvas>::new();
-    let theme = crate::theme::use_theme();
-    let width = crate::theme::use_window_width();
     crate::chart::redraw_on_change(
         canvas,
         move || {
-            theme.track();
-            width.track();
             series.track();
         },
         move |c| {

@@ -5,7 +5,7 @@
 
 use crate::app::set_title;
 use crate::chart::Line;
-use crate::components::{CalcState, ErrorSummary, Field, FigureValue, Toolbar};
+use crate::components::{CalcState, ErrorSummary, Field, FigureValue, Toolbar, read_chosen_file};
 use crate::format;
 use lambda_model::analytic;
 use lambda_model::metrics::MetricValue;
@@ -240,15 +240,7 @@ pub fn TrafficPage() -> impl IntoView {
 fn TraceUpload(state: CalcState) -> impl IntoView {
     let (note, set_note) = signal(String::new());
     let load = move |ev: leptos::ev::Event| {
-        use wasm_bindgen::JsCast;
-        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
-        let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
-        leptos::task::spawn_local(async move {
-            let text = wasm_bindgen_futures::JsFuture::from(file.text())
-                .await
-                .ok()
-                .and_then(|t| t.as_string())
-                .unwrap_or_default();
+        read_chosen_file(ev, move |text| {
             // One timestamp per line or separated by commas; keep only the first column of a CSV.
             let times: Vec<&str> = text
                 .lines()
@@ -262,7 +254,6 @@ fn TraceUpload(state: CalcState) -> impl IntoView {
             state.commit("trace");
             set_note.set(format!("Loaded {} timestamps.", times.len()));
         });
-        input.set_value("");
     };
     view! {
         <div class="field">
@@ -361,36 +352,25 @@ fn SimResults(state: CalcState, result: SimResult, throughput: f64) -> impl Into
         result.bins.iter().enumerate().map(|(i, b)| (i as f64 * bin_s, b.cold as f64)).collect();
     let (c1, c2, c3, c4) =
         (NodeRef::<Canvas>::new(), NodeRef::<Canvas>::new(), NodeRef::<Canvas>::new(), NodeRef::<Canvas>::new());
-    let theme = crate::theme::use_theme();
-    let width = crate::theme::use_window_width();
     {
         let (a, b, c) = (conc_lines.clone(), cdf_lines.clone(), cols.clone());
         crate::chart::redraw_on_change(
             c1,
-            move || {
-                theme.track();
-                width.track();
-            },
+            move || {},
             move |cv| {
                 let _ = crate::chart::draw_lines(cv, &a, "time (s)", "environments");
             },
         );
         crate::chart::redraw_on_change(
             c2,
-            move || {
-                theme.track();
-                width.track();
-            },
+            move || {},
             move |cv| {
                 let _ = crate::chart::draw_lines(cv, &b, "latency (ms)", "share of requests");
             },
         );
         crate::chart::redraw_on_change(
             c3,
-            move || {
-                theme.track();
-                width.track();
-            },
+            move || {},
             move |cv| {
                 let _ = crate::chart::draw_columns(cv, &c, "time (s)", "cold starts");
             },
@@ -503,10 +483,9 @@ fn Advisor(points: Vec<PcPoint>) -> impl IntoView {
         color: 2,
         thick: true,
     }];
-    let theme = crate::theme::use_theme();
     crate::chart::redraw_on_change(
         canvas,
-        move || theme.track(),
+        move || {},
         move |c| {
             let _ = crate::chart::draw_lines(c, &line, "provisioned concurrency", "cost of the simulated time ($)");
         },

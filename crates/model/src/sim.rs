@@ -1174,19 +1174,7 @@ pub fn config(v: &Values) -> Result<SimConfig, crate::scenario::ParamError> {
         ));
     }
     let memory_mb = v.int("memory_mb") as u32;
-    // The service mean: as given, or scaled from the size it was measured at.
-    let mean = match v.int("duration_at_mb") {
-        0 => v.num("duration_ms"),
-        at => crate::scaling::Workload::from_description(
-            at as f64,
-            v.num("duration_ms"),
-            v.num("cpu_fraction"),
-            0.0,
-            1.0,
-            1.0,
-        )
-        .duration_ms(memory_mb as f64, 1.0),
-    };
+    let mean = service_mean_ms(v);
     let cv = v.num("duration_cv");
     let dist = match v.text("duration_dist") {
         "const" => ServiceDist::Const,
