@@ -119,7 +119,7 @@ pub fn AccountPage() -> impl IntoView {
                 </div>
             })
         }}
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex="0" role="region" aria-label="Table; scroll sideways if it is wider than the screen">
             <table class="account">
                 <caption>"Functions"</caption>
                 <thead>
@@ -182,7 +182,7 @@ pub fn AccountPage() -> impl IntoView {
             view! {
                 <p class="kpi-label">"Account total per month"</p>
                 <p class="big-number"><FigureValue metric="total_usd" value=total text=format::usd(r.total.as_f64()) /></p>
-                <div class="table-wrap">
+                <div class="table-wrap" tabindex="0" role="region" aria-label="Table; scroll sideways if it is wider than the screen">
                     <table>
                         <caption>"Account breakdown"</caption>
                         <tbody>

@@ -142,7 +142,7 @@ fn ColdResults(state: CalcState, result: Memo<ColdResult>) -> impl IntoView {
             <ul class="legend" aria-hidden="true">
                 {PARTS.iter().enumerate().map(|(i, s)| view! { <li><span class="swatch" style=format!("background: var(--chart-{})", i + 1)></span>{*s}</li> }).collect_view()}
             </ul>
-            <div class="table-wrap"><table>
+            <div class="table-wrap" tabindex="0" role="region" aria-label="Table; scroll sideways if it is wider than the screen"><table>
                 <caption>"Where the cold start goes (mean, ms)"</caption>
                 <tbody>{move || result.with(|r| {
                     let p = r.mean_parts;
@@ -158,7 +158,7 @@ fn ColdResults(state: CalcState, result: Memo<ColdResult>) -> impl IntoView {
             <figcaption id="runtime-summary">{summary_b}</figcaption>
             <details>
                 <summary>"Runtime data table"</summary>
-                <div class="table-wrap"><table data-testid="runtime-table">
+                <div class="table-wrap" tabindex="0" role="region" aria-label="Table; scroll sideways if it is wider than the screen"><table data-testid="runtime-table">
                     <caption>"Init Duration by runtime (ms), lambda-perf 2026-07-24 to 08-22"</caption>
                     <thead><tr><th scope="col">"Runtime"</th><th scope="col" class="num">"p50"</th><th scope="col" class="num">"p99"</th></tr></thead>
                     <tbody>{move || comparison.get().into_iter().map(|b| view! {

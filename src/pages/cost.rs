@@ -135,7 +135,7 @@ fn CostResults(result: Memo<CostResult>, what_ifs: Memo<Vec<WhatIf>>, stale: Sig
                 <Kpi label="Billed requests" metric="billed_requests" value=get("billed_requests") money_small=false />
             </div>
         </div>
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex="0" role="region" aria-label="Table; scroll sideways if it is wider than the screen">
             <table class="breakdown">
                 <caption>"Breakdown per month"</caption>
                 <thead><tr><th scope="col">"Line"</th><th scope="col" class="num">"Amount"</th></tr></thead>
@@ -178,7 +178,7 @@ fn CostResults(result: Memo<CostResult>, what_ifs: Memo<Vec<WhatIf>>, stale: Sig
             </ul>
             <details>
                 <summary>"Chart data table"</summary>
-                <div class="table-wrap">
+                <div class="table-wrap" tabindex="0" role="region" aria-label="Table; scroll sideways if it is wider than the screen">
                     <table>
                         <caption>"Monthly cost by line, per scenario (USD)"</caption>
                         <thead>

@@ -162,7 +162,7 @@ fn PointsTable(state: CalcState) -> impl IntoView {
         set_new_ms.set(String::new());
     };
     view! {
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex="0" role="region" aria-label="Table; scroll sideways if it is wider than the screen">
             <table class="points">
                 <caption>"Measured points"</caption>
                 <thead><tr><th scope="col">"Memory (MB)"</th><th scope="col">"Mean duration (ms)"</th><th scope="col"><span class="sr-only">"Remove"</span></th></tr></thead>
@@ -257,7 +257,7 @@ fn PowerResults(state: CalcState, result: Memo<PowerResult>, stale: Signal<bool>
             <figcaption id="power-chart-summary" data-testid="power-chart-summary">{move || result.with(|r| r.summary())}</figcaption>
             <p class="hint">"Solid line: modelled duration (left axis). Thin line: the duration at which each size costs what the current size costs (iso-cost). Line with squares: cost per million (right axis). Circles: measured. Vertical lines: current size and recommendation."</p>
         </figure>
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex="0" role="region" aria-label="Table; scroll sideways if it is wider than the screen">
             <table class="sweep" data-testid="sweep-table">
                 <caption>"Every candidate size (the chart's data)"</caption>
                 <thead><tr>
@@ -284,7 +284,7 @@ fn PowerResults(state: CalcState, result: Memo<PowerResult>, stale: Signal<bool>
             </table>
         </div>
         {move || result.with(|r| (!r.repriced.is_empty()).then(|| view! {
-            <div class="table-wrap">
+            <div class="table-wrap" tabindex="0" role="region" aria-label="Table; scroll sideways if it is wider than the screen">
                 <table data-testid="repriced-table">
                     <caption>"Power Tuning's figures, re-priced exactly"</caption>
                     <thead><tr>

@@ -435,7 +435,7 @@ fn SimResults(state: CalcState, result: SimResult, throughput: f64) -> impl Into
             <div class="chart-box"><canvas node_ref=c1 role="img" aria-labelledby="conc-summary"></canvas></div>
             <figcaption id="conc-summary">{summary_conc}</figcaption>
             <p class="hint">"Thick line: busy environments; thin green: idle ones kept warm; thin orange: provisioned. Peak bin average "{format::number(peak_bin, 1)}"."</p>
-            <details><summary>"Concurrency data table"</summary><div class="table-wrap"><table>
+            <details><summary>"Concurrency data table"</summary><div class="table-wrap" tabindex="0" role="region" aria-label="Table; scroll sideways if it is wider than the screen"><table>
                 <thead><tr><th scope="col" class="num">"Time (s)"</th><th scope="col" class="num">"Busy"</th><th scope="col" class="num">"Idle"</th><th scope="col" class="num">"Arrivals"</th><th scope="col" class="num">"Cold"</th><th scope="col" class="num">"Throttled"</th></tr></thead>
                 <tbody>{result.bins.iter().enumerate().map(|(i, b)| view! {
                     <tr><td class="num">{format::number(i as f64 * bin_s, 0)}</td><td class="num">{format::number(busy[i].1, 2)}</td><td class="num">{format::number(idle[i].1, 2)}</td>
@@ -447,7 +447,7 @@ fn SimResults(state: CalcState, result: SimResult, throughput: f64) -> impl Into
             <div class="chart-box"><canvas node_ref=c2 role="img" aria-labelledby="cdf-summary"></canvas></div>
             <figcaption id="cdf-summary" data-testid="cdf-summary">{summary_cdf}</figcaption>
             <p class="hint">"Thick line: warm requests; thin line: cold requests (cumulative share against latency)."</p>
-            <details><summary>"Latency data table"</summary><div class="table-wrap"><table>
+            <details><summary>"Latency data table"</summary><div class="table-wrap" tabindex="0" role="region" aria-label="Table; scroll sideways if it is wider than the screen"><table>
                 <thead><tr><th scope="col" class="num">"Share"</th><th scope="col" class="num">"Warm (ms)"</th><th scope="col" class="num">"Cold (ms)"</th></tr></thead>
                 <tbody>{result.warm_cdf.iter().zip(&result.cold_cdf).step_by(5).map(|(w, c)| view! {
                     <tr><td class="num">{format!("{:.0}%", w.1 * 100.0)}</td><td class="num">{format::number(w.0 / 1000.0, 1)}</td><td class="num">{format::number(c.0 / 1000.0, 1)}</td></tr>
@@ -458,7 +458,7 @@ fn SimResults(state: CalcState, result: SimResult, throughput: f64) -> impl Into
             <div class="chart-box"><canvas node_ref=c4 role="img" aria-labelledby="hist-summary"></canvas></div>
             <figcaption id="hist-summary" data-testid="hist-summary">{summary_hist}</figcaption>
             <p class="hint">"Thick line: warm requests per latency bucket; thin line: cold requests (30 log-spaced buckets)."</p>
-            <details><summary>"Latency histogram table"</summary><div class="table-wrap"><table data-testid="hist-table">
+            <details><summary>"Latency histogram table"</summary><div class="table-wrap" tabindex="0" role="region" aria-label="Table; scroll sideways if it is wider than the screen"><table data-testid="hist-table">
                 <thead><tr><th scope="col" class="num">"From (ms)"</th><th scope="col" class="num">"To (ms)"</th><th scope="col" class="num">"Warm"</th><th scope="col" class="num">"Cold"</th></tr></thead>
                 <tbody>{result.histogram.iter().filter(|b| b.2 + b.3 > 0).map(|(a, b, w, c)| view! {
                     <tr><td class="num">{format::number(*a, 2)}</td><td class="num">{format::number(*b, 2)}</td><td class="num">{*w}</td><td class="num">{*c}</td></tr>
@@ -516,7 +516,7 @@ fn Advisor(points: Vec<PcPoint>) -> impl IntoView {
         </p>
         <figure class="chart">
             <div class="chart-box short"><canvas node_ref=canvas role="img" aria-label="Cost against provisioned concurrency"></canvas></div>
-            <div class="table-wrap"><table data-testid="advisor-table">
+            <div class="table-wrap" tabindex="0" role="region" aria-label="Table; scroll sideways if it is wider than the screen"><table data-testid="advisor-table">
                 <caption>"Provisioned concurrency sweep"</caption>
                 <thead><tr><th scope="col" class="num">"PC"</th><th scope="col" class="num">"Cost"</th><th scope="col" class="num">"p99"</th><th scope="col" class="num">"Cold"</th><th scope="col" class="num">"Spillover"</th><th scope="col" class="num">"PC busy"</th><th scope="col">"Meets target"</th></tr></thead>
                 <tbody>{points.iter().map(|p| view! {

@@ -121,24 +121,23 @@ pub fn ensure_e2e_tools() -> Result {
         run(&mut apt(&["install", "-y", "--no-install-recommends", "chromium", "chromium-driver"]))?;
     }
     let e2e = root().join("e2e");
-    let lock = std::fs::read_to_string(e2e.join("package-lock.json")).unwrap_or_default();
-    let installed = std::fs::read_to_string(e2e.join("node_modules/.package-lock.json")).unwrap_or_default();
-    // npm writes node_modules/.package-lock.json as the lock's "packages" part;
-    // compare the pinned runner version to decide whether to reinstall.
-    let pin = pinned_playwright(&lock);
-    if pin.is_some() && pin == pinned_playwright(&installed) {
-        println!("xtask: e2e node_modules present ({}), skipped", pin.unwrap_or_default());
+    // node_modules is current when it was installed from this exact lock file.
+    let lock =
+        std::fs::read(e2e.join("package-lock.json")).map_err(|e| format!("reading e2e/package-lock.json: {e}"))?;
+    let stamp = e2e.join("node_modules/.lambda-lab-lock-hash");
+    let want = format!("{:016x}", fnv1a(&lock));
+    if std::fs::read_to_string(&stamp).is_ok_and(|s| s.trim() == want) {
+        println!("xtask: e2e node_modules match package-lock.json, skipped");
     } else {
         run(npm(&["ci", "--no-audit", "--no-fund"]).current_dir(&e2e))?;
+        std::fs::write(&stamp, &want).map_err(|e| e.to_string())?;
     }
     Ok(())
 }
 
-fn pinned_playwright(lock: &str) -> Option<String> {
-    let at = lock.find("\"node_modules/@playwright/test\"")?;
-    let rest = &lock[at..];
-    let v = rest.find("\"version\": \"")? + "\"version\": \"".len();
-    Some(rest[v..].split('"').next()?.to_string())
+/// FNV-1a, 64-bit: a stable fingerprint for the lock file.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ *b as u64).wrapping_mul(0x0000_0100_0000_01b3))
 }
 
 fn is_root() -> bool {

@@ -1,0 +1,34 @@
+import { test, expect, appReady } from './fixtures.js';
+import AxeBuilder from '@axe-core/playwright';
+
+// Automated WCAG 2.2 A/AA checks (axe finds a subset of issues; the rest is
+// checked by hand: keyboard, zoom, screen reader). Run in both themes.
+const PAGES = [
+  { path: '', ready: 'h1' },
+  { path: 'calculators', ready: 'h1' },
+  { path: 'lessons', ready: 'h1' },
+  { path: 'about', ready: 'h1' },
+  { path: 'no/such/page', ready: '[data-testid="not-found"]' },
+  { path: 'calculators/cost', ready: '[data-metric="total_usd"]' },
+  { path: 'calculators/account', ready: '[data-metric="total_usd"]' },
+  { path: 'calculators/power', ready: '[data-metric="best_memory_mb"]' },
+  { path: 'calculators/cold-start', ready: '[data-metric="init_p50_ms"]' },
+  { path: 'calculators/traffic?v=1&sim_seconds=600', ready: '[data-metric="requests"]' },
+  { path: 'calculators/cost?v=1&memory_mb=64&region=mars-1&zzz=1', ready: '[data-testid="error-summary"]' },
+];
+
+for (const scheme of ['light', 'dark']) {
+  for (const p of PAGES) {
+    test(`/${p.path} has no WCAG 2.2 AA violations (${scheme})`, async ({ page }) => {
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.goto(p.path);
+      await appReady(page);
+      await expect(page.locator(p.ready).first()).toBeVisible({ timeout: 30_000 });
+      const results = await new AxeBuilder({ page })
+        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+        .analyze();
+      const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.length} × ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+      expect(summary).toEqual([]);
+    });
+  }
+}
