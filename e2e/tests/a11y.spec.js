@@ -32,3 +32,14 @@ for (const scheme of ['light', 'dark']) {
     });
   }
 }
+
+for (const p of PAGES) {
+  test(`/${p.path} fits a 360 px screen without sideways scrolling`, async ({ page }) => {
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.goto(p.path);
+    await appReady(page);
+    await expect(page.locator(p.ready).first()).toBeVisible({ timeout: 30_000 });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+  });
+}
