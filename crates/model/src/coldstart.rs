@@ -188,14 +188,7 @@ pub const COLDSTART_PARAMS: &[ParamSpec] = &[
         help: "lambda-perf runtimes; custom runtimes end in -al2023 or -al2.",
     },
     prices::arch_param("arm64 starts 5–15% faster for Node, Go and native runtimes."),
-    ParamSpec {
-        name: "package",
-        label: "Package type",
-        kind: Kind::Choice(&["zip", "image"]),
-        default: "zip",
-        unit: "",
-        help: "Container images add platform time and a heavier tail.",
-    },
+    prices::package_param("Container images add platform time and a heavier tail."),
     prices::memory_param(
         "Memory",
         "1024",

@@ -31,14 +31,7 @@ pub const POWER_PARAMS: &[ParamSpec] = &[
         unit: "ms",
         help: "Mean duration at that size.",
     },
-    ParamSpec {
-        name: "cpu_fraction",
-        label: "Share of time computing",
-        kind: Kind::Num { min: 0.0, max: 1.0 },
-        default: "1",
-        unit: "",
-        help: "0 = all waiting on I/O, 1 = all CPU work, at the measured size.",
-    },
+    scaling::cpu_fraction_param("0 = all waiting on I/O, 1 = all CPU work, at the measured size."),
     ParamSpec {
         name: "parallel_fraction",
         label: "Share of CPU work in parallel",

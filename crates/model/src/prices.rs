@@ -388,6 +388,30 @@ pub const fn memory_param(
     }
 }
 
+/// The `package` parameter: zip or container image.
+pub const fn package_param(help: &'static str) -> crate::scenario::ParamSpec {
+    crate::scenario::ParamSpec {
+        name: "package",
+        label: "Package type",
+        kind: crate::scenario::Kind::Choice(&["zip", "image"]),
+        default: "zip",
+        unit: "",
+        help,
+    }
+}
+
+/// The `pc_units` parameter: provisioned concurrency, 0 to 100,000 environments.
+pub const fn pc_units_param(help: &'static str) -> crate::scenario::ParamSpec {
+    crate::scenario::ParamSpec {
+        name: "pc_units",
+        label: "Provisioned concurrency",
+        kind: crate::scenario::Kind::Int { min: 0, max: 100_000 },
+        default: "0",
+        unit: "environments",
+        help,
+    }
+}
+
 /// The region codes as a static list for the parameter table.
 pub const REGION_CODES: &[&str] = &[
     "us-east-1",

@@ -79,14 +79,7 @@ pub const COST_PARAMS: &[ParamSpec] = &[
         unit: "",
         help: "1M requests and 400,000 GB-s a month, account-wide.",
     },
-    ParamSpec {
-        name: "pc_units",
-        label: "Provisioned concurrency",
-        kind: Kind::Int { min: 0, max: 100_000 },
-        default: "0",
-        unit: "environments",
-        help: "Pre-initialised environments kept ready.",
-    },
+    prices::pc_units_param("Pre-initialised environments kept ready."),
     ParamSpec {
         name: "pc_hours",
         label: "PC enabled per month",
@@ -127,14 +120,7 @@ pub const COST_PARAMS: &[ParamSpec] = &[
         unit: "ms",
         help: "Init Duration per cold start (at most 10 s).",
     },
-    ParamSpec {
-        name: "package",
-        label: "Package type",
-        kind: Kind::Choice(&["zip", "image"]),
-        default: "zip",
-        unit: "",
-        help: "Container images were billed for INIT even before 2025-08-01.",
-    },
+    prices::package_param("Container images were billed for INIT even before 2025-08-01."),
     ParamSpec {
         name: "runtime",
         label: "Runtime",

@@ -27,6 +27,19 @@ pub const MEMORY_MARGIN: f64 = 0.10;
 pub const POWER_TUNING_SIZES: &[u32] =
     &[128, 256, 512, 1024, 1536, 2048, 3008, 4096, 5120, 6144, 7168, 8192, 9216, 10240];
 
+/// The `cpu_fraction` parameter: the CPU-bound share of the time at the
+/// measured size (the rest waits on I/O).
+pub const fn cpu_fraction_param(help: &'static str) -> crate::scenario::ParamSpec {
+    crate::scenario::ParamSpec {
+        name: "cpu_fraction",
+        label: "Share of time computing",
+        kind: crate::scenario::Kind::Num { min: 0.0, max: 1.0 },
+        default: "1",
+        unit: "",
+        help,
+    }
+}
+
 /// The vCPU share at `m` MB.
 pub fn vcpu_share(m: f64) -> f64 {
     (m / MB_PER_VCPU).min(MAX_VCPU)

@@ -942,14 +942,9 @@ pub const SIM_PARAMS: &[ParamSpec] = &[
         unit: "MB",
         help: "If set, the duration was measured at this memory size and is scaled to the memory below by the memory/CPU model; 0 = it is at that memory.",
     },
-    ParamSpec {
-        name: "cpu_fraction",
-        label: "Share of time computing",
-        kind: Kind::Num { min: 0.0, max: 1.0 },
-        default: "1",
-        unit: "",
-        help: "For scaling the duration: the CPU-bound share at the measured size (the rest is I/O).",
-    },
+    crate::scaling::cpu_fraction_param(
+        "For scaling the duration: the CPU-bound share at the measured size (the rest is I/O).",
+    ),
     ParamSpec {
         name: "duration_dist",
         label: "Duration distribution",
@@ -1030,14 +1025,7 @@ pub const SIM_PARAMS: &[ParamSpec] = &[
         unit: "",
         help: "2023: 1,000 new environments per 10 s per function. Legacy: a regional burst, then +500 per minute.",
     },
-    ParamSpec {
-        name: "pc_units",
-        label: "Provisioned concurrency",
-        kind: Kind::Int { min: 0, max: 100_000 },
-        default: "0",
-        unit: "environments",
-        help: "Kept warm and used first; traffic beyond spills to on-demand.",
-    },
+    prices::pc_units_param("Kept warm and used first; traffic beyond spills to on-demand."),
     prices::memory_param("Memory", "1024", "For GB-seconds and cost."),
     prices::arch_param("For prices and the cold-start model."),
     prices::region_param("For prices and the legacy burst size."),

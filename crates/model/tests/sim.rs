@@ -20,6 +20,11 @@ fn metric(r: &SimResult, name: &str) -> f64 {
     r.metrics().into_iter().find(|(n, _)| *n == name).unwrap().1.as_f64().unwrap()
 }
 
+/// A trace of `n` requests that all arrive at t = 0.
+fn simultaneous(n: usize) -> String {
+    vec!["0"; n].join(",")
+}
+
 const P6: &[(&str, &str)] = &[
     ("arrival", "poisson"),
     ("rate_per_s", "0.9"),
@@ -109,8 +114,7 @@ fn p9_erlang_b_throttling() {
 #[test]
 fn p10_scaling_from_a_burst() {
     // 5,000 long requests arrive together: 1,000 environments at once, the rest throttled.
-    let times: Vec<String> = (0..5000).map(|_| "0".to_string()).collect();
-    let trace = times.join(",");
+    let trace = simultaneous(5000);
     let r = run(&[
         ("arrival", "trace"),
         ("trace", &trace),
@@ -135,8 +139,7 @@ fn p10_scaling_from_a_burst() {
 
 #[test]
 fn p8_legacy_burst_of_3000() {
-    let times: Vec<String> = (0..10_000).map(|_| "0".to_string()).collect();
-    let trace = times.join(",");
+    let trace = simultaneous(10_000);
     let r = run(&[
         ("arrival", "trace"),
         ("trace", &trace),
