@@ -218,14 +218,7 @@ pub const COLDSTART_PARAMS: &[ParamSpec] = &[
         unit: "",
         help: "Adds about 100 ms since 2019 (not the 5–10 s of old).",
     },
-    ParamSpec {
-        name: "snapstart",
-        label: "SnapStart",
-        kind: Kind::Bool,
-        default: "false",
-        unit: "",
-        help: "Init is replaced by a snapshot restore (Java 11+, Python 3.12+, .NET 8+).",
-    },
+    prices::snapstart_param("Init is replaced by a snapshot restore (Java 11+, Python 3.12+, .NET 8+)."),
 ];
 
 /// The parts of one cold start, in ms.

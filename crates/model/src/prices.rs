@@ -412,6 +412,30 @@ pub const fn pc_units_param(help: &'static str) -> crate::scenario::ParamSpec {
     }
 }
 
+/// The `billing_date` parameter; empty means today.
+pub const fn billing_date_param(help: &'static str) -> crate::scenario::ParamSpec {
+    crate::scenario::ParamSpec {
+        name: "billing_date",
+        label: "Billing date",
+        kind: crate::scenario::Kind::Date,
+        default: "",
+        unit: "",
+        help,
+    }
+}
+
+/// The `snapstart` parameter.
+pub const fn snapstart_param(help: &'static str) -> crate::scenario::ParamSpec {
+    crate::scenario::ParamSpec {
+        name: "snapstart",
+        label: "SnapStart",
+        kind: crate::scenario::Kind::Bool,
+        default: "false",
+        unit: "",
+        help,
+    }
+}
+
 /// The region codes as a static list for the parameter table.
 pub const REGION_CODES: &[&str] = &[
     "us-east-1",

@@ -129,22 +129,8 @@ pub const COST_PARAMS: &[ParamSpec] = &[
         unit: "",
         help: "Custom runtimes (provided.*) were billed for INIT even before 2025-08-01.",
     },
-    ParamSpec {
-        name: "billing_date",
-        label: "Billing date",
-        kind: Kind::Date,
-        default: "",
-        unit: "",
-        help: "INIT billing rules depend on the date; empty means today.",
-    },
-    ParamSpec {
-        name: "snapstart",
-        label: "SnapStart",
-        kind: Kind::Bool,
-        default: "false",
-        unit: "",
-        help: "Java 11+, Python 3.12+, .NET 8+. Cache and restore charges apply to Python and .NET.",
-    },
+    prices::billing_date_param("INIT billing rules depend on the date; empty means today."),
+    prices::snapstart_param("Java 11+, Python 3.12+, .NET 8+. Cache and restore charges apply to Python and .NET."),
     ParamSpec {
         name: "snapstart_hours",
         label: "Snapshot cached per month",
@@ -470,7 +456,13 @@ pub fn pc_capacity(i: &CostInput) -> u64 {
 
 /// Whether INIT is billed for on-demand cold starts of this function.
 pub fn init_billed(i: &CostInput) -> bool {
-    i.billing_date >= prices::INIT_BILLING_FROM || i.package == Package::Image || is_custom_runtime(i.runtime)
+    init_billed_on(i.billing_date, i.package, is_custom_runtime(i.runtime))
+}
+
+/// The INIT billing rule: billed from 2025-08-01 for every on-demand cold
+/// start; before that only for container images and custom runtimes.
+pub fn init_billed_on(date: Date, package: Package, custom_runtime: bool) -> bool {
+    date >= prices::INIT_BILLING_FROM || package == Package::Image || custom_runtime
 }
 
 /// Extra requests for one asynchronous event: one per 64 KB chunk past 256 KB.

@@ -1029,14 +1029,9 @@ pub const SIM_PARAMS: &[ParamSpec] = &[
     prices::memory_param("Memory", "1024", "For GB-seconds and cost."),
     prices::arch_param("For prices and the cold-start model."),
     prices::region_param("For prices and the legacy burst size."),
-    ParamSpec {
-        name: "billing_date",
-        label: "Billing date",
-        kind: Kind::Date,
-        default: "",
-        unit: "",
-        help: "INIT is billed for zip packages on managed runtimes from 2025-08-01 (always for custom runtimes); empty means today.",
-    },
+    prices::billing_date_param(
+        "INIT is billed for zip packages on managed runtimes from 2025-08-01 (always for custom runtimes); empty means today.",
+    ),
     ParamSpec {
         name: "sim_seconds",
         label: "Simulated time",
@@ -1231,11 +1226,11 @@ pub fn config(v: &Values) -> Result<SimConfig, crate::scenario::ParamError> {
         region,
         seed: v.int("seed") as u64,
         init_billed: {
+            // The engine reads no clock: an empty date means today, which is after
+            // the 2025-08-01 change, so it bills like that date.
+            let date = crate::scenario::Date::parse(v.text("billing_date")).unwrap_or(prices::INIT_BILLING_FROM);
             let custom = v.text("runtime").ends_with("-al2023") || v.text("runtime").ends_with("-al2");
-            let date = v.text("billing_date");
-            custom
-                || date.is_empty()
-                || crate::scenario::Date::parse(date).is_none_or(|d| d >= prices::INIT_BILLING_FROM)
+            crate::pricing::init_billed_on(date, crate::pricing::Package::Zip, custom)
         },
         bins: 120,
     })
