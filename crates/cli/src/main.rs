@@ -2,13 +2,14 @@
 //! over `lambda-model`: flags are the parameter names (`--memory-mb` for
 //! `memory_mb`), output is a readable table or, with `--json`, the metrics.
 
+use lambda_model::calculators::{CALCULATORS, Calculator};
 use lambda_model::coldstart;
 use lambda_model::export;
 use lambda_model::metrics::{MetricValue, to_json_object};
 use lambda_model::power;
 use lambda_model::pricing;
 use lambda_model::report;
-use lambda_model::scenario::{Date, ParamError, ParamSpec, Values};
+use lambda_model::scenario::{Date, ParamError, Values};
 use lambda_model::sim;
 use std::process::ExitCode;
 
@@ -40,18 +41,6 @@ Options:
 Every parameter has the same name in the web page's URL, its JSON export and here
 (with - for _). Exit codes: 0 ok, 2 bad usage or invalid parameters.
 ";
-
-struct Calculator {
-    name: &'static str,
-    specs: &'static [ParamSpec],
-}
-
-const CALCULATORS: &[Calculator] = &[
-    Calculator { name: "cost", specs: pricing::COST_PARAMS },
-    Calculator { name: "power", specs: power::POWER_PARAMS },
-    Calculator { name: "coldstart", specs: coldstart::COLDSTART_PARAMS },
-    Calculator { name: "simulate", specs: sim::SIM_PARAMS },
-];
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();

@@ -5,6 +5,7 @@
 //! reads a clock: the caller passes "today".
 
 pub mod analytic;
+pub mod calculators;
 pub mod coldstart;
 pub mod export;
 pub mod metrics;
