@@ -65,6 +65,9 @@ pub struct CalcState {
     pub unit: RwSignal<RequestUnit>,
     /// Things about the URL worth saying (unknown keys, a newer version).
     pub notices: RwSignal<Vec<String>>,
+    /// Set when embedded (in a lesson): the calculator's own page. An
+    /// embedded calculator never writes the address bar.
+    pub embedded: Option<&'static str>,
 }
 
 fn drafts_from_errors(specs: &'static [ParamSpec], errors: &[ParamError]) -> Vec<Draft> {
@@ -95,12 +98,25 @@ impl CalcState {
             drafts: RwSignal::new(drafts_from_errors(specs, &d.errors)),
             unit: RwSignal::new(unit),
             notices: RwSignal::new(notices),
+            embedded: crate::url::embedding(),
+        }
+    }
+
+    /// A link that reopens this state: the address bar, or for an embedded
+    /// calculator its own page with its values.
+    pub fn link(self) -> String {
+        match self.embedded {
+            Some(page) => crate::url::page_link(page, &self.values.with_untracked(|v| v.to_query())),
+            None => crate::url::href(),
         }
     }
 
     /// Keeps the address bar a permalink: `v=1`, every non-default value, the
     /// requests unit, and the page's own presentation keys.
     pub fn sync_url(self) {
+        if self.embedded.is_some() {
+            return;
+        }
         let keep: Vec<(String, String)> = parse_pairs(&crate::url::query())
             .into_iter()
             .filter(|(k, _)| PRESENTATION_KEYS.contains(&k.as_str()) && k != "v" && k != "unit")
@@ -416,7 +432,7 @@ pub fn Toolbar(
         format!("data:application/json;charset=utf-8,{}", String::from(js_sys::encode_uri_component(&json)))
     });
     let copy = move |_| {
-        let link = crate::url::href();
+        let link = state.link();
         let ok = web_sys::window().map(|w| w.navigator().clipboard()).map(|c| c.write_text(&link)).is_some();
         set_message.set(if ok { "Link copied.".into() } else { format!("Copy this link: {link}") });
     };

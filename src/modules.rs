@@ -37,45 +37,55 @@ fn call(module: &JsValue, func: &str, arg: Option<&JsValue>) -> Result<(), JsVal
     }
 }
 
-/// Hosts a module's page: loads it on first use, mounts it, and unmounts it
-/// when the route changes. Shows progress and a readable error if loading fails.
-#[component]
-pub fn ModuleHost(name: &'static str, title: &'static str) -> impl IntoView {
-    crate::app::set_title(title);
+fn error_text(e: &JsValue) -> String {
+    e.as_string().or_else(|| js_sys::JSON::stringify(e).ok().and_then(|s| s.as_string())).unwrap_or_default()
+}
+
+/// Loads module `name` and calls `attach` with it and the element once the
+/// element exists; `attach` returns what `detach` needs to undo it. Shows
+/// progress, and a readable message if loading fails.
+fn hosted(
+    name: &'static str,
+    what: String,
+    attach: impl Fn(&JsValue, &web_sys::HtmlElement) -> Result<JsValue, JsValue> + 'static,
+    detach: fn(&JsValue, &JsValue),
+) -> impl IntoView {
     let node = NodeRef::<Div>::new();
-    let (status, set_status) = signal(Some(format!("Loading the {} …", title.to_lowercase())));
-    let mounted: StoredValue<Option<JsValue>, LocalStorage> = StoredValue::new_local(None);
+    let (status, set_status) = signal(Some(format!("Loading the {what} …")));
+    let mounted: StoredValue<Option<(JsValue, JsValue)>, LocalStorage> = StoredValue::new_local(None);
+    let attach = std::rc::Rc::new(attach);
     Effect::new(move |_| {
         let Some(el) = node.get() else { return };
+        let attach = attach.clone();
+        let what = what.clone();
         leptos::task::spawn_local(async move {
             let result = async {
                 let module = load_module(crate::paths::base(), name).await?;
-                call(&module, "mount", Some(el.as_ref()))?;
-                Ok::<_, JsValue>(module)
+                let token = attach(&module, &el)?;
+                Ok::<_, JsValue>((module, token))
             }
             .await;
             match result {
-                Ok(module) => {
-                    mounted.set_value(Some(module));
-                    set_status.set(None);
+                Ok(m) => {
+                    // The host may have gone while the module loaded.
+                    if mounted.try_set_value(Some(m.clone())).is_some() {
+                        detach(&m.0, &m.1);
+                    } else {
+                        set_status.set(None);
+                    }
                 }
                 Err(e) => {
-                    let why = e
-                        .as_string()
-                        .or_else(|| js_sys::JSON::stringify(&e).ok().and_then(|s| s.as_string()))
-                        .unwrap_or_default();
-                    web_sys::console::warn_1(&format!("module {name} failed to load: {why}").into());
+                    web_sys::console::warn_1(&format!("module {name} failed to load: {}", error_text(&e)).into());
                     set_status.set(Some(format!(
-                        "The {} could not be loaded. If you are offline, reconnect and reload the page.",
-                        title.to_lowercase()
+                        "The {what} could not be loaded. If you are offline, reconnect and reload the page."
                     )));
                 }
             }
         });
     });
     on_cleanup(move || {
-        if let Some(m) = mounted.try_get_value().flatten() {
-            let _ = call(&m, "unmount", None);
+        if let Some((m, token)) = mounted.try_get_value().flatten() {
+            detach(&m, &token);
         }
     });
     view! {
@@ -84,23 +94,127 @@ pub fn ModuleHost(name: &'static str, title: &'static str) -> impl IntoView {
     }
 }
 
-thread_local! {
-    static MOUNTED: std::cell::RefCell<Option<Box<dyn std::any::Any>>> = const { std::cell::RefCell::new(None) };
+/// Hosts a module's page: loads it on first use, mounts it, and unmounts it
+/// when the route changes.
+#[component]
+pub fn ModuleHost(name: &'static str, title: &'static str) -> impl IntoView {
+    crate::app::set_title(title);
+    // Modules that follow the address (the lessons) export `location_changed`.
+    let location = leptos_router::hooks::use_location();
+    let module: StoredValue<Option<JsValue>, LocalStorage> = StoredValue::new_local(None);
+    Effect::new(move |_| {
+        let _ = (location.pathname.get(), location.search.get());
+        if let Some(m) = module.try_get_value().flatten() {
+            let _ = call(&m, "location_changed", None);
+        }
+    });
+    hosted(
+        name,
+        title.to_lowercase(),
+        move |m, el| {
+            module.set_value(Some(m.clone()));
+            call(m, "mount", Some(el.as_ref())).map(|_| JsValue::NULL)
+        },
+        |m, _| {
+            let _ = call(m, "unmount", None);
+        },
+    )
 }
 
-/// For module binaries: mounts a page into `el` (replacing any earlier mount).
+/// A calculator embedded in another page (a lesson) with preset parameters.
+/// It never touches the page's address bar; several can share a page.
+#[component]
+pub fn EmbeddedCalc(module: &'static str, query: String) -> impl IntoView {
+    let what = format!("{module} calculator");
+    view! {
+        <div class="embedded-calc">
+            {hosted(
+                module,
+                what,
+                move |m, el| {
+                    let f: js_sys::Function = js_sys::Reflect::get(m, &"embed".into())?.dyn_into()?;
+                    f.call2(&JsValue::NULL, el.as_ref(), &JsValue::from_str(&query))
+                },
+                |m, id| {
+                    if let Ok(f) = js_sys::Reflect::get(m, &"unembed".into()).and_then(|f| f.dyn_into::<js_sys::Function>()) {
+                        let _ = f.call1(&JsValue::NULL, id);
+                    }
+                },
+            )}
+        </div>
+    }
+}
+
+thread_local! {
+    static MOUNTED: std::cell::RefCell<Vec<(u32, Box<dyn std::any::Any>)>> = const { std::cell::RefCell::new(Vec::new()) };
+    static NEXT_ID: std::cell::Cell<u32> = const { std::cell::Cell::new(1) };
+}
+
+/// The page mount's id; embeds get 1, 2, ….
+const PAGE_ID: u32 = 0;
+
+/// For module binaries: mounts a page into `el` (replacing any earlier page mount).
 pub fn mount_page<F, N>(el: web_sys::HtmlElement, page: F)
 where
     F: FnOnce() -> N + 'static,
     N: IntoView + 'static,
 {
     crate::panic::install();
-    unmount_page();
+    unmount(PAGE_ID);
     let handle = leptos::mount::mount_to(el, page);
-    MOUNTED.with(|m| *m.borrow_mut() = Some(Box::new(handle)));
+    MOUNTED.with(|m| m.borrow_mut().push((PAGE_ID, Box::new(handle))));
 }
 
-/// For module binaries: removes the mounted page and disposes its reactive state.
-pub fn unmount_page() {
-    MOUNTED.with(|m| drop(m.borrow_mut().take()));
+/// For module binaries: mounts a page as an embedded calculator with a preset
+/// query; returns the id to pass to [`unmount`].
+pub fn embed_page<F, N>(el: web_sys::HtmlElement, query: String, route: &'static str, page: F) -> u32
+where
+    F: FnOnce() -> N + 'static,
+    N: IntoView + 'static,
+{
+    crate::panic::install();
+    let id = NEXT_ID.with(|n| {
+        let id = n.get();
+        n.set(id + 1);
+        id
+    });
+    let handle = crate::url::with_embed(query, route, || leptos::mount::mount_to(el, page));
+    MOUNTED.with(|m| m.borrow_mut().push((id, Box::new(handle))));
+    id
+}
+
+/// For module binaries: removes a mount and disposes its reactive state.
+pub fn unmount(id: u32) {
+    let gone = MOUNTED.with(|m| {
+        let mut m = m.borrow_mut();
+        m.iter().position(|(i, _)| *i == id).map(|k| m.remove(k))
+    });
+    drop(gone);
+}
+
+/// The exports of a calculator module: `mount`/`unmount` for its page,
+/// `embed`/`unembed` for lessons.
+#[macro_export]
+macro_rules! module_exports {
+    ($page:path, $route:expr) => {
+        #[wasm_bindgen::prelude::wasm_bindgen]
+        pub fn mount(el: web_sys::HtmlElement) {
+            $crate::modules::mount_page(el, $page);
+        }
+
+        #[wasm_bindgen::prelude::wasm_bindgen]
+        pub fn unmount() {
+            $crate::modules::unmount(0);
+        }
+
+        #[wasm_bindgen::prelude::wasm_bindgen]
+        pub fn embed(el: web_sys::HtmlElement, query: String) -> u32 {
+            $crate::modules::embed_page(el, query, $route, $page)
+        }
+
+        #[wasm_bindgen::prelude::wasm_bindgen]
+        pub fn unembed(id: u32) {
+            $crate::modules::unmount(id);
+        }
+    };
 }

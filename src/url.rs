@@ -2,8 +2,34 @@
 //! history entry) whenever a calculator's state changes, so the address bar
 //! is always a permalink.
 
-/// The current `location.search`, without the `?`.
+use std::cell::RefCell;
+
+thread_local! {
+    /// While a calculator is being embedded (in a lesson), its preset query
+    /// and its own page path; the page's address bar is not its state.
+    static EMBED: RefCell<Option<(String, &'static str)>> = const { RefCell::new(None) };
+}
+
+/// Runs `f` (which builds an embedded calculator) with `query` standing in
+/// for the page's query string.
+pub fn with_embed<R>(query: String, page: &'static str, f: impl FnOnce() -> R) -> R {
+    EMBED.with(|e| *e.borrow_mut() = Some((query, page)));
+    let r = f();
+    EMBED.with(|e| *e.borrow_mut() = None);
+    r
+}
+
+/// The calculator page path while an embedded calculator is being built.
+pub fn embedding() -> Option<&'static str> {
+    EMBED.with(|e| e.borrow().as_ref().map(|(_, p)| *p))
+}
+
+/// The current `location.search`, without the `?` (or an embedded
+/// calculator's preset query while it is being built).
 pub fn query() -> String {
+    if let Some(q) = EMBED.with(|e| e.borrow().as_ref().map(|(q, _)| q.clone())) {
+        return q;
+    }
     web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default().trim_start_matches('?').to_string()
 }
 
@@ -22,6 +48,14 @@ pub fn replace_query(q: &str) {
     if let Ok(h) = w.history() {
         let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
     }
+}
+
+/// An absolute link to a site page with a query: for "Copy link" from an
+/// embedded calculator.
+pub fn page_link(page: &str, query: &str) -> String {
+    let origin = web_sys::window().and_then(|w| w.location().origin().ok()).unwrap_or_default();
+    let q = if query.is_empty() { String::new() } else { format!("?{query}") };
+    format!("{origin}{}{q}", crate::paths::href(page))
 }
 
 /// The full current URL, for "Copy link".

@@ -1,15 +1,6 @@
-//! The power-tuning explorer as a separate wasm module, loaded by the main
-//! app's `ModuleHost` when `/calculators/power` opens.
-use wasm_bindgen::prelude::*;
+//! The power page as a separate wasm module, loaded by the main app's
+//! `ModuleHost` when its page opens, or embedded in a lesson.
 
-#[wasm_bindgen]
-pub fn mount(el: web_sys::HtmlElement) {
-    lambda_lab_app::modules::mount_page(el, lambda_lab_app::pages::power::PowerPage);
-}
-
-#[wasm_bindgen]
-pub fn unmount() {
-    lambda_lab_app::modules::unmount_page();
-}
+lambda_lab_app::module_exports!(lambda_lab_app::pages::power::PowerPage, "/calculators/power");
 
 fn main() {}

@@ -58,7 +58,13 @@ pub fn AccountPage() -> impl IntoView {
     let order = RwSignal::new(order0);
     let row_errors = RwSignal::new(problems);
     let today = crate::today();
-    Effect::new(move |_| fns.with(|f| write_url(f, order.get())));
+    // Embedded in a lesson, the address bar belongs to the lesson.
+    let embedded = crate::url::embedding().is_some();
+    Effect::new(move |_| {
+        if !embedded {
+            fns.with(|f| write_url(f, order.get()))
+        }
+    });
     let priced = Memo::new(move |_| {
         let inputs: Result<Vec<CostInput>, String> = fns.with(|f| {
             f.iter()
