@@ -1,9 +1,7 @@
 //! The site shell: header, navigation, routes, footer.
 
 use crate::modules::ModuleHost;
-use crate::pages::{
-    about::About, calculators::Calculators, debug::DebugPanic, home::Home, lessons::Lessons, not_found::NotFound,
-};
+use crate::pages::{about::About, calculators::Calculators, debug::DebugPanic, home::Home, not_found::NotFound};
 use crate::paths::{base, href, is_current, route_of};
 use crate::theme::ThemeToggle;
 use leptos::prelude::*;
@@ -19,6 +17,7 @@ pub fn App() -> impl IntoView {
     crate::theme::use_window_width();
     view! {
         <Router base=base()>
+            <NavBridge />
             <a class="skip-link" href="#main">"Skip to content"</a>
             <Header />
             <main id="main" tabindex="-1">
@@ -30,7 +29,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/calculators/power") view=|| view! { <ModuleHost name="power" title="Power tuning explorer" /> } />
                     <Route path=path!("/calculators/cold-start") view=|| view! { <ModuleHost name="coldstart" title="Cold-start calculator" /> } />
                     <Route path=path!("/calculators/traffic") view=|| view! { <ModuleHost name="traffic" title="Traffic simulator" /> } />
-                    <Route path=path!("/lessons") view=Lessons />
+                    <Route path=path!("/lessons") view=|| view! { <ModuleHost name="lessons" title="Lessons" /> } />
+                    <Route path=path!("/lessons/:slug") view=|| view! { <ModuleHost name="lessons" title="Lessons" /> } />
                     <Route path=path!("/about") view=About />
                     <Route path=path!("/debug/panic") view=DebugPanic />
                 </Routes>
@@ -41,6 +41,13 @@ pub fn App() -> impl IntoView {
             </footer>
         </Router>
     }
+}
+
+/// Lets modules (which have no router) navigate through this one.
+#[component]
+fn NavBridge() -> impl IntoView {
+    let navigate = leptos_router::hooks::use_navigate();
+    crate::nav::publish(move |url| navigate(&crate::paths::route_of(url), Default::default()));
 }
 
 #[component]

@@ -72,3 +72,66 @@ fn a_what_if_that_is_not_allowed_says_why() {
     assert!(w[0].result.is_none());
     assert!(w[0].why_not.as_deref().unwrap_or("").contains("x86_64 only"));
 }
+
+mod lessons {
+    use lambda_lab_app::course::{LESSONS, Progress, find};
+    use lambda_lab_app::nav::query_param;
+
+    #[test]
+    fn the_course_is_compiled_in() {
+        assert!(LESSONS.len() >= 15);
+        let (i, l) = find("01-billing").expect("lesson 1");
+        assert_eq!((i, l.number), (0, 1));
+        assert_eq!(l.step_index("rounding"), Some(2));
+        assert_eq!(l.step_index("2"), Some(1));
+        assert_eq!(l.step_index("0"), None);
+        assert_eq!(l.step_index("nope"), None);
+        assert!(find("00-nothing").is_none());
+    }
+
+    #[test]
+    fn progress_round_trips_and_survives_damage() {
+        let (_, l) = find("01-billing").unwrap();
+        let mut p = Progress::default();
+        assert!(p.is_empty());
+        p.see("two-meters");
+        p.see("rounding");
+        p.see("two-meters");
+        let check = l.checks().next().unwrap().id;
+        p.answer(check);
+        p.answer(check);
+        assert_eq!(p.seen, ["two-meters", "rounding"]);
+        assert_eq!(p.last.as_deref(), Some("two-meters"));
+        let back = Progress::parse(&p.encode());
+        assert_eq!(back, p);
+        assert_eq!(
+            back.summary(l),
+            format!("2 of {} steps seen, 1 of {} checks answered", l.steps.len(), l.checks().count())
+        );
+        // Garbage, and ids the lesson no longer has, are dropped.
+        let mut junk = Progress::parse("last=gone;seen=rounding,old-step;ok=old-check;;=;zzz");
+        junk.retain_known(l);
+        assert_eq!(junk.seen, ["rounding"]);
+        assert!(junk.correct.is_empty() && junk.last.is_none());
+        assert_eq!(Progress::parse("\u{0}\u{ffff}"), Progress::default());
+    }
+
+    #[test]
+    fn query_params_from_an_address() {
+        assert_eq!(query_param("/l/lessons/01-billing?step=rounding&view=print", "step").as_deref(), Some("rounding"));
+        assert_eq!(query_param("/l/lessons/01-billing?step=rounding&view=print", "view").as_deref(), Some("print"));
+        assert_eq!(query_param("/l/lessons/01-billing", "step"), None);
+    }
+
+    #[test]
+    fn every_check_accepts_its_own_answer_and_rejects_far_ones() {
+        for l in LESSONS {
+            for c in l.checks() {
+                assert_eq!(c.judge(c.answer_text), Some(true), "{} {}: '{}'", l.slug, c.id, c.answer_text);
+                let far = c.answer + c.tolerance * 3.0 + 1.0;
+                assert_eq!(c.judge(&far.to_string()), Some(false), "{} {}", l.slug, c.id);
+                assert_eq!(c.judge("not a number"), None);
+            }
+        }
+    }
+}

@@ -6,6 +6,7 @@ pub mod coldstart;
 pub mod cost;
 pub mod debug;
 pub mod home;
+pub mod lesson;
 pub mod lessons;
 pub mod not_found;
 pub mod power;

@@ -1,0 +1,413 @@
+//! `/lessons` and `/lessons/:slug`: the lessons module's pages. One lesson,
+//! a step at a time (`?step=<id>`), or the whole lesson for printing
+//! (`?view=print`). Progress is kept in guarded local storage; ←/→ move
+//! between steps. The module has no router of its own: it follows the
+//! address through [`crate::nav`].
+
+use crate::app::set_title;
+use crate::course::{self, Block, Check, Embed, Lesson, Progress, Sample};
+use crate::modules::EmbeddedCalc;
+use crate::pages::lessons::Lessons;
+use crate::paths::href;
+use leptos::prelude::*;
+
+/// The lesson slug in an address: `/lambda-lab/lessons/01-billing?step=x` →
+/// `01-billing`; the index gives an empty slug.
+pub fn slug_of(location: &str) -> String {
+    let path = location.split(['?', '#']).next().unwrap_or("");
+    crate::paths::route_of(path).strip_prefix("/lessons").unwrap_or("").trim_matches('/').to_string()
+}
+
+/// The lessons module's root: the index or one lesson, following the address.
+#[component]
+pub fn LessonsRoot() -> impl IntoView {
+    let location = crate::nav::location();
+    let slug = Memo::new(move |_| location.with(|l| slug_of(l)));
+    move || {
+        let s = slug.get();
+        if s.is_empty() {
+            return view! { <Lessons /> }.into_any();
+        }
+        match course::find(&s) {
+            Some((index, lesson)) => view! { <LessonView lesson=lesson index=index location=location /> }.into_any(),
+            None => view! { <NoSuchLesson slug=s /> }.into_any(),
+        }
+    }
+}
+
+/// An address under /lessons that names no lesson. (The site's own 404 page
+/// needs the main router, which this module does not have.)
+#[component]
+fn NoSuchLesson(slug: String) -> impl IntoView {
+    set_title("Page not found");
+    view! {
+        <h1 data-testid="not-found">"Lesson not found"</h1>
+        <p class="lede">
+            "There is no lesson called " <code>{slug}</code> ". It may have been renamed, or the link may have a typo."
+        </p>
+        <p><a href=href("/lessons")>"See all lessons"</a></p>
+    }
+}
+
+/// The reader's progress in this lesson, shared by the page's parts.
+#[derive(Clone, Copy)]
+struct Tracker {
+    slug: &'static str,
+    progress: RwSignal<Progress>,
+    /// False when storage refused the last write.
+    stored: RwSignal<bool>,
+}
+
+impl Tracker {
+    fn update(self, f: impl FnOnce(&mut Progress)) {
+        self.progress.update(f);
+        let ok = self.progress.with_untracked(|p| course::save(self.slug, p));
+        self.stored.set(ok);
+    }
+}
+
+fn is_typing_target(ev: &web_sys::KeyboardEvent) -> bool {
+    use wasm_bindgen::JsCast;
+    let Some(el) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return false };
+    let tag = el.tag_name().to_ascii_lowercase();
+    matches!(tag.as_str(), "input" | "textarea" | "select")
+        || el.get_attribute("role").is_some_and(|r| r == "tab" || r == "slider")
+        || el.get_attribute("contenteditable").is_some_and(|v| v != "false")
+}
+
+#[component]
+fn LessonView(lesson: &'static Lesson, index: usize, location: RwSignal<String>) -> impl IntoView {
+    set_title(lesson.title);
+    provide_context(CodeLanguage(RwSignal::new(crate::storage::get("code-lang").unwrap_or_default())));
+    let tracker =
+        Tracker { slug: lesson.slug, progress: RwSignal::new(course::load(lesson)), stored: RwSignal::new(true) };
+    let param = move |key: &str| location.with(|l| crate::nav::query_param(l, key));
+    let print = Memo::new(move |_| param("view").is_some_and(|v| v == "print"));
+    let step = Memo::new(move |_| param("step").and_then(|k| lesson.step_index(&k)).unwrap_or(0));
+    let unknown_step = Memo::new(move |_| param("step").filter(|k| lesson.step_index(k).is_none()));
+    // Seeing a step is progress.
+    Effect::new(move |_| {
+        if !print.get() {
+            let id = lesson.steps[step.get()].id;
+            tracker.update(|p| p.see(id));
+        }
+    });
+    // ←/→ move between steps, unless the reader is typing or using a control
+    // that owns the arrow keys.
+    let handle = window_event_listener(leptos::ev::keydown, move |ev| {
+        if print.get_untracked()
+            || ev.alt_key()
+            || ev.ctrl_key()
+            || ev.meta_key()
+            || ev.shift_key()
+            || is_typing_target(&ev)
+        {
+            return;
+        }
+        let i = step.get_untracked();
+        let target = match ev.key().as_str() {
+            "ArrowRight" if i + 1 < lesson.steps.len() => i + 1,
+            "ArrowLeft" if i > 0 => i - 1,
+            _ => return,
+        };
+        ev.prevent_default();
+        crate::nav::go(&course::step_href(lesson.slug, Some(lesson.steps[target].id)));
+    });
+    on_cleanup(move || handle.remove());
+    // After moving to another step, focus its heading so a screen reader
+    // announces it and Tab continues from the top of the step.
+    let first = StoredValue::new(true);
+    Effect::new(move |_| {
+        let _ = step.get();
+        if first.get_value() {
+            first.set_value(false);
+            return;
+        }
+        if let Some(h) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("step-title")) {
+            use wasm_bindgen::JsCast;
+            if let Ok(h) = h.dyn_into::<web_sys::HtmlElement>() {
+                let _ = h.focus();
+            }
+        }
+    });
+    let prev_lesson = index.checked_sub(1).map(|i| &course::LESSONS[i]);
+    let next_lesson = course::LESSONS.get(index + 1);
+    view! {
+        <nav class="breadcrumb" aria-label="Breadcrumb">
+            <a href=href("/lessons")>"Lessons"</a>" / "{format!("Lesson {}", lesson.number)}
+        </nav>
+        <h1>{lesson.title}</h1>
+        <p class="lede">{lesson.summary}</p>
+        <p class="hint lesson-meta">
+            {format!("{} min read · {} steps", lesson.minutes, lesson.steps.len())}
+            {(!lesson.prerequisites.is_empty()).then(|| view! {
+                " · Read first: "
+                {lesson.prerequisites.iter().enumerate().map(|(k, p)| {
+                    let title = course::find(p).map(|(_, l)| l.title).unwrap_or(p);
+                    view! { {(k > 0).then_some(", ")}<a href=href(&format!("/lessons/{p}"))>{title}</a> }
+                }).collect_view()}
+            })}
+        </p>
+        {move || unknown_step.get().map(|k| view! {
+            <p class="notice" role="status">{format!("This lesson has no step '{k}'; showing the first step.")}</p>
+        })}
+        <div class="lesson-tools">
+            <span data-testid="progress" role="status">{move || tracker.progress.with(|p| p.summary(lesson))}</span>
+            {move || (!tracker.stored.get()).then(|| view! {
+                <span class="hint">" (this browser does not let the page keep it)"</span>
+            })}
+            <button type="button" data-testid="reset-progress" on:click=move |_| tracker.update(|p| *p = Progress::default())>
+                "Reset progress"
+            </button>
+            {move || if print.get() {
+                view! {
+                    <a class="button" href=course::step_href(lesson.slug, Some(lesson.steps[0].id))>"Step by step"</a>
+                    <button type="button" on:click=|_| { if let Some(w) = web_sys::window() { let _ = w.print(); } }>"Print"</button>
+                }.into_any()
+            } else {
+                view! { <a class="button" href=course::step_href(lesson.slug, None) data-testid="print-view">"Print view"</a> }.into_any()
+            }}
+        </div>
+        <details class="toc" open=true>
+            <summary>"Contents"</summary>
+            <ol>
+                {lesson.steps.iter().enumerate().map(|(i, s)| view! {
+                    <li>
+                        <a
+                            href=course::step_href(lesson.slug, Some(s.id))
+                            aria-current=move || (!print.get() && step.get() == i).then_some("step")
+                        >
+                            {s.title}
+                        </a>
+                        {move || tracker.progress.with(|p| p.seen.iter().any(|x| x == s.id)).then(|| view! {
+                            <span class="seen" aria-label="seen">" ✓"</span>
+                        })}
+                    </li>
+                }).collect_view()}
+            </ol>
+        </details>
+        {move || if print.get() {
+            view! {
+                <div class="lesson-print">
+                    {lesson.steps.iter().enumerate().map(|(i, s)| view! {
+                        <section class="lesson-step" aria-labelledby=format!("print-{}", s.id)>
+                            <h2 id=format!("print-{}", s.id)>{format!("{}. {}", i + 1, s.title)}</h2>
+                            {s.blocks.iter().map(|b| block_view(b, tracker, true)).collect_view()}
+                        </section>
+                    }).collect_view()}
+                </div>
+            }.into_any()
+        } else {
+            let i = step.get();
+            let s = &lesson.steps[i];
+            view! {
+                <StepNav lesson=lesson i=i prev_lesson=prev_lesson next_lesson=next_lesson where_="top" />
+                <section class="lesson-step" aria-labelledby="step-title" data-step=s.id>
+                    <h2 id="step-title" tabindex="-1">{s.title}</h2>
+                    {s.blocks.iter().map(|b| block_view(b, tracker, false)).collect_view()}
+                </section>
+                <StepNav lesson=lesson i=i prev_lesson=prev_lesson next_lesson=next_lesson where_="bottom" />
+            }.into_any()
+        }}
+    }
+}
+
+#[component]
+fn StepNav(
+    lesson: &'static Lesson,
+    i: usize,
+    prev_lesson: Option<&'static Lesson>,
+    next_lesson: Option<&'static Lesson>,
+    where_: &'static str,
+) -> impl IntoView {
+    let n = lesson.steps.len();
+    let prev = if i > 0 {
+        view! { <a class="button" rel="prev" href=course::step_href(lesson.slug, Some(lesson.steps[i - 1].id))>"← Previous"</a> }.into_any()
+    } else {
+        match prev_lesson {
+            Some(p) => view! { <a class="button" href=href(&format!("/lessons/{}", p.slug))>{format!("← Lesson {}", p.number)}</a> }.into_any(),
+            None => view! { <a class="button" href=href("/lessons")>"← All lessons"</a> }.into_any(),
+        }
+    };
+    let next = if i + 1 < n {
+        view! { <a class="button primary" rel="next" href=course::step_href(lesson.slug, Some(lesson.steps[i + 1].id))>"Next →"</a> }.into_any()
+    } else {
+        match next_lesson {
+            Some(l) => view! { <a class="button primary" href=href(&format!("/lessons/{}", l.slug))>{format!("Next lesson: {} →", l.title)}</a> }.into_any(),
+            None => view! { <a class="button primary" href=href("/lessons")>"All lessons →"</a> }.into_any(),
+        }
+    };
+    view! {
+        <nav class="step-nav" aria-label=format!("Steps ({where_})") data-testid=format!("step-nav-{where_}")>
+            {prev}
+            <span class="step-count" data-testid="step-count">{format!("Step {} of {}", i + 1, n)}</span>
+            {next}
+        </nav>
+    }
+}
+
+fn block_view(b: &'static Block, tracker: Tracker, print: bool) -> AnyView {
+    match b {
+        Block::Html(h) => view! { <div class="prose" inner_html=course::html(h)></div> }.into_any(),
+        Block::Calculator(e) => calc_view(e, print).into_any(),
+        Block::Check(c) => view! { <CheckView check=c tracker=tracker print=print /> }.into_any(),
+        Block::Myth { myth, fact, source } => view! {
+            <aside class="myth" aria-label="Myth and fact">
+                <p><strong>"Myth: "</strong><span inner_html=course::html(myth)></span></p>
+                <p><strong>"Fact: "</strong><span inner_html=course::html(fact)></span></p>
+                <p class="hint">"Source of the claim: "<span inner_html=course::html(source)></span></p>
+            </aside>
+        }
+        .into_any(),
+        Block::Code(samples) => view! { <CodeTabs samples=samples print=print /> }.into_any(),
+    }
+}
+
+fn calc_link(e: &Embed) -> String {
+    if e.query.is_empty() { href(e.page) } else { href(&format!("{}?{}", e.page, e.query)) }
+}
+
+fn calc_view(e: &'static Embed, print: bool) -> impl IntoView {
+    let params = if e.query.is_empty() { "its defaults".to_string() } else { e.query.replace('&', ", ") };
+    view! {
+        <figure class="lesson-calc" data-calc=e.calc>
+            {(!e.caption.is_empty()).then(|| view! { <figcaption inner_html=course::html(e.caption)></figcaption> })}
+            {if print {
+                view! { <p class="hint">{format!("Live calculator ({}) with {params}.", e.calc)}</p> }.into_any()
+            } else {
+                view! { <EmbeddedCalc module=e.module query=e.query.to_string() /> }.into_any()
+            }}
+            <p class="hint"><a href=calc_link(e)>"Open this in the full calculator"</a></p>
+        </figure>
+    }
+}
+
+#[component]
+fn CheckView(check: &'static Check, tracker: Tracker, print: bool) -> impl IntoView {
+    let input_id = format!("{}-answer", check.id);
+    let q_id = format!("{}-question", check.id);
+    let (typed, set_typed) = signal(String::new());
+    // None: not answered; Some(Ok(right?)); Some(Err) for not a number.
+    let (verdict, set_verdict) = signal::<Option<Result<bool, ()>>>(None);
+    let (revealed, set_revealed) = signal(false);
+    let done_before = tracker.progress.with_untracked(|p| p.correct.iter().any(|c| c == check.id));
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let v = check.judge(&typed.get_untracked());
+        set_verdict.set(Some(v.ok_or(())));
+        if v == Some(true) {
+            tracker.update(|p| p.answer(check.id));
+        }
+    };
+    let unit = match check.unit {
+        "" => String::new(),
+        u => format!(" (in {})", if u == "$" { "dollars" } else { u }),
+    };
+    if print {
+        return view! {
+            <div class="check">
+                <p><strong>"Check: "</strong><span inner_html=course::html(check.question)></span></p>
+                <p class="hint">{format!("Answer: {}", check.answer_text)}</p>
+            </div>
+        }
+        .into_any();
+    }
+    view! {
+        <div class="check" data-check=check.id>
+            <p class="check-question" id=q_id.clone()><strong>"Check yourself: "</strong><span inner_html=course::html(check.question)></span></p>
+            {done_before.then(|| view! {
+                <p class="hint" data-testid="check-done">{format!("You answered this correctly before: {}.", check.answer_text)}</p>
+            })}
+            <form class="check-form" on:submit=submit>
+                <label for=input_id.clone()>{format!("Your answer{unit}")}</label>
+                <input
+                    id=input_id
+                    type="text"
+                    inputmode="decimal"
+                    autocomplete="off"
+                    aria-describedby=q_id
+                    prop:value=move || typed.get()
+                    on:input=move |ev| set_typed.set(event_target_value(&ev))
+                />
+                <button type="submit">"Check"</button>
+                <button type="button" data-testid="show-me" on:click=move |_| set_revealed.set(true)>"Show me"</button>
+            </form>
+            <div role="status" class="check-feedback">
+                {move || match verdict.get() {
+                    Some(Ok(true)) => view! {
+                        <p class="right" data-result="right">{format!("Right: {}.", check.answer_text)}</p>
+                    }.into_any(),
+                    Some(Ok(false)) => view! {
+                        <p class="wrong" data-result="wrong">"Not quite. Hint: "<span inner_html=course::html(check.hint)></span></p>
+                    }.into_any(),
+                    Some(Err(())) => view! {
+                        <p class="wrong" data-result="invalid">"Type a number, for example 3.5 (a $ sign, commas and units are fine)."</p>
+                    }.into_any(),
+                    None => ().into_any(),
+                }}
+            </div>
+            {move || (revealed.get() || verdict.get() == Some(Ok(true))).then(|| view! {
+                <div class="check-answer">
+                    <p>
+                        "The answer is "
+                        <data data-metric=check.metric data-value=check.exact>{check.answer_text}</data>
+                        {format!(", the {} calculator's {} for these parameters.", check.embed.calc, check.metric)}
+                    </p>
+                    {(!check.explain.is_empty()).then(|| view! { <p inner_html=course::html(check.explain)></p> })}
+                </div>
+            })}
+            {move || revealed.get().then(|| calc_view(&check.embed, false))}
+        </div>
+    }
+    .into_any()
+}
+
+/// Code samples in several languages; choosing a language switches every
+/// sample on the page and is remembered.
+#[component]
+fn CodeTabs(samples: &'static [Sample], print: bool) -> impl IntoView {
+    if print {
+        return samples
+            .iter()
+            .map(|s| view! { <p class="hint">{s.label}</p><pre><code>{s.code}</code></pre> })
+            .collect_view()
+            .into_any();
+    }
+    let lang = code_language();
+    let current = Memo::new(move |_| {
+        let want = lang.get();
+        samples.iter().position(|s| s.lang == want).unwrap_or(0)
+    });
+    view! {
+        <div class="code-tabs">
+            <div class="code-langs" role="group" aria-label="Language">
+                {samples.iter().enumerate().map(|(i, s)| view! {
+                    <button
+                        type="button"
+                        aria-pressed=move || if current.get() == i { "true" } else { "false" }
+                        on:click=move |_| {
+                            lang.set(s.lang.to_string());
+                            crate::storage::set("code-lang", s.lang);
+                        }
+                    >
+                        {s.label}
+                    </button>
+                }).collect_view()}
+            </div>
+            <pre class="code-sample" tabindex="0" aria-label=move || format!("{} code", samples[current.get()].label)>
+                <code>{move || samples[current.get()].code}</code>
+            </pre>
+        </div>
+    }
+    .into_any()
+}
+
+/// The language chosen for code samples, shared by the whole lesson page.
+#[derive(Clone, Copy)]
+struct CodeLanguage(RwSignal<String>);
+
+fn code_language() -> RwSignal<String> {
+    use_context::<CodeLanguage>()
+        .map(|c| c.0)
+        .unwrap_or_else(|| RwSignal::new(crate::storage::get("code-lang").unwrap_or_default()))
+}
