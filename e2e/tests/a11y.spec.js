@@ -6,7 +6,11 @@ import AxeBuilder from '@axe-core/playwright';
 const PAGES = [
   { path: '', ready: 'h1' },
   { path: 'calculators', ready: 'h1' },
-  { path: 'lessons', ready: 'h1' },
+  { path: 'lessons', ready: '.lesson-card' },
+  { path: 'lessons/01-billing', ready: '.lesson-calc [data-metric="total_usd"]' },
+  { path: 'lessons/03-right-size?step=reading-a-sweep', ready: '.lesson-calc [data-metric="best_memory_mb"]' },
+  { path: 'lessons/05-runtimes-and-packages?step=bundling', ready: '.code-tabs' },
+  { path: 'lessons/12-platform-choices?view=print', ready: '.lesson-print' },
   { path: 'about', ready: 'h1' },
   { path: 'no/such/page', ready: '[data-testid="not-found"]' },
   { path: 'calculators/cost', ready: '[data-metric="total_usd"]' },

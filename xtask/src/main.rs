@@ -14,9 +14,9 @@ use std::time::Instant;
 const WASM_GZIP_BUDGET: u64 = 300 * 1024;
 /// The sub-path the e2e suite serves `dist/` under, as GitHub Pages would.
 const E2E_PUBLIC_URL: &str = "/lambda-lab/";
-/// Calculators built as separate wasm modules (`src/bin/lambda-lab-<name>.rs`),
+/// Pages built as separate wasm modules (`src/bin/lambda-lab-<name>.rs`),
 /// loaded on demand so the main wasm stays within its budget.
-const MODULES: &[&str] = &["cost", "account", "power", "coldstart", "traffic"];
+const MODULES: &[&str] = &["cost", "account", "power", "coldstart", "traffic", "lessons"];
 /// Each module, gzipped, may not exceed this.
 const MODULE_GZIP_BUDGET: u64 = 400 * 1024;
 
@@ -205,7 +205,7 @@ fn cmd_test(args: &[String]) -> Result {
     phase("install tools", tools::ensure_build_tools)?;
     phase("cargo fmt --check", || run(cargo().args(["fmt", "--all", "--check"])))?;
     phase("clippy (native)", || {
-        run(cargo().args(["clippy", "--workspace", "--all-targets", "--locked", "--", "-D", "warnings"]))
+        run(cargo().args(["clippy", "--workspace", "--all-targets", "--all-features", "--locked", "--", "-D", "warnings"]))
     })?;
     phase("clippy (wasm32)", || {
         run(cargo().args([
@@ -217,13 +217,15 @@ fn cmd_test(args: &[String]) -> Result {
             "lambda-lab-app",
             "-p",
             "lambda-model",
+            "-p",
+            "lambda-lessons",
             "--all-features",
             "--",
             "-D",
             "warnings",
         ]))
     })?;
-    phase("native tests", || run(cargo().args(["test", "--workspace", "--locked"])))?;
+    phase("native tests", || run(cargo().args(["test", "--workspace", "--all-features", "--locked"])))?;
     let dist = root().join("target").join("e2e-dist");
     phase("wasm32 release build (trunk)", || trunk_build(E2E_PUBLIC_URL, &dist, &["debug-routes"]))?;
     phase("size budget", || {
