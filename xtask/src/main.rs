@@ -205,7 +205,16 @@ fn cmd_test(args: &[String]) -> Result {
     phase("install tools", tools::ensure_build_tools)?;
     phase("cargo fmt --check", || run(cargo().args(["fmt", "--all", "--check"])))?;
     phase("clippy (native)", || {
-        run(cargo().args(["clippy", "--workspace", "--all-targets", "--all-features", "--locked", "--", "-D", "warnings"]))
+        run(cargo().args([
+            "clippy",
+            "--workspace",
+            "--all-targets",
+            "--all-features",
+            "--locked",
+            "--",
+            "-D",
+            "warnings",
+        ]))
     })?;
     phase("clippy (wasm32)", || {
         run(cargo().args([
