@@ -83,8 +83,12 @@ fn Header() -> impl IntoView {
     }
 }
 
-/// Sets the document title for a page: "About · Lambda Lab".
+/// Sets the document title for a page: "About · Lambda Lab". A calculator
+/// embedded in a lesson leaves the lesson's title alone.
 pub fn set_title(page: &str) {
+    if crate::url::embedding().is_some() {
+        return;
+    }
     if let Some(d) = web_sys::window().and_then(|w| w.document()) {
         d.set_title(&if page.is_empty() { "Lambda Lab".to_string() } else { format!("{page} · Lambda Lab") });
     }

@@ -142,6 +142,9 @@ for (const l of LESSONS) {
       for (let k = 0; k < await calcs.count(); k++) {
         await expect(calcs.nth(k).locator('[data-metric]').filter({ visible: true }).first()).toBeVisible({ timeout: 30_000 });
       }
+      // An embedded calculator brings no second page heading and leaves the title alone.
+      await expect(page.locator('h1')).toHaveCount(1);
+      await expect(page).toHaveTitle(`${l.title} · Lambda Lab`);
       // Live numbers carry their exact value.
       for (const live of await page.locator('.lesson-step data.live').all()) {
         await expect(live).toHaveAttribute('data-value', /^-?[0-9.]+$/);

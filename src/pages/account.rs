@@ -3,7 +3,7 @@
 //! counter, as on a real bill. State: `?f=<function query>&f=…&free_tier_order=…`.
 
 use crate::app::set_title;
-use crate::components::FigureValue;
+use crate::components::{FigureValue, PageIntro};
 use crate::format;
 use crate::paths::href;
 use lambda_model::metrics::MetricValue;
@@ -99,11 +99,10 @@ pub fn AccountPage() -> impl IntoView {
     };
 
     view! {
-        <h1>"Account cost"</h1>
-        <p class="lede">
+        <PageIntro title="Account cost">
             "Price several functions as one AWS account: the free tier is shared, and the duration tiers count "
             "all functions of the same region and architecture together."
-        </p>
+        </PageIntro>
         <div class="toolbar">
             <label for="free-tier-order">"Free GB-s go first to"</label>
             <select id="free-tier-order" on:change=move |ev| order.set(if event_target_value(&ev) == "arm64_first" { FreeTierOrder::ArmFirst } else { FreeTierOrder::X86First })>

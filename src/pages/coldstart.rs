@@ -3,7 +3,7 @@
 
 use crate::app::set_title;
 use crate::chart::StackedBar;
-use crate::components::{CalcState, ErrorSummary, Evaluation, Field, FigureValue, Toolbar};
+use crate::components::{CalcState, ErrorSummary, Evaluation, Field, FigureValue, PageIntro, Toolbar};
 use crate::format;
 use lambda_model::coldstart::{self, COLDSTART_PARAMS, ColdResult};
 use lambda_model::metrics::MetricValue;
@@ -26,11 +26,10 @@ pub fn ColdStartPage() -> impl IntoView {
     let fields =
         COLDSTART_PARAMS.iter().map(|spec| view! { <Field spec=spec state=state cross=cross /> }).collect_view();
     view! {
-        <h1>"Cold-start calculator"</h1>
-        <p class="lede">
+        <PageIntro title="Cold-start calculator">
             "How long a cold start takes for your runtime, package and init work, and where the time goes. "
             "Init times are measured: " {coldstart::LAMBDA_PERF_SOURCE} "."
-        </p>
+        </PageIntro>
         <div class="calc">
             <form class="inputs" on:submit=|ev| ev.prevent_default() aria-label="Cold-start parameters">
                 <fieldset><legend>"Function"</legend>{fields}</fieldset>

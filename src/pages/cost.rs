@@ -3,7 +3,7 @@
 //! `data-metric` and its exact `data-value`.
 
 use crate::app::set_title;
-use crate::components::{CalcState, ErrorSummary, Evaluation, Field, FigureValue, RequestsField, Toolbar};
+use crate::components::{CalcState, ErrorSummary, Evaluation, Field, FigureValue, PageIntro, RequestsField, Toolbar};
 use crate::cost_view::{self, WhatIf};
 use crate::format;
 use crate::paths::href;
@@ -48,12 +48,11 @@ pub fn CostPage() -> impl IntoView {
     };
 
     view! {
-        <h1>"Lambda cost calculator"</h1>
-        <p class="lede">
+        <PageIntro title="Lambda cost calculator">
             "Every AWS Lambda billing rule, priced exactly, with the arithmetic shown. Prices as of "
             <span data-metric="prices_as_of" data-value=prices::PRICES_AS_OF>{prices::PRICES_AS_OF}</span>
             " ("<a href=href("/about")>"sources"</a>")."
-        </p>
+        </PageIntro>
         <div class="calc">
             <form class="inputs" on:submit=|ev| ev.prevent_default() aria-label="Cost parameters">
                 <fieldset>

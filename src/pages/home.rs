@@ -51,6 +51,16 @@ pub fn Home() -> impl IntoView {
                 <a href=href("/calculators/power")>"Find the right size"</a>
             </li>
             <li class="card">
+                <h2>"Cold starts and traffic"</h2>
+                <p>"How slow a cold start is for your runtime, and how often real traffic meets one: a simulator that prices the result."</p>
+                <a href=href("/calculators/traffic")>"Simulate your traffic"</a>
+            </li>
+            <li class="card">
+                <h2>"Lessons"</h2>
+                <p>"Step-by-step lessons on Lambda cost and speed, with live calculators, questions to check yourself, and corrections of popular but wrong advice."</p>
+                <a href=href("/lessons")>"Start learning"</a>
+            </li>
+            <li class="card">
                 <h2>"Account view"</h2>
                 <p>"Several functions on one bill, sharing the free tier and the duration tiers."</p>
                 <a href=href("/calculators/account")>"Price an account"</a>

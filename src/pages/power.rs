@@ -3,7 +3,7 @@
 //! CloudWatch REPORT lines or a Power Tuning result, priced exactly.
 
 use crate::app::set_title;
-use crate::components::{CalcState, ErrorSummary, Evaluation, Field, FigureValue, Toolbar};
+use crate::components::{CalcState, ErrorSummary, Evaluation, Field, FigureValue, PageIntro, Toolbar};
 use crate::format;
 use lambda_model::metrics::MetricValue;
 use lambda_model::power::{self, Basis, POWER_PARAMS, PowerResult};
@@ -37,11 +37,10 @@ pub fn PowerPage() -> impl IntoView {
     let cross = eval.cross;
     state.sync_url();
     view! {
-        <h1>"Power tuning explorer"</h1>
-        <p class="lede">
+        <PageIntro title="Power tuning explorer">
             "The right memory size without deploying anything: describe your function, or paste what you already "
             "measured, and see duration and cost at every size, priced exactly (request fee, region and tiers included)."
-        </p>
+        </PageIntro>
         <div class="calc">
             <form class="inputs" on:submit=|ev| ev.prevent_default() aria-label="Power tuning parameters">
                 <fieldset>

@@ -5,7 +5,7 @@
 
 use crate::app::set_title;
 use crate::chart::Line;
-use crate::components::{CalcState, ErrorSummary, Field, FigureValue, Toolbar, read_chosen_file};
+use crate::components::{CalcState, ErrorSummary, Field, FigureValue, PageIntro, Toolbar, read_chosen_file};
 use crate::format;
 use lambda_model::analytic;
 use lambda_model::metrics::MetricValue;
@@ -193,11 +193,10 @@ pub fn TrafficPage() -> impl IntoView {
         view! { <fieldset><legend>{title}</legend>{fields}</fieldset> }
     };
     view! {
-        <h1>"Traffic simulator"</h1>
-        <p class="lede">
+        <PageIntro title="Traffic simulator">
             "Simulate your traffic against one function: how often requests start cold, how often they are throttled, "
             "what the latency percentiles are, how many environments run, and what the simulated time costs."
-        </p>
+        </PageIntro>
         <div class="calc">
             <form class="inputs" on:submit=move |ev| { ev.prevent_default(); run(); } aria-label="Simulation parameters">
                 {group("Traffic", TRAFFIC)}
