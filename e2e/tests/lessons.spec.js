@@ -20,6 +20,15 @@ const LESSONS = fs.readdirSync(DIR).filter((f) => f.endsWith('.md')).sort().map(
   return { slug: f.replace(/\.md$/, ''), ...front, steps, checks };
 });
 
+/** Presses Tab until `target` has focus, as a keyboard user would. */
+async function tabTo(page, target, max = 250) {
+  for (let i = 0; i < max; i++) {
+    if (await target.evaluate((el) => el === document.activeElement)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`Tab never reached ${target}`);
+}
+
 const stepCount = (page) => page.getByTestId('step-nav-top').getByTestId('step-count');
 
 test('/lessons lists every lesson with its summary and reading time', async ({ page, consoleErrors }) => {
@@ -51,7 +60,7 @@ test('walks lesson 1 by keyboard, answers a check wrong and right, and keeps pro
   // The first step's check: 1,000,000 × 0.15 s × 0.5 GB × $0.0000166667 + $0.20 = $1.45.
   const check = page.locator('.check').first();
   const answer = check.getByLabel(/Your answer/);
-  await answer.focus();
+  await tabTo(page, answer);
   await page.keyboard.type('41.86');
   await page.keyboard.press('Enter');
   await expect(check.locator('[data-result="wrong"]')).toContainText('Hint');
@@ -64,10 +73,12 @@ test('walks lesson 1 by keyboard, answers a check wrong and right, and keeps pro
   await expect(check.locator('[data-result="right"]')).toContainText('$1.45');
   await expect(check.locator('.check-answer data[data-metric="total_usd"]')).toHaveAttribute('data-value', '1.4500025');
 
-  // Tab to "Next →" and press Enter, then use → for the rest.
-  await page.locator('body').click({ position: { x: 1, y: 1 } });
+  // Shift+Tab back to the top "Next →" link and press Enter, then use → for the rest.
   const next = page.getByTestId('step-nav-top').getByRole('link', { name: 'Next →' });
-  await next.focus();
+  for (let i = 0; i < 250 && !(await next.evaluate((el) => el === document.activeElement)); i++) {
+    await page.keyboard.press('Shift+Tab');
+  }
+  await expect(next).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(stepCount(page)).toHaveText(`Step 2 of ${n}`);
   await expect(page).toHaveURL(new RegExp(`step=${l.steps[1]}`));
@@ -85,8 +96,14 @@ test('walks lesson 1 by keyboard, answers a check wrong and right, and keeps pro
   await expect(page.getByTestId('progress')).toHaveText(`${n} of ${n} steps seen, 1 of ${l.checks} checks answered`);
 
   // Reload: progress is kept, and the answered check says so.
-  await page.goto(`lessons/${l.slug}?step=${l.steps[0]}`);
+  await page.reload();
   await appReady(page);
+  await expect(stepCount(page)).toHaveText(`Step ${n - 1} of ${n}`);
+  await expect(page.getByTestId('progress')).toHaveText(`${n} of ${n} steps seen, 1 of ${l.checks} checks answered`);
+  await page.keyboard.press('Home');
+  await tabTo(page, page.locator('.toc').getByRole('link', { name: /Two meters/ }));
+  await page.keyboard.press('Enter');
+  await expect(stepCount(page)).toHaveText(`Step 1 of ${n}`);
   await expect(page.getByTestId('progress')).toHaveText(`${n} of ${n} steps seen, 1 of ${l.checks} checks answered`);
   await expect(page.getByTestId('check-done')).toContainText('$1.45');
   await expect(page.locator('.toc .seen')).toHaveCount(n);

@@ -88,7 +88,7 @@ pub const POWER_PARAMS: &[ParamSpec] = &[
         kind: Kind::Choice(&["cost", "speed", "balanced"]),
         default: "cost",
         unit: "",
-        help: "As in Power Tuning: cheapest, fastest, or a weighted balance.",
+        help: "As in Power Tuning: cheapest, fastest, or a weighted balance. Sizes closer than the fit's error count as equal: then a measured size wins, and cost takes the faster, speed the cheaper.",
     },
     ParamSpec {
         name: "balanced_weight",
@@ -146,10 +146,6 @@ pub struct Row {
     pub duration_ms: f64,
     /// The duration came from a measurement at this size, not the model.
     pub measured: bool,
-    /// The model's duration and price at this size: what strategies rank on,
-    /// so measured and modelled sizes are compared on one basis.
-    pub model_ms: f64,
-    pub model_per_invocation: Usd,
     pub per_invocation: Usd,
     pub per_million: Usd,
     pub monthly: Usd,
@@ -208,8 +204,6 @@ impl Pricer {
             memory_mb: m,
             duration_ms,
             measured,
-            model_ms: duration_ms,
-            model_per_invocation: per_invocation,
             per_invocation,
             per_million: at(1_000_000, false),
             monthly: at(self.base.requests, self.base.free_tier),
@@ -266,16 +260,9 @@ pub fn evaluate(v: &Values, today: Date) -> Result<PowerResult, Vec<ParamError>>
         let pricer = Pricer::new(v, a, today)?;
         Ok(sizes
             .iter()
-            .map(|&m| {
-                let model = pricer.row(m, workload.duration_ms(m as f64, factor(a) / factor(arch)), false, floor);
-                match (use_measured && a == arch, measured_at(m)) {
-                    (true, Some(d)) => Row {
-                        model_ms: model.duration_ms,
-                        model_per_invocation: model.per_invocation,
-                        ..pricer.row(m, d, true, floor)
-                    },
-                    _ => model,
-                }
+            .map(|&m| match (use_measured && a == arch, measured_at(m)) {
+                (true, Some(d)) => pricer.row(m, d, true, floor),
+                _ => pricer.row(m, workload.duration_ms(m as f64, factor(a) / factor(arch)), false, floor),
             })
             .collect())
     };
@@ -300,7 +287,11 @@ pub fn evaluate(v: &Values, today: Date) -> Result<PowerResult, Vec<ParamError>>
         _ => "cost",
     };
     let weight = v.num("balanced_weight");
-    let best = pick(&candidates, strategy, weight).ok_or_else(|| {
+    let band = match &basis {
+        Basis::Fitted(f) => f.max_rel_error,
+        Basis::Described => 0.0,
+    };
+    let best = pick(&candidates, strategy, weight, band).ok_or_else(|| {
         err("max_memory_used_mb", format!(
             "Every candidate size is below the memory floor of {} MB (Max Memory Used + 10%); add larger candidates.",
             floor.unwrap_or(0.0)
@@ -308,7 +299,7 @@ pub fn evaluate(v: &Values, today: Date) -> Result<PowerResult, Vec<ParamError>>
     })?;
     let other = if arch == Arch::X86 { Arch::Arm } else { Arch::X86 };
     let other_arch =
-        rows_for(other, &sizes, false).ok().and_then(|rows| pick(&rows, strategy, weight)).map(|r| (other, r));
+        rows_for(other, &sizes, false).ok().and_then(|rows| pick(&rows, strategy, weight, band)).map(|r| (other, r));
     let repriced = if tuned.is_empty() {
         Vec::new()
     } else {
@@ -342,28 +333,46 @@ pub fn evaluate(v: &Values, today: Date) -> Result<PowerResult, Vec<ParamError>>
     })
 }
 
-/// Power Tuning's strategies over the sizes that fit in memory, ranked on
-/// the model's curve. Ties go to the smaller size.
-pub fn pick(rows: &[Row], strategy: &str, weight: f64) -> Option<Row> {
+/// Power Tuning's strategies over the sizes that fit in memory, ranked on the
+/// best evidence for each size: the measurement where there is one (as Power
+/// Tuning ranks), the model's curve elsewhere.
+///
+/// `band` is how far apart two sizes must be to count as different: the fit's
+/// largest error at the measured sizes (0 for a described function), since a
+/// model prediction cannot beat a measurement by less than the model's own
+/// error. Within the band of the best score, a measured size beats a modelled
+/// one; then `cost` takes the fastest (the same money for less waiting) and
+/// `speed` the cheapest (the same speed for less money). `balanced` and any
+/// remaining tie take the smaller size.
+pub fn pick(rows: &[Row], strategy: &str, weight: f64, band: f64) -> Option<Row> {
     let ok: Vec<&Row> = rows.iter().filter(|r| !r.out_of_memory).collect();
-    let max_cost = ok.iter().map(|r| r.model_per_invocation.as_f64()).fold(0.0, f64::max);
-    let max_dur = ok.iter().map(|r| r.model_ms).fold(0.0, f64::max);
+    let max_cost = ok.iter().map(|r| r.per_invocation.as_f64()).fold(0.0, f64::max);
+    let max_dur = ok.iter().map(|r| r.duration_ms).fold(0.0, f64::max);
     let score = |r: &Row| match strategy {
-        "speed" => r.model_ms,
+        "speed" => r.duration_ms,
         "balanced" => {
-            let c = if max_cost > 0.0 { r.model_per_invocation.as_f64() / max_cost } else { 0.0 };
-            let d = if max_dur > 0.0 { r.model_ms / max_dur } else { 0.0 };
+            let c = if max_cost > 0.0 { r.per_invocation.as_f64() / max_cost } else { 0.0 };
+            let d = if max_dur > 0.0 { r.duration_ms / max_dur } else { 0.0 };
             weight * c + (1.0 - weight) * d
         }
-        _ => r.model_per_invocation.as_f64(),
+        _ => r.per_invocation.as_f64(),
     };
-    let mut best: Option<&Row> = None;
-    for r in ok {
-        if best.is_none_or(|b| score(r) < score(b) - 1e-15) {
-            best = Some(r);
-        }
+    let best = ok.iter().map(|r| score(r)).fold(f64::INFINITY, f64::min);
+    if !best.is_finite() {
+        return None;
     }
-    best.cloned()
+    let band = if strategy == "balanced" { 0.0 } else { band.clamp(0.0, 0.25) };
+    let limit = best + best.abs() * band.max(1e-9);
+    let mut close: Vec<&Row> = ok.into_iter().filter(|r| score(r) <= limit).collect();
+    if close.iter().any(|r| r.measured) {
+        close.retain(|r| r.measured);
+    }
+    let key = |r: &Row| match strategy {
+        "cost" => (r.duration_ms, r.memory_mb as f64),
+        "speed" => (r.per_invocation.as_f64(), r.memory_mb as f64),
+        _ => (score(r), r.memory_mb as f64),
+    };
+    close.into_iter().min_by(|a, b| key(a).partial_cmp(&key(b)).unwrap_or(std::cmp::Ordering::Equal)).cloned()
 }
 
 impl PowerResult {
@@ -499,6 +508,21 @@ mod tests {
     }
 
     #[test]
+    fn measurements_beat_predictions_within_the_fits_error() {
+        // AWS's prime-number example: 1,024 MB is the cheapest measured size
+        // and 8× faster than 128 MB, which costs 0.3 % more.
+        let seed = run(&[("points", "128:11720,256:6680,512:3190,1024:1460")]);
+        assert_eq!((seed.best.memory_mb, seed.best.measured), (1024, true));
+        // Speed: 2,048 MB measured at 190 ms; the model's 186 ms at 3,008 MB
+        // and above is within the fit's error, so the measured size stands.
+        let pts = [("points", "128:2401.2,256:1201.75,512:601.02,1024:300.4,2048:190.1"), ("strategy", "speed")];
+        let speed = run(&pts);
+        assert_eq!((speed.best.memory_mb, speed.best.measured), (2048, true));
+        // Cost over the same points: equal within noise up to 1,024 MB; the fastest wins.
+        assert_eq!(run(&pts[..1]).best.memory_mb, 1024);
+    }
+
+    #[test]
     fn the_memory_floor_excludes_small_sizes() {
         let r = run(&[("max_memory_used_mb", "600")]);
         assert!(r.candidates.iter().filter(|c| c.memory_mb < 660).all(|c| c.out_of_memory));
@@ -509,7 +533,9 @@ mod tests {
     fn the_summary_names_the_ends_and_the_pick() {
         let s = run(&[]).summary();
         assert!(s.starts_with("Modelled duration goes from 2400 ms at 128 MB to 174 ms at 10240 MB"), "{s}");
-        assert!(s.contains("the cost strategy recommends 128 MB"), "{s}");
+        // Cost is flat up to 1,536 MB (2,400 ms × 128 MB = 200 ms × 1,536 MB),
+        // so the tie goes to the fastest of the equally cheap sizes.
+        assert!(s.contains("the cost strategy recommends 1536 MB"), "{s}");
     }
 
     #[test]
