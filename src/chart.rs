@@ -49,6 +49,23 @@ pub fn redraw_on_change(
     });
 }
 
+/// [`redraw_on_change`] for a chart drawn from one memo: redraws when the memo,
+/// the theme or the width changes, reading the memo without cloning it.
+pub fn redraw_memo<T: Send + Sync + 'static>(
+    canvas: leptos::prelude::NodeRef<leptos::html::Canvas>,
+    memo: leptos::prelude::Memo<T>,
+    draw: impl Fn(&web_sys::HtmlCanvasElement, &T) -> Option<()> + Clone + 'static,
+) {
+    use leptos::prelude::*;
+    redraw_on_change(
+        canvas,
+        move || memo.track(),
+        move |c| {
+            let _ = memo.with_untracked(|v| draw(c, v));
+        },
+    );
+}
+
 /// Reads `--name` from the root element's computed style as an RGB colour.
 pub fn css_color(name: &str) -> RGBColor {
     let hex = web_sys::window()

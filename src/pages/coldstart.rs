@@ -83,24 +83,8 @@ fn ColdResults(state: CalcState, result: Memo<ColdResult>) -> impl IntoView {
     });
     let canvas_a = NodeRef::<Canvas>::new();
     let canvas_b = NodeRef::<Canvas>::new();
-    crate::chart::redraw_on_change(
-        canvas_a,
-        move || {
-            breakdown.track();
-        },
-        move |c| {
-            let _ = crate::chart::draw_stacked_bars(c, &breakdown.get_untracked());
-        },
-    );
-    crate::chart::redraw_on_change(
-        canvas_b,
-        move || {
-            comparison.track();
-        },
-        move |c| {
-            let _ = crate::chart::draw_stacked_bars(c, &comparison.get_untracked());
-        },
-    );
+    crate::chart::redraw_memo(canvas_a, breakdown, |c, b| crate::chart::draw_stacked_bars(c, b));
+    crate::chart::redraw_memo(canvas_b, comparison, |c, b| crate::chart::draw_stacked_bars(c, b));
     let summary_a = move || {
         result.with(|r| {
         let p = r.mean_parts;

@@ -110,15 +110,7 @@ fn CostResults(result: Memo<CostResult>, what_ifs: Memo<Vec<WhatIf>>, stale: Sig
     let bars = Memo::new(move |_| result.with(|r| what_ifs.with(|w| cost_view::bars(r, w))));
     let series = result.with_untracked(cost_view::series_names);
     let canvas = NodeRef::<Canvas>::new();
-    crate::chart::redraw_on_change(
-        canvas,
-        move || {
-            bars.track();
-        },
-        move |c| {
-            let _ = crate::chart::draw_stacked_bars(c, &bars.get_untracked());
-        },
-    );
+    crate::chart::redraw_memo(canvas, bars, |c, b| crate::chart::draw_stacked_bars(c, b));
     let line_names = result.with_untracked(|r| r.lines.items().map(|(n, l, _)| (n, l)));
     let series_for_table = series.clone();
     view! {

@@ -207,15 +207,7 @@ fn PowerResults(state: CalcState, result: Memo<PowerResult>, stale: Signal<bool>
         })
     });
     let canvas = NodeRef::<Canvas>::new();
-    crate::chart::redraw_on_change(
-        canvas,
-        move || {
-            series.track();
-        },
-        move |c| {
-            let _ = crate::chart::draw_power_chart(c, &series.get_untracked());
-        },
-    );
+    crate::chart::redraw_memo(canvas, series, crate::chart::draw_power_chart);
     let csv_href = Memo::new(move |_| {
         format!(
             "data:text/csv;charset=utf-8,{}",
