@@ -41,18 +41,22 @@ fn error_text(e: &JsValue) -> String {
     e.as_string().or_else(|| js_sys::JSON::stringify(e).ok().and_then(|s| s.as_string())).unwrap_or_default()
 }
 
+/// A loaded module and the token its attach call returned, once attached.
+type Mounted = StoredValue<Option<(JsValue, JsValue)>, LocalStorage>;
+
 /// Loads module `name` and calls `attach` with it and the element once the
-/// element exists; `attach` returns what `detach` needs to undo it. Shows
-/// progress, and a readable message if loading fails.
+/// element exists; `attach` returns what `detach` needs to undo it. The
+/// module and that token are kept in `mounted`. Shows progress, and a
+/// readable message if loading fails.
 fn hosted(
     name: &'static str,
     what: String,
+    mounted: Mounted,
     attach: impl Fn(&JsValue, &web_sys::HtmlElement) -> Result<JsValue, JsValue> + 'static,
     detach: fn(&JsValue, &JsValue),
 ) -> impl IntoView {
     let node = NodeRef::<Div>::new();
     let (status, set_status) = signal(Some(format!("Loading the {what} …")));
-    let mounted: StoredValue<Option<(JsValue, JsValue)>, LocalStorage> = StoredValue::new_local(None);
     let attach = std::rc::Rc::new(attach);
     Effect::new(move |_| {
         let Some(el) = node.get() else { return };
@@ -101,20 +105,18 @@ pub fn ModuleHost(name: &'static str, title: &'static str) -> impl IntoView {
     crate::app::set_title(title);
     // Modules that follow the address (the lessons) export `location_changed`.
     let location = leptos_router::hooks::use_location();
-    let module: StoredValue<Option<JsValue>, LocalStorage> = StoredValue::new_local(None);
+    let mounted: Mounted = StoredValue::new_local(None);
     Effect::new(move |_| {
         let _ = (location.pathname.get(), location.search.get());
-        if let Some(m) = module.try_get_value().flatten() {
+        if let Some((m, _)) = mounted.try_get_value().flatten() {
             let _ = call(&m, "location_changed", None);
         }
     });
     hosted(
         name,
         title.to_lowercase(),
-        move |m, el| {
-            module.set_value(Some(m.clone()));
-            call(m, "mount", Some(el.as_ref())).map(|_| JsValue::NULL)
-        },
+        mounted,
+        |m, el| call(m, "mount", Some(el.as_ref())).map(|_| JsValue::NULL),
         |m, _| {
             let _ = call(m, "unmount", None);
         },
@@ -131,6 +133,7 @@ pub fn EmbeddedCalc(module: &'static str, query: String) -> impl IntoView {
             {hosted(
                 module,
                 what,
+                StoredValue::new_local(None),
                 move |m, el| {
                     let f: js_sys::Function = js_sys::Reflect::get(m, &"embed".into())?.dyn_into()?;
                     f.call2(&JsValue::NULL, el.as_ref(), &JsValue::from_str(&query))
