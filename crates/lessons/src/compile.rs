@@ -211,6 +211,15 @@ pub struct Context {
     pub today: Date,
 }
 
+impl Context {
+    /// Today's date from the host's clock (UTC): live numbers that depend on
+    /// the date use the build date, as the calculators use the visitor's.
+    pub fn today() -> Context {
+        let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
+        Context { today: Date::from_unix_days((secs / 86_400) as i64) }
+    }
+}
+
 struct Link {
     target: String,
     line: usize,

@@ -4,20 +4,14 @@
 
 use lambda_lessons::compile::{Context, check_coverage, compile_dir};
 use lambda_lessons::{Block, Lesson};
-use lambda_model::scenario::Date;
 use std::path::Path;
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().parent().unwrap()
 }
 
-fn today() -> Date {
-    let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
-    Date::from_unix_days((secs / 86_400) as i64)
-}
-
 fn course() -> Vec<Lesson> {
-    compile_dir(&root().join("content/lessons"), &Context { today: today() })
+    compile_dir(&root().join("content/lessons"), &Context::today())
         .unwrap_or_else(|errs| panic!("{}", errs.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("\n")))
 }
 
