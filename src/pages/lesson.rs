@@ -282,6 +282,11 @@ fn calc_view(e: &'static Embed, print: bool) -> impl IntoView {
     }
 }
 
+/// A check's answer as a figure: its metric and exact value, as written.
+fn answer_figure(check: &'static Check) -> impl IntoView {
+    view! { <data data-metric=check.metric data-value=check.exact>{check.answer_text}</data> }
+}
+
 #[component]
 fn CheckView(check: &'static Check, tracker: Tracker, print: bool) -> impl IntoView {
     let input_id = format!("{}-answer", check.id);
@@ -307,7 +312,7 @@ fn CheckView(check: &'static Check, tracker: Tracker, print: bool) -> impl IntoV
         return view! {
             <div class="check">
                 <p><strong>"Check: "</strong><span inner_html=course::html(check.question)></span></p>
-                <p class="hint">{format!("Answer: {}", check.answer_text)}</p>
+                <p class="hint">"Answer: "{answer_figure(check)}</p>
             </div>
         }
         .into_any();
@@ -316,7 +321,7 @@ fn CheckView(check: &'static Check, tracker: Tracker, print: bool) -> impl IntoV
         <div class="check" data-check=check.id>
             <p class="check-question" id=q_id.clone()><strong>"Check yourself: "</strong><span inner_html=course::html(check.question)></span></p>
             {done_before.then(|| view! {
-                <p class="hint" data-testid="check-done">{format!("You answered this correctly before: {}.", check.answer_text)}</p>
+                <p class="hint" data-testid="check-done">"You answered this correctly before: "{answer_figure(check)}"."</p>
             })}
             <form class="check-form" on:submit=submit>
                 <label for=input_id.clone()>{format!("Your answer{unit}")}</label>
@@ -335,7 +340,7 @@ fn CheckView(check: &'static Check, tracker: Tracker, print: bool) -> impl IntoV
             <div role="status" class="check-feedback">
                 {move || match verdict.get() {
                     Some(Ok(true)) => view! {
-                        <p class="right" data-result="right">{format!("Right: {}.", check.answer_text)}</p>
+                        <p class="right" data-result="right">"Right: "{answer_figure(check)}"."</p>
                     }.into_any(),
                     Some(Ok(false)) => view! {
                         <p class="wrong" data-result="wrong">"Not quite. Hint: "<span inner_html=course::html(check.hint)></span></p>
@@ -350,7 +355,7 @@ fn CheckView(check: &'static Check, tracker: Tracker, print: bool) -> impl IntoV
                 <div class="check-answer">
                     <p>
                         "The answer is "
-                        <data data-metric=check.metric data-value=check.exact>{check.answer_text}</data>
+                        {answer_figure(check)}
                         {format!(", the {} calculator's {} for these parameters.", check.embed.calc, check.metric)}
                     </p>
                     {(!check.explain.is_empty()).then(|| view! { <p inner_html=course::html(check.explain)></p> })}
