@@ -74,7 +74,10 @@ pub fn ensure_build_tools() -> Result {
     if version_of("trunk", &["--version"]).as_deref() == Some(&format!("trunk {TRUNK_VERSION}")) {
         println!("xtask: trunk {TRUNK_VERSION} present, skipped");
     } else {
-        run(Command::new("cargo").args(["install", "trunk", "--version", TRUNK_VERSION, "--locked"]))?;
+        println!(
+            "xtask: installing trunk {TRUNK_VERSION} from crates.io (a build tool: light profile, usually 4-6 min on 2 cores)"
+        );
+        run(light_install().args(["trunk", "--version", TRUNK_VERSION, "--locked"]))?;
     }
 
     let wb = locked_wasm_bindgen()?;
@@ -83,7 +86,8 @@ pub fn ensure_build_tools() -> Result {
         println!("xtask: wasm-bindgen-cli {wb} present, skipped");
     } else {
         // `--locked` does not resolve for some wasm-bindgen-cli releases.
-        run(Command::new("cargo").args(["install", "wasm-bindgen-cli", "--version", &wb, "--force"]))?;
+        println!("xtask: installing wasm-bindgen-cli {wb} from crates.io (light profile, usually 2-4 min on 2 cores)");
+        run(light_install().args(["wasm-bindgen-cli", "--version", &wb, "--force"]))?;
     }
 
     let wasm_opt = root().join("xtask/tools/node_modules/.bin/wasm-opt");
@@ -96,6 +100,21 @@ pub fn ensure_build_tools() -> Result {
         run(npm(&["ci", "--no-audit", "--no-fund"]).current_dir(root().join("xtask/tools")))?;
     }
     Ok(())
+}
+
+/// `cargo install` with a light release profile: trunk and wasm-bindgen-cli
+/// only orchestrate and rewrite a few megabytes, so fat LTO and one codegen
+/// unit (their own profiles) cost many minutes of compiling for nothing we
+/// would notice at run time.
+fn light_install() -> Command {
+    let mut c = Command::new("cargo");
+    c.arg("install")
+        .env("CARGO_PROFILE_RELEASE_LTO", "false")
+        .env("CARGO_PROFILE_RELEASE_CODEGEN_UNITS", "16")
+        .env("CARGO_PROFILE_RELEASE_OPT_LEVEL", "1")
+        .env("CARGO_PROFILE_RELEASE_DEBUG", "false")
+        .env("CARGO_PROFILE_RELEASE_INCREMENTAL", "false");
+    c
 }
 
 fn npm(args: &[&str]) -> Command {

@@ -1,4 +1,0 @@
-//! Browser entry point: installs the panic hook, then mounts the app.
-fn main() {
-    lambda_lab_app::start();
-}
