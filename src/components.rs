@@ -418,18 +418,6 @@ pub fn ErrorSummary(state: CalcState, cross: Memo<Vec<ParamError>>) -> impl Into
     }
 }
 
-/// A calculator page's heading and introduction, left out when the page is
-/// embedded in a lesson (the lesson has its own heading and words).
-#[component]
-pub fn PageIntro(title: &'static str, children: Children) -> impl IntoView {
-    crate::url::embedding().is_none().then(|| {
-        view! {
-            <h1>{title}</h1>
-            <p class="lede">{children()}</p>
-        }
-    })
-}
-
 /// Copy link, JSON export and import, reset.
 #[component]
 pub fn Toolbar(

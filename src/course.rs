@@ -18,8 +18,8 @@ pub fn html(s: &str) -> String {
 /// A link to one step of a lesson (or the print view with `step = None`).
 pub fn step_href(slug: &str, step: Option<&str>) -> String {
     match step {
-        Some(id) => crate::paths::href(&format!("/lessons/{slug}?step={id}")),
-        None => crate::paths::href(&format!("/lessons/{slug}?view=print")),
+        Some(id) => crate::paths::href(&format!("/lessons/{slug}/?step={id}")),
+        None => crate::paths::href(&format!("/lessons/{slug}/?view=print")),
     }
 }
 

@@ -1,8 +1,11 @@
-//! Code splitting. The main wasm holds the site shell and the light pages;
-//! heavy calculators are separate wasm modules (`src/bin/lambda-lab-<name>.rs`),
-//! built by `cargo xtask` into `modules/<name>-<hash>/` with a `modules.json`
-//! index, and loaded only when their page opens. A module has its own Leptos
-//! runtime and mounts into the element the main app gives it.
+//! Mounting the wasm modules. Every calculator, and the lessons, is its own
+//! wasm module (`src/bin/lambda-lab-<name>.rs`, built by `cargo xtask` into
+//! `modules/<name>-<content hash>/`). A page names the one it needs in
+//! `#app[data-src]`; the site script (`public/site.js`) imports it and calls
+//! `mount(el)`, or `embed(el, query)` on an embed page. A lesson mounts
+//! calculators inside itself with [`EmbeddedCalc`], importing their modules
+//! from the paths its page lists in `#app[data-modules]`, so a page never
+//! mixes files of two builds.
 
 use leptos::html::Div;
 use leptos::prelude::*;
@@ -10,141 +13,97 @@ use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(inline_js = r#"
 const cache = {};
-export function load_module(base, name) {
-  if (!cache[name]) {
-    cache[name] = (async () => {
-      const index = await (await fetch(base + '/modules.json', { cache: 'no-cache' })).json();
-      if (!index[name]) throw new Error('no module named ' + name + ' in modules.json');
-      const mod = await import(base + '/' + index[name]);
+export function load_module(src) {
+  if (!cache[src]) {
+    cache[src] = (async () => {
+      const mod = await import(src);
       await mod.default();
       return mod;
     })();
-    cache[name].catch(() => { delete cache[name]; });
+    cache[src].catch(() => { delete cache[src]; });
   }
-  return cache[name];
+  return cache[src];
 }
 "#)]
 extern "C" {
     #[wasm_bindgen(catch)]
-    async fn load_module(base: &str, name: &str) -> Result<JsValue, JsValue>;
+    async fn load_module(src: &str) -> Result<JsValue, JsValue>;
 }
 
-fn call(module: &JsValue, func: &str, arg: Option<&JsValue>) -> Result<(), JsValue> {
-    let f: js_sys::Function = js_sys::Reflect::get(module, &func.into())?.dyn_into()?;
-    match arg {
-        Some(a) => f.call1(&JsValue::NULL, a).map(|_| ()),
-        None => f.call0(&JsValue::NULL).map(|_| ()),
-    }
+/// Where this page keeps module `name`, from `#app[data-modules]`.
+fn module_src(name: &str) -> Result<String, JsValue> {
+    let map = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("app"))
+        .and_then(|el| el.get_attribute("data-modules"))
+        .ok_or_else(|| JsValue::from_str("this page lists no modules"))?;
+    let map = js_sys::JSON::parse(&map)?;
+    js_sys::Reflect::get(&map, &name.into())?
+        .as_string()
+        .ok_or_else(|| JsValue::from_str(&format!("this page lists no module named {name}")))
 }
 
 fn error_text(e: &JsValue) -> String {
     e.as_string().or_else(|| js_sys::JSON::stringify(e).ok().and_then(|s| s.as_string())).unwrap_or_default()
 }
 
-/// A loaded module and the token its attach call returned, once attached.
-type Mounted = StoredValue<Option<(JsValue, JsValue)>, LocalStorage>;
+fn function(module: &JsValue, name: &str) -> Result<js_sys::Function, JsValue> {
+    js_sys::Reflect::get(module, &name.into())?.dyn_into()
+}
 
-/// Loads module `name` and calls `attach` with it and the element once the
-/// element exists; `attach` returns what `detach` needs to undo it. The
-/// module and that token are kept in `mounted`. Shows progress, and a
-/// readable message if loading fails.
-fn hosted(
-    name: &'static str,
-    what: String,
-    mounted: Mounted,
-    attach: impl Fn(&JsValue, &web_sys::HtmlElement) -> Result<JsValue, JsValue> + 'static,
-    detach: fn(&JsValue, &JsValue),
-) -> impl IntoView {
+/// A calculator embedded in another page (a lesson) with preset parameters.
+/// It never touches the page's address bar; several can share a page. Shows
+/// progress while its module loads, and a readable message if it can't.
+#[component]
+pub fn EmbeddedCalc(module: &'static str, query: String) -> impl IntoView {
     let node = NodeRef::<Div>::new();
-    let (status, set_status) = signal(Some(format!("Loading the {what} …")));
-    let attach = std::rc::Rc::new(attach);
+    let (status, set_status) = signal(Some(format!("Loading the {module} calculator …")));
+    // The loaded module and the id its `embed` returned, for `unembed`.
+    let mounted: StoredValue<Option<(JsValue, JsValue)>, LocalStorage> = StoredValue::new_local(None);
     Effect::new(move |_| {
         let Some(el) = node.get() else { return };
-        let attach = attach.clone();
-        let what = what.clone();
+        let query = query.clone();
         leptos::task::spawn_local(async move {
             let result = async {
-                let module = load_module(crate::paths::base(), name).await?;
-                let token = attach(&module, &el)?;
-                Ok::<_, JsValue>((module, token))
+                let m = load_module(&module_src(module)?).await?;
+                let id = function(&m, "embed")?.call2(&JsValue::NULL, el.as_ref(), &JsValue::from_str(&query))?;
+                Ok::<_, JsValue>((m, id))
             }
             .await;
             match result {
-                Ok(m) => {
+                Ok((m, id)) => {
                     // The host may have gone while the module loaded.
-                    if mounted.try_set_value(Some(m.clone())).is_some() {
-                        detach(&m.0, &m.1);
+                    if mounted.try_set_value(Some((m.clone(), id.clone()))).is_some() {
+                        unembed(&m, &id);
                     } else {
                         set_status.set(None);
                     }
                 }
                 Err(e) => {
-                    web_sys::console::warn_1(&format!("module {name} failed to load: {}", error_text(&e)).into());
+                    web_sys::console::warn_1(&format!("module {module} failed to load: {}", error_text(&e)).into());
                     set_status.set(Some(format!(
-                        "The {what} could not be loaded. If you are offline, reconnect and reload the page."
+                        "The {module} calculator could not be loaded. If you are offline, reconnect and reload the page."
                     )));
                 }
             }
         });
     });
     on_cleanup(move || {
-        if let Some((m, token)) = mounted.try_get_value().flatten() {
-            detach(&m, &token);
+        if let Some((m, id)) = mounted.try_get_value().flatten() {
+            unembed(&m, &id);
         }
     });
     view! {
-        {move || status.get().map(|s| view! { <p class="hint" role="status" data-testid="module-status">{s}</p> })}
-        <div node_ref=node class="module-host" data-module=name></div>
+        <div class="embedded-calc">
+            {move || status.get().map(|s| view! { <p class="hint" role="status" data-testid="module-status">{s}</p> })}
+            <div node_ref=node class="module-host" data-module=module></div>
+        </div>
     }
 }
 
-/// Hosts a module's page: loads it on first use, mounts it, and unmounts it
-/// when the route changes.
-#[component]
-pub fn ModuleHost(name: &'static str, title: &'static str) -> impl IntoView {
-    crate::app::set_title(title);
-    // Modules that follow the address (the lessons) export `location_changed`.
-    let location = leptos_router::hooks::use_location();
-    let mounted: Mounted = StoredValue::new_local(None);
-    Effect::new(move |_| {
-        let _ = (location.pathname.get(), location.search.get());
-        if let Some((m, _)) = mounted.try_get_value().flatten() {
-            let _ = call(&m, "location_changed", None);
-        }
-    });
-    hosted(
-        name,
-        title.to_lowercase(),
-        mounted,
-        |m, el| call(m, "mount", Some(el.as_ref())).map(|_| JsValue::NULL),
-        |m, _| {
-            let _ = call(m, "unmount", None);
-        },
-    )
-}
-
-/// A calculator embedded in another page (a lesson) with preset parameters.
-/// It never touches the page's address bar; several can share a page.
-#[component]
-pub fn EmbeddedCalc(module: &'static str, query: String) -> impl IntoView {
-    let what = format!("{module} calculator");
-    view! {
-        <div class="embedded-calc">
-            {hosted(
-                module,
-                what,
-                StoredValue::new_local(None),
-                move |m, el| {
-                    let f: js_sys::Function = js_sys::Reflect::get(m, &"embed".into())?.dyn_into()?;
-                    f.call2(&JsValue::NULL, el.as_ref(), &JsValue::from_str(&query))
-                },
-                |m, id| {
-                    if let Ok(f) = js_sys::Reflect::get(m, &"unembed".into()).and_then(|f| f.dyn_into::<js_sys::Function>()) {
-                        let _ = f.call1(&JsValue::NULL, id);
-                    }
-                },
-            )}
-        </div>
+fn unembed(m: &JsValue, id: &JsValue) {
+    if let Ok(f) = function(m, "unembed") {
+        let _ = f.call1(&JsValue::NULL, id);
     }
 }
 
@@ -156,7 +115,8 @@ thread_local! {
 /// The page mount's id; embeds get 1, 2, ….
 const PAGE_ID: u32 = 0;
 
-/// For module binaries: mounts a page into `el` (replacing any earlier page mount).
+/// For module binaries: mounts a page into `el`, replacing what the page
+/// showed until now (its "Loading" line, or a lesson's pre-rendered text).
 pub fn mount_page<F, N>(el: web_sys::HtmlElement, page: F)
 where
     F: FnOnce() -> N + 'static,
@@ -164,6 +124,7 @@ where
 {
     crate::panic::install();
     unmount(PAGE_ID);
+    el.set_inner_html("");
     let handle = leptos::mount::mount_to(el, page);
     MOUNTED.with(|m| m.borrow_mut().push((PAGE_ID, Box::new(handle))));
 }
@@ -181,6 +142,7 @@ where
         n.set(id + 1);
         id
     });
+    el.set_inner_html("");
     let handle = crate::url::with_embed(query, route, || leptos::mount::mount_to(el, page));
     MOUNTED.with(|m| m.borrow_mut().push((id, Box::new(handle))));
     id
@@ -196,7 +158,8 @@ pub fn unmount(id: u32) {
 }
 
 /// The exports of a calculator module: `mount`/`unmount` for its page,
-/// `embed`/`unembed` for lessons.
+/// `embed`/`unembed` for embed pages and lessons, and in test builds
+/// (feature `debug-routes`) `debug_panic`, which proves the panic page.
 #[macro_export]
 macro_rules! module_exports {
     ($page:path, $route:expr) => {
@@ -218,6 +181,13 @@ macro_rules! module_exports {
         #[wasm_bindgen::prelude::wasm_bindgen]
         pub fn unembed(id: u32) {
             $crate::modules::unmount(id);
+        }
+
+        #[cfg(feature = "debug-routes")]
+        #[wasm_bindgen::prelude::wasm_bindgen]
+        pub fn debug_panic(_el: web_sys::HtmlElement) {
+            $crate::panic::install();
+            panic!("deliberate panic from /debug/panic (debug-routes build)");
         }
     };
 }

@@ -1,36 +1,12 @@
-//! Navigation across wasm modules. The main app owns the router; a module
-//! (the lessons) learns about address changes from [`location_changed`] calls
-//! that `ModuleHost` makes, and asks the main router to navigate through a
-//! function the main app publishes on `window`.
+//! Moving between a lesson's steps without reloading the page. Each page is
+//! its own document, so there is no router: the lessons module keeps the
+//! address in a signal, changes it with `history.pushState` for links within
+//! the same page (another step, the print view), and follows back/forward.
+//! Links to other pages load them (from the cache, once visited).
 
 use leptos::prelude::*;
 use std::cell::RefCell;
-use wasm_bindgen::prelude::*;
-
-const NAVIGATE: &str = "lambdaLabNavigate";
-
-/// Main app: publishes the router's navigate function for modules.
-pub fn publish(navigate: impl Fn(&str) + 'static) {
-    let f = Closure::<dyn Fn(String)>::new(move |url: String| navigate(&url));
-    if let Some(w) = web_sys::window() {
-        let _ = js_sys::Reflect::set(&w, &NAVIGATE.into(), f.as_ref());
-    }
-    f.forget();
-}
-
-/// Navigates to an in-site URL (with the base path) through the main router,
-/// or with a plain page load if there is none.
-pub fn go(url: &str) {
-    let Some(w) = web_sys::window() else { return };
-    match js_sys::Reflect::get(&w, &NAVIGATE.into()).ok().and_then(|f| f.dyn_into::<js_sys::Function>().ok()) {
-        Some(f) => {
-            let _ = f.call1(&JsValue::NULL, &url.into());
-        }
-        None => {
-            let _ = w.location().assign(url);
-        }
-    }
-}
+use wasm_bindgen::JsCast;
 
 thread_local! {
     static LOCATION: RefCell<Option<RwSignal<String>>> = const { RefCell::new(None) };
@@ -44,22 +20,67 @@ fn current() -> String {
         .unwrap_or_default()
 }
 
-/// Module: the address (path and query) as a signal, kept current by
-/// [`location_changed`]. Call inside the module's mounted page.
-pub fn location() -> RwSignal<String> {
-    let s = RwSignal::new(current());
-    LOCATION.with(|l| *l.borrow_mut() = Some(s));
-    s
-}
-
-/// Module: the main app tells us the address changed.
-pub fn location_changed() {
+fn changed() {
     if let Some(s) = LOCATION.with(|l| *l.borrow()) {
         let now = current();
         if s.try_get_untracked().is_some_and(|old| old != now) {
             s.set(now);
         }
     }
+}
+
+/// The address (path and query) as a signal, kept current on back/forward
+/// and on [`go`]. Same-page links are followed without a reload. Call inside
+/// the mounted page.
+pub fn location() -> RwSignal<String> {
+    let s = RwSignal::new(current());
+    LOCATION.with(|l| *l.borrow_mut() = Some(s));
+    let pop = window_event_listener(leptos::ev::popstate, |_| changed());
+    let click = window_event_listener(leptos::ev::click, |ev| {
+        if let Some(url) = same_page_link(&ev) {
+            ev.prevent_default();
+            go(&url);
+        }
+    });
+    on_cleanup(move || {
+        pop.remove();
+        click.remove();
+    });
+    s
+}
+
+/// The path and query of a plain left click on a link to this same page
+/// (another query of it), which [`go`] can follow without a reload.
+fn same_page_link(ev: &web_sys::MouseEvent) -> Option<String> {
+    if ev.default_prevented() || ev.button() != 0 || ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key() {
+        return None;
+    }
+    let a = ev.target()?.dyn_into::<web_sys::Element>().ok()?.closest("a[href]").ok()??;
+    if a.has_attribute("target") || a.has_attribute("download") {
+        return None;
+    }
+    let a: web_sys::HtmlAnchorElement = a.dyn_into().ok()?;
+    let loc = web_sys::window()?.location();
+    let same_page = a.origin() == loc.origin().ok()? && a.pathname() == loc.pathname().ok()?;
+    // A link to a place on the page (only the hash differs) is the browser's.
+    let in_page = a.search() == loc.search().ok()? && !a.hash().is_empty();
+    (same_page && !in_page).then(|| format!("{}{}", a.pathname(), a.search()))
+}
+
+/// Goes to an in-site URL: another step of this page with `pushState`, any
+/// other page with a normal page load.
+pub fn go(url: &str) {
+    let Some(w) = web_sys::window() else { return };
+    let path = url.split(['?', '#']).next().unwrap_or("");
+    if w.location().pathname().is_ok_and(|p| p == path)
+        && let Ok(h) = w.history()
+        && h.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(url)).is_ok()
+    {
+        changed();
+        w.scroll_to_with_x_and_y(w.scroll_x().unwrap_or(0.0), 0.0);
+        return;
+    }
+    let _ = w.location().assign(url);
 }
 
 /// The value of one query key in a `path?query` string.

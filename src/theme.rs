@@ -1,6 +1,8 @@
 //! Light and dark themes. The page follows `prefers-color-scheme` until the
 //! visitor picks one; the pick is remembered in guarded storage and applied
-//! before the first paint by the small script in `index.html`.
+//! before the first paint by the small script in every page's head
+//! (`crates/site`). The header's toggle is the site script's
+//! (`public/site.js`); it tells the modules with a window event.
 
 use leptos::prelude::*;
 
@@ -79,32 +81,4 @@ pub fn use_window_width() -> RwSignal<f64> {
     on_cleanup(move || handle.remove());
     provide_context(Width(w));
     w
-}
-
-/// The header's theme switch: a native button with `aria-pressed`.
-#[component]
-pub fn ThemeToggle() -> impl IntoView {
-    let theme = use_theme();
-    let toggle = move |_| {
-        let next = theme.get_untracked().other();
-        if let Some(h) = html() {
-            let _ = h.set_attribute("data-theme", next.as_str());
-        }
-        crate::storage::set("theme", next.as_str());
-        theme.set(next);
-        if let (Some(w), Ok(ev)) = (web_sys::window(), web_sys::Event::new(THEME_EVENT)) {
-            let _ = w.dispatch_event(&ev);
-        }
-    };
-    view! {
-        <button
-            type="button"
-            class="theme-toggle"
-            aria-pressed=move || (theme.get() == Theme::Dark).to_string()
-            on:click=toggle
-            data-theme-now=move || theme.get().as_str()
-        >
-            "Dark theme"
-        </button>
-    }
 }

@@ -1,30 +1,22 @@
-//! Native tests of the app's pure logic: paths under a sub-path, number
+//! Native tests of the app's pure logic: the base path, lesson addresses, number
 //! formatting outside the browser, and the cost page's view model.
 
 use lambda_lab_app::components::RequestUnit;
 use lambda_lab_app::cost_view;
 use lambda_lab_app::format::{plain_number, plain_usd};
-use lambda_lab_app::paths::{base_path_from_uri, is_current};
+use lambda_lab_app::paths::normalise_base;
 use lambda_model::pricing::{COST_PARAMS, evaluate};
 use lambda_model::scenario::{Date, Values};
 
 const TODAY: Date = Date::new(2026, 11, 23);
 
 #[test]
-fn the_base_path_comes_from_the_base_uri() {
-    assert_eq!(base_path_from_uri("http://127.0.0.1:8080/"), "");
-    assert_eq!(base_path_from_uri("http://127.0.0.1:8080/lambda-lab/"), "/lambda-lab");
-    assert_eq!(base_path_from_uri("https://x.github.io/lambda-lab/index.html"), "/lambda-lab");
-    assert_eq!(base_path_from_uri("https://x.github.io/a/b/?q=1#h"), "/a/b");
-}
-
-#[test]
-fn nav_marks_the_current_section_only() {
-    assert!(is_current("/", "/"));
-    assert!(!is_current("/", "/about"));
-    assert!(is_current("/calculators", "/calculators/cost"));
-    assert!(is_current("/calculators", "/calculators/"));
-    assert!(!is_current("/calculators", "/calculatorsx"));
+fn the_base_path_comes_from_the_page() {
+    assert_eq!(normalise_base("/"), "");
+    assert_eq!(normalise_base(""), "");
+    assert_eq!(normalise_base("/lambda-lab/"), "/lambda-lab");
+    assert_eq!(normalise_base("/lambda-lab"), "/lambda-lab");
+    assert_eq!(normalise_base("a/b/"), "/a/b");
 }
 
 #[test]
@@ -114,6 +106,15 @@ mod lessons {
         assert_eq!(junk.seen, ["rounding"]);
         assert!(junk.correct.is_empty() && junk.last.is_none());
         assert_eq!(Progress::parse("\u{0}\u{ffff}"), Progress::default());
+    }
+
+    #[test]
+    fn the_lesson_slug_comes_from_the_path_under_the_base() {
+        use lambda_lab_app::pages::lesson::slug_of;
+        assert_eq!(slug_of("/lambda-lab/lessons/01-billing/?step=x", "/lambda-lab"), "01-billing");
+        assert_eq!(slug_of("/lessons/01-billing/", ""), "01-billing");
+        assert_eq!(slug_of("/lessons/01-billing", ""), "01-billing");
+        assert_eq!(slug_of("/lambda-lab/about/", "/lambda-lab"), "");
     }
 
     #[test]

@@ -29,7 +29,7 @@ test('first contentful paint of / is within 1 s (median of 5 loads)', async ({ b
 // Speed record (printed, not asserted): time from a keystroke in the memory
 // field to the new total in the DOM, median of 15 edits.
 test('recalculating on a keystroke fits in a frame (measured)', async ({ page }) => {
-  await page.goto('calculators/cost?v=1&memory_mb=1536&duration_ms=120&requests=3000000&duration_cv=0.3&cold_start_ratio=0.01&init_ms=400');
+  await page.goto('calculators/cost/?v=1&memory_mb=1536&duration_ms=120&requests=3000000&duration_cv=0.3&cold_start_ratio=0.01&init_ms=400');
   await expect(page.locator('header.site-header')).toBeVisible();
   await expect(page.locator('[data-metric="total_usd"]').first()).toHaveAttribute('data-value', /.+/);
   const samples = await page.evaluate(async () => {

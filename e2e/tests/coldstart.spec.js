@@ -1,7 +1,7 @@
 import { test, expect, appReady, metric } from './fixtures.js';
 
 test('cold-start model: runtime medians, breakdown and comparison', async ({ page, consoleErrors }) => {
-  await page.goto('calculators/cold-start?v=1&runtime=python3.12&memory_mb=512');
+  await page.goto('calculators/cold-start/?v=1&runtime=python3.12&memory_mb=512');
   await appReady(page);
   const p50 = await metric(page, 'init_p50_ms');
   expect(Math.abs(p50 - 84) / 84).toBeLessThan(0.1);

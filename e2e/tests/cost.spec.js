@@ -1,7 +1,7 @@
 import { test, expect, appReady, metric } from './fixtures.js';
 import fs from 'node:fs';
 
-const V3 = 'calculators/cost?v=1&memory_mb=1536&duration_ms=120&requests=3000000';
+const V3 = 'calculators/cost/?v=1&memory_mb=1536&duration_ms=120&requests=3000000';
 
 test('loads AWS example V3 from the URL and reads total_usd 2.73', async ({ page, consoleErrors }) => {
   await page.goto(V3);
@@ -32,7 +32,7 @@ test('changing the memory updates the URL and the total as you type', async ({ p
 });
 
 test('requests can be typed per second; the URL keeps requests per month', async ({ page }) => {
-  await page.goto('calculators/cost');
+  await page.goto('calculators/cost/');
   await appReady(page);
   await page.getByLabel('Requests per').selectOption('second');
   await page.getByLabel('Requests', { exact: true }).fill('10');
@@ -62,7 +62,7 @@ test('invalid input gets an inline message and the last valid result stays', asy
 });
 
 test('garbage in the URL gets messages, never a dead page', async ({ page, consoleErrors }) => {
-  await page.goto('calculators/cost?v=1&memory_mb=%F0%9F%92%A5&region=mars-1&duration_ms=-5&requests=1e99&zzz=1&free_tier=maybe');
+  await page.goto('calculators/cost/?v=1&memory_mb=%F0%9F%92%A5&region=mars-1&duration_ms=-5&requests=1e99&zzz=1&free_tier=maybe');
   await appReady(page);
   const summary = page.getByTestId('error-summary');
   await expect(summary).toContainText('from 128 to 10240');
@@ -76,7 +76,7 @@ test('garbage in the URL gets messages, never a dead page', async ({ page, conso
 });
 
 test('a JSON export round-trips through an import', async ({ page, consoleErrors }, testInfo) => {
-  await page.goto('calculators/cost?v=1&memory_mb=2048&arch=arm64&duration_ms=250.5&duration_cv=0.3&requests=12000000&region=eu-west-1');
+  await page.goto('calculators/cost/?v=1&memory_mb=2048&arch=arm64&duration_ms=250.5&duration_cv=0.3&requests=12000000&region=eu-west-1');
   await appReady(page);
   const before = await metric(page, 'total_usd');
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Export JSON' }).click()]);
@@ -88,7 +88,7 @@ test('a JSON export round-trips through an import', async ({ page, consoleErrors
   expect(doc.params.arch).toBe('arm64');
   expect(doc.metrics.total_usd).toBeCloseTo(before, 9);
   await page.getByRole('button', { name: 'Reset' }).click();
-  await expect(page).toHaveURL(/cost\?v=1$/);
+  await expect(page).toHaveURL(/cost\/\?v=1$/);
   expect(await metric(page, 'total_usd')).not.toBeCloseTo(before, 6);
   await page.getByText('Import JSON').locator('input[type=file]').setInputFiles(file);
   await expect(page.getByTestId('toolbar-status')).toHaveText('Scenario imported.');
@@ -99,7 +99,7 @@ test('a JSON export round-trips through an import', async ({ page, consoleErrors
 });
 
 test('show the math explains AWS example V1 and the chart has a summary and table', async ({ page, consoleErrors }) => {
-  await page.goto('calculators/cost?v=1&memory_mb=512&duration_ms=1000&requests=3000000');
+  await page.goto('calculators/cost/?v=1&memory_mb=512&duration_ms=1000&requests=3000000');
   await appReady(page);
   await expect(page.locator('[data-metric="total_usd"]').first()).toHaveText('$18.73');
   await page.getByText('Show the math').click();
@@ -118,7 +118,7 @@ test('show the math explains AWS example V1 and the chart has a summary and tabl
 test('the account view shares the free tier across functions', async ({ page, consoleErrors }) => {
   const f = encodeURIComponent('v=1&memory_mb=1024&duration_ms=1000&requests=300000');
   const g = encodeURIComponent('v=1&arch=arm64&memory_mb=1024&duration_ms=1000&requests=300000');
-  await page.goto(`calculators/account?f=${f}&f=${g}`);
+  await page.goto(`calculators/account/?f=${f}&f=${g}`);
   await appReady(page);
   expect(await metric(page, 'duration_usd')).toBeCloseTo(2.66668, 9);
   await page.getByLabel('Free GB-s go first to').selectOption('arm64_first');

@@ -2,8 +2,8 @@
 // exceptions, so every spec can assert a clean console.
 import { test as base, expect } from '@playwright/test';
 
-// The static server answers deep links the way GitHub Pages does: status 404
-// with 404.html (the same app bootstrap). Chromium logs that document status
+// The static server answers an unknown address the way GitHub Pages does:
+// status 404 with the friendly 404.html. Chromium logs that document status
 // as a console error; it is expected, so exactly that message, for exactly a
 // navigated document that got 404, is left out. A missing asset still counts.
 export const test = base.extend({
@@ -26,9 +26,12 @@ export const test = base.extend({
 
 export { expect };
 
-/** Waits until the wasm app has mounted (the header is rendered by Rust). */
+/**
+ * Waits until the page is ready: its wasm module (if it has one) is mounted.
+ * The site script marks the document `data-app="ready"`.
+ */
 export async function appReady(page) {
-  await expect(page.locator('header.site-header')).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('data-app', 'ready', { timeout: 30_000 });
 }
 
 /** Reads a figure's exact value from data-value by its data-metric name. */

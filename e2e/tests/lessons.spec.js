@@ -32,7 +32,7 @@ async function tabTo(page, target, max = 250) {
 const stepCount = (page) => page.getByTestId('step-nav-top').getByTestId('step-count');
 
 test('/lessons lists every lesson with its summary and reading time', async ({ page, consoleErrors }) => {
-  await page.goto('lessons');
+  await page.goto('lessons/');
   await appReady(page);
   await expect(page.locator('.lesson-card')).toHaveCount(LESSONS.length);
   expect(LESSONS.length).toBeGreaterThanOrEqual(15);
@@ -51,7 +51,7 @@ test('/lessons lists every lesson with its summary and reading time', async ({ p
 test('walks lesson 1 by keyboard, answers a check wrong and right, and keeps progress across a reload', async ({ page, consoleErrors }) => {
   const l = LESSONS[0];
   const n = l.steps.length;
-  await page.goto(`lessons/${l.slug}`);
+  await page.goto(`lessons/${l.slug}/`);
   await appReady(page);
   await page.evaluate(() => localStorage.clear());
   await page.reload();
@@ -115,7 +115,7 @@ test('walks lesson 1 by keyboard, answers a check wrong and right, and keeps pro
 
 test('a deep link opens its step; an unknown step says so; show me loads the answer into a calculator', async ({ page, consoleErrors }) => {
   const l = LESSONS[0];
-  await page.goto(`lessons/${l.slug}?step=${l.steps[2]}`);
+  await page.goto(`lessons/${l.slug}/?step=${l.steps[2]}`);
   await appReady(page);
   await expect(stepCount(page)).toHaveText(`Step 3 of ${l.steps.length}`);
   const check = page.locator('.check').first();
@@ -125,18 +125,18 @@ test('a deep link opens its step; an unknown step says so; show me loads the ans
   await expect(check.locator(`.lesson-calc [data-metric="${metricName}"]`).first()).toHaveAttribute('data-value', value);
   // The embedded calculator does not take over the address bar.
   await check.locator('.lesson-calc').getByLabel('Memory (MB)').fill('256');
-  await expect(page).toHaveURL(new RegExp(`lessons/${l.slug}\\?step=${l.steps[2]}$`));
-  await page.goto(`lessons/${l.slug}?step=no-such-step`);
+  await expect(page).toHaveURL(new RegExp(`lessons/${l.slug}/\\?step=${l.steps[2]}$`));
+  await page.goto(`lessons/${l.slug}/?step=no-such-step`);
   await expect(page.getByText("This lesson has no step 'no-such-step'")).toBeVisible();
   await expect(stepCount(page)).toHaveText(`Step 1 of ${l.steps.length}`);
-  await page.goto('lessons/99-nothing');
+  await page.goto('lessons/99-nothing/');
   await expect(page.getByTestId('not-found')).toBeVisible();
   expect(consoleErrors.filter((e) => !e.includes('99-nothing'))).toEqual([]);
 });
 
 test('the print view shows every step of a lesson', async ({ page, consoleErrors }) => {
   const l = LESSONS[7];
-  await page.goto(`lessons/${l.slug}?view=print`);
+  await page.goto(`lessons/${l.slug}/?view=print`);
   await appReady(page);
   await expect(page.locator('.lesson-print > section')).toHaveCount(l.steps.length);
   await page.emulateMedia({ media: 'print' });
@@ -147,7 +147,7 @@ test('the print view shows every step of a lesson', async ({ page, consoleErrors
 
 for (const l of LESSONS) {
   test(`lesson ${l.slug} opens, every step renders, and the console stays clean`, async ({ page, consoleErrors }) => {
-    await page.goto(`lessons/${l.slug}`);
+    await page.goto(`lessons/${l.slug}/`);
     await appReady(page);
     await expect(page.locator('h1')).toHaveText(l.title);
     for (let i = 1; i <= l.steps.length; i++) {

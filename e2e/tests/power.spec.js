@@ -15,7 +15,7 @@ const REPORT_BLOCK = [
 ].join('\n');
 
 test('pasting REPORT lines with noise fits the model and recommends a size', async ({ page, consoleErrors }) => {
-  await page.goto('calculators/power');
+  await page.goto('calculators/power/');
   await appReady(page);
   await page.getByLabel('Paste CloudWatch REPORT lines').fill(REPORT_BLOCK);
   await page.getByRole('button', { name: 'Use these lines' }).click();
@@ -37,7 +37,7 @@ test('pasting REPORT lines with noise fits the model and recommends a size', asy
 
 test('a Power Tuning link is re-priced next to its own figures', async ({ page, consoleErrors }) => {
   const link = 'https://lambda-power-tuning.show/#gAAAAQACAAQABg==;AAAWRQAAlkQAABZEAACWQwAAlkM=;rMWnNqzFpzasxac2rMWnNoKo+zY=';
-  await page.goto('calculators/power');
+  await page.goto('calculators/power/');
   await appReady(page);
   await page.getByLabel('Power Tuning result').fill(link);
   const table = page.getByTestId('repriced-table');
@@ -50,7 +50,7 @@ test('a Power Tuning link is re-priced next to its own figures', async ({ page, 
 });
 
 test('a malformed Power Tuning link gets a message, not a dead page', async ({ page, consoleErrors }) => {
-  await page.goto('calculators/power');
+  await page.goto('calculators/power/');
   await appReady(page);
   await page.getByLabel('Power Tuning result').fill('https://lambda-power-tuning.show/#gAAAAQA=;AAAWRQ==;rMWnNg==');
   await expect(page.getByTestId('error-summary')).toContainText('not a whole number of 2-byte values');
@@ -59,7 +59,7 @@ test('a malformed Power Tuning link gets a message, not a dead page', async ({ p
 });
 
 test('describing a function predicts Power Tuning example 2 (2.4 s at 128 MB → 300 ms at 1 GB)', async ({ page, consoleErrors }) => {
-  await page.goto('calculators/power?v=1&anchor_memory_mb=128&anchor_duration_ms=2400&cpu_fraction=1&memory_mb=1024');
+  await page.goto('calculators/power/?v=1&anchor_memory_mb=128&anchor_duration_ms=2400&cpu_fraction=1&memory_mb=1024');
   await appReady(page);
   expect(await metric(page, 'duration_ms')).toBeCloseTo(300, 6);
   await expect(page.getByTestId('versus')).toContainText('Against 1024 MB now');
@@ -69,7 +69,7 @@ test('describing a function predicts Power Tuning example 2 (2.4 s at 128 MB →
 });
 
 test('points typed into the table are fitted and kept in the URL', async ({ page, consoleErrors }) => {
-  await page.goto('calculators/power');
+  await page.goto('calculators/power/');
   await appReady(page);
   for (const [mb, ms] of [['128', '1600'], ['1024', '220'], ['2048', '120']]) {
     await page.getByLabel('New point memory (MB)').fill(mb);

@@ -1,7 +1,7 @@
 import { test, expect, appReady, metric } from './fixtures.js';
 
 test('a 1,000,000-request simulation runs in slices with a progress bar', async ({ page, consoleErrors }) => {
-  await page.goto('calculators/traffic?v=1&rate_per_s=1000&sim_seconds=1000&duration_ms=100');
+  await page.goto('calculators/traffic/?v=1&rate_per_s=1000&sim_seconds=1000&duration_ms=100');
   await appReady(page);
   await expect(page.getByTestId('analytic')).toContainText('keeps 100 requests in flight');
   const progress = page.locator('#sim-progress');
@@ -24,7 +24,7 @@ test('a 1,000,000-request simulation runs in slices with a progress bar', async 
 });
 
 test('the same seed gives the same result, and Cancel stops a long run', async ({ page, consoleErrors }) => {
-  await page.goto('calculators/traffic?v=1&rate_per_s=50&sim_seconds=3600&seed=7');
+  await page.goto('calculators/traffic/?v=1&rate_per_s=50&sim_seconds=3600&seed=7');
   await appReady(page);
   const first = await page.locator('[data-metric="cold_starts"]').getAttribute('data-value', { timeout: 30_000 });
   await page.getByRole('button', { name: 'Run simulation' }).click();
@@ -38,7 +38,7 @@ test('the same seed gives the same result, and Cancel stops a long run', async (
 });
 
 test('the PC advisor recommends the cheapest size that meets the target', async ({ page, consoleErrors }) => {
-  await page.goto('calculators/traffic?v=1&rate_per_s=2&duration_ms=500&idle_ttl_s=60&cold_start_ms=800&sim_seconds=20000');
+  await page.goto('calculators/traffic/?v=1&rate_per_s=2&duration_ms=500&idle_ttl_s=60&cold_start_ms=800&sim_seconds=20000');
   await appReady(page);
   await expect(page.locator('[data-metric="requests"]')).toHaveAttribute('data-value', /.+/, { timeout: 30_000 });
   await page.getByRole('button', { name: 'Find the cheapest provisioned concurrency' }).click();
@@ -49,7 +49,7 @@ test('the PC advisor recommends the cheapest size that meets the target', async 
 });
 
 test('a bad trace gets a message and nothing runs', async ({ page, consoleErrors }) => {
-  await page.goto('calculators/traffic?v=1&arrival=trace&trace=1,2,banana');
+  await page.goto('calculators/traffic/?v=1&arrival=trace&trace=1,2,banana');
   await appReady(page);
   await expect(page.getByTestId('error-summary')).toContainText('banana');
   await expect(page.getByRole('button', { name: 'Run simulation' })).toBeDisabled();
@@ -60,7 +60,7 @@ test('an uploaded trace file drives the simulation', async ({ page, consoleError
   const file = testInfo.outputPath('arrivals.txt');
   const fs = await import('node:fs');
   fs.writeFileSync(file, ['0', '0.5', '1', '700', '700.2'].join('\n'));
-  await page.goto('calculators/traffic?v=1&sim_seconds=1000&idle_ttl_s=420&duration_dist=const');
+  await page.goto('calculators/traffic/?v=1&sim_seconds=1000&idle_ttl_s=420&duration_dist=const');
   await appReady(page);
   await page.getByLabel('Or upload timestamps (one per line, seconds)').setInputFiles(file);
   await expect(page.getByText('Loaded 5 timestamps.')).toBeVisible();

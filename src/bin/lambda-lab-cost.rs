@@ -1,6 +1,6 @@
-//! The cost page as a separate wasm module, loaded by the main app's
-//! `ModuleHost` when its page opens, or embedded in a lesson.
+//! The cost page as its own wasm module: the site script mounts it into its
+//! page (`/calculators/…/`) or its embed page, and lessons embed it.
 
-lambda_lab_app::module_exports!(lambda_lab_app::pages::cost::CostPage, "/calculators/cost");
+lambda_lab_app::module_exports!(lambda_lab_app::pages::cost::CostPage, "/calculators/cost/");
 
 fn main() {}

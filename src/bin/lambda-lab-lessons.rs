@@ -1,6 +1,7 @@
-//! The lessons (index and lesson pages) as a separate wasm module: the course
-//! text, its checks and its progress tracking load only when a reader opens
-//! /lessons. Embedded calculators load their own modules.
+//! The lessons as their own wasm module: a lesson page holds its whole text
+//! as HTML (written by `crates/site`); this module takes it over with the
+//! step-by-step view, the checks, progress and the embedded calculators
+//! (which load their own modules).
 
 use wasm_bindgen::prelude::*;
 
@@ -12,12 +13,6 @@ pub fn mount(el: web_sys::HtmlElement) {
 #[wasm_bindgen]
 pub fn unmount() {
     lambda_lab_app::modules::unmount(0);
-}
-
-/// Called by the main app's `ModuleHost` whenever the address changes.
-#[wasm_bindgen]
-pub fn location_changed() {
-    lambda_lab_app::nav::location_changed();
 }
 
 fn main() {}

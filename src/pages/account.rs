@@ -2,8 +2,7 @@
 //! tier is shared and each (region, architecture) has one duration tier
 //! counter, as on a real bill. State: `?f=<function query>&f=…&free_tier_order=…`.
 
-use crate::app::set_title;
-use crate::components::{FigureValue, PageIntro};
+use crate::components::FigureValue;
 use crate::format;
 use crate::paths::href;
 use lambda_model::metrics::MetricValue;
@@ -52,7 +51,6 @@ fn write_url(fns: &[Values], order: FreeTierOrder) {
 
 #[component]
 pub fn AccountPage() -> impl IntoView {
-    set_title("Account cost");
     let (fns0, order0, problems) = read_url();
     let fns = RwSignal::new(fns0);
     let order = RwSignal::new(order0);
@@ -99,10 +97,6 @@ pub fn AccountPage() -> impl IntoView {
     };
 
     view! {
-        <PageIntro title="Account cost">
-            "Price several functions as one AWS account: the free tier is shared, and the duration tiers count "
-            "all functions of the same region and architecture together."
-        </PageIntro>
         <div class="toolbar">
             <label for="free-tier-order">"Free GB-s go first to"</label>
             <select id="free-tier-order" on:change=move |ev| order.set(if event_target_value(&ev) == "arm64_first" { FreeTierOrder::ArmFirst } else { FreeTierOrder::X86First })>
@@ -160,7 +154,7 @@ pub fn AccountPage() -> impl IntoView {
                                 view! { <td>{cell}</td> }
                             }).collect_view();
                             let total = move || shown.with(|s| s.as_ref().and_then(|r| r.functions.get(row)).map(|f| f.total()));
-                            let edit = move || format!("{}?{}", href("/calculators/cost"), fns.with(|f| f.get(row).map(|v| v.to_query()).unwrap_or_default()));
+                            let edit = move || format!("{}?{}", href("/calculators/cost/"), fns.with(|f| f.get(row).map(|v| v.to_query()).unwrap_or_default()));
                             view! {
                                 <tr>
                                     <th scope="row">{row + 1}</th>

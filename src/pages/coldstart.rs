@@ -1,9 +1,8 @@
 //! `/calculators/cold-start`: how slow a cold start is and where the time
 //! goes, from measured Init durations (lambda-perf) and the cold-start model.
 
-use crate::app::set_title;
 use crate::chart::StackedBar;
-use crate::components::{CalcState, ErrorSummary, Evaluation, Field, FigureValue, PageIntro, Toolbar};
+use crate::components::{CalcState, ErrorSummary, Evaluation, Field, FigureValue, Toolbar};
 use crate::format;
 use lambda_model::coldstart::{self, COLDSTART_PARAMS, ColdResult};
 use lambda_model::metrics::MetricValue;
@@ -13,7 +12,6 @@ use leptos::prelude::*;
 
 #[component]
 pub fn ColdStartPage() -> impl IntoView {
-    set_title("Cold-start calculator");
     let state = CalcState::from_url(COLDSTART_PARAMS);
     let eval = Evaluation::new(move || {
         state.values.with(|v| {
@@ -26,10 +24,6 @@ pub fn ColdStartPage() -> impl IntoView {
     let fields =
         COLDSTART_PARAMS.iter().map(|spec| view! { <Field spec=spec state=state cross=cross /> }).collect_view();
     view! {
-        <PageIntro title="Cold-start calculator">
-            "How long a cold start takes for your runtime, package and init work, and where the time goes. "
-            "Init times are measured: " {coldstart::LAMBDA_PERF_SOURCE} "."
-        </PageIntro>
         <div class="calc">
             <form class="inputs" on:submit=|ev| ev.prevent_default() aria-label="Cold-start parameters">
                 <fieldset><legend>"Function"</legend>{fields}</fieldset>

@@ -2,13 +2,11 @@
 //! native input; all state lives in the URL; every figure carries
 //! `data-metric` and its exact `data-value`.
 
-use crate::app::set_title;
-use crate::components::{CalcState, ErrorSummary, Evaluation, Field, FigureValue, PageIntro, RequestsField, Toolbar};
+use crate::components::{CalcState, ErrorSummary, Evaluation, Field, FigureValue, RequestsField, Toolbar};
 use crate::cost_view::{self, WhatIf};
 use crate::format;
 use crate::paths::href;
 use lambda_model::metrics::MetricValue;
-use lambda_model::prices;
 use lambda_model::pricing::{self, COST_PARAMS, CostResult};
 use leptos::html::Canvas;
 use leptos::prelude::*;
@@ -24,7 +22,6 @@ const ADVANCED: &[(&str, &[&str])] = &[
 
 #[component]
 pub fn CostPage() -> impl IntoView {
-    set_title("Cost calculator");
     let state = CalcState::from_url(COST_PARAMS);
     let today = crate::today();
     let eval = Evaluation::new(move || state.values.with(|v| pricing::evaluate(v, today)));
@@ -48,11 +45,6 @@ pub fn CostPage() -> impl IntoView {
     };
 
     view! {
-        <PageIntro title="Lambda cost calculator">
-            "Every AWS Lambda billing rule, priced exactly, with the arithmetic shown. Prices as of "
-            <span data-metric="prices_as_of" data-value=prices::PRICES_AS_OF>{prices::PRICES_AS_OF}</span>
-            " ("<a href=href("/about")>"sources"</a>")."
-        </PageIntro>
         <div class="calc">
             <form class="inputs" on:submit=|ev| ev.prevent_default() aria-label="Cost parameters">
                 <fieldset>
@@ -263,7 +255,7 @@ fn WhatIfCard(w: WhatIf, base: MetricValue) -> impl IntoView {
 fn AccountLink(state: CalcState) -> impl IntoView {
     let link = move || {
         let q = state.values.with(|v| v.to_query());
-        format!("{}?f={}", href("/calculators/account"), String::from(js_sys::encode_uri_component(&q)))
+        format!("{}?f={}", href("/calculators/account/"), String::from(js_sys::encode_uri_component(&q)))
     };
     view! {
         <p>

@@ -1,33 +1,30 @@
-//! `/lessons` and `/lessons/:slug`: the lessons module's pages. One lesson,
-//! a step at a time (`?step=<id>`), or the whole lesson for printing
-//! (`?view=print`). Progress is kept in guarded local storage; ←/→ move
-//! between steps. The module has no router of its own: it follows the
-//! address through [`crate::nav`].
+//! A lesson page's interactive view, the lessons module's one page: a step
+//! at a time (`?step=<id>`), or the whole lesson for printing
+//! (`?view=print`). The page around it (breadcrumb, title, summary) is HTML
+//! written by `crates/site`, which also holds every step's text for readers
+//! without scripts; this view takes over the same places. Progress is kept
+//! in guarded local storage; ←/→ move between steps through [`crate::nav`].
 
-use crate::app::set_title;
 use crate::course::{self, Block, Check, Embed, Lesson, Progress, Sample};
 use crate::modules::EmbeddedCalc;
-use crate::pages::lessons::Lessons;
 use crate::paths::href;
 use leptos::prelude::*;
 
-/// The lesson slug in an address: `/lambda-lab/lessons/01-billing?step=x` →
-/// `01-billing`; the index gives an empty slug.
-pub fn slug_of(location: &str) -> String {
+/// The lesson slug in an address: `/lambda-lab/lessons/01-billing/?step=x` →
+/// `01-billing`.
+pub fn slug_of(location: &str, base: &str) -> String {
     let path = location.split(['?', '#']).next().unwrap_or("");
-    crate::paths::route_of(path).strip_prefix("/lessons").unwrap_or("").trim_matches('/').to_string()
+    let route = path.strip_prefix(base).unwrap_or(path);
+    route.strip_prefix("/lessons").unwrap_or("").trim_matches('/').to_string()
 }
 
-/// The lessons module's root: the index or one lesson, following the address.
+/// The lessons module's root: the lesson the address names.
 #[component]
 pub fn LessonsRoot() -> impl IntoView {
     let location = crate::nav::location();
-    let slug = Memo::new(move |_| location.with(|l| slug_of(l)));
+    let slug = Memo::new(move |_| location.with(|l| slug_of(l, crate::paths::base())));
     move || {
         let s = slug.get();
-        if s.is_empty() {
-            return view! { <Lessons /> }.into_any();
-        }
         match course::find(&s) {
             Some((index, lesson)) => view! { <LessonView lesson=lesson index=index location=location /> }.into_any(),
             None => view! { <NoSuchLesson slug=s /> }.into_any(),
@@ -35,17 +32,15 @@ pub fn LessonsRoot() -> impl IntoView {
     }
 }
 
-/// An address under /lessons that names no lesson. (The site's own 404 page
-/// needs the main router, which this module does not have.)
+/// An address under /lessons/ that names no lesson (a host answers those
+/// with its 404 page; this is for a page saved under another name).
 #[component]
 fn NoSuchLesson(slug: String) -> impl IntoView {
-    set_title("Page not found");
     view! {
-        <h1 data-testid="not-found">"Lesson not found"</h1>
-        <p class="lede">
-            "There is no lesson called " <code>{slug}</code> ". It may have been renamed, or the link may have a typo."
+        <p class="notice" data-testid="not-found">
+            "There is no lesson called " <code>{slug}</code> ". It may have been renamed, or the link may have a typo. "
+            <a href=href("/lessons/")>"See all lessons"</a>
         </p>
-        <p><a href=href("/lessons")>"See all lessons"</a></p>
     }
 }
 
@@ -77,7 +72,6 @@ fn is_typing_target(ev: &web_sys::KeyboardEvent) -> bool {
 
 #[component]
 fn LessonView(lesson: &'static Lesson, index: usize, location: RwSignal<String>) -> impl IntoView {
-    set_title(lesson.title);
     provide_context(CodeLanguage(RwSignal::new(crate::storage::get("code-lang").unwrap_or_default())));
     let tracker =
         Tracker { slug: lesson.slug, progress: RwSignal::new(course::load(lesson)), stored: RwSignal::new(true) };
@@ -133,21 +127,6 @@ fn LessonView(lesson: &'static Lesson, index: usize, location: RwSignal<String>)
     let prev_lesson = index.checked_sub(1).map(|i| &course::LESSONS[i]);
     let next_lesson = course::LESSONS.get(index + 1);
     view! {
-        <nav class="breadcrumb" aria-label="Breadcrumb">
-            <a href=href("/lessons")>"Lessons"</a>" / "{format!("Lesson {}", lesson.number)}
-        </nav>
-        <h1>{lesson.title}</h1>
-        <p class="lede">{lesson.summary}</p>
-        <p class="hint lesson-meta">
-            {format!("{} min read · {} steps", lesson.minutes, lesson.steps.len())}
-            {(!lesson.prerequisites.is_empty()).then(|| view! {
-                " · Read first: "
-                {lesson.prerequisites.iter().enumerate().map(|(k, p)| {
-                    let title = course::find(p).map(|(_, l)| l.title).unwrap_or(p);
-                    view! { {(k > 0).then_some(", ")}<a href=href(&format!("/lessons/{p}"))>{title}</a> }
-                }).collect_view()}
-            })}
-        </p>
         {move || unknown_step.get().map(|k| view! {
             <p class="notice" role="status">{format!("This lesson has no step '{k}'; showing the first step.")}</p>
         })}
@@ -225,16 +204,16 @@ fn StepNav(
         view! { <a class="button" rel="prev" href=course::step_href(lesson.slug, Some(lesson.steps[i - 1].id))>"← Previous"</a> }.into_any()
     } else {
         match prev_lesson {
-            Some(p) => view! { <a class="button" href=href(&format!("/lessons/{}", p.slug))>{format!("← Lesson {}", p.number)}</a> }.into_any(),
-            None => view! { <a class="button" href=href("/lessons")>"← All lessons"</a> }.into_any(),
+            Some(p) => view! { <a class="button" href=href(&format!("/lessons/{}/", p.slug))>{format!("← Lesson {}", p.number)}</a> }.into_any(),
+            None => view! { <a class="button" href=href("/lessons/")>"← All lessons"</a> }.into_any(),
         }
     };
     let next = if i + 1 < n {
         view! { <a class="button primary" rel="next" href=course::step_href(lesson.slug, Some(lesson.steps[i + 1].id))>"Next →"</a> }.into_any()
     } else {
         match next_lesson {
-            Some(l) => view! { <a class="button primary" href=href(&format!("/lessons/{}", l.slug))>{format!("Next lesson: {} →", l.title)}</a> }.into_any(),
-            None => view! { <a class="button primary" href=href("/lessons")>"All lessons →"</a> }.into_any(),
+            Some(l) => view! { <a class="button primary" href=href(&format!("/lessons/{}/", l.slug))>{format!("Next lesson: {} →", l.title)}</a> }.into_any(),
+            None => view! { <a class="button primary" href=href("/lessons/")>"All lessons →"</a> }.into_any(),
         }
     };
     view! {

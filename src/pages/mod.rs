@@ -1,13 +1,9 @@
-//! One module per routed page.
-pub mod about;
+//! One module per page the wasm renders: the calculators and the lessons.
+//! The pages without interaction (home, About, the indexes, 404) are plain
+//! HTML written at build time by `crates/site`.
 pub mod account;
-pub mod calculators;
 pub mod coldstart;
 pub mod cost;
-pub mod debug;
-pub mod home;
 pub mod lesson;
-pub mod lessons;
-pub mod not_found;
 pub mod power;
 pub mod traffic;

@@ -2,8 +2,7 @@
 //! cost at every memory size from a description, measured points, pasted
 //! CloudWatch REPORT lines or a Power Tuning result, priced exactly.
 
-use crate::app::set_title;
-use crate::components::{CalcState, ErrorSummary, Evaluation, Field, FigureValue, PageIntro, Toolbar};
+use crate::components::{CalcState, ErrorSummary, Evaluation, Field, FigureValue, Toolbar};
 use crate::format;
 use lambda_model::metrics::MetricValue;
 use lambda_model::power::{self, Basis, POWER_PARAMS, PowerResult};
@@ -30,17 +29,12 @@ fn field_view(names: &'static [&'static str], state: CalcState, cross: Memo<Vec<
 
 #[component]
 pub fn PowerPage() -> impl IntoView {
-    set_title("Power tuning explorer");
     let state = CalcState::from_url(POWER_PARAMS);
     let today = crate::today();
     let eval = Evaluation::new(move || state.values.with(|v| power::evaluate(v, today)));
     let cross = eval.cross;
     state.sync_url();
     view! {
-        <PageIntro title="Power tuning explorer">
-            "The right memory size without deploying anything: describe your function, or paste what you already "
-            "measured, and see duration and cost at every size, priced exactly (request fee, region and tiers included)."
-        </PageIntro>
         <div class="calc">
             <form class="inputs" on:submit=|ev| ev.prevent_default() aria-label="Power tuning parameters">
                 <fieldset>

@@ -3,9 +3,8 @@
 //! progress bar and Cancel show and stop it. Closed-form answers appear at
 //! once while it runs.
 
-use crate::app::set_title;
 use crate::chart::Line;
-use crate::components::{CalcState, ErrorSummary, Field, FigureValue, PageIntro, Toolbar, read_chosen_file};
+use crate::components::{CalcState, ErrorSummary, Field, FigureValue, Toolbar, read_chosen_file};
 use crate::format;
 use lambda_model::analytic;
 use lambda_model::metrics::MetricValue;
@@ -146,7 +145,6 @@ impl Runner {
 
 #[component]
 pub fn TrafficPage() -> impl IntoView {
-    set_title("Traffic simulator");
     let state = CalcState::from_url(SIM_PARAMS);
     let checked = Memo::new(move |_| state.values.with(|v| sim::config(v).map(|_| ()).map_err(|e| vec![e])));
     let cross = Memo::new(move |_| checked.with(|e| e.as_ref().err().cloned().unwrap_or_default()));
@@ -193,10 +191,6 @@ pub fn TrafficPage() -> impl IntoView {
         view! { <fieldset><legend>{title}</legend>{fields}</fieldset> }
     };
     view! {
-        <PageIntro title="Traffic simulator">
-            "Simulate your traffic against one function: how often requests start cold, how often they are throttled, "
-            "what the latency percentiles are, how many environments run, and what the simulated time costs."
-        </PageIntro>
         <div class="calc">
             <form class="inputs" on:submit=move |ev| { ev.prevent_default(); run(); } aria-label="Simulation parameters">
                 {group("Traffic", TRAFFIC)}

@@ -205,6 +205,12 @@ impl Live {
     }
 }
 
+/// A live number outside a lesson (the site's pages use it): the HTML of
+/// `calc.metric?query|format`, computed now, with its exact `data-value`.
+pub fn live_html(spec: &str, today: Date) -> Result<String, String> {
+    evaluate_live(spec, today).map(|l| l.html())
+}
+
 /// What the compiler needs besides the files.
 pub struct Context {
     /// "Today" for calculators that depend on the date (INIT billing).
@@ -296,8 +302,8 @@ fn render_markdown(text: &str) -> String {
     rewrite_links(&out)
 }
 
-/// `href="lesson:02-x#id"` → `href="{{BASE}}/lessons/02-x?step=id"`,
-/// `href="calc:cost?a=1"` → `href="{{BASE}}/calculators/cost?a=1"`; tables
+/// `href="lesson:02-x#id"` → `href="{{BASE}}/lessons/02-x/?step=id"`,
+/// `href="calc:cost?a=1"` → `href="{{BASE}}/calculators/cost/?a=1"`; tables
 /// get a scrollable, focusable wrapper.
 fn rewrite_links(html: &str) -> String {
     let mut out = String::new();
@@ -309,13 +315,13 @@ fn rewrite_links(html: &str) -> String {
         let target = &tail[..end];
         if let Some(t) = target.strip_prefix("lesson:") {
             let (slug, step) = t.split_once('#').unwrap_or((t, ""));
-            out.push_str(&format!("{BASE_MARKER}/lessons/{slug}"));
+            out.push_str(&format!("{BASE_MARKER}/lessons/{slug}/"));
             if !step.is_empty() {
                 out.push_str(&format!("?step={step}"));
             }
         } else if let Some(t) = target.strip_prefix("calc:") {
             let (name, q) = t.split_once('?').unwrap_or((t, ""));
-            let page = calculators::find(name).map(|c| c.page.to_string()).unwrap_or(format!("/calculators/{name}"));
+            let page = calculators::find(name).map(|c| c.page.to_string()).unwrap_or(format!("/calculators/{name}/"));
             out.push_str(&format!("{BASE_MARKER}{page}"));
             if !q.is_empty() {
                 out.push_str(&format!("?{q}"));
@@ -973,8 +979,8 @@ mod tests {
     fn links_are_rewritten() {
         let l = lesson("## S {#s}\nSee [next](lesson:02-x#y) and [calc](calc:traffic?rate_per_s=5).\n").unwrap();
         let Block::Html(h) = l.steps[0].blocks[0] else { panic!() };
-        assert!(h.contains("href=\"{{BASE}}/lessons/02-x?step=y\""), "{h}");
-        assert!(h.contains("href=\"{{BASE}}/calculators/traffic?rate_per_s=5\""), "{h}");
+        assert!(h.contains("href=\"{{BASE}}/lessons/02-x/?step=y\""), "{h}");
+        assert!(h.contains("href=\"{{BASE}}/calculators/traffic/?rate_per_s=5\""), "{h}");
     }
 
     #[test]

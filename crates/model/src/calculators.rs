@@ -11,22 +11,23 @@ use crate::{coldstart, power, pricing, sim};
 pub struct Calculator {
     pub name: &'static str,
     pub specs: &'static [ParamSpec],
-    /// The page's route under the site root.
+    /// The page's route under the site root, with its trailing slash (every
+    /// page is a folder with an `index.html`).
     pub page: &'static str,
     /// The wasm module that renders the page.
     pub module: &'static str,
 }
 
 pub const CALCULATORS: &[Calculator] = &[
-    Calculator { name: "cost", specs: pricing::COST_PARAMS, page: "/calculators/cost", module: "cost" },
-    Calculator { name: "power", specs: power::POWER_PARAMS, page: "/calculators/power", module: "power" },
+    Calculator { name: "cost", specs: pricing::COST_PARAMS, page: "/calculators/cost/", module: "cost" },
+    Calculator { name: "power", specs: power::POWER_PARAMS, page: "/calculators/power/", module: "power" },
     Calculator {
         name: "coldstart",
         specs: coldstart::COLDSTART_PARAMS,
-        page: "/calculators/cold-start",
+        page: "/calculators/cold-start/",
         module: "coldstart",
     },
-    Calculator { name: "simulate", specs: sim::SIM_PARAMS, page: "/calculators/traffic", module: "traffic" },
+    Calculator { name: "simulate", specs: sim::SIM_PARAMS, page: "/calculators/traffic/", module: "traffic" },
 ];
 
 /// The calculator with this name. `traffic` (the page's name) is accepted

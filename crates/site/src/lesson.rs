@@ -1,0 +1,237 @@
+//! The lesson index and each lesson as HTML. A lesson page holds its whole
+//! text, every step, so it reads at once, prints, and is found by search
+//! engines; with scripts on, the site script shows one step (the one asked
+//! for) and the lessons module then takes over the same places on the page.
+
+use crate::html::esc;
+use crate::pages::framed;
+use crate::{Config, Page, preload};
+use lambda_lessons::{BASE_MARKER, Block, Check, Embed, Lesson, Step};
+
+fn plural(n: usize, one: &str) -> String {
+    if n == 1 { format!("1 {one}") } else { format!("{n} {one}s") }
+}
+
+/// "7 min read · 5 steps · 1 check".
+pub(crate) fn counts(l: &Lesson) -> String {
+    format!(
+        "<span data-testid=\"reading-time\">{} min read</span> · {} · {}",
+        l.minutes,
+        plural(l.steps.len(), "step"),
+        plural(l.checks().count(), "check")
+    )
+}
+
+pub(crate) fn index(cfg: &Config) -> Page {
+    let total: u32 = cfg.lessons.iter().map(|l| l.minutes).sum();
+    let cards: String = cfg
+        .lessons
+        .iter()
+        .map(|l| {
+            format!(
+                "<li class=\"lesson-card\" data-lesson=\"{slug}\" data-steps=\"{steps}\" data-checks=\"{checks}\"><h2><span class=\"lesson-number\">{n}.</span> \
+                 <a href=\"{href}\">{title}</a></h2><p>{summary}</p><p class=\"hint\">{counts}\
+                 <span class=\"progress-note\" data-progress hidden></span></p></li>",
+                slug = esc(l.slug),
+                n = l.number,
+                href = cfg.href(&format!("/lessons/{}/", l.slug)),
+                title = esc(l.title),
+                summary = esc(l.summary),
+                counts = counts(l),
+                steps = esc(&l.steps.iter().map(|s| s.id).collect::<Vec<_>>().join(" ")),
+                checks = esc(&l.checks().map(|c| c.id).collect::<Vec<_>>().join(" ")),
+            )
+        })
+        .collect();
+    let main = format!(
+        "<h1>Lessons</h1>\n<p class=\"lede\">Step-by-step lessons on what Lambda costs and how to make it fast. Every \
+         number in them is computed by the same engine as the calculators, and every lesson has live calculators \
+         and questions to check yourself. {n} lessons, about {h} hours in all.</p>\n<ol class=\"lesson-list\">{cards}\
+         </ol>\n{offline}",
+        n = cfg.lessons.len(),
+        h = (total as f64 / 60.0).round(),
+        offline = crate::pages::offline_control(),
+    );
+    framed(
+        cfg,
+        "/lessons/",
+        "Lessons",
+        "Step-by-step lessons on AWS Lambda cost and speed, with live calculators and questions to check yourself.",
+        String::new(),
+        &main,
+        cfg.shared_loads(),
+    )
+}
+
+/// Lesson HTML with in-site links under the public URL.
+fn html(cfg: &Config, s: &str) -> String {
+    s.replace(BASE_MARKER, cfg.base())
+}
+
+fn step_href(cfg: &Config, slug: &str, step: &str) -> String {
+    cfg.href(&format!("/lessons/{slug}/?step={step}"))
+}
+
+fn calc_link(cfg: &Config, e: &Embed) -> String {
+    if e.query.is_empty() { cfg.href(e.page) } else { format!("{}?{}", cfg.href(e.page), esc(e.query)) }
+}
+
+fn calc(cfg: &Config, e: &Embed) -> String {
+    let params = if e.query.is_empty() { "its defaults".to_string() } else { e.query.replace('&', ", ") };
+    let caption =
+        if e.caption.is_empty() { String::new() } else { format!("<figcaption>{}</figcaption>", html(cfg, e.caption)) };
+    format!(
+        "<figure class=\"lesson-calc\" data-calc=\"{calc}\">{caption}<div class=\"embedded-calc\"><p class=\"hint\">\
+         Live {calc} calculator with {params}.</p></div><p class=\"hint\"><a href=\"{link}\">Open this in the full \
+         calculator</a></p></figure>",
+        calc = esc(e.calc),
+        params = esc(&params),
+        link = calc_link(cfg, e),
+    )
+}
+
+fn check(cfg: &Config, c: &Check) -> String {
+    let explain = if c.explain.is_empty() { String::new() } else { format!("<p>{}</p>", html(cfg, c.explain)) };
+    format!(
+        "<div class=\"check\" data-check=\"{id}\"><p class=\"check-question\"><strong>Check yourself: </strong>\
+         <span>{q}</span></p><details class=\"check-static\"><summary>Show the answer</summary><p>The answer is \
+         <data data-metric=\"{metric}\" data-value=\"{exact}\">{text}</data>.</p>{explain}</details></div>",
+        id = esc(c.id),
+        q = html(cfg, c.question),
+        metric = esc(c.metric),
+        exact = esc(c.exact),
+        text = esc(c.answer_text),
+    )
+}
+
+fn block(cfg: &Config, b: &Block) -> String {
+    match b {
+        Block::Html(h) => format!("<div class=\"prose\">{}</div>", html(cfg, h)),
+        Block::Calculator(e) => calc(cfg, e),
+        Block::Check(c) => check(cfg, c),
+        Block::Myth { myth, fact, source } => format!(
+            "<aside class=\"myth\" aria-label=\"Myth and fact\"><p><strong>Myth: </strong><span>{}</span></p>\
+             <p><strong>Fact: </strong><span>{}</span></p><p class=\"hint\">Source of the claim: <span>{}</span></p>\
+             </aside>",
+            html(cfg, myth),
+            html(cfg, fact),
+            html(cfg, source)
+        ),
+        Block::Code(samples) => {
+            let body: String = samples
+                .iter()
+                .map(|s| {
+                    format!(
+                        "<p class=\"hint\">{}</p><pre class=\"code-sample\"><code>{}</code></pre>",
+                        esc(s.label),
+                        esc(s.code)
+                    )
+                })
+                .collect();
+            format!("<div class=\"code-tabs\">{body}</div>")
+        }
+    }
+}
+
+fn step(cfg: &Config, s: &Step) -> String {
+    let blocks: String = s.blocks.iter().map(|b| block(cfg, b)).collect();
+    format!(
+        "<section class=\"lesson-step\" data-step=\"{id}\" aria-labelledby=\"step-{id}\"><h2 id=\"step-{id}\">{title}\
+         </h2>{blocks}</section>",
+        id = esc(s.id),
+        title = esc(s.title)
+    )
+}
+
+/// The step navigation as the lessons module draws it for the first step, so
+/// that nothing moves when it takes over. Hidden without scripts.
+fn step_nav(cfg: &Config, l: &Lesson, prev: Option<&Lesson>, where_: &str) -> String {
+    let back = match prev {
+        Some(p) => format!(
+            "<a class=\"button\" href=\"{}\">← Lesson {}</a>",
+            cfg.href(&format!("/lessons/{}/", p.slug)),
+            p.number
+        ),
+        None => format!("<a class=\"button\" href=\"{}\">← All lessons</a>", cfg.href("/lessons/")),
+    };
+    let next = match l.steps.get(1) {
+        Some(s) => {
+            format!("<a class=\"button primary\" rel=\"next\" href=\"{}\">Next →</a>", step_href(cfg, l.slug, s.id))
+        }
+        None => format!("<a class=\"button primary\" href=\"{}\">All lessons →</a>", cfg.href("/lessons/")),
+    };
+    format!(
+        "<nav class=\"step-nav js-only\" aria-label=\"Steps ({where_})\" data-testid=\"step-nav-{where_}\">{back}\
+         <span class=\"step-count\" data-testid=\"step-count\">Step 1 of {n}</span>{next}</nav>",
+        n = l.steps.len()
+    )
+}
+
+pub(crate) fn page(cfg: &Config, i: usize, l: &Lesson) -> Result<Page, String> {
+    let route = format!("/lessons/{}/", l.slug);
+    let lessons = cfg.module("lessons")?;
+    let prev = i.checked_sub(1).and_then(|k| cfg.lessons.get(k));
+    let prereqs = if l.prerequisites.is_empty() {
+        String::new()
+    } else {
+        let links: Vec<String> = l
+            .prerequisites
+            .iter()
+            .map(|p| {
+                let title = cfg.lessons.iter().find(|x| x.slug == *p).map(|x| x.title).unwrap_or(p);
+                format!("<a href=\"{}\">{}</a>", cfg.href(&format!("/lessons/{p}/")), esc(title))
+            })
+            .collect();
+        format!(" · Read first: {}", links.join(", "))
+    };
+    let toc: String = l
+        .steps
+        .iter()
+        .map(|s| format!("<li><a href=\"{}\">{}</a></li>", step_href(cfg, l.slug, s.id), esc(s.title)))
+        .collect();
+    let steps: String = l.steps.iter().map(|s| step(cfg, s)).collect();
+    let checks = l.checks().count();
+    // The calculators the first step shows load with the page.
+    let mut loads = cfg.shared_loads();
+    loads.extend([lessons.js.clone(), lessons.wasm.clone()]);
+    let mut modules = std::collections::BTreeMap::new();
+    for s in l.steps {
+        for b in s.blocks {
+            let e = match b {
+                Block::Calculator(e) => e,
+                Block::Check(c) => &c.embed,
+                _ => continue,
+            };
+            let m = cfg.module(e.module)?;
+            modules.insert(e.module, cfg.href(&format!("/{}", m.js)));
+            if s.id == l.steps[0].id && matches!(b, Block::Calculator(_)) {
+                loads.extend([m.js.clone(), m.wasm.clone()]);
+            }
+        }
+    }
+    let map: Vec<String> = modules.iter().map(|(k, v)| format!("\"{k}\":\"{v}\"")).collect();
+    let main = format!(
+        "<nav class=\"breadcrumb\" aria-label=\"Breadcrumb\"><a href=\"{index}\">Lessons</a> / Lesson {n}</nav>\n\
+         <h1>{title}</h1>\n<p class=\"lede\">{summary}</p>\n<p class=\"hint lesson-meta\">{minutes} min read · {steps_n}\
+         {prereqs}</p>\n<div id=\"app\" class=\"module-host lesson-app\" data-module=\"lessons\" data-mode=\"page\" \
+         data-src=\"{src}\" data-lesson=\"{slug}\" data-modules=\"{map}\">\n<div class=\"lesson-tools js-only\"><span>0 of {total} \
+         steps seen, 0 of {checks} checks answered</span><button type=\"button\" disabled>Reset progress</button><a \
+         class=\"button\" href=\"{print}\">Print view</a></div>\n\
+         <details class=\"toc\" open><summary>Contents</summary><ol>{toc}</ol></details>\n{top}\n<div \
+         class=\"lesson-static\">{steps}</div>\n{bottom}\n</div>",
+        index = cfg.href("/lessons/"),
+        n = l.number,
+        title = esc(l.title),
+        summary = esc(l.summary),
+        minutes = l.minutes,
+        steps_n = plural(l.steps.len(), "step"),
+        src = cfg.href(&format!("/{}", lessons.js)),
+        slug = esc(l.slug),
+        map = esc(&format!("{{{}}}", map.join(","))),
+        total = l.steps.len(),
+        print = cfg.href(&format!("/lessons/{}/?view=print", l.slug)),
+        top = step_nav(cfg, l, prev, "top"),
+        bottom = step_nav(cfg, l, prev, "bottom"),
+    );
+    Ok(framed(cfg, &route, l.title, l.summary, preload(cfg, lessons), &main, loads))
+}

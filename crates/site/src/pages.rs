@@ -1,0 +1,321 @@
+//! The pages that are not lessons: home, the calculator index, About, the
+//! 404 page, and each calculator's page and embed page.
+
+use crate::html::{Head, esc};
+use crate::{CALC_PAGES, CalcPage, Config, Page, preload};
+use lambda_lessons::compile::live_html;
+use lambda_model::prices::{PRICE_TABLE_VERSION, PRICES_AS_OF, REGIONS, SOURCES};
+
+/// A page with the site header and footer around `main`.
+pub(crate) fn framed(
+    cfg: &Config,
+    route: &str,
+    title: &str,
+    description: &str,
+    extra_head: String,
+    main: &str,
+    loads: Vec<String>,
+) -> Page {
+    let layout = cfg.layout();
+    let canonical = cfg.absolute(route);
+    let full_title = if route == "/" { title.to_string() } else { format!("{title} · Lambda Lab") };
+    let head = Head { title: &full_title, description, canonical: &canonical, extra: extra_head };
+    let html = format!(
+        "{}{}<main id=\"main\" tabindex=\"-1\">\n{main}\n</main>\n{}",
+        layout.open(&head, "site"),
+        layout.header(route),
+        layout.close(PRICES_AS_OF)
+    );
+    page_at(route, full_title, html, loads)
+}
+
+/// A page's file for its route: `/about/` → `about/index.html`.
+pub(crate) fn page_at(route: &str, title: String, html: String, mut loads: Vec<String>) -> Page {
+    let rel = route.trim_start_matches('/');
+    let file = if rel.ends_with(".html") { rel.to_string() } else { format!("{rel}index.html") };
+    loads.dedup();
+    Page { route: rel.to_string(), file, title, html, loads, not_found: false }
+}
+
+/// A card in a list of links.
+fn card(href: &str, title: &str, text: &str, link: Option<&str>) -> String {
+    match link {
+        Some(l) => format!(
+            "<li class=\"card\"><h2>{}</h2><p>{}</p><a href=\"{href}\">{}</a></li>",
+            esc(title),
+            esc(text),
+            esc(l)
+        ),
+        None => format!("<li class=\"card\"><h2><a href=\"{href}\">{}</a></h2><p>{}</p></li>", esc(title), esc(text)),
+    }
+}
+
+/// The home page: AWS's mobile-backend example priced by the engine at build time.
+pub(crate) fn home(cfg: &Config) -> Result<Page, String> {
+    let q = "memory_mb=1536&duration_ms=120&requests=3000000";
+    let live = |metric: &str| {
+        live_html(&format!("cost.{metric}?{q}|usd:2"), cfg.today).map_err(|e| format!("home page example: {e}"))
+    };
+    let cost = cfg.href("/calculators/cost/");
+    let main = format!(
+        "<h1>What will your Lambda function cost, and how do you make it fast?</h1>\n\
+         <p class=\"lede\">Exact AWS Lambda prices for every region, with the arithmetic shown. Everything runs in \
+         your browser: no server, no account, no tracking.</p>\n\
+         <section class=\"card\" aria-labelledby=\"example-h\"><h2 id=\"example-h\">A worked example</h2>\n\
+         <p>A mobile backend on x86_64 in us-east-1 with 1,536 MB, 120 ms per request and 3 million requests a month \
+         costs <strong>{total}</strong> a month with the free tier: {duration} of duration and {requests} of \
+         requests.</p>\n\
+         <p><a class=\"button primary\" href=\"{cost}?v=1&amp;{q_html}\">Open it in the cost calculator</a></p>\n\
+         </section>\n<ul class=\"cards\">{cards}</ul>",
+        total = live("total_usd")?,
+        duration = live("duration_usd")?,
+        requests = live("request_usd")?,
+        q_html = q.replace('&', "&amp;"),
+        cards = [
+            card(
+                &cost,
+                "Cost calculator",
+                "Every billing rule: tiers, free tier, INIT billing, provisioned concurrency, SnapStart, streaming, \
+                 Lambda@Edge.",
+                Some("Price a function"),
+            ),
+            card(
+                &cfg.href("/calculators/power/"),
+                "Power tuning",
+                "Which memory size is cheapest, and which is fastest, predicted from what you already measured.",
+                Some("Find the right size"),
+            ),
+            card(
+                &cfg.href("/calculators/traffic/"),
+                "Cold starts and traffic",
+                "How slow a cold start is for your runtime, and how often real traffic meets one: a simulator that \
+                 prices the result.",
+                Some("Simulate your traffic"),
+            ),
+            card(
+                &cfg.href("/lessons/"),
+                "Lessons",
+                "Step-by-step lessons on Lambda cost and speed, with live calculators, questions to check yourself, \
+                 and corrections of popular but wrong advice.",
+                Some("Start learning"),
+            ),
+            card(
+                &cfg.href("/calculators/account/"),
+                "Account view",
+                "Several functions on one bill, sharing the free tier and the duration tiers.",
+                Some("Price an account"),
+            ),
+        ]
+        .concat(),
+    );
+    Ok(framed(
+        cfg,
+        "/",
+        "Lambda Lab: AWS Lambda cost, memory tuning and cold starts",
+        "Exact AWS Lambda prices, memory tuning, cold-start simulation and lessons. Runs in your browser; no server, \
+         no account, no tracking.",
+        String::new(),
+        &main,
+        cfg.shared_loads(),
+    ))
+}
+
+pub(crate) fn calculators(cfg: &Config) -> Page {
+    let cards: String = CALC_PAGES
+        .iter()
+        .map(|c| card(&cfg.href(&format!("/calculators/{}/", c.slug)), c.name, c.description, None))
+        .collect();
+    let main = format!(
+        "<h1>Calculators</h1>\n<p class=\"lede\">Each calculator is a pure function from named parameters to named \
+         metrics. Its state lives in the URL, so every result is a link you can share, and the same names work in \
+         the JSON export and the <code>lambda-lab</code> command line.</p>\n<ul class=\"cards\">{cards}</ul>"
+    );
+    framed(
+        cfg,
+        "/calculators/",
+        "Calculators",
+        "AWS Lambda calculators: exact cost, account cost, power tuning, cold starts and a traffic simulator, all in \
+         your browser.",
+        String::new(),
+        &main,
+        cfg.shared_loads(),
+    )
+}
+
+/// "Make available offline": the site script wires it to the service worker.
+pub(crate) fn offline_control() -> &'static str {
+    "<section class=\"offline card\" aria-labelledby=\"offline-h\" data-offline>\n\
+     <h2 id=\"offline-h\">Use Lambda Lab offline</h2>\n\
+     <p>Download every page, lesson and calculator to this browser, so they all work without a network: on a \
+     train, or in a workshop when the Wi-Fi drops. <span data-offline-size></span></p>\n\
+     <p><button type=\"button\" data-offline-button disabled>Make available offline</button></p>\n\
+     <progress data-offline-progress max=\"1\" value=\"0\" hidden aria-label=\"Download progress\"></progress>\n\
+     <p class=\"hint\" role=\"status\" data-offline-status>This needs JavaScript.</p>\n</section>"
+}
+
+pub(crate) fn about(cfg: &Config) -> Page {
+    let sources: String = SOURCES
+        .iter()
+        .map(|s| format!("<li><a href=\"{}\">{}</a> — {}</li>", esc(s.url), esc(s.title), esc(s.date)))
+        .collect();
+    let main = format!(
+        "<h1>About Lambda Lab</h1>\n<p class=\"lede\">Lambda Lab teaches and answers the questions every AWS Lambda \
+         team has: what it will cost, which memory size is cheapest, and how cold starts behave. It runs entirely in \
+         your browser; nothing you type leaves it.</p>\n<h2>Price data</h2>\n<p>Prices as of <strong \
+         data-metric=\"prices_as_of\" data-value=\"{d}\">{d}</strong> (price table version {v}, {n} regions). Every \
+         rate is stored exactly as published, with its source. China regions are billed in CNY by a separate AWS \
+         partition and are not included.</p>\n<ul>{sources}</ul>\n{offline}\n<h2>License</h2>\n<p>Lambda Lab is free \
+         software under the MIT or Apache-2.0 license, at your choice. AWS and AWS Lambda are trademarks of \
+         Amazon.com, Inc.; this site is not affiliated with Amazon.</p>",
+        d = esc(PRICES_AS_OF),
+        v = PRICE_TABLE_VERSION,
+        n = REGIONS.len(),
+        offline = offline_control(),
+    );
+    framed(
+        cfg,
+        "/about/",
+        "About",
+        "Where Lambda Lab's prices come from, how to use it offline, and its license.",
+        String::new(),
+        &main,
+        cfg.shared_loads(),
+    )
+}
+
+/// The page a host answers for any address it has no file for (status 404).
+pub(crate) fn not_found(cfg: &Config) -> Page {
+    let main = format!(
+        "<h1 data-testid=\"not-found\">Page not found</h1>\n<p class=\"lede\">There is no page at \
+         <code data-current-path>this address</code>. It may have moved, or the link may have a typo.</p>\n<ul>\
+         <li><a href=\"{}\">Go to the home page</a></li><li><a href=\"{}\">See all calculators</a></li>\
+         <li><a href=\"{}\">See all lessons</a></li></ul>",
+        cfg.href("/"),
+        cfg.href("/calculators/"),
+        cfg.href("/lessons/"),
+    );
+    let mut p = framed(
+        cfg,
+        "/404.html",
+        "Page not found",
+        "There is no page at this address.",
+        "<meta name=\"robots\" content=\"noindex\">\n".into(),
+        &main,
+        cfg.shared_loads(),
+    );
+    p.not_found = true;
+    p
+}
+
+/// What the service worker answers for a page it has no copy of while the
+/// network is down.
+pub(crate) fn offline(cfg: &Config) -> Page {
+    let main = format!(
+        "<h1>You are offline</h1>\n<p class=\"lede\">This page is not saved on this device yet, and the network \
+         cannot be reached.</p>\n<p>The pages you have visited work offline, and after <a href=\"{about}#offline-h\">\
+         Make available offline</a> every page, lesson and calculator does. Reconnect and reload to open this \
+         one.</p>\n<ul><li><a href=\"{home}\">Go to the home page</a></li><li><a href=\"{lessons}\">See all \
+         lessons</a></li></ul>",
+        about = cfg.href("/about/"),
+        home = cfg.href("/"),
+        lessons = cfg.href("/lessons/"),
+    );
+    framed(
+        cfg,
+        "/offline/",
+        "Offline",
+        "This page is not saved for offline use yet.",
+        "<meta name=\"robots\" content=\"noindex\">\n".into(),
+        &main,
+        cfg.shared_loads(),
+    )
+}
+
+/// A calculator page's introduction under its heading.
+fn lede(cfg: &Config, c: &CalcPage) -> String {
+    match c.slug {
+        "cost" => format!(
+            "Every AWS Lambda billing rule, priced exactly, with the arithmetic shown. Prices as of <span \
+             data-metric=\"prices_as_of\" data-value=\"{d}\">{d}</span> (<a href=\"{about}\">sources</a>).",
+            d = esc(PRICES_AS_OF),
+            about = cfg.href("/about/")
+        ),
+        "account" => "Price several functions as one AWS account: the free tier is shared, and the duration tiers \
+                      count all functions of the same region and architecture together."
+            .into(),
+        "power" => "The right memory size without deploying anything: describe your function, or paste what you \
+                    already measured, and see duration and cost at every size, priced exactly (request fee, region \
+                    and tiers included)."
+            .into(),
+        "cold-start" => format!(
+            "How long a cold start takes for your runtime, package and init work, and where the time goes. Init \
+             times are measured: {}.",
+            esc(lambda_model::coldstart::LAMBDA_PERF_SOURCE)
+        ),
+        _ => "Simulate your traffic against one function: how often requests start cold, how often they are \
+              throttled, what the latency percentiles are, how many environments run, and what the simulated time \
+              costs."
+            .into(),
+    }
+}
+
+/// Where a module mounts, with what shows until it has (and without scripts).
+fn module_host(cfg: &Config, c: &CalcPage, mode: &str) -> Result<String, String> {
+    let m = cfg.module(c.module)?;
+    Ok(format!(
+        "<div id=\"app\" class=\"module-host\" data-module=\"{name}\" data-mode=\"{mode}\" data-src=\"{src}\" \
+         data-page=\"/calculators/{slug}/\">\n<p class=\"hint\" role=\"status\" data-testid=\"module-status\">Loading \
+         the {what} …</p>\n<noscript><p class=\"notice\">This calculator runs in your browser and needs JavaScript \
+         and WebAssembly. The same engine answers on the command line: <code>lambda-lab help {cli}</code>.</p>\
+         </noscript>\n</div>",
+        name = c.module,
+        src = cfg.href(&format!("/{}", m.js)),
+        slug = c.slug,
+        what = c.h1.to_lowercase(),
+        cli = if c.module == "traffic" { "simulate" } else { c.module },
+    ))
+}
+
+/// A calculator's page (`/calculators/<slug>/`), or its embed page
+/// (`/embed/<slug>/`: no site header, nav or footer; never indexed).
+pub(crate) fn calculator(cfg: &Config, c: &CalcPage, embed: bool) -> Result<Page, String> {
+    let m = cfg.module(c.module)?;
+    let mut loads = cfg.shared_loads();
+    loads.extend([m.js.clone(), m.wasm.clone()]);
+    if !embed {
+        let route = format!("/calculators/{}/", c.slug);
+        let main =
+            format!("<h1>{}</h1>\n<p class=\"lede\">{}</p>\n{}", esc(c.h1), lede(cfg, c), module_host(cfg, c, "page")?);
+        return Ok(framed(cfg, &route, c.h1, c.description, preload(cfg, m), &main, loads));
+    }
+    let route = format!("/embed/{}/", c.slug);
+    let title = format!("{} (embedded) · Lambda Lab", c.h1);
+    let layout = cfg.layout();
+    let canonical = cfg.absolute(&format!("/calculators/{}/", c.slug));
+    let head = Head {
+        title: &title,
+        description: c.description,
+        canonical: &canonical,
+        extra: format!("<meta name=\"robots\" content=\"noindex\">\n{}", preload(cfg, m)),
+    };
+    let html = format!(
+        "{}<main id=\"main\" class=\"embed-main\">\n<h1 class=\"embed-title\">{}</h1>\n{}\n</main>\n</body>\n</html>\n",
+        layout.open(&head, "embed"),
+        esc(c.h1),
+        module_host(cfg, c, "embed")?
+    );
+    Ok(page_at(&route, title, html, loads))
+}
+
+/// `/debug/panic/` (test builds only): a module that panics on purpose.
+pub(crate) fn debug_panic(cfg: &Config) -> Result<Page, String> {
+    let m = cfg.module("cost")?;
+    let main = format!(
+        "<h1>Panic test</h1>\n<div id=\"app\" class=\"module-host\" data-module=\"cost\" data-mode=\"debug_panic\" \
+         data-src=\"{}\"></div>",
+        cfg.href(&format!("/{}", m.js))
+    );
+    let mut loads = cfg.shared_loads();
+    loads.extend([m.js.clone(), m.wasm.clone()]);
+    Ok(framed(cfg, "/debug/panic/", "Panic test", "Proves the panic page.", preload(cfg, m), &main, loads))
+}

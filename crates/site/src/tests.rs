@@ -1,0 +1,206 @@
+use super::*;
+use lambda_lessons::compile::{Context, compile_dir};
+
+fn config() -> Config {
+    let ctx = Context::today();
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content/lessons");
+    let lessons = compile_dir(&dir, &ctx).unwrap_or_else(|e| panic!("lessons: {}", e[0]));
+    let modules = ["cost", "account", "power", "coldstart", "traffic", "lessons"]
+        .iter()
+        .map(|m| {
+            let dir = format!("modules/{m}-0123456789abcdef");
+            (
+                m.to_string(),
+                Module { js: format!("{dir}/lambda-lab-{m}.js"), wasm: format!("{dir}/lambda-lab-{m}_bg.wasm") },
+            )
+        })
+        .collect();
+    Config {
+        public_url: "/lambda-lab/".into(),
+        site_origin: "https://example.org".into(),
+        assets: "<link rel=\"stylesheet\" href=\"/lambda-lab/main-0011.css\" integrity=\"sha384-x\" crossorigin=\"anonymous\"/>\
+                 <script src=\"/lambda-lab/site-0022.js\" type=\"module\"></script>"
+            .into(),
+        modules,
+        lessons,
+        today: ctx.today,
+        debug_routes: false,
+    }
+}
+
+fn attr<'a>(html: &'a str, tag_start: &str, attr: &str) -> Option<&'a str> {
+    let i = html.find(tag_start)?;
+    let tail = &html[i..];
+    let end = tail.find('>')?;
+    let tag = &tail[..end];
+    let a = tag.find(&format!("{attr}=\""))? + attr.len() + 2;
+    let rest = &tag[a..];
+    Some(&rest[..rest.find('"')?])
+}
+
+#[test]
+fn every_route_is_a_page_with_its_own_title_description_and_canonical_url() {
+    let cfg = config();
+    let pages = build(&cfg).unwrap();
+    let routes: Vec<&str> = pages.iter().map(|p| p.route.as_str()).collect();
+    for r in [
+        "",
+        "about/",
+        "calculators/",
+        "lessons/",
+        "404.html",
+        "calculators/cost/",
+        "calculators/account/",
+        "calculators/power/",
+        "calculators/cold-start/",
+        "calculators/traffic/",
+        "embed/cost/",
+        "embed/account/",
+        "embed/power/",
+        "embed/cold-start/",
+        "embed/traffic/",
+        "lessons/01-billing/",
+    ] {
+        assert!(routes.contains(&r), "missing route {r}: {routes:?}");
+    }
+    assert_eq!(
+        pages.iter().filter(|p| p.route.starts_with("lessons/") && p.route.len() > 8).count(),
+        cfg.lessons.len()
+    );
+    let mut titles = std::collections::HashSet::new();
+    for p in &pages {
+        assert!(p.html.starts_with("<!doctype html>"), "{}", p.route);
+        assert!(p.html.contains(&format!("<title>{}</title>", html::esc(&p.title))), "{}", p.route);
+        let canonical = attr(&p.html, "<link rel=\"canonical\"", "href").unwrap_or_else(|| panic!("{}", p.route));
+        assert!(canonical.starts_with("https://example.org/lambda-lab/"), "{canonical}");
+        assert_eq!(attr(&p.html, "<meta property=\"og:url\"", "content"), Some(canonical));
+        assert!(attr(&p.html, "<meta name=\"description\"", "content").is_some_and(|d| d.len() > 20), "{}", p.route);
+        assert!(p.html.contains("<meta property=\"og:title\""), "{}", p.route);
+        assert!(!p.html.contains("{{BASE}}"), "{} has an unresolved base marker", p.route);
+        assert!(p.html.contains("site-0022.js") && p.html.contains("main-0011.css"), "{}", p.route);
+        assert!(titles.insert(p.title.clone()), "title used twice: {}", p.title);
+        assert_eq!(p.not_found, p.route == "404.html");
+        assert_eq!(p.html.matches("<h1").count(), 1, "{} has one h1", p.route);
+    }
+}
+
+#[test]
+fn pages_without_interaction_load_no_wasm() {
+    let pages = build(&config()).unwrap();
+    for p in pages.iter().filter(|p| ["", "about/", "calculators/", "lessons/", "404.html"].contains(&p.route.as_str()))
+    {
+        assert!(!p.html.contains("data-src=") && !p.html.contains(".wasm"), "{} loads a module", p.route);
+        assert!(p.loads.iter().all(|f| !f.ends_with(".wasm")), "{}", p.route);
+    }
+}
+
+#[test]
+fn a_calculator_page_loads_and_preloads_only_its_own_module() {
+    let pages = build(&config()).unwrap();
+    let cost = pages.iter().find(|p| p.route == "calculators/cost/").unwrap();
+    assert_eq!(
+        attr(&cost.html, "<div id=\"app\"", "data-src"),
+        Some("/lambda-lab/modules/cost-0123456789abcdef/lambda-lab-cost.js")
+    );
+    assert!(
+        cost.html
+            .contains("rel=\"modulepreload\" href=\"/lambda-lab/modules/cost-0123456789abcdef/lambda-lab-cost.js\"")
+    );
+    assert!(cost.html.contains(
+        "rel=\"preload\" href=\"/lambda-lab/modules/cost-0123456789abcdef/lambda-lab-cost_bg.wasm\" as=\"fetch\""
+    ));
+    assert_eq!(cost.html.matches("/modules/").count(), 3, "only the cost module: {}", cost.html);
+    assert!(cost.loads.contains(&"modules/cost-0123456789abcdef/lambda-lab-cost_bg.wasm".to_string()));
+    assert_eq!(cost.loads.iter().filter(|f| f.ends_with(".wasm")).count(), 1);
+    assert!(
+        cost.html.contains("<header class=\"site-header\"") && cost.html.contains("aria-current=\"page\">Calculators")
+    );
+}
+
+#[test]
+fn an_embed_page_has_no_site_chrome_and_is_not_indexed() {
+    let pages = build(&config()).unwrap();
+    let e = pages.iter().find(|p| p.route == "embed/power/").unwrap();
+    assert!(!e.html.contains("site-header") && !e.html.contains("site-footer") && !e.html.contains("site-nav"));
+    assert!(e.html.contains("<meta name=\"robots\" content=\"noindex\">"));
+    assert_eq!(
+        attr(&e.html, "<link rel=\"canonical\"", "href"),
+        Some("https://example.org/lambda-lab/calculators/power/")
+    );
+    assert_eq!(attr(&e.html, "<div id=\"app\"", "data-mode"), Some("embed"));
+}
+
+#[test]
+fn a_lesson_page_holds_every_step_and_the_modules_its_calculators_need() {
+    let cfg = config();
+    let pages = build(&cfg).unwrap();
+    for l in &cfg.lessons {
+        let p = pages.iter().find(|p| p.route == format!("lessons/{}/", l.slug)).unwrap();
+        assert!(p.title.starts_with(l.title), "{}", p.title);
+        for s in l.steps {
+            assert!(
+                p.html.contains(&format!("<h2 id=\"step-{}\">{}</h2>", s.id, html::esc(s.title))),
+                "{} {}",
+                l.slug,
+                s.id
+            );
+        }
+        for c in l.checks() {
+            assert!(p.html.contains(&format!("data-check=\"{}\"", c.id)));
+            assert!(p.html.contains(&format!("data-metric=\"{}\" data-value=\"{}\"", c.metric, c.exact)));
+        }
+        let map = attr(&p.html, "<div id=\"app\"", "data-modules").unwrap().replace("&quot;", "\"");
+        for s in l.steps {
+            for b in s.blocks {
+                if let lambda_lessons::Block::Calculator(e) = b {
+                    assert!(map.contains(&format!("\"{}\":\"/lambda-lab/modules/{}-", e.module, e.module)), "{map}");
+                }
+            }
+        }
+        assert!(p.html.contains("href=\"/lambda-lab/lessons/\""));
+    }
+}
+
+#[test]
+fn the_home_page_prices_its_worked_example_at_build_time() {
+    let pages = build(&config()).unwrap();
+    let home = pages.iter().find(|p| p.route.is_empty()).unwrap();
+    // 3M × 120 ms × 1.5 GB = 540,000 GB-s; 140,000 billed after 400,000 free = $2.33; requests 2M × $0.20/M = $0.40.
+    assert!(home.html.contains("data-metric=\"total_usd\" data-value=\"2.733338\""), "{}", home.html);
+    assert!(home.html.contains("data-metric=\"request_usd\" data-value=\"0.4\""));
+    assert!(home.html.contains(">$2.73</data>"));
+}
+
+#[test]
+fn the_lesson_index_counts_in_words_that_agree_with_the_number() {
+    let pages = build(&config()).unwrap();
+    let index = pages.iter().find(|p| p.route == "lessons/").unwrap();
+    assert!(!index.html.contains(" 1 checks") && !index.html.contains(" 1 steps"));
+    assert!(index.html.contains("data-offline"));
+}
+
+#[test]
+fn asset_urls_are_read_from_tags() {
+    assert_eq!(
+        asset_urls("<link rel=\"x\" href=\"/a.css\"><script src=\"/b.js\"></script><link href=\"/c.svg\">"),
+        vec!["/a.css", "/c.svg", "/b.js"]
+    );
+}
+
+#[test]
+fn the_service_worker_carries_its_build_and_file_list() {
+    let files = vec![
+        SwFile { path: "/lambda-lab/".into(), bytes: 1200, immutable: false },
+        SwFile {
+            path: "/lambda-lab/modules/cost-0123/lambda-lab-cost_bg.wasm".into(),
+            bytes: 200_000,
+            immutable: true,
+        },
+    ];
+    let js = service_worker("abc\"1", "/lambda-lab/", &files);
+    assert!(js.starts_with("// Generated by cargo xtask"));
+    assert!(js.contains("const VERSION = \"abc\\\"1\";"), "{}", &js[..200]);
+    assert!(js.contains("const BASE = \"/lambda-lab/\";"));
+    assert!(js.contains("[\"/lambda-lab/modules/cost-0123/lambda-lab-cost_bg.wasm\", 200000, 1]"));
+    assert!(js.contains("self.addEventListener('fetch'"));
+}

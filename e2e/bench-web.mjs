@@ -1,0 +1,150 @@
+// `cargo xtask bench-web`: what a first visit costs on a slow network, per
+// route, the way users feel it. Chromium is throttled to the slow-4G profile
+// of issue 10 (1.6 Mbit/s down, 750 kbit/s up, 150 ms latency), with the
+// HTTP cache off and no service worker. For each route it prints the bytes on
+// the wire and the time until the route's first computed figure (or, for a
+// lesson, its first step's text) is on screen, the median of N runs, beside
+// the physical floor: round trips × 150 ms + bytes ÷ 200 KB/s, where the
+// round trips are the longest chain of requests that had to happen one after
+// the other. Arguments come from the environment:
+//   BENCH_BASE       the site, e.g. http://127.0.0.1:4321/lambda-lab/
+//   BENCH_REFERENCE  optional: Power Tuning's result page (its index.html), to measure beside ours
+//   BENCH_RUNS       runs per route (default 3)
+import { chromium } from '@playwright/test';
+
+const base = process.env.BENCH_BASE;
+const reference = process.env.BENCH_REFERENCE;
+const runs = Number(process.env.BENCH_RUNS || 3);
+const LATENCY = 150;
+const DOWN = 1.6e6 / 8;
+const UP = 750e3 / 8;
+
+// Power Tuning's sample result link (shared/reference/samples.md).
+const PT_HASH = 'gAAAAQACAAQABg==;AAAWRQAAlkQAABZEAACWQwAAlkM=;rMWnNqzFpzasxac2rMWnNoKo+zY=';
+const PT_LINK = `https://lambda-power-tuning.show/#${PT_HASH}`;
+
+const visible = (sel) => `(() => { const el = document.querySelector(${JSON.stringify(sel)}); return el && el.getClientRects().length > 0 && el.textContent.trim() !== '' ? performance.now() : false; })()`;
+
+const ROUTES = [
+  { name: 'Power Tuning link in the power explorer', path: `calculators/power/?power_tuning=${encodeURIComponent(PT_LINK)}`, ready: visible('#app [data-metric="best_memory_mb"]') },
+  { name: 'Cost, deep link', path: 'calculators/cost/?memory_mb=512&requests=20000000', ready: visible('#app [data-metric="total_usd"]') },
+  { name: 'Account', path: 'calculators/account/', ready: visible('#app [data-metric="total_usd"]') },
+  { name: 'Cold start', path: 'calculators/cold-start/', ready: visible('#app [data-metric="init_p50_ms"]') },
+  { name: 'Traffic simulator', path: 'calculators/traffic/', ready: visible('#app [data-metric="requests"]') },
+  { name: 'Embed: cost', path: 'embed/cost/?memory_mb=512&requests=20000000', ready: visible('#app [data-metric="total_usd"]') },
+  { name: 'Lesson 4, first step text', path: 'lessons/04-cold-start-anatomy/', ready: visible('.lesson-step h2') },
+  { name: 'Lesson 1, first step text', path: 'lessons/01-billing/', ready: visible('.lesson-step h2') },
+  { name: 'Lesson 1, interactive', path: 'lessons/01-billing/', ready: `document.documentElement.dataset.app === 'ready' && document.querySelector('.lesson-calc [data-metric="total_usd"]') ? performance.now() : false` },
+  { name: 'Home (worked example)', path: '', ready: visible('[data-metric="total_usd"]') },
+  { name: 'Lesson index', path: 'lessons/', ready: visible('.lesson-card') },
+];
+
+async function throttled(browser, { cache = false } = {}) {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: !cache });
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: LATENCY, downloadThroughput: DOWN, uploadThroughput: UP });
+  const net = { bytes: 0, requests: [], depth: new Map(), log: [] };
+  const sent = new Map();
+  cdp.on('Network.requestWillBeSent', (e) => {
+    const i = e.initiator || {};
+    const parent = i.url || (i.stack && i.stack.callFrames && i.stack.callFrames[0] && i.stack.callFrames[0].url) || null;
+    const depth = parent && net.depth.has(parent) ? net.depth.get(parent) + 1 : 1;
+    if (!net.depth.has(e.request.url)) net.depth.set(e.request.url, depth);
+    sent.set(e.requestId, { url: e.request.url, depth });
+  });
+  cdp.on('Network.responseReceived', (e) => {
+    const r = sent.get(e.requestId);
+    if (r) net.log.push({ url: r.url, fromCache: e.response.fromDiskCache || e.response.fromPrefetchCache || false, status: e.response.status });
+  });
+  cdp.on('Network.loadingFinished', (e) => {
+    const r = sent.get(e.requestId);
+    net.bytes += e.encodedDataLength;
+    if (r) net.requests.push({ ...r, bytes: e.encodedDataLength });
+  });
+  return { context, page, net };
+}
+
+async function measure(browser, url, ready) {
+  const { context, page, net } = await throttled(browser);
+  await page.goto(url, { waitUntil: 'commit' });
+  const handle = await page.waitForFunction(ready, null, { polling: 'raf', timeout: 120_000 });
+  const ms = await handle.jsonValue();
+  const bytes = net.requests.reduce((s, r) => s + r.bytes, 0);
+  const trips = Math.max(1, ...net.requests.map((r) => r.depth));
+  await context.close();
+  return { ms, bytes, trips, requests: net.requests.length };
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const kb = (b) => `${(b / 1000).toFixed(0)} KB`;
+const s = (ms) => `${(ms / 1000).toFixed(2)} s`;
+
+async function row(browser, name, url, ready) {
+  const samples = [];
+  for (let i = 0; i < runs; i += 1) samples.push(await measure(browser, url, ready));
+  const ms = median(samples.map((x) => x.ms));
+  const bytes = median(samples.map((x) => x.bytes));
+  const trips = median(samples.map((x) => x.trips));
+  const floor = trips * LATENCY + (bytes / DOWN) * 1000;
+  console.log(`| ${name} | ${kb(bytes)} | ${median(samples.map((x) => x.requests))} | ${s(ms)} | ${s(floor)} (${trips} × 150 ms + ${kb(bytes)} ÷ 200 KB/s) | ${(ms / floor).toFixed(2)} | ${samples.map((x) => s(x.ms)).join(', ')} |`);
+  return { ms, bytes };
+}
+
+/** Bytes to read three lessons step by step, with the cache on, as one visitor. */
+async function walk(browser, slugs) {
+  const { context, page, net } = await throttled(browser, { cache: true });
+  for (const slug of slugs) {
+    await page.goto(`${base}lessons/${slug}/`, { waitUntil: 'commit' });
+    await page.waitForFunction(() => document.documentElement.dataset.app === 'ready', null, { timeout: 120_000 });
+    for (;;) {
+      await page.waitForFunction(() => ![...document.querySelectorAll('[data-testid="module-status"]')].some((e) => /Loading/.test(e.textContent)), null, { timeout: 120_000 });
+      const count = await page.locator('[data-testid="step-nav-top"] [data-testid="step-count"]').textContent();
+      const [, n, total] = count.match(/Step (\d+) of (\d+)/);
+      if (n === total) break;
+      await page.keyboard.press('ArrowRight');
+      await page.waitForFunction((want) => document.querySelector('[data-testid="step-nav-top"] [data-testid="step-count"]').textContent.startsWith(`Step ${want} `), Number(n) + 1);
+    }
+  }
+  const bytes = net.requests.reduce((sum, r) => sum + r.bytes, 0);
+  await context.close();
+  return { bytes, requests: net.requests.length };
+}
+
+/** Requests for hashed files on a second visit with a warm cache. */
+async function repeat(browser, path) {
+  const { context, page, net } = await throttled(browser, { cache: true });
+  await page.goto(base + path);
+  await page.waitForFunction(() => document.documentElement.dataset.app === 'ready', null, { timeout: 120_000 });
+  net.log.length = 0;
+  await page.goto(base + path);
+  await page.waitForFunction(() => document.documentElement.dataset.app === 'ready', null, { timeout: 120_000 });
+  const hashed = net.log.filter((r) => /-[0-9a-f]{12,16}[./]/.test(r.url) && !r.fromCache);
+  await context.close();
+  return { hashed: hashed.length, all: net.log.filter((r) => !r.fromCache).length };
+}
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+});
+console.log(`bench-web: ${base}, slow-4G (1.6 Mbit/s down, 750 kbit/s up, 150 ms), cache off, median of ${runs}`);
+console.log('| Route | Bytes | Requests | First figure | Floor | Ratio to floor | Runs |');
+console.log('|---|---|---|---|---|---|---|');
+let pt = null;
+if (reference) pt = await row(browser, "Power Tuning's own result page (reference)", `${reference}#${PT_HASH}`, `(() => { const el = document.getElementById('min-cost'); return el && el.textContent.trim() !== 'XXXMB' ? performance.now() : false; })()`);
+const results = {};
+for (const r of ROUTES) results[r.name] = await row(browser, r.name, base + r.path, r.ready);
+if (pt) {
+  const ours = results['Power Tuning link in the power explorer'];
+  console.log(`\nbench-web: power explorer vs Power Tuning's page: ${(ours.ms / pt.ms).toFixed(2)}× the time, ${(ours.bytes / pt.bytes).toFixed(2)}× the bytes`);
+}
+const w = await walk(browser, ['01-billing', '04-cold-start-anatomy', '07-provisioned-and-snapstart']);
+console.log(`bench-web: walking lessons 1, 4 and 7 step by step (cache on): ${kb(w.bytes)} over ${w.requests} requests`);
+for (const path of ['calculators/cost/', 'lessons/01-billing/', '']) {
+  const r = await repeat(browser, path);
+  console.log(`bench-web: repeat visit of /${path} with a warm cache: ${r.hashed} requests for hashed files, ${r.all} requests in all`);
+}
+await browser.close();

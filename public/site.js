@@ -1,0 +1,267 @@
+// Lambda Lab's site script: what every page needs besides its HTML, in plain
+// JavaScript, so that pages without interaction load no wasm at all.
+//
+//  - the theme toggle in the header;
+//  - the page's one wasm module (#app[data-src]): import it and mount it;
+//  - the service worker: offline use and a "New version — reload" prompt;
+//  - "Make available offline" ([data-offline]);
+//  - small touches on pages written at build time: the reader's progress on
+//    the lesson index, the address on the 404 page, and a lesson's requested
+//    step shown alone until the lessons module takes over.
+//
+// Storage, service workers and the clipboard may be missing or throw
+// (sandboxed embeds, private windows): every use is guarded.
+
+const root = document.documentElement;
+const base = ((document.querySelector('meta[name="lambda-lab-base"]') || {}).content || '').replace(/\/$/, '');
+const store = {
+  get(key) {
+    try { return window.localStorage.getItem('lambda-lab.' + key); } catch (e) { return null; }
+  },
+  set(key, value) {
+    try { window.localStorage.setItem('lambda-lab.' + key, value); return true; } catch (e) { return false; }
+  },
+};
+
+// ── Theme ──────────────────────────────────────────────────────────────────
+// The head's inline script applied the remembered theme before the first
+// paint; this wires the toggle and tells the wasm modules (charts redraw).
+const darkQuery = (() => { try { return matchMedia('(prefers-color-scheme: dark)'); } catch (e) { return null; } })();
+function themeNow() {
+  const t = root.getAttribute('data-theme');
+  if (t === 'light' || t === 'dark') return t;
+  return darkQuery && darkQuery.matches ? 'dark' : 'light';
+}
+function showTheme() {
+  for (const b of document.querySelectorAll('.theme-toggle')) b.setAttribute('aria-pressed', String(themeNow() === 'dark'));
+  window.dispatchEvent(new Event('lambda-lab-theme'));
+}
+for (const b of document.querySelectorAll('.theme-toggle')) {
+  b.addEventListener('click', () => {
+    const next = themeNow() === 'dark' ? 'light' : 'dark';
+    root.setAttribute('data-theme', next);
+    store.set('theme', next);
+    showTheme();
+  });
+}
+if (darkQuery && darkQuery.addEventListener) {
+  darkQuery.addEventListener('change', () => { if (!root.hasAttribute('data-theme')) showTheme(); });
+}
+for (const b of document.querySelectorAll('.theme-toggle')) b.setAttribute('aria-pressed', String(themeNow() === 'dark'));
+
+// ── A lesson page before its module runs ───────────────────────────────────
+// The page holds every step; show the one the address asks for (CSS already
+// hid all but the first before the first paint), so that the lessons module
+// takes over the same places.
+const lessonText = document.querySelector('.lesson-static');
+if (lessonText) {
+  const params = new URLSearchParams(location.search);
+  const steps = [...lessonText.querySelectorAll('.lesson-step')];
+  if (params.get('view') === 'print') {
+    lessonText.classList.add('all-steps');
+  } else {
+    const want = params.get('step') || '';
+    let i = steps.findIndex((s) => s.dataset.step === want);
+    if (i < 0 && /^\d+$/.test(want)) i = Number(want) - 1;
+    if (!(i >= 0 && i < steps.length)) i = 0;
+    steps.forEach((s, k) => s.classList.toggle('current', k === i));
+    for (const c of document.querySelectorAll('[data-testid="step-count"]')) c.textContent = `Step ${i + 1} of ${steps.length}`;
+  }
+}
+
+// ── The lesson index: the reader's progress, kept by the lessons module ────
+function progressOf(raw) {
+  const p = { last: '', seen: [], ok: [] };
+  for (const part of String(raw).split(';')) {
+    const [k, v = ''] = part.split('=');
+    const ids = v.split(',').filter((x) => x && x.length <= 80);
+    if (k === 'last') p.last = v;
+    else if (k === 'seen') p.seen = ids;
+    else if (k === 'ok') p.ok = ids;
+  }
+  return p;
+}
+for (const card of document.querySelectorAll('.lesson-card[data-lesson]')) {
+  const raw = store.get('progress.' + card.dataset.lesson);
+  if (!raw) continue;
+  const steps = (card.dataset.steps || '').split(' ').filter(Boolean);
+  const checks = (card.dataset.checks || '').split(' ').filter(Boolean);
+  const p = progressOf(raw);
+  const seen = p.seen.filter((id) => steps.includes(id)).length;
+  const ok = p.ok.filter((id) => checks.includes(id)).length;
+  if (seen === 0 && ok === 0) continue;
+  const note = card.querySelector('[data-progress]');
+  if (note) {
+    note.textContent = ` · ${seen} of ${steps.length} steps seen, ${ok} of ${checks.length} checks answered`;
+    note.hidden = false;
+  }
+  const link = card.querySelector('h2 a');
+  if (link && steps.includes(p.last)) link.href = `${link.pathname}?step=${encodeURIComponent(p.last)}`;
+}
+
+// ── The 404 page names the address ─────────────────────────────────────────
+for (const c of document.querySelectorAll('[data-current-path]')) c.textContent = location.pathname;
+
+// ── The page's wasm module ─────────────────────────────────────────────────
+const app = document.getElementById('app');
+if (app && app.dataset.src) {
+  mountModule(app);
+} else {
+  root.dataset.app = 'ready';
+}
+
+async function mountModule(el) {
+  try {
+    const m = await import(el.dataset.src);
+    await m.default();
+    const mode = el.dataset.mode || 'page';
+    if (mode === 'embed') m.embed(el, location.search.slice(1));
+    else if (mode === 'debug_panic' && m.debug_panic) m.debug_panic(el);
+    else m.mount(el);
+    root.dataset.app = 'ready';
+  } catch (e) {
+    // A Rust panic has already replaced the page with its own message.
+    if (document.querySelector('[data-testid="panic-page"]')) return;
+    console.warn('Lambda Lab: the page module did not start.', e);
+    root.dataset.app = 'failed';
+    const offline = navigator.onLine === false;
+    const note = document.createElement('p');
+    note.className = 'notice';
+    note.setAttribute('role', 'status');
+    note.setAttribute('data-testid', 'module-status');
+    if (lessonText) {
+      lessonText.classList.add('all-steps');
+      note.textContent = offline
+        ? 'You are offline, and the interactive lesson is not saved on this device yet, so here is the whole lesson as text.'
+        : 'The interactive lesson could not be loaded, so here is the whole lesson as text. Reload the page to try again.';
+    } else {
+      note.textContent = offline
+        ? 'You are offline, and this calculator is not saved on this device yet. Reconnect and reload the page.'
+        : 'The calculator could not be loaded. Reload the page to try again.';
+    }
+    const old = el.querySelector('[data-testid="module-status"]');
+    if (old) old.replaceWith(note);
+    else el.prepend(note);
+  }
+}
+
+// ── Service worker: offline copies and new versions ────────────────────────
+const sw = 'serviceWorker' in navigator ? navigator.serviceWorker : null;
+let wantReload = false;
+
+const worker = (async () => {
+  if (!sw) return null;
+  if (document.readyState !== 'complete') await new Promise((r) => window.addEventListener('load', r, { once: true }));
+  try {
+    const reg = await sw.register(base + '/sw.js', { scope: base + '/', updateViaCache: 'none' });
+    watchUpdates(reg);
+    const ready = await sw.ready;
+    // A first visit was not yet under the worker: hand it what this page loaded.
+    if (ready.active) {
+      const urls = [location.href, ...performance.getEntriesByType('resource').map((e) => e.name)];
+      ready.active.postMessage({ type: 'cache-urls', urls });
+    }
+    return ready;
+  } catch (e) {
+    return null; // sandboxed frames, blocked storage, file:// — the site simply works online
+  }
+})();
+
+function watchUpdates(reg) {
+  const offer = () => { if (reg.waiting && sw.controller) showUpdate(reg.waiting); };
+  offer();
+  reg.addEventListener('updatefound', () => {
+    const w = reg.installing;
+    if (w) w.addEventListener('statechange', () => { if (w.state === 'installed') offer(); });
+  });
+  sw.addEventListener('controllerchange', () => { if (wantReload) location.reload(); });
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'visible') reg.update().catch(() => {});
+  });
+  setInterval(() => reg.update().catch(() => {}), 60 * 60 * 1000);
+}
+
+function showUpdate(waiting) {
+  if (document.querySelector('.update-banner')) return;
+  const bar = document.createElement('div');
+  bar.className = 'update-banner';
+  bar.setAttribute('role', 'status');
+  bar.setAttribute('data-testid', 'update-banner');
+  const text = document.createElement('p');
+  text.textContent = 'A new version of Lambda Lab is ready.';
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = 'primary';
+  button.textContent = 'Reload';
+  button.addEventListener('click', () => {
+    wantReload = true;
+    button.disabled = true;
+    waiting.postMessage({ type: 'skip-waiting' });
+  });
+  bar.append(text, button);
+  document.body.append(bar);
+}
+
+/** Sends a message to the active worker; `onMessage` hears its replies. */
+function ask(reg, message, onMessage) {
+  const channel = new MessageChannel();
+  channel.port1.onmessage = (e) => onMessage(e.data || {});
+  reg.active.postMessage(message, [channel.port2]);
+}
+
+const mb = (bytes) => `${(bytes / 1e6).toFixed(1)} MB`;
+
+for (const box of document.querySelectorAll('[data-offline]')) wireOffline(box);
+
+function wireOffline(box) {
+  const button = box.querySelector('[data-offline-button]');
+  const bar = box.querySelector('[data-offline-progress]');
+  const status = box.querySelector('[data-offline-status]');
+  const size = box.querySelector('[data-offline-size]');
+  const say = (text) => { status.textContent = text; };
+  if (!sw) {
+    say('This browser keeps no offline copy here (service workers are off, as in private windows). Lambda Lab still works online.');
+    return;
+  }
+  say('Checking what this browser has saved …');
+  const show = (s) => {
+    if (size && s.bytes) size.textContent = `It is about ${mb(s.bytes)} to download (${s.files} files).`;
+    if (s.ready) {
+      box.dataset.offlineState = 'ready';
+      say(`Ready offline: every page, lesson and calculator of this version is saved in this browser (${mb(s.bytes)}).`);
+      button.textContent = 'Check the offline copy again';
+    } else {
+      box.dataset.offlineState = 'online';
+      say(s.saved ? `${s.saved} of ${s.files} files are saved from the pages you visited.` : 'Nothing is saved for offline use yet.');
+    }
+    button.disabled = false;
+  };
+  worker.then((reg) => {
+    if (!reg || !reg.active) {
+      say('This browser could not start the offline helper here. Lambda Lab still works online.');
+      return;
+    }
+    ask(reg, { type: 'offline-status' }, show);
+    button.addEventListener('click', () => {
+      button.disabled = true;
+      bar.hidden = false;
+      bar.value = 0;
+      box.dataset.offlineState = 'downloading';
+      say('Downloading …');
+      ask(reg, { type: 'offline-all' }, (m) => {
+        if (m.type === 'progress') {
+          bar.max = m.totalBytes || 1;
+          bar.value = m.bytes;
+          say(`Downloading: ${m.done} of ${m.total} files, ${mb(m.bytes)} of ${mb(m.totalBytes)}.`);
+        } else if (m.type === 'done') {
+          bar.value = bar.max;
+          show(m.status);
+        } else if (m.type === 'error') {
+          box.dataset.offlineState = 'error';
+          button.disabled = false;
+          say(`The download stopped: ${m.message}. Check the connection and try again; what was saved stays saved.`);
+        }
+      });
+    });
+  });
+}

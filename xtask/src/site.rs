@@ -1,0 +1,263 @@
+//! Builds the deployable site: Trunk's shared assets, one wasm module per
+//! interactive page, every route as its own HTML file (`crates/site`), the
+//! service worker with this build's file list, and a gzipped copy of every
+//! text file for hosts that serve precompressed files.
+
+use crate::{Result, cargo, root, run};
+use lambda_site::{Config, Module, SwFile};
+use std::collections::BTreeMap;
+use std::hash::{Hash, Hasher};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// Pages built as separate wasm modules (`src/bin/lambda-lab-<name>.rs`).
+pub const MODULES: &[&str] = &["cost", "account", "power", "coldstart", "traffic", "lessons"];
+
+const ASSETS_START: &str = "<!-- lambda-lab:assets -->";
+const ASSETS_END: &str = "<!-- /lambda-lab:assets -->";
+
+/// What a build wrote, for the size budget and the benchmark.
+pub struct Built {
+    pub out: PathBuf,
+    pub public_url: String,
+    pub pages: Vec<lambda_site::Page>,
+}
+
+pub struct Options<'a> {
+    pub public_url: &'a str,
+    pub out: &'a Path,
+    /// `https://owner.github.io`, for canonical and Open Graph URLs.
+    pub site_origin: &'a str,
+    /// The test build: adds `/debug/panic/` and the modules' `debug_panic`.
+    pub debug_routes: bool,
+}
+
+/// The scheme and host of the GitHub Pages site for the repository named in
+/// the workspace's Cargo.toml (`https://github.com/o/r` → `https://o.github.io`).
+pub fn default_site_origin() -> String {
+    let toml = std::fs::read_to_string(root().join("Cargo.toml")).unwrap_or_default();
+    toml.lines()
+        .find_map(|l| l.trim().strip_prefix("repository = \"https://github.com/"))
+        .and_then(|rest| rest.split('/').next())
+        .filter(|owner| !owner.is_empty())
+        .map(|owner| format!("https://{}.github.io", owner.to_ascii_lowercase()))
+        .unwrap_or_else(|| "https://lambda-lab.github.io".into())
+}
+
+pub fn build(opts: &Options) -> Result<Built> {
+    let out = opts.out;
+    let mut trunk = Command::new("trunk");
+    trunk.args(["build", "--release", "--public-url", opts.public_url]).arg("--dist").arg(out);
+    run(&mut trunk)?;
+    let template =
+        std::fs::read_to_string(out.join("index.html")).map_err(|e| format!("reading Trunk's index.html: {e}"))?;
+    let assets = template
+        .split_once(ASSETS_START)
+        .and_then(|(_, rest)| rest.split_once(ASSETS_END))
+        .map(|(tags, _)| tags.trim().to_string())
+        .ok_or_else(|| {
+            format!("index.html must keep the {ASSETS_START} … {ASSETS_END} markers around its asset tags")
+        })?;
+    let modules = build_modules(out, opts.debug_routes)?;
+    let ctx = lambda_lessons::compile::Context::today();
+    let lessons = lambda_lessons::compile::compile_dir(&root().join("content/lessons"), &ctx).map_err(|errors| {
+        errors.iter().map(|e| format!("error: {e}")).collect::<Vec<_>>().join("\n") + "\nin content/lessons"
+    })?;
+    let cfg = Config {
+        public_url: opts.public_url.to_string(),
+        site_origin: opts.site_origin.to_string(),
+        assets,
+        modules,
+        lessons,
+        today: ctx.today,
+        debug_routes: opts.debug_routes,
+    };
+    let pages = lambda_site::build(&cfg)?;
+    for p in &pages {
+        let path = out.join(&p.file);
+        std::fs::create_dir_all(path.parent().unwrap_or(out)).map_err(|e| e.to_string())?;
+        std::fs::write(&path, &p.html).map_err(|e| format!("writing {}: {e}", path.display()))?;
+    }
+    write_service_worker(out, opts.public_url, &pages)?;
+    precompress(out)?;
+    println!("xtask: wrote {} pages and the service worker into {}", pages.len(), out.display());
+    Ok(Built { out: out.to_path_buf(), public_url: opts.public_url.to_string(), pages })
+}
+
+/// Builds every module: cargo (release, wasm32) → wasm-bindgen (web target)
+/// → wasm-opt -Oz, into `modules/<name>-<hash>/`. The hash is of the files'
+/// contents, so a deploy never serves a stale module under an old name.
+fn build_modules(out: &Path, debug_routes: bool) -> Result<BTreeMap<String, Module>> {
+    let tmp = root().join("target").join("modules");
+    let _ = std::fs::remove_dir_all(out.join("modules"));
+    let mut index = BTreeMap::new();
+    // One cargo run links every module (dependencies are shared).
+    let mut build = cargo();
+    build.args(["build", "--release", "--locked", "--target", "wasm32-unknown-unknown", "-p", "lambda-lab-app"]);
+    if debug_routes {
+        build.args(["--features", "debug-routes"]);
+    }
+    for name in MODULES {
+        build.args(["--bin", &format!("lambda-lab-{name}")]);
+    }
+    run(&mut build)?;
+    for name in MODULES {
+        let bin = format!("lambda-lab-{name}");
+        let stage = tmp.join(name);
+        let _ = std::fs::remove_dir_all(&stage);
+        let wasm_in = root().join("target/wasm32-unknown-unknown/release").join(format!("{bin}.wasm"));
+        run(Command::new("wasm-bindgen")
+            .args(["--target", "web", "--no-typescript", "--out-dir"])
+            .arg(&stage)
+            .arg(&wasm_in))?;
+        let bg = stage.join(format!("{bin}_bg.wasm"));
+        run(Command::new("wasm-opt")
+            .arg("-Oz")
+            .args(["--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext"])
+            .args(["--enable-mutable-globals", "--enable-reference-types", "--enable-multivalue"])
+            .arg(&bg)
+            .arg("-o")
+            .arg(&bg))?;
+        let mut files: Vec<PathBuf> = walk(&stage);
+        files.sort();
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        for f in &files {
+            f.strip_prefix(&stage).unwrap_or(f).hash(&mut h);
+            std::fs::read(f).map_err(|e| e.to_string())?.hash(&mut h);
+        }
+        let dir = format!("modules/{name}-{:016x}", h.finish());
+        for f in &files {
+            let dest = out.join(&dir).join(f.strip_prefix(&stage).unwrap_or(f));
+            std::fs::create_dir_all(dest.parent().unwrap_or(out)).map_err(|e| e.to_string())?;
+            std::fs::copy(f, &dest).map_err(|e| format!("copying {}: {e}", f.display()))?;
+        }
+        index.insert(name.to_string(), Module { js: format!("{dir}/{bin}.js"), wasm: format!("{dir}/{bin}_bg.wasm") });
+    }
+    Ok(index)
+}
+
+pub fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    if let Ok(rd) = std::fs::read_dir(dir) {
+        for e in rd.flatten() {
+            let p = e.path();
+            if p.is_dir() { out.extend(walk(&p)) } else { out.push(p) }
+        }
+    }
+    out
+}
+
+pub fn gzip(bytes: &[u8]) -> Vec<u8> {
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    let _ = gz.write_all(bytes);
+    gz.finish().unwrap_or_default()
+}
+
+/// Whether a file's name (or its folder's) carries a content hash:
+/// `main-3ea0637a19f5b93.css`, `modules/cost-0123456789abcdef/…`.
+pub fn is_hashed(rel: &str) -> bool {
+    rel.split('/').any(|seg| {
+        let stem = seg.split('.').next().unwrap_or(seg);
+        stem.rsplit_once('-')
+            .is_some_and(|(_, h)| (12..=16).contains(&h.len()) && h.bytes().all(|b| b.is_ascii_hexdigit()))
+    })
+}
+
+fn compressible(p: &Path) -> bool {
+    matches!(
+        p.extension().and_then(|e| e.to_str()),
+        Some("html" | "css" | "js" | "mjs" | "wasm" | "json" | "svg" | "txt")
+    )
+}
+
+/// The files a visitor's browser may fetch (not the `.gz` copies).
+fn published(out: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = walk(out).into_iter().filter(|p| p.extension().is_none_or(|e| e != "gz")).collect();
+    files.sort();
+    files
+}
+
+fn rel(out: &Path, p: &Path) -> String {
+    p.strip_prefix(out).unwrap_or(p).to_string_lossy().replace('\\', "/")
+}
+
+/// `sw.js`: this build's version (a hash of every file) and every file the
+/// worker may save, pages by their route.
+fn write_service_worker(out: &Path, public_url: &str, pages: &[lambda_site::Page]) -> Result {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    let mut files = Vec::new();
+    for p in published(out) {
+        let r = rel(out, &p);
+        if r == "sw.js" {
+            continue;
+        }
+        let bytes = std::fs::read(&p).map_err(|e| e.to_string())?;
+        r.hash(&mut h);
+        bytes.hash(&mut h);
+        let wire = if compressible(&p) { gzip(&bytes).len() } else { bytes.len() } as u64;
+        // A page is saved under its route (what the address bar shows).
+        let path = match pages.iter().find(|x| x.file == r) {
+            Some(page) => format!("{public_url}{}", page.route),
+            None => format!("{public_url}{r}"),
+        };
+        files.push(SwFile { path, bytes: wire, immutable: is_hashed(&r) });
+    }
+    let version = format!("{:016x}", h.finish());
+    std::fs::write(out.join("sw.js"), lambda_site::service_worker(&version, public_url, &files))
+        .map_err(|e| format!("writing sw.js: {e}"))
+}
+
+/// Writes `<file>.gz` beside every text file, for hosts that serve them.
+fn precompress(out: &Path) -> Result {
+    for p in published(out) {
+        if compressible(&p) {
+            let bytes = std::fs::read(&p).map_err(|e| e.to_string())?;
+            let mut gz = p.clone().into_os_string();
+            gz.push(".gz");
+            std::fs::write(PathBuf::from(gz), gzip(&bytes)).map_err(|e| e.to_string())?;
+        }
+    }
+    Ok(())
+}
+
+/// Bytes on the wire (gzipped where a host would) of one published file.
+pub fn wire_size(out: &Path, rel: &str) -> Result<u64> {
+    let p = out.join(rel);
+    let mut gz = p.clone().into_os_string();
+    gz.push(".gz");
+    std::fs::metadata(PathBuf::from(gz))
+        .or_else(|_| std::fs::metadata(&p))
+        .map(|m| m.len())
+        .map_err(|e| format!("{rel}: {e}"))
+}
+
+/// Each page's first-load size: the page and everything it loads before its
+/// first figure or text, gzipped.
+pub fn route_sizes(built: &Built) -> Result<Vec<(String, u64)>> {
+    let mut out = Vec::new();
+    for p in &built.pages {
+        let mut total = wire_size(&built.out, &p.file)?;
+        for f in &p.loads {
+            total += wire_size(&built.out, f.trim_start_matches('/'))?;
+        }
+        out.push((format!("{}{}", built.public_url, p.route), total));
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hashed_names_are_recognised() {
+        assert!(is_hashed("main-3ea0637a19f5b93.css"));
+        assert!(is_hashed("site-280cdffb228353ee.js"));
+        assert!(is_hashed("modules/cost-0123456789abcdef/lambda-lab-cost_bg.wasm"));
+        assert!(!is_hashed("index.html"));
+        assert!(!is_hashed("lessons/01-billing/index.html"));
+        assert!(!is_hashed("sw.js"));
+        assert!(!is_hashed("calculators/cold-start/index.html"));
+    }
+}
