@@ -48,6 +48,9 @@ async function throttled(browser, { cache = false } = {}) {
   await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: LATENCY, downloadThroughput: DOWN, uploadThroughput: UP });
   const net = { bytes: 0, requests: [], depth: new Map(), log: [] };
   const sent = new Map();
+  // Chromium reports a memory-cache hit before its response.
+  const memoryHits = new Set();
+  cdp.on('Network.requestServedFromCache', (e) => memoryHits.add(e.requestId));
   cdp.on('Network.requestWillBeSent', (e) => {
     const i = e.initiator || {};
     const parent = i.url || (i.stack && i.stack.callFrames && i.stack.callFrames[0] && i.stack.callFrames[0].url) || null;
@@ -57,7 +60,7 @@ async function throttled(browser, { cache = false } = {}) {
   });
   cdp.on('Network.responseReceived', (e) => {
     const r = sent.get(e.requestId);
-    if (r) net.log.push({ url: r.url, fromCache: e.response.fromDiskCache || e.response.fromPrefetchCache || false, status: e.response.status });
+    if (r) net.log.push({ url: r.url, fromCache: memoryHits.has(e.requestId) || e.response.fromDiskCache || e.response.fromPrefetchCache || false, status: e.response.status });
   });
   cdp.on('Network.loadingFinished', (e) => {
     const r = sent.get(e.requestId);

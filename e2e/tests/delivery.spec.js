@@ -232,3 +232,19 @@ test('a new build\'s service worker offers "Reload", and the reload runs the new
   await context.close();
   await host.close();
 });
+
+test('without service workers (private windows) the site simply works online and says so', async ({ browser }) => {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  await page.goto('lessons/');
+  await appReady(page);
+  await expect(page.locator('[data-offline-status]')).toContainText('works online');
+  await expect(page.locator('[data-offline-button]')).toBeDisabled();
+  await page.goto('calculators/cost/?memory_mb=512&requests=20000000');
+  await expect(page.locator('#app [data-metric="total_usd"]').first()).toHaveAttribute('data-value', '17.13336');
+  expect(errors).toEqual([]);
+  await context.close();
+});

@@ -107,7 +107,14 @@ test('walks lesson 1 by keyboard, answers a check wrong and right, and keeps pro
   await expect(page.getByTestId('progress')).toHaveText(`${n} of ${n} steps seen, 1 of ${l.checks} checks answered`);
   await expect(page.getByTestId('check-done')).toContainText('$1.45');
   await expect(page.locator('.toc .seen')).toHaveCount(n);
-  // The index shows it too, and Reset clears it.
+  // The index shows it too (written by the site script from the same storage), with a link back to the step.
+  await page.goto('lessons/');
+  const card = page.locator(`.lesson-card[data-lesson="${l.slug}"]`);
+  await expect(card.locator('[data-progress]')).toHaveText(` · ${n} of ${n} steps seen, 1 of ${l.checks} checks answered`);
+  await card.getByRole('link', { name: l.title }).click();
+  await appReady(page);
+  await expect(stepCount(page)).toHaveText(`Step 1 of ${n}`);
+  // Reset clears it.
   await page.getByTestId('reset-progress').click();
   await expect(page.getByTestId('progress')).toHaveText(`0 of ${n} steps seen, 0 of ${l.checks} checks answered`);
   expect(consoleErrors).toEqual([]);

@@ -191,9 +191,11 @@ pub(crate) fn page(cfg: &Config, i: usize, l: &Lesson) -> Result<Page, String> {
         .collect();
     let steps: String = l.steps.iter().map(|s| step(cfg, s)).collect();
     let checks = l.checks().count();
-    // The calculators the first step shows load with the page.
+    // The calculators the first step shows load with the page, fetched in
+    // parallel with the lessons module.
     let mut loads = cfg.shared_loads();
     loads.extend([lessons.js.clone(), lessons.wasm.clone()]);
+    let mut head = preload(cfg, lessons);
     let mut modules = std::collections::BTreeMap::new();
     for s in l.steps {
         for b in s.blocks {
@@ -204,8 +206,9 @@ pub(crate) fn page(cfg: &Config, i: usize, l: &Lesson) -> Result<Page, String> {
             };
             let m = cfg.module(e.module)?;
             modules.insert(e.module, cfg.href(&format!("/{}", m.js)));
-            if s.id == l.steps[0].id && matches!(b, Block::Calculator(_)) {
+            if s.id == l.steps[0].id && matches!(b, Block::Calculator(_)) && !loads.contains(&m.wasm) {
                 loads.extend([m.js.clone(), m.wasm.clone()]);
+                head.push_str(&preload(cfg, m));
             }
         }
     }
@@ -233,5 +236,5 @@ pub(crate) fn page(cfg: &Config, i: usize, l: &Lesson) -> Result<Page, String> {
         top = step_nav(cfg, l, prev, "top"),
         bottom = step_nav(cfg, l, prev, "bottom"),
     );
-    Ok(framed(cfg, &route, l.title, l.summary, preload(cfg, lessons), &main, loads))
+    Ok(framed(cfg, &route, l.title, l.summary, head, &main, loads))
 }
