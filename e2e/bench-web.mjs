@@ -126,7 +126,7 @@ async function repeat(browser, path) {
   await page.waitForFunction(() => document.documentElement.dataset.app === 'ready', null, { timeout: 120_000 });
   const hashed = net.log.filter((r) => /-[0-9a-f]{12,16}[./]/.test(r.url) && !r.fromCache);
   await context.close();
-  return { hashed: hashed.length, all: net.log.filter((r) => !r.fromCache).length };
+  return { hashed: hashed.length, all: net.log.filter((r) => !r.fromCache).length, urls: hashed.map((r) => new URL(r.url).pathname) };
 }
 
 const browser = await chromium.launch({
@@ -148,6 +148,6 @@ const w = await walk(browser, ['01-billing', '04-cold-start-anatomy', '07-provis
 console.log(`bench-web: walking lessons 1, 4 and 7 step by step (cache on): ${kb(w.bytes)} over ${w.requests} requests`);
 for (const path of ['calculators/cost/', 'lessons/01-billing/', '']) {
   const r = await repeat(browser, path);
-  console.log(`bench-web: repeat visit of /${path} with a warm cache: ${r.hashed} requests for hashed files, ${r.all} requests in all`);
+  console.log(`bench-web: repeat visit of /${path} with a warm cache: ${r.hashed} requests for hashed files${r.hashed ? ` (${r.urls.join(", ")})` : ""}, ${r.all} requests in all`);
 }
 await browser.close();
