@@ -115,7 +115,7 @@ async function mountModule(el) {
     const m = await import(el.dataset.src);
     await m.default();
     const mode = el.dataset.mode || 'page';
-    if (mode === 'embed') m.embed(el, location.search.slice(1));
+    if (mode === 'embed') m.embed(el, location.search.slice(1), true);
     else if (mode === 'debug_panic' && m.debug_panic) m.debug_panic(el);
     else m.mount(el);
     root.dataset.app = 'ready';
@@ -145,8 +145,51 @@ async function mountModule(el) {
   }
 }
 
+// ── Embed pages: their height for the host page, and links out ─────────────
+// An embed page lives in someone else's iframe. It tells the host its height
+// whenever it changes, in the protocols hosts implement: WordPress's
+// (`#?secret=…` in the address; the host asks again with "ready"), and the
+// Embedly/iframely string that our own embed.js also reads. Links open in a
+// new tab (or, inside WordPress, in the host page), never in the iframe.
+if (document.body.classList.contains('embed')) {
+  const secret = (location.hash.match(/[#&?]secret=([A-Za-z0-9]+)/) || [])[1] || null;
+  const host = window.parent !== window ? window.parent : null;
+  let last = 0;
+  const measure = () => Math.ceil(document.documentElement.getBoundingClientRect().height);
+  const post = (force) => {
+    const height = measure();
+    if (!host || (!force && height === last)) return;
+    last = height;
+    host.postMessage(JSON.stringify({ context: 'iframe.resize', src: location.href, height }), '*');
+    if (secret) host.postMessage({ message: 'height', value: height, secret }, '*');
+  };
+  if ('ResizeObserver' in window) new ResizeObserver(() => post(false)).observe(document.body);
+  window.addEventListener('load', () => post(true));
+  window.addEventListener('message', (e) => {
+    const d = e.data;
+    if (e.source === host && d && typeof d === 'object' && d.message === 'ready' && d.secret === secret) post(true);
+  });
+  post(true);
+  document.addEventListener('click', (e) => {
+    const a = e.target instanceof Element ? e.target.closest('a[href]') : null;
+    if (!a || e.defaultPrevented || a.hasAttribute('download') || e.button !== 0) return;
+    const url = new URL(a.href, location.href);
+    const here = url.origin === location.origin && url.pathname === location.pathname && url.search === location.search;
+    if (here && url.hash) return; // a place on this page
+    if (secret && host) {
+      // WordPress opens links of its embeds in the host page itself.
+      e.preventDefault();
+      host.postMessage({ message: 'link', value: url.href, secret }, '*');
+      return;
+    }
+    a.target = '_blank';
+    a.rel = 'noopener';
+  }, true);
+}
+
 // ── Service worker: offline copies and new versions ────────────────────────
-const sw = 'serviceWorker' in navigator ? navigator.serviceWorker : null;
+// Reading navigator.serviceWorker throws in a sandboxed frame without allow-same-origin.
+const sw = (() => { try { return 'serviceWorker' in navigator ? navigator.serviceWorker : null; } catch (e) { return null; } })();
 let wantReload = false;
 
 const worker = (async () => {

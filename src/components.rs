@@ -6,7 +6,90 @@ use lambda_model::metrics::MetricValue;
 use lambda_model::scenario::{
     Kind, PRESENTATION_KEYS, ParamError, ParamSpec, Values, decode_query, fmt_num, parse_number, parse_pairs,
 };
+use lambda_site::CalcPage;
+use lambda_site::embed::{Layout, Part};
 use leptos::prelude::*;
+
+/// How the calculator being built is laid out: the full page unless it was
+/// mounted as a compact embed ([`crate::modules::embed_page`]).
+pub fn layout() -> Layout {
+    use_context::<Layout>().unwrap_or_default()
+}
+
+/// The calculator being built, when its mount said (pages and embeds do).
+pub fn calc_info() -> Option<&'static CalcPage> {
+    use_context::<&'static CalcPage>()
+}
+
+/// An embedded calculator's current values as a query, for its "Open in
+/// Lambda Lab" link (an embed never writes the address bar).
+#[derive(Clone, Copy)]
+pub struct EmbedQuery(pub RwSignal<String>);
+
+/// Key inputs already drawn above "All inputs": fields inside skip them.
+#[derive(Clone, Copy)]
+struct DrawnAbove(&'static [&'static str]);
+
+fn drawn_above(name: &str) -> bool {
+    use_context::<DrawnAbove>().is_some_and(|d| d.0.contains(&name))
+}
+
+/// One part of a calculator (the result, a chart, …): drawn only when the
+/// layout shows it. (A plain function, not a component, so the part keeps
+/// its own type: erasing every part's type costs kilobytes of wasm.)
+pub fn shown<V: IntoView>(part: Part, body: impl FnOnce() -> V) -> Option<impl IntoView> {
+    layout().shows(part).then(|| view! { <div class="part" data-part=part.key()>{body()}</div> })
+}
+
+/// A calculator's inputs. On its page: the whole form. In a compact embed:
+/// the key inputs (drawn here from the state, when there is one), then
+/// everything else collapsed under "All inputs". `on_submit` is what Enter
+/// in a field does (the simulator runs).
+pub fn inputs_form<V: IntoView>(
+    label: &'static str,
+    calc: Option<(CalcState, Memo<Vec<ParamError>>)>,
+    on_submit: Option<Callback<()>>,
+    fields: impl FnOnce() -> V,
+) -> impl IntoView {
+    use leptos::either::EitherOf3;
+    let layout = layout();
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if let Some(f) = on_submit {
+            f.run(());
+        }
+    };
+    if !layout.compact {
+        return EitherOf3::A(view! { <form class="inputs" on:submit=submit aria-label=label>{fields()}</form> });
+    }
+    if !layout.shows(Part::Inputs) {
+        return EitherOf3::B(());
+    }
+    let keys = layout.key_inputs;
+    let key_fields = calc.map(|(state, cross)| {
+        keys.iter()
+            .filter_map(|n| state.specs.iter().find(|s| s.name == *n))
+            .map(|spec| {
+                if spec.name == "requests" {
+                    leptos::either::Either::Left(view! { <RequestsField state=state cross=cross /> })
+                } else {
+                    leptos::either::Either::Right(view! { <Field spec=spec state=state cross=cross /> })
+                }
+            })
+            .collect_view()
+    });
+    provide_context(DrawnAbove(keys));
+    let rest = fields();
+    EitherOf3::C(view! {
+        <form class="inputs part" data-part="inputs" on:submit=submit aria-label=label>
+            <div class="key-inputs">{key_fields}</div>
+            <details class="all-inputs">
+                <summary>"All inputs"</summary>
+                {rest}
+            </details>
+        </form>
+    })
+}
 
 /// What the visitor typed into one field, kept while it differs from the
 /// canonical value (so typing "1." is not rewritten to "1"), with its error.
@@ -65,9 +148,12 @@ pub struct CalcState {
     pub unit: RwSignal<RequestUnit>,
     /// Things about the URL worth saying (unknown keys, a newer version).
     pub notices: RwSignal<Vec<String>>,
-    /// Set when embedded (in a lesson): the calculator's own page. An
-    /// embedded calculator never writes the address bar.
-    pub embedded: Option<&'static str>,
+    /// Set when embedded (in a lesson or someone's page). An embedded
+    /// calculator never writes the address bar.
+    pub embedded: Option<&'static CalcPage>,
+    /// Parameters the embedding page fixed (`lock=`): shown read-only, kept
+    /// by Reset and import.
+    pub locked: StoredValue<Vec<&'static str>>,
 }
 
 fn drafts_from_errors(specs: &'static [ParamSpec], errors: &[ParamError]) -> Vec<Draft> {
@@ -92,6 +178,8 @@ impl CalcState {
         }
         notices.extend(d.errors.iter().filter(|e| e.param == "v").map(|e| e.message.clone()));
         let unit = crate::url::param("unit").map(|u| RequestUnit::parse(&u)).unwrap_or(RequestUnit::Month);
+        let layout = layout();
+        notices.extend(layout.notices.iter().cloned());
         CalcState {
             specs,
             values: RwSignal::new(d.values),
@@ -99,6 +187,7 @@ impl CalcState {
             unit: RwSignal::new(unit),
             notices: RwSignal::new(notices),
             embedded: crate::url::embedding(),
+            locked: StoredValue::new(layout.locked),
         }
     }
 
@@ -106,7 +195,7 @@ impl CalcState {
     /// calculator its own page with its values.
     pub fn link(self) -> String {
         match self.embedded {
-            Some(page) => crate::url::page_link(page, &self.values.with_untracked(|v| v.to_query())),
+            Some(info) => crate::url::page_link(&info.page(), &self.values.with_untracked(|v| v.to_query())),
             None => crate::url::href(),
         }
     }
@@ -115,6 +204,10 @@ impl CalcState {
     /// requests unit, and the page's own presentation keys.
     pub fn sync_url(self) {
         if self.embedded.is_some() {
+            // An embed keeps its values for its "Open in Lambda Lab" link.
+            if let Some(EmbedQuery(q)) = use_context::<EmbedQuery>() {
+                Effect::new(move |_| q.set(self.values.with(|v| v.to_query())));
+            }
             return;
         }
         let keep: Vec<(String, String)> = parse_pairs(&crate::url::query())
@@ -153,6 +246,11 @@ impl CalcState {
         self.upsert(name, raw, err);
     }
 
+    /// Whether the embedding page fixed this parameter.
+    pub fn is_locked(self, name: &str) -> bool {
+        self.locked.with_value(|l| l.contains(&name))
+    }
+
     /// On blur, a valid draft gives way to the canonical value.
     pub fn commit(self, name: &'static str) {
         self.drafts.update(|d| d.retain(|x| x.param != name || x.error.is_some()));
@@ -167,8 +265,16 @@ impl CalcState {
         self.draft(name).map(|d| d.raw).unwrap_or_else(|| self.values.with(|v| v.get(name).to_string()))
     }
 
-    /// Replaces every value (import, reset), clearing the drafts.
-    pub fn replace(self, values: Values, errors: Vec<ParamError>) {
+    /// Replaces every value (import, reset), clearing the drafts. Locked
+    /// parameters keep their values.
+    pub fn replace(self, mut values: Values, errors: Vec<ParamError>) {
+        let kept: Vec<(&str, String)> = self
+            .values
+            .with_untracked(|v| self.locked.with_value(|l| l.iter().map(|n| (*n, v.get(n).to_string())).collect()));
+        for (n, raw) in kept {
+            let _ = values.set(n, &raw);
+        }
+        let errors = errors.into_iter().filter(|e| !self.is_locked(&e.param)).collect::<Vec<_>>();
         self.values.set(values);
         self.drafts.set(drafts_from_errors(self.specs, &errors));
     }
@@ -197,6 +303,12 @@ fn field_error(state: CalcState, cross: Memo<Vec<ParamError>>, name: &'static st
 #[component]
 pub fn Field(spec: &'static ParamSpec, state: CalcState, cross: Memo<Vec<ParamError>>) -> impl IntoView {
     let name = spec.name;
+    (!drawn_above(name)).then(|| field(spec, state, cross))
+}
+
+fn field(spec: &'static ParamSpec, state: CalcState, cross: Memo<Vec<ParamError>>) -> impl IntoView {
+    let name = spec.name;
+    let locked = state.is_locked(name);
     let id = format!("p-{name}");
     let hint_id = format!("hint-{name}");
     let err_id = format!("err-{name}");
@@ -214,6 +326,7 @@ pub fn Field(spec: &'static ParamSpec, state: CalcState, cross: Memo<Vec<ParamEr
                 type="checkbox"
                 id=id.clone()
                 name=name
+                disabled=locked
                 prop:checked=move || state.values.with(|v| v.flag(name))
                 on:change=move |ev| state.set_raw(name, event_target_checked(&ev).to_string())
                 aria-describedby=described
@@ -224,6 +337,7 @@ pub fn Field(spec: &'static ParamSpec, state: CalcState, cross: Memo<Vec<ParamEr
             <select
                 id=id.clone()
                 name=name
+                disabled=locked
                 on:change=move |ev| state.set_raw(name, event_target_value(&ev))
                 aria-describedby=described
                 aria-invalid=invalid
@@ -240,6 +354,7 @@ pub fn Field(spec: &'static ParamSpec, state: CalcState, cross: Memo<Vec<ParamEr
                 type="date"
                 id=id.clone()
                 name=name
+                readonly=locked
                 min="2020-01-01"
                 max="2100-12-31"
                 prop:value=move || state.text(name)
@@ -257,6 +372,7 @@ pub fn Field(spec: &'static ParamSpec, state: CalcState, cross: Memo<Vec<ParamEr
                 spellcheck="false"
                 id=id.clone()
                 name=name
+                readonly=locked
                 prop:value=move || state.text(name)
                 on:input=move |ev| state.set_raw(name, event_target_value(&ev))
                 on:blur=move |_| state.commit(name)
@@ -273,7 +389,7 @@ pub fn Field(spec: &'static ParamSpec, state: CalcState, cross: Memo<Vec<ParamEr
         ("balanced_weight", Kind::Num { min, max }) => Some((min, max, 0.05)),
         _ => None,
     };
-    let slider = slider_range.map(|(min, max, step)| {
+    let slider = slider_range.filter(|_| !locked).map(|(min, max, step)| {
         view! {
             <input
                 type="range"
@@ -293,9 +409,12 @@ pub fn Field(spec: &'static ParamSpec, state: CalcState, cross: Memo<Vec<ParamEr
     let is_bool = matches!(spec.kind, Kind::Bool);
     let label = view! { <label for=id>{label_text}</label> };
     view! {
-        <div class="field" class:check-field=is_bool data-param=name>
+        <div class="field" class:check-field=is_bool class:locked=locked data-param=name>
             {if is_bool { view! { {control} {label} }.into_any() } else { view! { {label} {control} {slider} }.into_any() }}
-            <p class="hint" id=hint_id>{spec.help}</p>
+            <p class="hint" id=hint_id>
+                {spec.help}
+                {locked.then_some(" Fixed by the page this calculator is embedded in.")}
+            </p>
             {move || error.get().map(|e| view! { <p class="error-text" id=err_id.clone()>{e}</p> })}
         </div>
     }
@@ -304,7 +423,12 @@ pub fn Field(spec: &'static ParamSpec, state: CalcState, cross: Memo<Vec<ParamEr
 /// The requests field, typed per second, minute, hour, day or month.
 #[component]
 pub fn RequestsField(state: CalcState, cross: Memo<Vec<ParamError>>) -> impl IntoView {
+    (!drawn_above("requests")).then(|| requests_field(state, cross))
+}
+
+fn requests_field(state: CalcState, cross: Memo<Vec<ParamError>>) -> impl IntoView {
     let name = "requests";
+    let locked = state.is_locked(name);
     let error = field_error(state, cross, name);
     let spec = state.specs.iter().find(|s| s.name == name).expect("requests parameter");
     let text = move || {
@@ -353,6 +477,7 @@ pub fn RequestsField(state: CalcState, cross: Memo<Vec<ParamError>>) -> impl Int
                     autocomplete="off"
                     id="p-requests"
                     name=name
+                    readonly=locked
                     prop:value=text
                     on:input=move |ev| set(event_target_value(&ev))
                     on:blur=move |_| state.commit(name)
@@ -361,6 +486,7 @@ pub fn RequestsField(state: CalcState, cross: Memo<Vec<ParamError>>) -> impl Int
                 />
                 <select
                     aria-label="Requests per"
+                    disabled=locked
                     on:change=move |ev| {
                         state.commit(name);
                         state.unit.set(RequestUnit::parse(&event_target_value(&ev)));
@@ -378,6 +504,7 @@ pub fn RequestsField(state: CalcState, cross: Memo<Vec<ParamError>>) -> impl Int
                     {move || format!("= {} per month", crate::format::number(state.values.with(|v| v.num(name)), 0))}
                 </span>
             </p>
+            {locked.then_some(view! { <p class="hint">"Fixed by the page this calculator is embedded in."</p> })}
             {move || error.get().map(|e| view! { <p class="error-text" id="err-requests">{e}</p> })}
         </div>
     }
@@ -418,7 +545,9 @@ pub fn ErrorSummary(state: CalcState, cross: Memo<Vec<ParamError>>) -> impl Into
     }
 }
 
-/// Copy link, JSON export and import, reset.
+/// Copy link, JSON export and import, reset, and on a calculator's page the
+/// Embed dialog. Where the browser refuses (no clipboard, a sandboxed iframe
+/// without downloads), the link or the JSON is shown, selected, to copy by hand.
 #[component]
 pub fn Toolbar(
     state: CalcState,
@@ -426,15 +555,44 @@ pub fn Toolbar(
     metrics: Signal<Vec<(&'static str, MetricValue)>>,
     #[prop(optional)] children: Option<Children>,
 ) -> impl IntoView {
+    use crate::embed_view::{copy_text, opaque_origin, select_all};
     let (message, set_message) = signal(String::new());
+    // Text to copy by hand when the browser would not copy or download it.
+    let (manual, set_manual) = signal(None::<(&'static str, String)>);
+    let manual_ref = NodeRef::<leptos::html::Textarea>::new();
+    Effect::new(move |_| {
+        if manual.with(Option::is_some)
+            && let Some(t) = manual_ref.get()
+        {
+            select_all(&t);
+        }
+    });
+    let json = move || metrics.with(|m| state.values.with(|v| lambda_model::export::to_json(calculator, v, m)));
     let export_href = Memo::new(move |_| {
-        let json = metrics.with(|m| state.values.with(|v| lambda_model::export::to_json(calculator, v, m)));
-        format!("data:application/json;charset=utf-8,{}", String::from(js_sys::encode_uri_component(&json)))
+        format!("data:application/json;charset=utf-8,{}", String::from(js_sys::encode_uri_component(&json())))
     });
     let copy = move |_| {
         let link = state.link();
-        let ok = web_sys::window().map(|w| w.navigator().clipboard()).map(|c| c.write_text(&link)).is_some();
-        set_message.set(if ok { "Link copied.".into() } else { format!("Copy this link: {link}") });
+        leptos::task::spawn_local(async move {
+            if copy_text(&link).await {
+                set_manual.set(None);
+                set_message.set("Link copied.".into());
+            } else {
+                set_message.set(
+                    "This browser did not let the page copy. The link is selected below: press Ctrl+C (⌘C on a Mac)."
+                        .into(),
+                );
+                set_manual.set(Some(("Link to these values", link)));
+            }
+        });
+    };
+    let export = move |ev: leptos::ev::MouseEvent| {
+        if opaque_origin() {
+            // Downloads are off in a sandboxed iframe: show the JSON instead.
+            ev.prevent_default();
+            set_message.set("Downloads are off inside this embed. The scenario's JSON is selected below: copy it and save it as a .json file.".into());
+            set_manual.set(Some(("Scenario JSON", json())));
+        }
     };
     let import = move |ev: leptos::ev::Event| {
         read_chosen_file(ev, move |text| match lambda_model::export::from_json(state.specs, calculator, &text) {
@@ -453,7 +611,7 @@ pub fn Toolbar(
     view! {
         <div class="toolbar">
             <button type="button" on:click=copy>"Copy link"</button>
-            <a class="button" href=move || export_href.get() download=format!("lambda-{calculator}-scenario.json")>"Export JSON"</a>
+            <a class="button" href=move || export_href.get() download=format!("lambda-{calculator}-scenario.json") on:click=export>"Export JSON"</a>
             <label class="button file-button">
                 "Import JSON"
                 <input type="file" accept=".json,application/json" class="sr-only" on:change=import />
@@ -462,8 +620,15 @@ pub fn Toolbar(
             <button type="button" on:click=move |_| { state.replace(Values::defaults(state.specs), Vec::new()); set_message.set("Reset to the defaults.".into()); }>
                 "Reset"
             </button>
+            <crate::embed_view::EmbedButton state=state status=set_message />
         </div>
         <p role="status" class="hint" data-testid="toolbar-status">{move || message.get()}</p>
+        {move || manual.get().map(|(label, text)| view! {
+            <div class="field manual-copy">
+                <label for="manual-copy">{label}</label>
+                <textarea id="manual-copy" node_ref=manual_ref readonly rows="3" data-testid="manual-copy" prop:value=text></textarea>
+            </div>
+        })}
     }
 }
 

@@ -8,6 +8,7 @@ pub mod chart;
 pub mod components;
 pub mod cost_view;
 pub mod course;
+pub mod embed_view;
 pub mod format;
 pub mod modules;
 pub mod nav;

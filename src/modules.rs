@@ -7,6 +7,11 @@
 //! from the paths its page lists in `#app[data-modules]`, so a page never
 //! mixes files of two builds.
 
+use crate::components::EmbedQuery;
+use crate::embed_view::EmbedFooter;
+use lambda_model::scenario::ParamSpec;
+use lambda_site::CalcPage;
+use lambda_site::embed::Layout;
 use leptos::html::Div;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
@@ -28,6 +33,18 @@ export function load_module(src) {
 extern "C" {
     #[wasm_bindgen(catch)]
     async fn load_module(src: &str) -> Result<JsValue, JsValue>;
+}
+
+/// Loads the Embed dialog's module (which this page lists) and opens the
+/// dialog for calculator `slug`.
+pub async fn open_embed_dialog(slug: &str) -> Result<(), String> {
+    let result = async {
+        let m = load_module(&module_src("embed")?).await?;
+        function(&m, "open")?.call1(&JsValue::NULL, &JsValue::from_str(slug))?;
+        Ok::<_, JsValue>(())
+    }
+    .await;
+    result.map_err(|e| error_text(&e))
 }
 
 /// Where this page keeps module `name`, from `#app[data-modules]`.
@@ -66,7 +83,12 @@ pub fn EmbeddedCalc(module: &'static str, query: String) -> impl IntoView {
         leptos::task::spawn_local(async move {
             let result = async {
                 let m = load_module(&module_src(module)?).await?;
-                let id = function(&m, "embed")?.call2(&JsValue::NULL, el.as_ref(), &JsValue::from_str(&query))?;
+                let id = function(&m, "embed")?.call3(
+                    &JsValue::NULL,
+                    el.as_ref(),
+                    &JsValue::from_str(&query),
+                    &JsValue::FALSE,
+                )?;
                 Ok::<_, JsValue>((m, id))
             }
             .await;
@@ -115,23 +137,67 @@ thread_local! {
 /// The page mount's id; embeds get 1, 2, ….
 const PAGE_ID: u32 = 0;
 
-/// For module binaries: mounts a page into `el`, replacing what the page
-/// showed until now (its "Loading" line, or a lesson's pre-rendered text).
-pub fn mount_page<F, N>(el: web_sys::HtmlElement, page: F)
+/// Mounts `page` into `el`, replacing what the page showed until now (its
+/// "Loading" line, or a lesson's pre-rendered text), with what the page and
+/// its parts read from context: the calculator (`info`, for its Embed
+/// dialog), the layout, and the embed's current query (for the footer's
+/// link). Pages and embeds go through this one function, so each module
+/// builds its view tree's code once.
+fn mount_with<F, N>(
+    el: web_sys::HtmlElement,
+    info: Option<&'static CalcPage>,
+    layout: Layout,
+    page: F,
+) -> Box<dyn std::any::Any>
+where
+    F: FnOnce() -> N + 'static,
+    N: IntoView + 'static,
+{
+    el.set_inner_html("");
+    let footer = layout.compact;
+    let handle = leptos::mount::mount_to(el, move || {
+        if let Some(info) = info {
+            provide_context(info);
+        }
+        provide_context(layout);
+        let current = EmbedQuery(RwSignal::new(String::new()));
+        provide_context(current);
+        view! {
+            <div class="calc-root">
+                {page()}
+                {info.filter(|_| footer).map(|info| view! { <EmbedFooter info=info query=current /> })}
+            </div>
+        }
+    });
+    Box::new(handle)
+}
+
+/// For module binaries: mounts a page into `el`. A calculator says what it
+/// is (`info`), for its Embed dialog.
+pub fn mount_page<F, N>(el: web_sys::HtmlElement, info: Option<&'static CalcPage>, page: F)
 where
     F: FnOnce() -> N + 'static,
     N: IntoView + 'static,
 {
     crate::panic::install();
     unmount(PAGE_ID);
-    el.set_inner_html("");
-    let handle = leptos::mount::mount_to(el, page);
-    MOUNTED.with(|m| m.borrow_mut().push((PAGE_ID, Box::new(handle))));
+    let handle = mount_with(el, info, Layout::default(), page);
+    MOUNTED.with(|m| m.borrow_mut().push((PAGE_ID, handle)));
 }
 
-/// For module binaries: mounts a page as an embedded calculator with a preset
-/// query; returns the id to pass to [`unmount`].
-pub fn embed_page<F, N>(el: web_sys::HtmlElement, query: String, route: &'static str, page: F) -> u32
+/// For module binaries: mounts a calculator embedded in another page with a
+/// preset query: in a lesson (`compact = false`: the full calculator), or on
+/// an embed page (`compact`: the parts the query's `show`/`hide` ask for,
+/// results first, `lock`ed parameters read-only, and a footer linking to the
+/// full calculator). Returns the id to pass to [`unmount`].
+pub fn embed_page<F, N>(
+    el: web_sys::HtmlElement,
+    query: String,
+    compact: bool,
+    info: &'static CalcPage,
+    specs: &'static [ParamSpec],
+    page: F,
+) -> u32
 where
     F: FnOnce() -> N + 'static,
     N: IntoView + 'static,
@@ -142,9 +208,9 @@ where
         n.set(id + 1);
         id
     });
-    el.set_inner_html("");
-    let handle = crate::url::with_embed(query, route, || leptos::mount::mount_to(el, page));
-    MOUNTED.with(|m| m.borrow_mut().push((id, Box::new(handle))));
+    let layout = if compact { Layout::compact(info, specs, &query) } else { Layout::default() };
+    let handle = crate::url::with_embed(query, info, || mount_with(el, Some(info), layout, page));
+    MOUNTED.with(|m| m.borrow_mut().push((id, handle)));
     id
 }
 
@@ -158,14 +224,14 @@ pub fn unmount(id: u32) {
 }
 
 /// The exports of a calculator module: `mount`/`unmount` for its page,
-/// `embed`/`unembed` for embed pages and lessons, and in test builds
-/// (feature `debug-routes`) `debug_panic`, which proves the panic page.
+/// `embed(el, query, compact)`/`unembed` for embed pages and lessons, and in
+/// test builds (feature `debug-routes`) `debug_panic`, which proves the panic page.
 #[macro_export]
 macro_rules! module_exports {
-    ($page:path, $route:expr) => {
+    ($page:path, $info:expr, $specs:expr) => {
         #[wasm_bindgen::prelude::wasm_bindgen]
         pub fn mount(el: web_sys::HtmlElement) {
-            $crate::modules::mount_page(el, $page);
+            $crate::modules::mount_page(el, Some($info), $page);
         }
 
         #[wasm_bindgen::prelude::wasm_bindgen]
@@ -174,8 +240,8 @@ macro_rules! module_exports {
         }
 
         #[wasm_bindgen::prelude::wasm_bindgen]
-        pub fn embed(el: web_sys::HtmlElement, query: String) -> u32 {
-            $crate::modules::embed_page(el, query, $route, $page)
+        pub fn embed(el: web_sys::HtmlElement, query: String, compact: bool) -> u32 {
+            $crate::modules::embed_page(el, query, compact, $info, $specs, $page)
         }
 
         #[wasm_bindgen::prelude::wasm_bindgen]

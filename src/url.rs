@@ -4,24 +4,26 @@
 
 use std::cell::RefCell;
 
+use lambda_site::CalcPage;
+
 thread_local! {
-    /// While a calculator is being embedded (in a lesson), its preset query
-    /// and its own page path; the page's address bar is not its state.
-    static EMBED: RefCell<Option<(String, &'static str)>> = const { RefCell::new(None) };
+    /// While a calculator is being embedded (in a lesson or an embed page),
+    /// its preset query and what it is; the address bar is not its state.
+    static EMBED: RefCell<Option<(String, &'static CalcPage)>> = const { RefCell::new(None) };
 }
 
 /// Runs `f` (which builds an embedded calculator) with `query` standing in
 /// for the page's query string.
-pub fn with_embed<R>(query: String, page: &'static str, f: impl FnOnce() -> R) -> R {
-    EMBED.with(|e| *e.borrow_mut() = Some((query, page)));
+pub fn with_embed<R>(query: String, info: &'static CalcPage, f: impl FnOnce() -> R) -> R {
+    EMBED.with(|e| *e.borrow_mut() = Some((query, info)));
     let r = f();
     EMBED.with(|e| *e.borrow_mut() = None);
     r
 }
 
-/// The calculator page path while an embedded calculator is being built.
-pub fn embedding() -> Option<&'static str> {
-    EMBED.with(|e| e.borrow().as_ref().map(|(_, p)| *p))
+/// The calculator being embedded, while it is built.
+pub fn embedding() -> Option<&'static CalcPage> {
+    EMBED.with(|e| e.borrow().as_ref().map(|(_, i)| *i))
 }
 
 /// The current `location.search`, without the `?` (or an embedded

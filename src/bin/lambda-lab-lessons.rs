@@ -7,7 +7,7 @@ use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen]
 pub fn mount(el: web_sys::HtmlElement) {
-    lambda_lab_app::modules::mount_page(el, lambda_lab_app::pages::lesson::LessonsRoot);
+    lambda_lab_app::modules::mount_page(el, None, lambda_lab_app::pages::lesson::LessonsRoot);
 }
 
 #[wasm_bindgen]

@@ -2,12 +2,13 @@
 //! tier is shared and each (region, architecture) has one duration tier
 //! counter, as on a real bill. State: `?f=<function query>&f=…&free_tier_order=…`.
 
-use crate::components::FigureValue;
+use crate::components::{EmbedQuery, FigureValue, inputs_form, layout, shown};
 use crate::format;
 use crate::paths::href;
 use lambda_model::metrics::MetricValue;
 use lambda_model::pricing::{self, COST_PARAMS, CostInput, FreeTierOrder, price_account};
 use lambda_model::scenario::{Values, decode_query, parse_pairs, percent_encode};
+use lambda_site::embed::Part;
 use leptos::prelude::*;
 
 const MAX_FUNCTIONS: usize = 20;
@@ -37,7 +38,7 @@ fn read_url() -> (Vec<Values>, FreeTierOrder, Vec<String>) {
     (fns, order, problems)
 }
 
-fn write_url(fns: &[Values], order: FreeTierOrder) {
+fn account_query(fns: &[Values], order: FreeTierOrder) -> String {
     let mut q = String::from("v=1");
     for f in fns {
         q.push_str("&f=");
@@ -46,7 +47,7 @@ fn write_url(fns: &[Values], order: FreeTierOrder) {
     if order == FreeTierOrder::ArmFirst {
         q.push_str("&free_tier_order=arm64_first");
     }
-    crate::url::replace_query(&q);
+    q
 }
 
 #[component]
@@ -56,13 +57,20 @@ pub fn AccountPage() -> impl IntoView {
     let order = RwSignal::new(order0);
     let row_errors = RwSignal::new(problems);
     let today = crate::today();
-    // Embedded in a lesson, the address bar belongs to the lesson.
+    // Embedded, the address bar belongs to the page around; the embed keeps
+    // its query for its "Open in Lambda Lab" link.
     let embedded = crate::url::embedding().is_some();
+    let embed_query = use_context::<EmbedQuery>();
     Effect::new(move |_| {
-        if !embedded {
-            fns.with(|f| write_url(f, order.get()))
+        let q = fns.with(|f| account_query(f, order.get()));
+        match (embedded, embed_query) {
+            (false, _) => crate::url::replace_query(&q),
+            (true, Some(EmbedQuery(e))) => e.set(q),
+            (true, None) => {}
         }
     });
+    let layout = layout();
+    let notices = layout.notices.clone();
     let priced = Memo::new(move |_| {
         let inputs: Result<Vec<CostInput>, String> = fns.with(|f| {
             f.iter()
@@ -80,7 +88,7 @@ pub fn AccountPage() -> impl IntoView {
         });
         inputs.map(|i| price_account(&i, order.get()))
     });
-    let shown = Memo::new(move |prev: Option<&Option<pricing::CostResult>>| match priced.get() {
+    let last_good = Memo::new(move |prev: Option<&Option<pricing::CostResult>>| match priced.get() {
         Ok(r) => Some(r),
         Err(_) => prev.cloned().flatten(),
     });
@@ -97,6 +105,9 @@ pub fn AccountPage() -> impl IntoView {
     };
 
     view! {
+        <div class=layout.calc_class()>
+        {(!notices.is_empty()).then(|| view! { <div class="note" role="status">{notices.join(" ")}</div> })}
+        {inputs_form("Functions", None, None, move || view! {
         <div class="toolbar">
             <label for="free-tier-order">"Free GB-s go first to"</label>
             <select id="free-tier-order" on:change=move |ev| order.set(if event_target_value(&ev) == "arm64_first" { FreeTierOrder::ArmFirst } else { FreeTierOrder::X86First })>
@@ -153,7 +164,7 @@ pub fn AccountPage() -> impl IntoView {
                                 };
                                 view! { <td>{cell}</td> }
                             }).collect_view();
-                            let total = move || shown.with(|s| s.as_ref().and_then(|r| r.functions.get(row)).map(|f| f.total()));
+                            let total = move || last_good.with(|s| s.as_ref().and_then(|r| r.functions.get(row)).map(|f| f.total()));
                             let edit = move || format!("{}?{}", href("/calculators/cost/"), fns.with(|f| f.get(row).map(|v| v.to_query()).unwrap_or_default()));
                             view! {
                                 <tr>
@@ -175,12 +186,19 @@ pub fn AccountPage() -> impl IntoView {
                 </tbody>
             </table>
         </div>
-        {move || shown.get().map(|r| {
+        })}
+        {move || last_good.get().map(|r| {
             let metrics = r.metrics();
             let total = metrics[0].1;
-            view! {
-                <p class="kpi-label">"Account total per month"</p>
-                <p class="big-number"><FigureValue metric="total_usd" value=total text=format::usd(r.total.as_f64()) /></p>
+            let math = view! {
+                <details class="show-math">
+                    <summary>"Show the math"</summary>
+                    <pre class="math">{r.math().join("\n")}</pre>
+                    <h3>"Assumptions"</h3>
+                    <ul>{r.assumptions.iter().map(|a| view! { <li>{a.clone()}</li> }).collect_view()}</ul>
+                </details>
+            };
+            let table = view! {
                 <div class="table-wrap" tabindex="0" role="region" aria-label="Table; scroll sideways if it is wider than the screen">
                     <table>
                         <caption>"Account breakdown"</caption>
@@ -192,13 +210,16 @@ pub fn AccountPage() -> impl IntoView {
                         </tbody>
                     </table>
                 </div>
-                <details class="show-math">
-                    <summary>"Show the math"</summary>
-                    <pre class="math">{r.math().join("\n")}</pre>
-                    <h3>"Assumptions"</h3>
-                    <ul>{r.assumptions.iter().map(|a| view! { <li>{a.clone()}</li> }).collect_view()}</ul>
-                </details>
+            };
+            view! {
+                {shown(Part::Result, move || view! {
+                <p class="kpi-label">"Account total per month"</p>
+                <p class="big-number"><FigureValue metric="total_usd" value=total text=format::usd(r.total.as_f64()) /></p>
+                })}
+                {shown(Part::Table, move || table)}
+                {shown(Part::Math, move || math)}
             }
         })}
+        </div>
     }
 }

@@ -2,11 +2,12 @@
 //! goes, from measured Init durations (lambda-perf) and the cold-start model.
 
 use crate::chart::StackedBar;
-use crate::components::{CalcState, ErrorSummary, Evaluation, Field, FigureValue, Toolbar};
+use crate::components::{CalcState, ErrorSummary, Evaluation, Field, FigureValue, Toolbar, inputs_form, layout, shown};
 use crate::format;
 use lambda_model::coldstart::{self, COLDSTART_PARAMS, ColdResult};
 use lambda_model::metrics::MetricValue;
 use lambda_model::scenario::ParamError;
+use lambda_site::embed::Part;
 use leptos::html::Canvas;
 use leptos::prelude::*;
 
@@ -24,10 +25,10 @@ pub fn ColdStartPage() -> impl IntoView {
     let fields =
         COLDSTART_PARAMS.iter().map(|spec| view! { <Field spec=spec state=state cross=cross /> }).collect_view();
     view! {
-        <div class="calc">
-            <form class="inputs" on:submit=|ev| ev.prevent_default() aria-label="Cold-start parameters">
+        <div class=layout().calc_class()>
+            {inputs_form("Cold-start parameters", Some((state, cross)), None, move || view! {
                 <fieldset><legend>"Function"</legend>{fields}</fieldset>
-            </form>
+            })}
             <section class="results" aria-labelledby="cold-results-h">
                 <h2 id="cold-results-h" class="sr-only">"Results"</h2>
                 <ErrorSummary state=state cross=cross />
@@ -99,6 +100,7 @@ fn ColdResults(state: CalcState, result: Memo<ColdResult>) -> impl IntoView {
     })
     };
     view! {
+        {shown(Part::Result, move || view! {
         <div class="kpis">
             <div class="kpi"><span class="label">"Init p50"</span><span class="value"><FigureValue metric="init_p50_ms" value=get("init_p50_ms") text=ms(get("init_p50_ms")) /></span></div>
             <div class="kpi"><span class="label">"Init p99"</span><span class="value"><FigureValue metric="init_p99_ms" value=get("init_p99_ms") text=ms(get("init_p99_ms")) /></span></div>
@@ -113,6 +115,8 @@ fn ColdResults(state: CalcState, result: Memo<ColdResult>) -> impl IntoView {
                 "{:.0}% of these cold starts hit the 10-second Init limit: Init is then retried inside the first invocation.", r.init_capped_share * 100.0
             )))}
         </p>
+        })}
+        {shown(Part::Chart, move || view! {
         <figure class="chart">
             <div class="chart-box short"><canvas node_ref=canvas_a role="img" aria-labelledby="cold-breakdown-summary"></canvas></div>
             <figcaption id="cold-breakdown-summary" data-testid="cold-breakdown-summary">{summary_a}</figcaption>
@@ -129,6 +133,8 @@ fn ColdResults(state: CalcState, result: Memo<ColdResult>) -> impl IntoView {
                 })}</tbody>
             </table></div>
         </figure>
+        })}
+        {shown(Part::Table, move || view! {
         <h3>"Runtimes compared"</h3>
         <figure class="chart">
             <div class="chart-box runtimes"><canvas node_ref=canvas_b role="img" aria-labelledby="runtime-summary"></canvas></div>
@@ -144,6 +150,7 @@ fn ColdResults(state: CalcState, result: Memo<ColdResult>) -> impl IntoView {
                 </table></div>
             </details>
         </figure>
+        })}
         <Toolbar state=state calculator="coldstart" metrics=Signal::derive(move || metrics.get()) />
     }
 }

@@ -2,12 +2,15 @@
 //! native input; all state lives in the URL; every figure carries
 //! `data-metric` and its exact `data-value`.
 
-use crate::components::{CalcState, ErrorSummary, Evaluation, Field, FigureValue, RequestsField, Toolbar};
+use crate::components::{
+    CalcState, ErrorSummary, Evaluation, Field, FigureValue, RequestsField, Toolbar, inputs_form, layout, shown,
+};
 use crate::cost_view::{self, WhatIf};
 use crate::format;
 use crate::paths::href;
 use lambda_model::metrics::MetricValue;
 use lambda_model::pricing::{self, COST_PARAMS, CostResult};
+use lambda_site::embed::Part;
 use leptos::html::Canvas;
 use leptos::prelude::*;
 
@@ -22,6 +25,7 @@ const ADVANCED: &[(&str, &[&str])] = &[
 
 #[component]
 pub fn CostPage() -> impl IntoView {
+    let layout = layout();
     let state = CalcState::from_url(COST_PARAMS);
     let today = crate::today();
     let eval = Evaluation::new(move || state.values.with(|v| pricing::evaluate(v, today)));
@@ -45,8 +49,8 @@ pub fn CostPage() -> impl IntoView {
     };
 
     view! {
-        <div class="calc">
-            <form class="inputs" on:submit=|ev| ev.prevent_default() aria-label="Cost parameters">
+        <div class=layout.calc_class()>
+            {inputs_form("Cost parameters", Some((state, cross)), None, move || view! {
                 <fieldset>
                     <legend>"Function"</legend>
                     {fields(BASIC)}
@@ -72,7 +76,7 @@ pub fn CostPage() -> impl IntoView {
                         }
                     })
                     .collect_view()}
-            </form>
+            })}
             <section class="results" aria-labelledby="results-h">
                 <h2 id="results-h" class="sr-only">"Results"</h2>
                 <ErrorSummary state=state cross=cross />
@@ -80,7 +84,7 @@ pub fn CostPage() -> impl IntoView {
                     <CostResults result=result what_ifs=what_ifs stale=eval.stale() />
                 })}
                 <Toolbar state=state calculator="cost" metrics=Signal::derive(move || evaluated.with(|e| e.as_ref().map(|r| r.metrics()).unwrap_or_default())) />
-                <AccountLink state=state />
+                {(!layout.compact).then(|| view! { <AccountLink state=state /> })}
             </section>
         </div>
     }
@@ -106,6 +110,7 @@ fn CostResults(result: Memo<CostResult>, what_ifs: Memo<Vec<WhatIf>>, stale: Sig
     let line_names = result.with_untracked(|r| r.lines.items().map(|(n, l, _)| (n, l)));
     let series_for_table = series.clone();
     view! {
+        {shown(Part::Result, move || view! {
         <div class="result-card" class:stale=move || stale.get() aria-live="polite">
             <p class="kpi-label">"Monthly total"</p>
             <p class="big-number">
@@ -118,6 +123,8 @@ fn CostResults(result: Memo<CostResult>, what_ifs: Memo<Vec<WhatIf>>, stale: Sig
                 <Kpi label="Billed requests" metric="billed_requests" value=get("billed_requests") money_small=false />
             </div>
         </div>
+        })}
+        {shown(Part::Table, move || view! {
         <div class="table-wrap" tabindex="0" role="region" aria-label="Table; scroll sideways if it is wider than the screen">
             <table class="breakdown">
                 <caption>"Breakdown per month"</caption>
@@ -151,6 +158,8 @@ fn CostResults(result: Memo<CostResult>, what_ifs: Memo<Vec<WhatIf>>, stale: Sig
         <div class="whatif">
             {move || what_ifs.get().into_iter().map(|w| view! { <WhatIfCard w=w base=total.get() /> }).collect_view()}
         </div>
+        })}
+        {shown(Part::Chart, move || view! {
         <figure class="chart">
             <div class="chart-box">
                 <canvas node_ref=canvas role="img" aria-labelledby="cost-chart-summary"></canvas>
@@ -184,6 +193,8 @@ fn CostResults(result: Memo<CostResult>, what_ifs: Memo<Vec<WhatIf>>, stale: Sig
                 </div>
             </details>
         </figure>
+        })}
+        {shown(Part::Math, move || view! {
         <details class="show-math">
             <summary>"Show the math"</summary>
             <pre class="math" data-testid="math">{move || result.with(|r| r.math().join("\n"))}</pre>
@@ -194,6 +205,7 @@ fn CostResults(result: Memo<CostResult>, what_ifs: Memo<Vec<WhatIf>>, stale: Sig
             <h3>"Assumptions"</h3>
             <ul>{move || result.with(|r| r.assumptions.iter().map(|a| view! { <li>{a.clone()}</li> }).collect_view())}</ul>
         </details>
+        })}
     }
 }
 

@@ -2,12 +2,13 @@
 //! cost at every memory size from a description, measured points, pasted
 //! CloudWatch REPORT lines or a Power Tuning result, priced exactly.
 
-use crate::components::{CalcState, ErrorSummary, Evaluation, Field, FigureValue, Toolbar};
+use crate::components::{CalcState, ErrorSummary, Evaluation, Field, FigureValue, Toolbar, inputs_form, layout, shown};
 use crate::format;
 use lambda_model::metrics::MetricValue;
 use lambda_model::power::{self, Basis, POWER_PARAMS, PowerResult};
 use lambda_model::report;
 use lambda_model::scenario::ParamError;
+use lambda_site::embed::Part;
 use leptos::html::Canvas;
 use leptos::prelude::*;
 
@@ -35,8 +36,8 @@ pub fn PowerPage() -> impl IntoView {
     let cross = eval.cross;
     state.sync_url();
     view! {
-        <div class="calc">
-            <form class="inputs" on:submit=|ev| ev.prevent_default() aria-label="Power tuning parameters">
+        <div class=layout().calc_class()>
+            {inputs_form("Power tuning parameters", Some((state, cross)), None, move || view! {
                 <fieldset>
                     <legend>"Your measurements (optional)"</legend>
                     <ReportPaste state=state />
@@ -56,7 +57,7 @@ pub fn PowerPage() -> impl IntoView {
                     <legend>"Pricing"</legend>
                     {field_view(PRICING, state, cross)}
                 </fieldset>
-            </form>
+            })}
             <section class="results" aria-labelledby="power-results-h">
                 <h2 id="power-results-h" class="sr-only">"Results"</h2>
                 <ErrorSummary state=state cross=cross />
@@ -210,6 +211,7 @@ fn PowerResults(state: CalcState, result: Memo<PowerResult>, stale: Signal<bool>
     });
     let best_mb = get("best_memory_mb");
     view! {
+        {shown(Part::Result, move || view! {
         <div class="result-card" class:stale=move || stale.get() aria-live="polite">
             <p class="kpi-label">{move || result.with(|r| format!("Recommended for {}", r.strategy))}</p>
             <p class="big-number"><FigureValue metric="best_memory_mb" value=best_mb text=Signal::derive(move || format!("{} MB", best_mb.get().exact())) /></p>
@@ -237,11 +239,15 @@ fn PowerResults(state: CalcState, result: Memo<PowerResult>, stale: Signal<bool>
                 "On {}: best {} MB at {} per million ({} ms).", a.name(), row.memory_mb, format::usd(row.per_million.as_f64()), format::number(row.duration_ms, 1)
             )))}</p>
         </div>
+        })}
+        {shown(Part::Chart, move || view! {
         <figure class="chart">
             <div class="chart-box tall"><canvas node_ref=canvas role="img" aria-labelledby="power-chart-summary"></canvas></div>
             <figcaption id="power-chart-summary" data-testid="power-chart-summary">{move || result.with(|r| r.summary())}</figcaption>
             <p class="hint">"Solid line: modelled duration (left axis). Thin line: the duration at which each size costs what the current size costs (iso-cost). Line with squares: cost per million (right axis). Circles: measured. Vertical lines: current size and recommendation."</p>
         </figure>
+        })}
+        {shown(Part::Table, move || view! {
         <div class="table-wrap" tabindex="0" role="region" aria-label="Table; scroll sideways if it is wider than the screen">
             <table class="sweep" data-testid="sweep-table">
                 <caption>"Every candidate size (the chart's data)"</caption>
@@ -299,6 +305,7 @@ fn PowerResults(state: CalcState, result: Memo<PowerResult>, stale: Signal<bool>
                 </p>
             </div>
         }))}
+        })}
         <Toolbar state=state calculator="power" metrics=Signal::derive(move || metrics.get())>
             <a class="button" href=move || csv_href.get() download="lambda-power-sweep.csv">"Export CSV"</a>
         </Toolbar>

@@ -4,12 +4,15 @@
 //! once while it runs.
 
 use crate::chart::Line;
-use crate::components::{CalcState, ErrorSummary, Field, FigureValue, Toolbar, read_chosen_file};
+use crate::components::{
+    CalcState, ErrorSummary, Field, FigureValue, Toolbar, inputs_form, layout, read_chosen_file, shown,
+};
 use crate::format;
 use lambda_model::analytic;
 use lambda_model::metrics::MetricValue;
 use lambda_model::scenario::Values;
 use lambda_model::sim::{self, PcPoint, SIM_PARAMS, Sim, SimConfig, SimResult};
+use lambda_site::embed::Part;
 use leptos::html::Canvas;
 use leptos::prelude::*;
 use std::time::Duration;
@@ -191,18 +194,18 @@ pub fn TrafficPage() -> impl IntoView {
         view! { <fieldset><legend>{title}</legend>{fields}</fieldset> }
     };
     view! {
-        <div class="calc">
-            <form class="inputs" on:submit=move |ev| { ev.prevent_default(); run(); } aria-label="Simulation parameters">
+        <div class=layout().calc_class()>
+            {inputs_form("Simulation parameters", Some((state, cross)), Some(Callback::new(move |_| run())), move || view! {
                 {group("Traffic", TRAFFIC)}
                 <TraceUpload state=state />
                 {group("Function", FUNCTION)}
                 {group("Platform", PLATFORM)}
                 {group("Run", RUN)}
-            </form>
+            })}
             <section class="results" aria-labelledby="sim-results-h">
                 <h2 id="sim-results-h" class="sr-only">"Results"</h2>
                 <ErrorSummary state=state cross=cross />
-                <Analytic values=state.values />
+                {shown(Part::Table, move || view! {<Analytic values=state.values />})}
                 <div class="toolbar">
                     <button type="button" class="primary" on:click=move |_| run() disabled=move || runner.running.get().is_some() || checked.with(|c| c.is_err())>"Run simulation"</button>
                     <button type="button" on:click=move |_| runner.cancel() disabled=move || runner.running.get().is_none()>"Cancel"</button>
@@ -215,6 +218,7 @@ pub fn TrafficPage() -> impl IntoView {
                 <progress id="sim-progress" max="1" prop:value=move || runner.progress.get() data-steps=move || runner.steps.get().to_string()></progress>
                 <p role="status" class="hint">{move || runner.message.get()}</p>
                 {move || runner.result.get().map(|r| view! { <SimResults state=state result=r throughput=runner.throughput.get() /> })}
+                {shown(Part::Table, move || view! {
                 <h3>"Provisioned concurrency advisor"</h3>
                 <p class="hint">
                     "Tries PC sizes from 0 up to the 99.9th percentile of concurrency on the same traffic (shorter runs, same seed) "
@@ -223,6 +227,7 @@ pub fn TrafficPage() -> impl IntoView {
                 </p>
                 <button type="button" on:click=move |_| advise() disabled=move || runner.running.get().is_some() || checked.with(|c| c.is_err())>"Find the cheapest provisioned concurrency"</button>
                 {move || runner.advisor.get().map(|pts| view! { <Advisor points=pts /> })}
+                })}
             </section>
         </div>
     }
@@ -400,7 +405,7 @@ fn SimResults(state: CalcState, result: SimResult, throughput: f64) -> impl Into
         worst.1,
         format::number(worst.0, 0)
     );
-    view! {
+    let headline = view! {
         <div class="kpis" data-testid="sim-kpis">
             {kpi("Requests", "requests", format::number(result.requests as f64, 0))}
             {kpi("Cold starts", "cold_starts", format::number(result.cold_starts as f64, 0))}
@@ -424,6 +429,8 @@ fn SimResults(state: CalcState, result: SimResult, throughput: f64) -> impl Into
             "Simulated at " <FigureValue metric="sim_throughput_per_s" value=MetricValue::Num(throughput.round()) text=format!("{} million requests per second", format::number(throughput / 1e6, 1)) />
             " in this browser. Cost covers requests, on-demand duration, INIT and PC for the simulated time, at tier-1 rates without the free tier."
         </p>
+    };
+    let charts = view! {
         <figure class="chart">
             <div class="chart-box"><canvas node_ref=c1 role="img" aria-labelledby="conc-summary"></canvas></div>
             <figcaption id="conc-summary">{summary_conc}</figcaption>
@@ -462,6 +469,10 @@ fn SimResults(state: CalcState, result: SimResult, throughput: f64) -> impl Into
             <div class="chart-box short"><canvas node_ref=c3 role="img" aria-labelledby="cold-time-summary"></canvas></div>
             <figcaption id="cold-time-summary">{summary_cold}</figcaption>
         </figure>
+    };
+    view! {
+        {shown(Part::Result, move || headline)}
+        {shown(Part::Chart, move || charts)}
         <Toolbar state=state calculator="simulate" metrics=metrics_sig />
     }
 }

@@ -4,7 +4,7 @@
 //! text file for hosts that serve precompressed files.
 
 use crate::{Result, cargo, root, run};
-use lambda_site::{Config, Module, SwFile};
+use lambda_site::generate::{Config, Module, Page, SwFile};
 use std::collections::BTreeMap;
 use std::hash::{Hash, Hasher};
 use std::io::Write;
@@ -12,7 +12,8 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 /// Pages built as separate wasm modules (`src/bin/lambda-lab-<name>.rs`).
-pub const MODULES: &[&str] = &["cost", "account", "power", "coldstart", "traffic", "lessons"];
+/// (`embed` is the Embed dialog, loaded on demand by calculator pages.)
+pub const MODULES: &[&str] = &["cost", "account", "power", "coldstart", "traffic", "lessons", "embed"];
 
 const ASSETS_START: &str = "<!-- lambda-lab:assets -->";
 const ASSETS_END: &str = "<!-- /lambda-lab:assets -->";
@@ -21,7 +22,7 @@ const ASSETS_END: &str = "<!-- /lambda-lab:assets -->";
 pub struct Built {
     pub out: PathBuf,
     pub public_url: String,
-    pub pages: Vec<lambda_site::Page>,
+    pub pages: Vec<Page>,
 }
 
 pub struct Options<'a> {
@@ -73,11 +74,16 @@ pub fn build(opts: &Options) -> Result<Built> {
         today: ctx.today,
         debug_routes: opts.debug_routes,
     };
-    let pages = lambda_site::build(&cfg)?;
+    let pages = lambda_site::generate::build(&cfg)?;
     for p in &pages {
         let path = out.join(&p.file);
         std::fs::create_dir_all(path.parent().unwrap_or(out)).map_err(|e| e.to_string())?;
         std::fs::write(&path, &p.html).map_err(|e| format!("writing {}: {e}", path.display()))?;
+    }
+    for (file, json) in lambda_site::generate::oembed(&cfg) {
+        let path = out.join(&file);
+        std::fs::create_dir_all(path.parent().unwrap_or(out)).map_err(|e| e.to_string())?;
+        std::fs::write(&path, json).map_err(|e| format!("writing {}: {e}", path.display()))?;
     }
     write_service_worker(out, opts.public_url, &pages)?;
     precompress(out)?;
@@ -184,7 +190,7 @@ fn rel(out: &Path, p: &Path) -> String {
 
 /// `sw.js`: this build's version (a hash of every file) and every file the
 /// worker may save, pages by their route.
-fn write_service_worker(out: &Path, public_url: &str, pages: &[lambda_site::Page]) -> Result {
+fn write_service_worker(out: &Path, public_url: &str, pages: &[Page]) -> Result {
     let mut h = std::collections::hash_map::DefaultHasher::new();
     let mut files = Vec::new();
     for p in published(out) {
@@ -204,7 +210,7 @@ fn write_service_worker(out: &Path, public_url: &str, pages: &[lambda_site::Page
         files.push(SwFile { path, bytes: wire, immutable: is_hashed(&r) });
     }
     let version = format!("{:016x}", h.finish());
-    std::fs::write(out.join("sw.js"), lambda_site::service_worker(&version, public_url, &files))
+    std::fs::write(out.join("sw.js"), lambda_site::generate::service_worker(&version, public_url, &files))
         .map_err(|e| format!("writing sw.js: {e}"))
 }
 

@@ -8,70 +8,76 @@
 //! ```
 //! Metrics are written with their exact decimal digits.
 
+use crate::json::{self, Json, quote};
 use crate::metrics::{MetricValue, to_json_object};
-use crate::scenario::{Decoded, ParamError, ParamSpec, QUERY_VERSION, Value, Values, migrate};
+use crate::scenario::{Decoded, ParamError, ParamSpec, QUERY_VERSION, Value, Values, fmt_num, migrate};
 
-/// Writes a scenario and its metrics as one JSON document.
+/// Writes a scenario and its metrics as one JSON document. Numbers are
+/// written with the shortest digits that read back as the same value, and
+/// metrics with their exact decimal digits.
 pub fn to_json(calculator: &str, values: &Values, metrics: &[(&str, MetricValue)]) -> String {
-    let mut params = serde_json::Map::new();
-    for (spec, val) in values.iter() {
-        let j = match val {
-            Value::Bool(b) => serde_json::Value::Bool(*b),
-            Value::Int(i) => serde_json::Value::from(*i),
-            Value::Num(x) => {
-                serde_json::Number::from_f64(*x).map_or(serde_json::Value::Null, serde_json::Value::Number)
-            }
-            Value::Text(s) => serde_json::Value::String(s.clone()),
-            Value::List(v) => serde_json::Value::from(v.clone()),
-        };
-        params.insert(spec.name.to_string(), j);
-    }
-    let head = serde_json::json!({
-        "calculator": calculator,
-        "v": QUERY_VERSION,
-        "prices_as_of": crate::prices::PRICES_AS_OF,
-        "params": params,
-    });
-    // Splice the exact metrics in by hand (serde_json would round them to f64).
-    let mut s = serde_json::to_string_pretty(&head).unwrap_or_default();
-    if s.ends_with('}') {
-        s.truncate(s.len() - 1);
-        s = s.trim_end().to_string();
-        s.push_str(",\n  \"metrics\": ");
-        s.push_str(&to_json_object(metrics));
-        s.push_str("\n}");
-    }
-    s
+    let params: Vec<String> = values
+        .iter()
+        .map(|(spec, val)| {
+            let j = match val {
+                Value::Bool(b) => b.to_string(),
+                Value::Int(i) => i.to_string(),
+                Value::Num(x) if x.is_finite() => fmt_num(*x),
+                Value::Num(_) => "null".into(),
+                Value::Text(s) => quote(s),
+                Value::List(v) => format!("[{}]", v.iter().map(i64::to_string).collect::<Vec<_>>().join(", ")),
+            };
+            format!("    {}: {j}", quote(spec.name))
+        })
+        .collect();
+    format!(
+        "{{\n  \"calculator\": {},\n  \"v\": {QUERY_VERSION},\n  \"prices_as_of\": {},\n  \"params\": {{\n{}\n  }},\n  \"metrics\": {}\n}}",
+        quote(calculator),
+        quote(crate::prices::PRICES_AS_OF),
+        params.join(",\n"),
+        to_json_object(metrics)
+    )
 }
 
 /// Reads a scenario exported by [`to_json`] (or written by hand). Unknown
 /// and invalid parameters are reported; valid ones are applied. A document
 /// for another calculator is refused.
 pub fn from_json(specs: &'static [ParamSpec], calculator: &str, text: &str) -> Result<Decoded, String> {
-    let doc: serde_json::Value = serde_json::from_str(text)
+    let doc = json::parse(text)
         .map_err(|e| format!("The file is not valid JSON ({e}); export a scenario to see the format."))?;
-    let obj = doc.as_object().ok_or("The JSON must be an object with a \"params\" object inside.")?;
-    if let Some(c) = obj.get("calculator").and_then(|c| c.as_str())
+    if doc.as_object().is_none() {
+        return Err("The JSON must be an object with a \"params\" object inside.".into());
+    }
+    if let Some(c) = doc.get("calculator").and_then(Json::as_str)
         && c != calculator
     {
         return Err(format!("This scenario is for the {c} calculator, not the {calculator} calculator."));
     }
-    let version = match obj.get("v") {
+    let version = match doc.get("v") {
         None => 1,
         Some(v) => match v.as_u64() {
             Some(n) if (1..=QUERY_VERSION as u64).contains(&n) => n as u32,
-            _ => return Err(format!("Unknown scenario version {v}; this page reads versions 1 to {QUERY_VERSION}.")),
+            _ => {
+                return Err(format!(
+                    "Unknown scenario version {}; this page reads versions 1 to {QUERY_VERSION}.",
+                    v.to_text()
+                ));
+            }
         },
     };
-    let params = obj.get("params").and_then(|p| p.as_object()).ok_or("The JSON has no \"params\" object.")?;
+    let params = doc.get("params").and_then(Json::as_object).ok_or("The JSON has no \"params\" object.")?;
     let mut pairs: Vec<(String, String)> = params
         .iter()
         .map(|(k, v)| {
             let s = match v {
-                serde_json::Value::String(s) => s.clone(),
-                serde_json::Value::Array(a) => a.iter().map(|x| x.to_string()).collect::<Vec<_>>().join(","),
-                serde_json::Value::Null => String::new(),
-                other => other.to_string(),
+                Json::Str(s) => s.clone(),
+                Json::Arr(a) => a
+                    .iter()
+                    .map(|x| x.as_str().map_or_else(|| x.to_text(), str::to_string))
+                    .collect::<Vec<_>>()
+                    .join(","),
+                Json::Null => String::new(),
+                other => other.to_text(),
             };
             (k.clone(), s)
         })
@@ -107,6 +113,8 @@ mod tests {
         let r = evaluate(&v, Date::new(2026, 11, 23)).unwrap();
         let json = to_json("cost", &v, &r.metrics());
         let parsed: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(parsed["calculator"], "cost");
+        assert_eq!(parsed["params"]["arch"], "arm64");
         assert_eq!(parsed["params"]["memory_mb"], 1536);
         assert!(parsed["metrics"]["total_usd"].is_number());
         let back = from_json(COST_PARAMS, "cost", &json).unwrap();
@@ -117,10 +125,27 @@ mod tests {
     #[test]
     fn bad_documents_get_messages() {
         assert!(from_json(COST_PARAMS, "cost", "not json").unwrap_err().contains("not valid JSON"));
+        assert!(from_json(COST_PARAMS, "cost", r#"{"v":7,"params":{}}"#).unwrap_err().contains("version 7"));
         assert!(from_json(COST_PARAMS, "cost", "[1]").unwrap_err().contains("object"));
         assert!(from_json(COST_PARAMS, "cost", r#"{"calculator":"power","params":{}}"#).unwrap_err().contains("power"));
         let d = from_json(COST_PARAMS, "cost", r#"{"params":{"memory_mb":99999,"zzz":1}}"#).unwrap();
         assert_eq!(d.errors.len(), 1);
         assert_eq!(d.unknown, vec!["zzz".to_string()]);
+    }
+}
+
+#[cfg(test)]
+mod exact {
+    use super::*;
+    use crate::power::POWER_PARAMS;
+
+    #[test]
+    fn decimals_come_back_exactly() {
+        let mut v = Values::defaults(POWER_PARAMS);
+        v.set("alpha", "1.0230216511132397").unwrap();
+        let json = to_json("power", &v, &[]);
+        let back = from_json(POWER_PARAMS, "power", &json).unwrap();
+        assert_eq!(back.values, v);
+        assert_eq!(to_json("power", &back.values, &[]), json);
     }
 }

@@ -8,6 +8,7 @@ pub mod analytic;
 pub mod calculators;
 pub mod coldstart;
 pub mod export;
+pub mod json;
 pub mod metrics;
 pub mod money;
 pub mod power;

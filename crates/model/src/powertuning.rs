@@ -23,7 +23,7 @@ pub fn base64_decode(s: &str) -> Result<Vec<u8>, String> {
             b'0'..=b'9' => c - b'0' + 52,
             b'+' | b'-' => 62,
             b'/' | b'_' => 63,
-            _ => return Err(format!("character {} ({:?}) is not base64", i + 1, c as char)),
+            _ => return Err(format!("character {} ('{}') is not base64", i + 1, (c as char).escape_default())),
         };
         acc = (acc << 6) | v as u32;
         bits += 6;
@@ -92,7 +92,7 @@ pub fn decode_link(link: &str) -> Result<Vec<Vec<TunedPoint>>, String> {
 /// just its `results`). Falls back to its `visualization` link if `stats`
 /// were not included.
 pub fn decode_json(text: &str) -> Result<Vec<TunedPoint>, String> {
-    let doc: serde_json::Value = serde_json::from_str(text)
+    let doc = crate::json::parse(text)
         .map_err(|e| format!("That is not JSON ({e}); paste the state machine's output or its visualization link."))?;
     let results = doc.get("results").unwrap_or(&doc);
     if let Some(stats) = results.get("stats").and_then(|s| s.as_array()) {

@@ -21,7 +21,7 @@ pub const QUERY_VERSION: u32 = 1;
 
 /// Keys that belong to the page around a calculator (theme, embed options,
 /// lesson step), not to its parameters. The codec passes over them quietly.
-pub const PRESENTATION_KEYS: &[&str] = &["v", "theme", "hide", "lang", "embed", "step", "unit"];
+pub const PRESENTATION_KEYS: &[&str] = &["v", "theme", "show", "hide", "lock", "lang", "embed", "step", "unit"];
 
 /// What values a parameter accepts.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -360,7 +360,7 @@ impl Values {
         match self.get(name) {
             Value::Int(i) => *i,
             Value::Num(x) => *x as i64,
-            other => panic!("{name} is not a number: {other:?}"),
+            other => panic!("{name} is not a number: {other}"),
         }
     }
 
@@ -368,7 +368,7 @@ impl Values {
         match self.get(name) {
             Value::Int(i) => *i as f64,
             Value::Num(x) => *x,
-            other => panic!("{name} is not a number: {other:?}"),
+            other => panic!("{name} is not a number: {other}"),
         }
     }
 
@@ -379,14 +379,14 @@ impl Values {
     pub fn text(&self, name: &str) -> &str {
         match self.get(name) {
             Value::Text(s) => s,
-            other => panic!("{name} is not text: {other:?}"),
+            other => panic!("{name} is not text: {other}"),
         }
     }
 
     pub fn list(&self, name: &str) -> &[i64] {
         match self.get(name) {
             Value::List(v) => v,
-            other => panic!("{name} is not a list: {other:?}"),
+            other => panic!("{name} is not a list: {other}"),
         }
     }
 

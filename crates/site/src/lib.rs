@@ -1,245 +1,134 @@
-//! Every route of the site as a real HTML file, written at build time by
-//! `cargo xtask dist|test` (see docs/ARCHITECTURE.md, "Delivery").
+//! Lambda Lab's pages: what each calculator page is (its path, title, the
+//! parts an embed can show), the embed API's presentation vocabulary
+//! ([`embed`]), and behind feature `generate` (build time, host only) the
+//! generator that writes every route as HTML ([`generate`]).
 //!
-//! A page carries its own title, description, canonical URL and Open Graph
-//! tags, and its content: the home page's worked example is computed here by
-//! the engine, a lesson's whole text is here before any script runs. A page
-//! with interaction names the one wasm module it needs (`#app[data-src]`),
-//! preloaded from the `<head>`; the site script (`public/site.js`) mounts it.
-//! Pages without interaction ship no wasm.
+//! The wasm modules use the first two, the generator all three, so a page's
+//! name, title and embed options are written once.
 
-pub mod html;
-mod lesson;
-mod pages;
+pub mod embed;
+#[cfg(feature = "generate")]
+pub mod generate;
 
-use lambda_lessons::Lesson;
-use lambda_model::scenario::Date;
-use std::collections::BTreeMap;
+use embed::Part;
 
-/// One built wasm module: paths of its files under the public URL.
-#[derive(Clone, Debug)]
-pub struct Module {
-    /// `modules/cost-0123456789abcdef/lambda-lab-cost.js`
-    pub js: String,
-    /// `modules/cost-0123456789abcdef/lambda-lab-cost_bg.wasm`
-    pub wasm: String,
-}
-
-/// What the pages are built with.
-pub struct Config {
-    /// `/lambda-lab/` or `/`.
-    pub public_url: String,
-    /// Scheme and host the site is published at (`https://lambda-lab.github.io`),
-    /// for canonical and Open Graph URLs.
-    pub site_origin: String,
-    /// The asset tags (stylesheet, icon, site script) from Trunk's build of `index.html`.
-    pub assets: String,
-    /// Every module by name (`cost`, `account`, `power`, `coldstart`, `traffic`, `lessons`).
-    pub modules: BTreeMap<String, Module>,
-    pub lessons: Vec<Lesson>,
-    /// The build date: the home page's worked example is priced on it.
-    pub today: Date,
-    /// Adds `/debug/panic/` (the test build proves the panic page with it).
-    pub debug_routes: bool,
-}
-
-/// One written page.
-#[derive(Clone, Debug)]
-pub struct Page {
-    /// The route under the public URL: `` (home), `calculators/cost/`, `404.html`.
-    pub route: String,
-    /// The file under the output folder: `calculators/cost/index.html`.
-    pub file: String,
-    pub title: String,
-    pub html: String,
-    /// Files (under the public URL) this page loads before its first figure
-    /// or text is shown, besides itself: the shared assets, its module, and
-    /// for a lesson the calculators of its first step. The size budget sums
-    /// them.
-    pub loads: Vec<String>,
-    /// Whether a host should answer it with status 404 (only `404.html`).
-    pub not_found: bool,
-}
-
-/// The calculators with a page (and an embed page) of their own.
+/// A calculator with a page (`/calculators/<slug>/`) and an embed page
+/// (`/embed/<slug>/`) of its own.
+#[derive(Debug)]
 pub struct CalcPage {
-    /// The path segment: `/calculators/<slug>/`, `/embed/<slug>/`.
+    /// The path segment.
     pub slug: &'static str,
     /// The wasm module that renders it.
     pub module: &'static str,
-    /// Its heading.
+    /// Its heading, and its name in an iframe's title.
     pub h1: &'static str,
     /// Its name in lists.
     pub name: &'static str,
     pub description: &'static str,
+    /// The parts an embed can show.
+    pub parts: &'static [Part],
+    /// The parts a compact embed shows when it does not say.
+    pub default_show: &'static [Part],
+    /// Other defaults when a parameter is given: a Power Tuning link is
+    /// shown as its chart and tables.
+    pub default_show_when: &'static [(&'static str, &'static [Part])],
+    /// The inputs shown above "All inputs" in a compact embed.
+    pub key_inputs: &'static [&'static str],
+    /// The parameters the Embed dialog offers to fix for readers.
+    pub lockable: &'static [&'static str],
+    /// A compact embed's usual height with its default parts at 600 px wide,
+    /// the starting height of a snippet's iframe.
+    pub embed_height: u32,
 }
 
-pub const CALC_PAGES: &[CalcPage] = &[
-    CalcPage {
-        slug: "cost",
-        module: "cost",
-        h1: "Lambda cost calculator",
-        name: "Cost",
-        description: "What one AWS Lambda function costs per month, line by line and exact: requests, duration tiers, \
-                      the free tier, INIT billing, provisioned concurrency, SnapStart, streaming, Lambda@Edge and \
-                      Savings Plans, with the arithmetic shown.",
-    },
-    CalcPage {
-        slug: "account",
-        module: "account",
-        h1: "Account cost",
-        name: "Account",
-        description: "Several AWS Lambda functions priced together as one account, sharing the free tier and the \
-                      duration tiers per region and architecture.",
-    },
-    CalcPage {
-        slug: "power",
-        module: "power",
-        h1: "Power tuning explorer",
-        name: "Power tuning",
-        description: "The right AWS Lambda memory size without deploying anything: from a description, measured \
-                      points, CloudWatch REPORT lines or a Power Tuning link, with duration and cost at every size, \
-                      re-priced exactly.",
-    },
-    CalcPage {
-        slug: "cold-start",
-        module: "coldstart",
-        h1: "Cold-start calculator",
-        name: "Cold start",
-        description: "How slow an AWS Lambda cold start is for your runtime, package, init work, VPC and SnapStart, \
-                      where the time goes, and how 34 runtimes compare (measured data).",
-    },
-    CalcPage {
-        slug: "traffic",
-        module: "traffic",
-        h1: "Traffic simulator",
-        name: "Traffic simulator",
-        description: "Simulate millions of requests to one AWS Lambda function in your browser: cold starts, \
-                      throttles, latency percentiles, concurrency, cost, and the cheapest provisioned concurrency.",
-    },
-];
-
-impl Config {
-    /// The public URL without its trailing slash, for joining with routes.
-    pub fn base(&self) -> &str {
-        self.public_url.trim_end_matches('/')
+impl CalcPage {
+    /// `/calculators/<slug>/`.
+    pub fn page(&self) -> String {
+        format!("/calculators/{}/", self.slug)
     }
 
-    /// An absolute path on this site: `href("/about/")` → `/lambda-lab/about/`.
-    pub fn href(&self, route: &str) -> String {
-        format!("{}{route}", self.base())
-    }
-
-    /// The page's full URL, for canonical and Open Graph tags.
-    pub fn absolute(&self, route: &str) -> String {
-        format!("{}{}", self.site_origin.trim_end_matches('/'), self.href(route))
-    }
-
-    fn module(&self, name: &str) -> Result<&Module, String> {
-        self.modules.get(name).ok_or_else(|| format!("no built module named '{name}'"))
-    }
-
-    fn layout(&self) -> html::Layout<'_> {
-        html::Layout { assets: &self.assets, base: self.base() }
-    }
-
-    /// The shared files every page loads: the `href`s and `src`s of the asset tags.
-    pub fn shared_loads(&self) -> Vec<String> {
-        asset_urls(&self.assets)
-            .into_iter()
-            .map(|u| u.strip_prefix(&self.public_url).unwrap_or(&u).to_string())
-            .collect()
+    /// `/embed/<slug>/`.
+    pub fn embed_page(&self) -> String {
+        format!("/embed/{}/", self.slug)
     }
 }
 
-/// The `href` and `src` values in a run of tags.
-pub fn asset_urls(tags: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    for attr in ["href=\"", "src=\""] {
-        let mut rest = tags;
-        while let Some(i) = rest.find(attr) {
-            let tail = &rest[i + attr.len()..];
-            let end = tail.find('"').unwrap_or(tail.len());
-            out.push(tail[..end].to_string());
-            rest = &tail[end..];
-        }
-    }
-    out
-}
+pub const COST: CalcPage = CalcPage {
+    slug: "cost",
+    module: "cost",
+    h1: "Lambda cost calculator",
+    name: "Cost",
+    description: "What one AWS Lambda function costs per month, line by line and exact: requests, duration tiers, \
+                  the free tier, INIT billing, provisioned concurrency, SnapStart, streaming, Lambda@Edge and \
+                  Savings Plans, with the arithmetic shown.",
+    parts: &[Part::Result, Part::Inputs, Part::Table, Part::Chart, Part::Math],
+    default_show: &[Part::Result, Part::Inputs],
+    default_show_when: &[],
+    key_inputs: &["memory_mb", "duration_ms", "requests", "arch"],
+    lockable: &["region", "arch", "memory_mb", "duration_ms", "requests", "free_tier"],
+    embed_height: 640,
+};
 
-/// Every page of the site.
-pub fn build(cfg: &Config) -> Result<Vec<Page>, String> {
-    let mut out =
-        vec![pages::home(cfg)?, pages::calculators(cfg), pages::about(cfg), pages::not_found(cfg), pages::offline(cfg)];
-    for c in CALC_PAGES {
-        out.push(pages::calculator(cfg, c, false)?);
-        out.push(pages::calculator(cfg, c, true)?);
-    }
-    out.push(lesson::index(cfg));
-    for (i, l) in cfg.lessons.iter().enumerate() {
-        out.push(lesson::page(cfg, i, l)?);
-    }
-    if cfg.debug_routes {
-        out.push(pages::debug_panic(cfg)?);
-    }
-    Ok(out)
-}
+pub const ACCOUNT: CalcPage = CalcPage {
+    slug: "account",
+    module: "account",
+    h1: "Account cost",
+    name: "Account",
+    description: "Several AWS Lambda functions priced together as one account, sharing the free tier and the \
+                  duration tiers per region and architecture.",
+    parts: &[Part::Result, Part::Inputs, Part::Table, Part::Math],
+    default_show: &[Part::Result, Part::Inputs],
+    default_show_when: &[],
+    key_inputs: &[],
+    lockable: &[],
+    embed_height: 300,
+};
 
-/// One file the service worker can save.
-pub struct SwFile {
-    /// Its path on the host: `/lambda-lab/modules/cost-…/lambda-lab-cost.js`,
-    /// or a page's route: `/lambda-lab/lessons/01-billing/`.
-    pub path: String,
-    /// Bytes on the wire (gzipped), for the size shown before downloading.
-    pub bytes: u64,
-    /// Whether its name carries its content hash (never changes).
-    pub immutable: bool,
-}
+pub const POWER: CalcPage = CalcPage {
+    slug: "power",
+    module: "power",
+    h1: "Power tuning explorer",
+    name: "Power tuning",
+    description: "The right AWS Lambda memory size without deploying anything: from a description, measured \
+                  points, CloudWatch REPORT lines or a Power Tuning link, with duration and cost at every size, \
+                  re-priced exactly.",
+    parts: &[Part::Result, Part::Inputs, Part::Chart, Part::Table],
+    default_show: &[Part::Result, Part::Inputs, Part::Chart],
+    default_show_when: &[("power_tuning", &[Part::Result, Part::Chart, Part::Table])],
+    key_inputs: &["memory_mb", "strategy", "arch"],
+    lockable: &["region", "arch", "memory_mb", "strategy", "requests"],
+    embed_height: 1100,
+};
 
-fn js_string(s: &str) -> String {
-    let mut out = String::from("\"");
-    for c in s.chars() {
-        match c {
-            '"' | '\\' => {
-                out.push('\\');
-                out.push(c);
-            }
-            c if (c as u32) < 0x20 || c == '\u{2028}' || c == '\u{2029}' => {
-                out.push_str(&format!("\\u{:04x}", c as u32))
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
+pub const COLD_START: CalcPage = CalcPage {
+    slug: "cold-start",
+    module: "coldstart",
+    h1: "Cold-start calculator",
+    name: "Cold start",
+    description: "How slow an AWS Lambda cold start is for your runtime, package, init work, VPC and SnapStart, \
+                  where the time goes, and how 34 runtimes compare (measured data).",
+    parts: &[Part::Result, Part::Inputs, Part::Chart, Part::Table],
+    default_show: &[Part::Result, Part::Inputs],
+    default_show_when: &[],
+    key_inputs: &["runtime", "memory_mb", "package"],
+    lockable: &["runtime", "arch", "package", "memory_mb"],
+    embed_height: 560,
+};
 
-/// The service worker for one build: `sw.js` with the build's version,
-/// base path and file list in front.
-pub fn service_worker(version: &str, public_url: &str, files: &[SwFile]) -> String {
-    let rows: Vec<String> = files
-        .iter()
-        .map(|f| format!("  [{}, {}, {}]", js_string(&f.path), f.bytes, if f.immutable { 1 } else { 0 }))
-        .collect();
-    format!(
-        "// Generated by cargo xtask for this build; the logic below is crates/site/src/sw.js.\n\
-         const VERSION = {};\nconst BASE = {};\nconst FILES = [\n{}\n];\n\n{}",
-        js_string(version),
-        js_string(public_url),
-        rows.join(",\n"),
-        include_str!("sw.js")
-    )
-}
+pub const TRAFFIC: CalcPage = CalcPage {
+    slug: "traffic",
+    module: "traffic",
+    h1: "Traffic simulator",
+    name: "Traffic simulator",
+    description: "Simulate millions of requests to one AWS Lambda function in your browser: cold starts, \
+                  throttles, latency percentiles, concurrency, cost, and the cheapest provisioned concurrency.",
+    parts: &[Part::Result, Part::Inputs, Part::Chart, Part::Table],
+    default_show: &[Part::Result, Part::Inputs],
+    default_show_when: &[],
+    key_inputs: &["rate_per_s", "duration_ms", "idle_ttl_s"],
+    lockable: &["region", "arch", "memory_mb", "runtime", "rate_per_s", "duration_ms"],
+    embed_height: 760,
+};
 
-/// The tags that start fetching a page's module while the HTML still loads.
-fn preload(cfg: &Config, m: &Module) -> String {
-    format!(
-        "<link rel=\"modulepreload\" href=\"{js}\" crossorigin=\"anonymous\">\n\
-         <link rel=\"preload\" href=\"{wasm}\" as=\"fetch\" type=\"application/wasm\" crossorigin=\"anonymous\">\n",
-        js = cfg.href(&format!("/{}", m.js)),
-        wasm = cfg.href(&format!("/{}", m.wasm)),
-    )
-}
-
-#[cfg(test)]
-mod tests;
+/// Every calculator page, in the order the site lists them.
+pub const CALC_PAGES: &[&CalcPage] = &[&COST, &POWER, &COLD_START, &TRAFFIC, &ACCOUNT];

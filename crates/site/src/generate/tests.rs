@@ -5,7 +5,7 @@ fn config() -> Config {
     let ctx = Context::today();
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content/lessons");
     let lessons = compile_dir(&dir, &ctx).unwrap_or_else(|e| panic!("lessons: {}", e[0]));
-    let modules = ["cost", "account", "power", "coldstart", "traffic", "lessons"]
+    let modules = ["cost", "account", "power", "coldstart", "traffic", "lessons", "embed"]
         .iter()
         .map(|m| {
             let dir = format!("modules/{m}-0123456789abcdef");
@@ -109,7 +109,11 @@ fn a_calculator_page_loads_and_preloads_only_its_own_module() {
     assert!(cost.html.contains(
         "rel=\"preload\" href=\"/lambda-lab/modules/cost-0123456789abcdef/lambda-lab-cost_bg.wasm\" as=\"fetch\""
     ));
-    assert_eq!(cost.html.matches("/modules/").count(), 3, "only the cost module: {}", cost.html);
+    // Its module (data-src, two preloads) and the Embed dialog's, loaded on a click.
+    assert_eq!(cost.html.matches("/modules/cost-").count(), 3, "{}", cost.html);
+    assert_eq!(cost.html.matches("/modules/").count(), 4, "{}", cost.html);
+    assert!(cost.html.contains("data-modules=\"{&quot;embed&quot;:&quot;/lambda-lab/modules/embed-0123456789abcdef/lambda-lab-embed.js&quot;}\""));
+    assert!(!cost.loads.iter().any(|f| f.contains("embed-")));
     assert!(cost.loads.contains(&"modules/cost-0123456789abcdef/lambda-lab-cost_bg.wasm".to_string()));
     assert_eq!(cost.loads.iter().filter(|f| f.ends_with(".wasm")).count(), 1);
     assert!(
@@ -203,4 +207,28 @@ fn the_service_worker_carries_its_build_and_file_list() {
     assert!(js.contains("const BASE = \"/lambda-lab/\";"));
     assert!(js.contains("[\"/lambda-lab/modules/cost-0123/lambda-lab-cost_bg.wasm\", 200000, 1]"));
     assert!(js.contains("self.addEventListener('fetch'"));
+}
+
+#[test]
+fn every_calculator_has_an_oembed_file_its_pages_point_to() {
+    let cfg = config();
+    let files = oembed(&cfg);
+    assert_eq!(files.len(), CALC_PAGES.len());
+    let pages = build(&cfg).unwrap();
+    for (file, json) in &files {
+        let slug = file.trim_start_matches("oembed/").trim_end_matches(".json");
+        assert!(json.contains("\"type\": \"rich\""), "{json}");
+        assert!(json.contains(&format!("src=\\\"https://example.org/lambda-lab/embed/{slug}/\\\"")), "{json}");
+        assert!(json.contains("\"provider_name\": \"Lambda Lab\""));
+        assert!(json.contains("\"width\": 600"));
+        for route in [format!("calculators/{slug}/"), format!("embed/{slug}/")] {
+            let p = pages.iter().find(|p| p.route == route).unwrap();
+            assert!(
+                p.html.contains(&format!(
+                    "type=\"application/json+oembed\" href=\"https://example.org/lambda-lab/{file}\""
+                )),
+                "{route}"
+            );
+        }
+    }
 }

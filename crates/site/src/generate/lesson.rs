@@ -3,9 +3,9 @@
 //! engines; with scripts on, the site script shows one step (the one asked
 //! for) and the lessons module then takes over the same places on the page.
 
-use crate::html::esc;
-use crate::pages::framed;
-use crate::{Config, Page, preload};
+use crate::generate::html::esc;
+use crate::generate::pages::framed;
+use crate::generate::{Config, Page, preload};
 use lambda_lessons::{BASE_MARKER, Block, Check, Embed, Lesson, Step};
 
 fn plural(n: usize, one: &str) -> String {
@@ -50,7 +50,7 @@ pub(crate) fn index(cfg: &Config) -> Page {
          </ol>\n{offline}",
         n = cfg.lessons.len(),
         h = (total as f64 / 60.0).round(),
-        offline = crate::pages::offline_control(),
+        offline = crate::generate::pages::offline_control(),
     );
     framed(
         cfg,

@@ -1,8 +1,9 @@
 //! The pages that are not lessons: home, the calculator index, About, the
 //! 404 page, and each calculator's page and embed page.
 
-use crate::html::{Head, esc};
-use crate::{CALC_PAGES, CalcPage, Config, Page, preload};
+use crate::generate::html::{Head, esc};
+use crate::generate::{Config, Page, oembed_link, preload};
+use crate::{CALC_PAGES, CalcPage};
 use lambda_lessons::compile::live_html;
 use lambda_model::prices::{PRICE_TABLE_VERSION, PRICES_AS_OF, REGIONS, SOURCES};
 
@@ -262,9 +263,18 @@ fn lede(cfg: &Config, c: &CalcPage) -> String {
 /// Where a module mounts, with what shows until it has (and without scripts).
 fn module_host(cfg: &Config, c: &CalcPage, mode: &str) -> Result<String, String> {
     let m = cfg.module(c.module)?;
+    // A calculator's own page offers the Embed dialog, its own module.
+    let modules = if mode == "page" {
+        format!(
+            " data-modules=\"{}\"",
+            esc(&format!("{{\"embed\":\"{}\"}}", cfg.href(&format!("/{}", cfg.module("embed")?.js))))
+        )
+    } else {
+        String::new()
+    };
     Ok(format!(
         "<div id=\"app\" class=\"module-host\" data-module=\"{name}\" data-mode=\"{mode}\" data-src=\"{src}\" \
-         data-page=\"/calculators/{slug}/\">\n<p class=\"hint\" role=\"status\" data-testid=\"module-status\">Loading \
+         data-page=\"/calculators/{slug}/\"{modules}>\n<p class=\"hint\" role=\"status\" data-testid=\"module-status\">Loading \
          the {what} …</p>\n<noscript><p class=\"notice\">This calculator runs in your browser and needs JavaScript \
          and WebAssembly. The same engine answers on the command line: <code>lambda-lab help {cli}</code>.</p>\
          </noscript>\n</div>",
@@ -286,7 +296,8 @@ pub(crate) fn calculator(cfg: &Config, c: &CalcPage, embed: bool) -> Result<Page
         let route = format!("/calculators/{}/", c.slug);
         let main =
             format!("<h1>{}</h1>\n<p class=\"lede\">{}</p>\n{}", esc(c.h1), lede(cfg, c), module_host(cfg, c, "page")?);
-        return Ok(framed(cfg, &route, c.h1, c.description, preload(cfg, m), &main, loads));
+        let head = format!("{}{}", preload(cfg, m), oembed_link(cfg, c));
+        return Ok(framed(cfg, &route, c.h1, c.description, head, &main, loads));
     }
     let route = format!("/embed/{}/", c.slug);
     let title = format!("{} (embedded) · Lambda Lab", c.h1);
@@ -296,7 +307,7 @@ pub(crate) fn calculator(cfg: &Config, c: &CalcPage, embed: bool) -> Result<Page
         title: &title,
         description: c.description,
         canonical: &canonical,
-        extra: format!("<meta name=\"robots\" content=\"noindex\">\n{}", preload(cfg, m)),
+        extra: format!("<meta name=\"robots\" content=\"noindex\">\n{}{}", preload(cfg, m), oembed_link(cfg, c)),
     };
     let html = format!(
         "{}<main id=\"main\" class=\"embed-main\">\n<h1 class=\"embed-title\">{}</h1>\n{}\n</main>\n</body>\n</html>\n",
