@@ -12,6 +12,21 @@
 // Storage, service workers and the clipboard may be missing or throw
 // (sandboxed embeds, private windows): every use is guarded.
 
+// The pages' Content-Security-Policy allows no style attributes, and the
+// chart library (plotters) measures text with a span styled through
+// setAttribute('style', …). Writes through the CSS object model are allowed,
+// so style attributes set from script go that way.
+{
+  const setAttribute = Element.prototype.setAttribute;
+  Element.prototype.setAttribute = function (name, value) {
+    if (typeof name === 'string' && name.toLowerCase() === 'style' && this.style) {
+      this.style.cssText = String(value);
+      return undefined;
+    }
+    return setAttribute.call(this, name, value);
+  };
+}
+
 const root = document.documentElement;
 const base = ((document.querySelector('meta[name="lambda-lab-base"]') || {}).content || '').replace(/\/$/, '');
 const store = {

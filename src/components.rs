@@ -174,7 +174,8 @@ impl CalcState {
         let d = decode_query(specs, &q);
         let mut notices = Vec::new();
         if !d.unknown.is_empty() {
-            notices.push(format!("Ignored unknown link parameter(s): {}.", d.unknown.join(", ")));
+            notices
+                .push(format!("Ignored unknown link parameter(s): {}.", lambda_model::scenario::name_list(&d.unknown)));
         }
         notices.extend(d.errors.iter().filter(|e| e.param == "v").map(|e| e.message.clone()));
         let unit = crate::url::param("unit").map(|u| RequestUnit::parse(&u)).unwrap_or(RequestUnit::Month);
@@ -668,11 +669,28 @@ impl<T: Send + Sync + 'static> Clone for Evaluation<T> {
 impl<T: Send + Sync + 'static> Copy for Evaluation<T> {}
 
 impl<T: Clone + PartialEq + Send + Sync + 'static> Evaluation<T> {
-    pub fn new(f: impl Fn() -> Result<T, Vec<ParamError>> + Send + Sync + 'static) -> Evaluation<T> {
-        let evaluated = Memo::new(move |_| f());
+    /// Evaluates the calculator's values with `f` whenever they change. When
+    /// the values are invalid from the start (a bad link), the figures shown
+    /// beside the message are those of the same values with the invalid ones
+    /// at their defaults, as if they had been typed wrong afterwards.
+    pub fn new(
+        state: CalcState,
+        f: impl Fn(&Values) -> Result<T, Vec<ParamError>> + Send + Sync + 'static,
+    ) -> Evaluation<T> {
+        let f = std::sync::Arc::new(f);
+        let g = f.clone();
+        let evaluated = Memo::new(move |_| state.values.with(|v| g(v)));
         let shown = Memo::new(move |prev: Option<&Option<T>>| match evaluated.get() {
             Ok(r) => Some(r),
-            Err(_) => prev.cloned().flatten(),
+            Err(errors) => prev.cloned().flatten().or_else(|| {
+                let mut v = state.values.get_untracked();
+                for e in &errors {
+                    if let Some(spec) = state.specs.iter().find(|s| s.name == e.param) {
+                        let _ = v.set(spec.name, spec.default);
+                    }
+                }
+                f(&v).ok()
+            }),
         });
         Evaluation {
             evaluated,

@@ -169,6 +169,22 @@ fn EmbedOptions(info: &'static CalcPage, values: String, specs: &'static [ParamS
         (s.iframe, s.with_script, s.markdown)
     });
     let frame = NodeRef::<Iframe>::new();
+    let preview = NodeRef::<leptos::html::Div>::new();
+    // Sizes go through the CSS object model: the site's Content-Security-Policy
+    // allows no style attributes.
+    Effect::new(move |_| {
+        let w = width.get();
+        if let Some(p) = preview.get() {
+            let _ = web_sys::HtmlElement::style(&p)
+                .set_property("width", &if w == 0 { "100%".into() } else { format!("min(100%, {w}px)") });
+        }
+    });
+    Effect::new(move |_| {
+        let h = if height.get() > 0 { height.get() } else { 480 };
+        if let Some(f) = frame.get() {
+            let _ = web_sys::HtmlElement::style(&f).set_property("height", &format!("{h}px"));
+        }
+    });
     let listener = window_event_listener(leptos::ev::message, move |ev: web_sys::MessageEvent| {
         let Some(f) = frame.get_untracked() else { return };
         let from_preview = match (f.content_window(), ev.source()) {
@@ -300,13 +316,12 @@ fn EmbedOptions(info: &'static CalcPage, values: String, specs: &'static [ParamS
                     </div>
                 </div>
             </div>
-            <div class="embed-preview" style=move || if width.get() == 0 { "width: 100%".to_string() } else { format!("width: min(100%, {}px)", width.get()) }>
+            <div class="embed-preview" node_ref=preview>
                 <iframe
                     node_ref=frame
                     src=move || src.get()
                     title=format!("Preview: {} (Lambda Lab)", info.h1)
                     data-testid="embed-preview"
-                    style=move || format!("height: {}px", if height.get() > 0 { height.get() } else { 480 })
                 ></iframe>
             </div>
             <h3>"Snippets"</h3>

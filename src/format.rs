@@ -2,6 +2,19 @@
 //! in the visitor's locale through `Intl.NumberFormat` (in the browser), with
 //! a plain fallback elsewhere so the logic can be tested natively.
 
+/// Milliseconds since the page started (the browser's monotonic clock); 0
+/// outside a browser.
+pub fn now_ms() -> f64 {
+    #[cfg(target_arch = "wasm32")]
+    {
+        web_sys::window().and_then(|w| w.performance()).map(|p| p.now()).unwrap_or(0.0)
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        0.0
+    }
+}
+
 /// Dollars and cents: `$1,234.57` in en-US.
 pub fn usd(x: f64) -> String {
     intl(x, Style::Currency { min: 2, max: 2 }).unwrap_or_else(|| plain_usd(x, 2))

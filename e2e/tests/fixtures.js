@@ -9,6 +9,12 @@ import { test as base, expect } from '@playwright/test';
 export const test = base.extend({
   consoleErrors: async ({ page }, use) => {
     const errors = [];
+    // Content-Security-Policy violations (in the page and its frames) count as errors too.
+    await page.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (e) => {
+        console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || 'inline'} in ${e.sourceFile || location.href}:${e.lineNumber}`);
+      });
+    });
     const spaFallbacks = new Set();
     page.on('response', (resp) => {
       if (resp.status() === 404 && resp.request().isNavigationRequest()) spaFallbacks.add(resp.url());

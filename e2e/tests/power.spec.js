@@ -22,7 +22,7 @@ test('pasting REPORT lines with noise fits the model and recommends a size', asy
   const summary = page.getByTestId('report-summary');
   await expect(summary).toContainText('Read 6 REPORT lines at 5 memory size(s): 5 warm, 1 cold');
   await expect(summary).toContainText('Skipped 4 other line(s)');
-  await expect(summary).toContainText('1 REPORT line(s) without a Duration or Memory Size');
+  await expect(summary).toContainText('1 REPORT line(s) without a usable Duration or Memory Size');
   await expect(page).toHaveURL(/points=128:2401.2,256:1201.75/);
   await expect(page).toHaveURL(/max_memory_used_mb=99/);
   const best = await metric(page, 'best_memory_mb');

@@ -86,7 +86,7 @@ pub fn AccountPage() -> impl IntoView {
                 })
                 .collect()
         });
-        inputs.map(|i| price_account(&i, order.get()))
+        inputs.and_then(|i| price_account(&i, order.get()))
     });
     let last_good = Memo::new(move |prev: Option<&Option<pricing::CostResult>>| match priced.get() {
         Ok(r) => Some(r),

@@ -14,11 +14,9 @@ use leptos::prelude::*;
 #[component]
 pub fn ColdStartPage() -> impl IntoView {
     let state = CalcState::from_url(COLDSTART_PARAMS);
-    let eval = Evaluation::new(move || {
-        state.values.with(|v| {
-            coldstart::evaluate(v)
-                .map_err(|m| vec![ParamError { param: "runtime".into(), given: String::new(), message: m }])
-        })
+    let eval = Evaluation::new(state, |v| {
+        coldstart::evaluate(v)
+            .map_err(|m| vec![ParamError { param: "runtime".into(), given: String::new(), message: m }])
     });
     let cross = eval.cross;
     state.sync_url();
@@ -121,7 +119,7 @@ fn ColdResults(state: CalcState, result: Memo<ColdResult>) -> impl IntoView {
             <div class="chart-box short"><canvas node_ref=canvas_a role="img" aria-labelledby="cold-breakdown-summary"></canvas></div>
             <figcaption id="cold-breakdown-summary" data-testid="cold-breakdown-summary">{summary_a}</figcaption>
             <ul class="legend" aria-hidden="true">
-                {PARTS.iter().enumerate().map(|(i, s)| view! { <li><span class="swatch" style=format!("background: var(--chart-{})", i + 1)></span>{*s}</li> }).collect_view()}
+                {PARTS.iter().enumerate().map(|(i, s)| view! { <li><span class=format!("swatch c{}", i % 8 + 1)></span>{*s}</li> }).collect_view()}
             </ul>
             <div class="table-wrap" tabindex="0" role="region" aria-label="Table; scroll sideways if it is wider than the screen"><table>
                 <caption>"Where the cold start goes (mean, ms)"</caption>

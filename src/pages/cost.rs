@@ -28,7 +28,7 @@ pub fn CostPage() -> impl IntoView {
     let layout = layout();
     let state = CalcState::from_url(COST_PARAMS);
     let today = crate::today();
-    let eval = Evaluation::new(move || state.values.with(|v| pricing::evaluate(v, today)));
+    let eval = Evaluation::new(state, move |v| pricing::evaluate(v, today));
     let (evaluated, cross) = (eval.evaluated, eval.cross);
     let what_ifs = Memo::new(move |_| {
         if evaluated.with(|e| e.is_err()) {
@@ -166,7 +166,7 @@ fn CostResults(result: Memo<CostResult>, what_ifs: Memo<Vec<WhatIf>>, stale: Sig
             </div>
             <figcaption id="cost-chart-summary" data-testid="cost-chart-summary">{move || summary.get()}</figcaption>
             <ul class="legend" aria-hidden="true">
-                {series.iter().enumerate().map(|(i, s)| view! { <li><span class="swatch" style=format!("background: var(--chart-{})", i % 8 + 1)></span>{*s}</li> }).collect_view()}
+                {series.iter().enumerate().map(|(i, s)| view! { <li><span class=format!("swatch c{}", i % 8 + 1)></span>{*s}</li> }).collect_view()}
             </ul>
             <details>
                 <summary>"Chart data table"</summary>

@@ -32,7 +32,7 @@ fn field_view(names: &'static [&'static str], state: CalcState, cross: Memo<Vec<
 pub fn PowerPage() -> impl IntoView {
     let state = CalcState::from_url(POWER_PARAMS);
     let today = crate::today();
-    let eval = Evaluation::new(move || state.values.with(|v| power::evaluate(v, today)));
+    let eval = Evaluation::new(state, move |v| power::evaluate(v, today));
     let cross = eval.cross;
     state.sync_url();
     view! {
@@ -69,19 +69,36 @@ pub fn PowerPage() -> impl IntoView {
     }
 }
 
-/// Pasting CloudWatch REPORT lines: parsed in the page, turned into measured
-/// points (mean warm duration per size) and Max Memory Used.
+/// A log being parsed a slice at a time.
+struct ParseJob {
+    text: String,
+    /// Byte offset of the next unread line.
+    at: usize,
+    lines: usize,
+    log: report::ParsedLog,
+}
+
+/// How long one slice of parsing may hold the page, in ms.
+const SLICE_MS: f64 = 8.0;
+
+/// Pasting CloudWatch REPORT lines: parsed in the page, a slice at a time so
+/// the page stays responsive even for tens of megabytes (with progress and
+/// Cancel), then turned into measured points (mean warm duration per size)
+/// and Max Memory Used. The text is read from the field when asked, not on
+/// every keystroke.
 #[component]
 fn ReportPaste(state: CalcState) -> impl IntoView {
-    let (text, set_text) = signal(String::new());
+    let area = NodeRef::<leptos::html::Textarea>::new();
     let (summary, set_summary) = signal(String::new());
-    let apply = move |_| {
-        let parsed = report::parse(&text.get_untracked());
+    let progress = RwSignal::new(None::<f64>);
+    let job: StoredValue<Option<ParseJob>, LocalStorage> = StoredValue::new_local(None);
+    let finish = move |parsed: report::ParsedLog| {
         let pts = parsed.points();
         if pts.is_empty() {
             set_summary.set(format!(
-                "No REPORT lines with a Duration and Memory Size were found ({} other lines skipped). Paste lines that start with REPORT RequestId:.",
-                parsed.skipped
+                "No REPORT lines with a Duration and a Memory Size (whole MB, 128 to 10,240) were found ({} other lines skipped, {} REPORT lines unreadable). Paste lines that start with REPORT RequestId:.",
+                parsed.skipped,
+                parsed.malformed.len()
             ));
             return;
         }
@@ -104,18 +121,68 @@ fn ReportPaste(state: CalcState) -> impl IntoView {
             by.len(),
             parsed.reports.len() - cold,
             cold,
-            if init > 0.0 { format!(" (Init Duration up to {init:.0} ms on average)") } else { String::new() },
+            if init > 0.0 { format!(" (mean Init Duration up to {init:.0} ms at one size)") } else { String::new() },
             parsed.skipped,
-            if parsed.malformed.is_empty() { String::new() } else { format!(", and {} REPORT line(s) without a Duration or Memory Size", parsed.malformed.len()) }
+            if parsed.malformed.is_empty() { String::new() } else { format!(", and {} REPORT line(s) without a usable Duration or Memory Size", parsed.malformed.len()) }
         ));
     };
+    fn pump(
+        job: StoredValue<Option<ParseJob>, LocalStorage>,
+        progress: RwSignal<Option<f64>>,
+        finish: impl Fn(report::ParsedLog) + Copy + 'static,
+    ) {
+        let start = crate::format::now_ms();
+        let done = job
+            .try_update_value(|j| {
+                let Some(j) = j.as_mut() else { return true };
+                while j.at < j.text.len() && crate::format::now_ms() - start < SLICE_MS {
+                    // About 64 KB at a time, ending at a line break.
+                    let end = j.text[j.at..]
+                        .char_indices()
+                        .nth(65_536)
+                        .and_then(|(k, _)| j.text[j.at + k..].find('\n').map(|n| j.at + k + n + 1))
+                        .unwrap_or(j.text.len());
+                    let piece = &j.text[j.at..end];
+                    j.log.feed(piece, j.lines);
+                    j.lines += piece.lines().count();
+                    j.at = end;
+                }
+                progress.set(Some(j.at as f64 / j.text.len().max(1) as f64));
+                j.at >= j.text.len()
+            })
+            .unwrap_or(true);
+        if done {
+            if let Some(Some(j)) = job.try_update_value(|j| j.take()) {
+                progress.set(None);
+                finish(j.log);
+            }
+        } else {
+            set_timeout(move || pump(job, progress, finish), std::time::Duration::ZERO);
+        }
+    }
+    let apply = move |_| {
+        let text = area.get_untracked().map(|a| a.value()).unwrap_or_default();
+        set_summary.set(String::new());
+        job.set_value(Some(ParseJob { text, at: 0, lines: 0, log: report::ParsedLog::default() }));
+        progress.set(Some(0.0));
+        pump(job, progress, finish);
+    };
+    let cancel = move |_| {
+        job.set_value(None);
+        progress.set(None);
+        set_summary.set("Stopped reading the lines; nothing was changed.".into());
+    };
+    on_cleanup(move || job.set_value(None));
     view! {
         <div class="field">
             <label for="report-lines">"Paste CloudWatch REPORT lines"</label>
-            <textarea id="report-lines" rows="5" spellcheck="false" aria-describedby="report-hint"
-                prop:value=move || text.get() on:input=move |ev| set_text.set(event_target_value(&ev))></textarea>
+            <textarea id="report-lines" node_ref=area rows="5" spellcheck="false" aria-describedby="report-hint"></textarea>
             <p class="hint" id="report-hint">"Any number of lines at any mix of sizes; START, END and app lines are skipped."</p>
-            <button type="button" on:click=apply>"Use these lines"</button>
+            <button type="button" on:click=apply disabled=move || progress.get().is_some() data-testid="report-use">"Use these lines"</button>
+            {move || progress.get().map(|p| view! {
+                <button type="button" on:click=cancel data-testid="report-cancel">"Cancel"</button>
+                <progress max="1" prop:value=p aria-label="Reading the lines"></progress>
+            })}
             <p role="status" class="hint" data-testid="report-summary">{move || summary.get()}</p>
         </div>
     }
@@ -260,10 +327,10 @@ fn PowerResults(state: CalcState, result: Memo<PowerResult>, stale: Signal<bool>
                     {move || result.with(|r| r.candidates.iter().map(|c| {
                         let best = c.memory_mb == r.best.memory_mb;
                         view! {
-                            <tr class:best=best class:zero=c.out_of_memory>
+                            <tr class:best=best class:zero=c.out_of_memory || c.timed_out>
                                 <th scope="row" class="num">{format!("{} MB", c.memory_mb)}{best.then_some(" ★")}</th>
                                 <td class="num">{format!("{} ms", format::number(c.duration_ms, 1))}</td>
-                                <td>{if c.out_of_memory { "would run out of memory" } else if c.measured { "measured" } else { "model" }}</td>
+                                <td>{if c.out_of_memory { "would run out of memory" } else if c.timed_out { "would time out (over 15 minutes)" } else if c.measured { "measured" } else { "model" }}</td>
                                 <td class="num">{format::usd_small(c.per_invocation.as_f64())}</td>
                                 <td class="num">{format::usd(c.per_million.as_f64())}</td>
                                 <td class="num">{format::usd(c.monthly.as_f64())}</td>

@@ -56,9 +56,7 @@ struct Runner {
     message: RwSignal<String>,
 }
 
-fn now_ms() -> f64 {
-    web_sys::window().and_then(|w| w.performance()).map(|p| p.now()).unwrap_or(0.0)
-}
+use crate::format::now_ms;
 
 impl Runner {
     fn start(self, kind: Kind, values: Values, mut configs: Vec<SimConfig>) {
@@ -233,11 +231,40 @@ pub fn TrafficPage() -> impl IntoView {
     }
 }
 
-/// Loads a file of arrival timestamps into the `trace` parameter.
+/// The most characters of timestamps a trace holds: it travels in the link.
+fn trace_max_len() -> usize {
+    match SIM_PARAMS.iter().find(|s| s.name == "trace").map(|s| s.kind) {
+        Some(lambda_model::scenario::Kind::Text { max_len }) => max_len,
+        _ => 0,
+    }
+}
+
+/// Files larger than this cannot hold a trace that fits, whatever their columns.
+const TRACE_FILE_MAX_BYTES: f64 = 5_000_000.0;
+
+/// Loads a file of arrival timestamps into the `trace` parameter. The limit
+/// is said before anything is loaded, and a file over it is refused whole.
 #[component]
 fn TraceUpload(state: CalcState) -> impl IntoView {
     let (note, set_note) = signal(String::new());
+    let max = trace_max_len();
     let load = move |ev: leptos::ev::Event| {
+        use wasm_bindgen::JsCast;
+        let size = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+            .and_then(|i| i.files())
+            .and_then(|f| f.get(0))
+            .map(|f| f.size())
+            .unwrap_or(0.0);
+        if size > TRACE_FILE_MAX_BYTES {
+            set_note.set(format!(
+                "This file is {:.1} MB; a trace holds at most {} characters of timestamps (it travels in the link), so the file was not read.",
+                size / 1e6,
+                format::number(max as f64, 0)
+            ));
+            return;
+        }
         read_chosen_file(ev, move |text| {
             // One timestamp per line or separated by commas; keep only the first column of a CSV.
             let times: Vec<&str> = text
@@ -246,9 +273,19 @@ fn TraceUpload(state: CalcState) -> impl IntoView {
                 .map(str::trim)
                 .filter(|t| !t.is_empty())
                 .collect();
+            let joined = times.join(",");
+            if joined.len() > max {
+                set_note.set(format!(
+                    "This file has {} timestamps ({} characters); a trace holds at most {} characters, so it was not loaded. Keep the first part of the file, or simulate the rate instead.",
+                    format::number(times.len() as f64, 0),
+                    format::number(joined.len() as f64, 0),
+                    format::number(max as f64, 0)
+                ));
+                return;
+            }
             state.set_raw("arrival", "trace".into());
             state.commit("arrival");
-            state.set_raw("trace", times.join(","));
+            state.set_raw("trace", joined);
             state.commit("trace");
             set_note.set(format!("Loaded {} timestamps.", times.len()));
         });
@@ -256,8 +293,11 @@ fn TraceUpload(state: CalcState) -> impl IntoView {
     view! {
         <div class="field">
             <label for="trace-file">"Or upload timestamps (one per line, seconds)"</label>
-            <input id="trace-file" type="file" accept=".txt,.csv,text/plain,text/csv" on:change=load />
-            <p class="hint" role="status">{move || note.get()}</p>
+            <input id="trace-file" type="file" accept=".txt,.csv,text/plain,text/csv" aria-describedby="trace-file-hint" on:change=load />
+            <p class="hint" id="trace-file-hint">
+                {format!("Up to {} characters of timestamps: the trace travels in the link.", format::number(max as f64, 0))}
+            </p>
+            <p class="hint" role="status" data-testid="trace-note">{move || note.get()}</p>
         </div>
     }
 }

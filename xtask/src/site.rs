@@ -15,9 +15,6 @@ use std::process::Command;
 /// (`embed` is the Embed dialog, loaded on demand by calculator pages.)
 pub const MODULES: &[&str] = &["cost", "account", "power", "coldstart", "traffic", "lessons", "embed"];
 
-const ASSETS_START: &str = "<!-- lambda-lab:assets -->";
-const ASSETS_END: &str = "<!-- /lambda-lab:assets -->";
-
 /// What a build wrote, for the size budget and the benchmark.
 pub struct Built {
     pub out: PathBuf,
@@ -53,13 +50,8 @@ pub fn build(opts: &Options) -> Result<Built> {
     run(&mut trunk)?;
     let template =
         std::fs::read_to_string(out.join("index.html")).map_err(|e| format!("reading Trunk's index.html: {e}"))?;
-    let assets = template
-        .split_once(ASSETS_START)
-        .and_then(|(_, rest)| rest.split_once(ASSETS_END))
-        .map(|(tags, _)| tags.trim().to_string())
-        .ok_or_else(|| {
-            format!("index.html must keep the {ASSETS_START} … {ASSETS_END} markers around its asset tags")
-        })?;
+    let assets = asset_tags(&template)?;
+    let assets = format!("{assets}\n{}", site_script(out, opts.public_url)?);
     let modules = build_modules(out, opts.debug_routes)?;
     let ctx = lambda_lessons::compile::Context::today();
     let lessons = lambda_lessons::compile::compile_dir(&root().join("content/lessons"), &ctx).map_err(|errors| {
@@ -91,6 +83,40 @@ pub fn build(opts: &Options) -> Result<Built> {
     Ok(Built { out: out.to_path_buf(), public_url: opts.public_url.to_string(), pages })
 }
 
+/// The asset tags Trunk wrote into its (minified) build of `index.html`:
+/// everything between `</title>` and the skipped rust link.
+pub fn asset_tags(template: &str) -> Result<String> {
+    template
+        .split_once("</title>")
+        .and_then(|(_, rest)| rest.split_once("<link data-trunk"))
+        .map(|(tags, _)| tags.trim().to_string())
+        .filter(|tags| tags.contains("stylesheet"))
+        .ok_or_else(|| {
+            "index.html must list its asset tags between <title> and <link data-trunk rel=\"rust\" data-trunk-skip>"
+                .into()
+        })
+}
+
+/// `public/site.js`, minified, under a name with its content hash, and the
+/// tag that loads it (with its integrity, and `crossorigin` so it loads in a
+/// sandboxed or cross-origin iframe).
+fn site_script(out: &Path, public_url: &str) -> Result<String> {
+    let staged = root().join("target").join("site.min.js");
+    run(Command::new("terser")
+        .arg(root().join("public/site.js"))
+        .args(["--module", "--compress", "--mangle", "--output"])
+        .arg(&staged))?;
+    let bytes = std::fs::read(&staged).map_err(|e| format!("reading {}: {e}", staged.display()))?;
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    bytes.hash(&mut h);
+    let name = format!("site-{:016x}.js", h.finish());
+    std::fs::write(out.join(&name), &bytes).map_err(|e| format!("writing {name}: {e}"))?;
+    Ok(format!(
+        "<script type=\"module\" src=\"{public_url}{name}\" integrity=\"{}\" crossorigin=\"anonymous\"></script>",
+        lambda_site::generate::html::integrity(&bytes)
+    ))
+}
+
 /// Builds every module: cargo (release, wasm32) → wasm-bindgen (web target)
 /// → wasm-opt -Oz, into `modules/<name>-<hash>/`. The hash is of the files'
 /// contents, so a deploy never serves a stale module under an old name.
@@ -101,6 +127,9 @@ fn build_modules(out: &Path, debug_routes: bool) -> Result<BTreeMap<String, Modu
     // One cargo run links every module (dependencies are shared).
     let mut build = cargo();
     build.args(["build", "--release", "--locked", "--target", "wasm32-unknown-unknown", "-p", "lambda-lab-app"]);
+    // Panic locations name source files; without this they carry this
+    // machine's cargo home in every module (about 7 KB of paths each).
+    build.env("RUSTFLAGS", remap_paths());
     if debug_routes {
         build.args(["--features", "debug-routes"]);
     }
@@ -117,6 +146,10 @@ fn build_modules(out: &Path, debug_routes: bool) -> Result<BTreeMap<String, Modu
             .args(["--target", "web", "--no-typescript", "--out-dir"])
             .arg(&stage)
             .arg(&wasm_in))?;
+        // The glue is ES module JavaScript with doc comments: minified, it
+        // is about half the size.
+        let glue = stage.join(format!("{bin}.js"));
+        run(Command::new("terser").arg(&glue).args(["--module", "--compress", "--mangle", "--output"]).arg(&glue))?;
         let bg = stage.join(format!("{bin}_bg.wasm"));
         run(Command::new("wasm-opt")
             .arg("-Oz")
@@ -141,6 +174,23 @@ fn build_modules(out: &Path, debug_routes: bool) -> Result<BTreeMap<String, Modu
         index.insert(name.to_string(), Module { js: format!("{dir}/{bin}.js"), wasm: format!("{dir}/{bin}_bg.wasm") });
     }
     Ok(index)
+}
+
+/// `--remap-path-prefix` flags that shorten the source paths compiled into
+/// the modules: the crates.io sources and this workspace.
+fn remap_paths() -> String {
+    let mut flags = vec![format!("--remap-path-prefix={}/=", root().display())];
+    let home = std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")));
+    if let Some(src) = home.map(|h| h.join("registry").join("src"))
+        && let Ok(dirs) = std::fs::read_dir(&src)
+    {
+        for d in dirs.flatten() {
+            flags.push(format!("--remap-path-prefix={}/=", d.path().display()));
+        }
+    }
+    flags.join(" ")
 }
 
 pub fn walk(dir: &Path) -> Vec<PathBuf> {
@@ -255,6 +305,16 @@ pub fn route_sizes(built: &Built) -> Result<Vec<(String, u64)>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn asset_tags_are_read_from_trunks_minified_output() {
+        let minified = "<!doctype html><html lang=en><meta charset=utf-8><title>Lambda Lab</title><link crossorigin \
+                        href=/p/main-3ea0637a19f5b93.css integrity=sha384-x rel=stylesheet><link href=/p/f-1.svg \
+                        rel=icon><link data-trunk data-trunk-id=3 data-trunk-skip rel=rust></head>";
+        let tags = asset_tags(minified).unwrap();
+        assert!(tags.starts_with("<link crossorigin href=/p/main-") && tags.ends_with("rel=icon>"), "{tags}");
+        assert!(asset_tags("<title>x</title><p>").is_err());
+    }
 
     #[test]
     fn hashed_names_are_recognised() {

@@ -90,12 +90,13 @@ pub fn ensure_build_tools() -> Result {
         run(light_install().args(["wasm-bindgen-cli", "--version", &wb, "--force"]))?;
     }
 
-    let wasm_opt = root().join("xtask/tools/node_modules/.bin/wasm-opt");
+    let bin = root().join("xtask/tools/node_modules/.bin");
+    let wasm_opt = bin.join("wasm-opt");
     let has_opt = wasm_opt.exists()
         && version_of(&wasm_opt.to_string_lossy(), &["--version"])
             .is_some_and(|v| v.contains(&format!("version_{WASM_OPT_VERSION}")));
-    if has_opt {
-        println!("xtask: wasm-opt {WASM_OPT_VERSION} present, skipped");
+    if has_opt && bin.join("terser").exists() {
+        println!("xtask: wasm-opt {WASM_OPT_VERSION} and terser present, skipped");
     } else {
         run(npm(&["ci", "--no-audit", "--no-fund"]).current_dir(root().join("xtask/tools")))?;
     }

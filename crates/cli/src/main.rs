@@ -39,19 +39,45 @@ Options:
   -h, --help        show help
 
 Every parameter has the same name in the web page's URL, its JSON export and here
-(with - for _). Exit codes: 0 ok, 2 bad usage or invalid parameters.
+(with - for _). Exit codes: 0 ok, 1 the output could not be written, 2 bad usage or
+invalid parameters.
 ";
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    match run(&args) {
-        Ok(out) => {
-            println!("{out}");
-            ExitCode::SUCCESS
+    let mut args = Vec::new();
+    for (n, a) in std::env::args_os().skip(1).enumerate() {
+        match a.into_string() {
+            Ok(s) => args.push(s),
+            Err(raw) => {
+                eprintln!(
+                    "lambda-lab: argument {} ({}) is not valid UTF-8; flags and values are plain text, e.g. --memory-mb 512",
+                    n + 1,
+                    raw.to_string_lossy()
+                );
+                return ExitCode::from(2);
+            }
         }
+    }
+    match run(&args) {
+        Ok(out) => write_out(&out),
         Err(msg) => {
             eprintln!("{msg}");
             ExitCode::from(2)
+        }
+    }
+}
+
+/// Prints the result. A closed pipe (`lambda-lab … | head`) ends quietly; any
+/// other failure to write (a full disk) is said, with exit code 1.
+fn write_out(out: &str) -> ExitCode {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    match writeln!(stdout, "{out}").and_then(|()| stdout.flush()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("lambda-lab: cannot write the output: {e}");
+            ExitCode::from(1)
         }
     }
 }
@@ -125,14 +151,17 @@ pub fn run(args: &[String]) -> Result<String, String> {
                     return Err(errors_text(&d.errors));
                 }
                 if !d.unknown.is_empty() {
-                    return Err(format!("lambda-lab: {path}: unknown parameters: {}", d.unknown.join(", ")));
+                    return Err(format!(
+                        "lambda-lab: {path}: unknown parameters: {}",
+                        lambda_model::scenario::name_list(&d.unknown)
+                    ));
                 }
                 values = d.values;
             }
             "--report-log" if calc.name == "power" => {
                 let path = it.next().ok_or("lambda-lab: --report-log needs a file path")?;
-                let text = std::fs::read_to_string(path).map_err(|e| format!("lambda-lab: cannot read {path}: {e}"))?;
-                let parsed = report::parse(&text);
+                let bytes = std::fs::read(path).map_err(|e| format!("lambda-lab: cannot read {path}: {e}"))?;
+                let parsed = report::parse_bytes(&bytes);
                 let pts = parsed.points();
                 if pts.is_empty() {
                     return Err(format!(
@@ -312,7 +341,13 @@ fn power_table(v: &Values, r: &power::PowerResult) -> String {
             row.per_invocation.to_decimal(),
             dollars(row.per_million),
             dollars(row.monthly),
-            if row.out_of_memory { "  (would run out of memory)" } else { "" }
+            if row.out_of_memory {
+                "  (would run out of memory)"
+            } else if row.timed_out {
+                "  (would time out: over 15 minutes)"
+            } else {
+                ""
+            }
         ));
     }
     s.push_str(&format!(

@@ -11,30 +11,54 @@ pub fn erlang_b(c: u32, rho: f64) -> f64 {
     b
 }
 
-/// P(N ≤ k) for N ~ Poisson(ρ), summed in log space.
+/// Above this mean, Poisson probabilities use the normal approximation.
+const NORMAL_FROM: f64 = 10_000.0;
+
+/// P(N ≤ k) for N ~ Poisson(ρ). Each term is computed in log space (a
+/// plain e^(−ρ) underflows to 0 past ρ ≈ 745), and only the terms within 40
+/// standard deviations of the mean are summed, so the work is bounded by
+/// about 80·√ρ terms; above ρ = 10,000 the normal approximation with a
+/// continuity correction is exact to far better than the figures need.
 pub fn poisson_cdf(k: u64, rho: f64) -> f64 {
-    if rho <= 0.0 {
+    if rho.is_nan() || rho <= 0.0 {
         return 1.0;
     }
-    let mut term = (-rho).exp();
-    let mut sum = term;
-    for i in 1..=k {
-        term *= rho / i as f64;
-        sum += term;
-        if term < 1e-300 && i as f64 > rho {
-            break;
-        }
+    if rho.is_infinite() {
+        return 0.0;
     }
+    if rho > NORMAL_FROM {
+        return crate::stats::normal_cdf((k as f64 + 0.5 - rho) / rho.sqrt());
+    }
+    let spread = 40.0 * rho.sqrt() + 40.0;
+    let lo = (rho - spread).floor().max(0.0) as u64;
+    let hi = (rho + spread).ceil() as u64;
+    if k >= hi {
+        return 1.0;
+    }
+    if k < lo {
+        return 0.0;
+    }
+    let ln_rho = rho.ln();
+    let sum: f64 = (lo..=k).map(|i| (-rho + i as f64 * ln_rho - libm::lgamma(i as f64 + 1.0)).exp()).sum();
     sum.min(1.0)
 }
 
-/// The smallest concurrency c with P(N ≤ c) ≥ q, for N ~ Poisson(ρ) (M/G/∞).
+/// The smallest concurrency c with P(N ≤ c) ≥ q, for N ~ Poisson(ρ) (M/G/∞),
+/// by bisection: about log₂(80·√ρ) evaluations of the CDF.
 pub fn poisson_quantile(q: f64, rho: f64) -> u64 {
-    let mut k = 0;
-    while poisson_cdf(k, rho) < q && k < 10_000_000 {
-        k += 1;
+    if rho.is_nan() || rho <= 0.0 || q <= 0.0 {
+        return 0;
     }
-    k
+    if rho.is_infinite() {
+        return u64::MAX;
+    }
+    let spread = 40.0 * rho.sqrt() + 40.0;
+    let (mut lo, mut hi) = ((rho - spread).floor().max(0.0) as u64, (rho + spread).ceil() as u64);
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        if poisson_cdf(mid, rho) >= q { hi = mid } else { lo = mid + 1 }
+    }
+    lo
 }
 
 /// Cold-start probability at a low rate: the chance the previous request was
@@ -79,6 +103,33 @@ mod tests {
     fn break_even_is_sixty_percent() {
         assert!((pc_break_even(0.0000041667, 0.0000166667, 0.0000097222) - 0.60).abs() < 1e-4);
         assert!((pc_break_even(0.0000033334, 0.0000133334, 0.0000077778) - 0.60).abs() < 1e-4);
+    }
+
+    #[test]
+    fn poisson_at_large_means_is_right_and_quick() {
+        // e^(−ρ) underflows at ρ ≈ 745: the old summation stayed at 0 and ran
+        // to its 10,000,000 cap, answering 10,000,000.
+        for rho in [745.0, 750.0, 1_000.0, 7_500.0, 75_000.0] {
+            let q99 = poisson_quantile(0.99, rho);
+            let want = rho + 2.326 * rho.sqrt();
+            assert!((q99 as f64 - want).abs() < 0.02 * want + 3.0, "ρ {rho}: {q99} vs ≈{want}");
+            assert!((poisson_cdf(rho as u64, rho) - 0.5).abs() < 0.02, "median of ρ {rho}");
+        }
+        // Against a direct sum where e^(−ρ) is still representable.
+        let direct = |k: u64, rho: f64| {
+            let mut term = (-rho).exp();
+            let mut sum = term;
+            for i in 1..=k {
+                term *= rho / i as f64;
+                sum += term;
+            }
+            sum
+        };
+        for (k, rho) in [(5, 3.2), (100, 90.0), (650, 600.0), (700, 700.0)] {
+            assert!((poisson_cdf(k, rho) - direct(k, rho)).abs() < 1e-9, "P(N ≤ {k}; {rho})");
+        }
+        assert_eq!(poisson_quantile(0.99, f64::NAN), 0);
+        assert_eq!(poisson_cdf(3, f64::INFINITY), 0.0);
     }
 
     #[test]

@@ -60,7 +60,7 @@ impl Calculator {
             return Err(format!(
                 "unknown parameter(s) for {}: {}; valid: {}",
                 self.name,
-                d.unknown.join(", "),
+                crate::scenario::name_list(&d.unknown),
                 self.specs.iter().map(|s| s.name).collect::<Vec<_>>().join(", ")
             ));
         }

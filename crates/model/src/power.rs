@@ -150,6 +150,9 @@ pub struct Row {
     pub per_million: Usd,
     pub monthly: Usd,
     pub out_of_memory: bool,
+    /// The modelled duration is over Lambda's 15-minute limit: the invocation
+    /// would time out, and is billed (and shown) at the limit.
+    pub timed_out: bool,
     /// The duration at which this size would cost what the current size costs.
     pub iso_cost_ms: f64,
 }
@@ -194,24 +197,31 @@ impl Pricer {
         Ok(Pricer { base: CostInput::from_values(&c, today)? })
     }
 
-    fn row(&self, m: u32, duration_ms: f64, measured: bool, floor: Option<f64>) -> Row {
+    fn row(&self, m: u32, duration_ms: f64, measured: bool, floor: Option<f64>) -> Result<Row, Vec<ParamError>> {
+        // A model extrapolated far enough can predict any duration; Lambda
+        // stops an invocation at 15 minutes and bills it to there.
+        let timed_out = !(duration_ms.is_finite() && duration_ms <= TIMEOUT_MS);
+        let duration_ms = if timed_out { TIMEOUT_MS } else { duration_ms.max(0.0) };
         let at = |requests: u64, free: bool| {
             let i = CostInput { memory_mb: m, duration_ms, requests, free_tier: free, ..self.base.clone() };
-            pricing::price(&i).total
+            pricing::total(&i).map_err(|e| err("memory_mb", format!("{m} MB: {e}")))
         };
-        let per_invocation = at(1, false);
-        Row {
+        Ok(Row {
             memory_mb: m,
             duration_ms,
             measured,
-            per_invocation,
-            per_million: at(1_000_000, false),
-            monthly: at(self.base.requests, self.base.free_tier),
+            per_invocation: at(1, false)?,
+            per_million: at(1_000_000, false)?,
+            monthly: at(self.base.requests, self.base.free_tier)?,
             out_of_memory: floor.is_some_and(|f| (m as f64) < f),
+            timed_out,
             iso_cost_ms: 0.0,
-        }
+        })
     }
 }
+
+/// Lambda's longest invocation, in ms.
+const TIMEOUT_MS: f64 = 900_000.0;
 
 fn points_of(text: &str) -> Vec<Point> {
     text.split(',')
@@ -240,7 +250,10 @@ pub fn evaluate(v: &Values, today: Date) -> Result<PowerResult, Vec<ParamError>>
     let basis = if measured.is_empty() {
         Basis::Described
     } else {
-        let f = scaling::fit(&measured, threads, alpha).map_err(|e| err("points", e.0))?;
+        // A fit that fails is the fault of where the points came from.
+        let from = if tuned.is_empty() { "points" } else { "power_tuning" };
+        let f = scaling::fit(&measured, threads, alpha)
+            .map_err(|e| err(from, if tuned.is_empty() { e.0 } else { format!("Power Tuning result: {}", e.0) }))?;
         Basis::Fitted(f)
     };
     let workload = match &basis {
@@ -258,13 +271,13 @@ pub fn evaluate(v: &Values, today: Date) -> Result<PowerResult, Vec<ParamError>>
     let measured_at = |m: u32| measured.iter().find(|p| p.memory_mb == m as f64).map(|p| p.duration_ms);
     let rows_for = |a: Arch, sizes: &[u32], use_measured: bool| -> Result<Vec<Row>, Vec<ParamError>> {
         let pricer = Pricer::new(v, a, today)?;
-        Ok(sizes
+        sizes
             .iter()
             .map(|&m| match (use_measured && a == arch, measured_at(m)) {
                 (true, Some(d)) => pricer.row(m, d, true, floor),
                 _ => pricer.row(m, workload.duration_ms(m as f64, factor(a) / factor(arch)), false, floor),
             })
-            .collect())
+            .collect()
     };
     let mut sizes: Vec<u32> = v.list("candidates").iter().map(|m| *m as u32).collect();
     sizes.sort_unstable();
@@ -307,15 +320,15 @@ pub fn evaluate(v: &Values, today: Date) -> Result<PowerResult, Vec<ParamError>>
         tuned
             .iter()
             .map(|t| {
-                let row = pricer.row(t.memory_mb as u32, t.duration_ms, true, None);
+                let row = pricer.row(t.memory_mb as u32, t.duration_ms, true, None)?;
                 let fee = Usd(pricer.base.region.request.0 as i128 * 1_000_000);
-                Repriced {
+                Ok(Repriced {
                     point: *t,
                     exact_per_invocation: row.per_invocation,
                     exact_duration_only: row.per_invocation - fee,
-                }
+                })
             })
-            .collect()
+            .collect::<Result<_, Vec<ParamError>>>()?
     };
     Ok(PowerResult {
         basis,
@@ -345,7 +358,7 @@ pub fn evaluate(v: &Values, today: Date) -> Result<PowerResult, Vec<ParamError>>
 /// `speed` the cheapest (the same speed for less money). `balanced` and any
 /// remaining tie take the smaller size.
 pub fn pick(rows: &[Row], strategy: &str, weight: f64, band: f64) -> Option<Row> {
-    let ok: Vec<&Row> = rows.iter().filter(|r| !r.out_of_memory).collect();
+    let ok: Vec<&Row> = rows.iter().filter(|r| !r.out_of_memory && !r.timed_out).collect();
     let max_cost = ok.iter().map(|r| r.per_invocation.as_f64()).fold(0.0, f64::max);
     let max_dur = ok.iter().map(|r| r.duration_ms).fold(0.0, f64::max);
     let score = |r: &Row| match strategy {
@@ -389,7 +402,11 @@ impl PowerResult {
     pub fn summary(&self) -> String {
         let first = self.grid.first();
         let last = self.grid.last();
-        let cheapest = self.grid.iter().filter(|r| !r.out_of_memory).min_by(|a, b| a.per_million.cmp(&b.per_million));
+        let cheapest = self
+            .grid
+            .iter()
+            .filter(|r| !r.out_of_memory && !r.timed_out)
+            .min_by(|a, b| a.per_million.cmp(&b.per_million));
         match (first, last, cheapest) {
             (Some(a), Some(b), Some(c)) => format!(
                 "Modelled duration goes from {:.0} ms at {} MB to {:.0} ms at {} MB; cost per million invocations is lowest at {} MB (${}); the {} strategy recommends {} MB{}.",

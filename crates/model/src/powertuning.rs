@@ -78,14 +78,36 @@ pub fn decode_link(link: &str) -> Result<Vec<Vec<TunedPoint>>, String> {
         }
         let mut run = Vec::new();
         for ((m, d), c) in sizes.into_iter().zip(durations).zip(costs) {
-            if !(128.0..=10240.0).contains(&m) || !d.is_finite() || d <= 0.0 || !c.is_finite() || c < 0.0 {
-                return Err(format!("The link holds an impossible row: {m} MB, {d} ms, ${c}."));
-            }
-            run.push(TunedPoint { memory_mb: m, duration_ms: d, cost_usd: c });
+            run.push(point(m, d, c).map_err(|e| format!("The link holds an impossible row: {e}"))?);
         }
         out.push(run);
     }
     Ok(out)
+}
+
+/// The most one invocation can cost: 10,240 MB for 15 minutes at the
+/// dearest published rate is about $0.25; a dollar leaves room for any region.
+const MAX_COST_USD: f64 = 1.0;
+/// The least: 128 MB for 1 ms at the cheapest rate is about $1.7e-9; Power
+/// Tuning's figures are 32-bit floats, so a tenth of that is still a price.
+const MIN_COST_USD: f64 = 1e-10;
+
+/// One measured size, checked against what Lambda and Power Tuning can
+/// produce: whole megabytes from 128 to 10,240, a duration up to 15 minutes,
+/// a per-invocation cost from $1e-10 to $1.
+fn point(m: f64, d: f64, c: f64) -> Result<TunedPoint, String> {
+    if !(m.fract() == 0.0 && (128.0..=10240.0).contains(&m)) {
+        return Err(format!("{m} MB; memory sizes are whole megabytes from 128 to 10,240."));
+    }
+    if !(d.is_finite() && d > 0.0 && d <= 900_000.0) {
+        return Err(format!("{d} ms at {m} MB; durations run from above 0 to 900,000 ms (15 minutes)."));
+    }
+    if !(c.is_finite() && (MIN_COST_USD..=MAX_COST_USD).contains(&c)) {
+        return Err(format!(
+            "${c} per invocation at {m} MB; a Lambda invocation costs between ${MIN_COST_USD} and ${MAX_COST_USD}."
+        ));
+    }
+    Ok(TunedPoint { memory_mb: m, duration_ms: d, cost_usd: c })
 }
 
 /// Reads the state machine's JSON output (the whole execution output, or
@@ -100,11 +122,11 @@ pub fn decode_json(text: &str) -> Result<Vec<TunedPoint>, String> {
         for (i, s) in stats.iter().enumerate() {
             let num = |k: &str| s.get(k).and_then(|v| v.as_f64().or_else(|| v.as_str().and_then(|t| t.parse().ok())));
             match (num("value"), num("averageDuration"), num("averagePrice")) {
-                (Some(m), Some(d), Some(c)) if (128.0..=10240.0).contains(&m) && d > 0.0 && c >= 0.0 => {
-                    out.push(TunedPoint { memory_mb: m, duration_ms: d, cost_usd: c })
-                }
+                (Some(m), Some(d), Some(c)) => out.push(point(m, d, c).map_err(|e| format!("stats[{i}]: {e}"))?),
                 _ => {
-                    return Err(format!("stats[{i}] needs value (128–10240), averageDuration (> 0) and averagePrice."));
+                    return Err(format!(
+                        "stats[{i}] needs value (a memory size), averageDuration (ms) and averagePrice (USD)."
+                    ));
                 }
             }
         }
@@ -154,6 +176,31 @@ mod tests {
         for junk in ["", "#", ";;", "#;;;;;;;", "\u{1F4A5}"] {
             assert!(decode_link(junk).is_err(), "{junk}");
         }
+    }
+
+    #[test]
+    fn impossible_points_are_refused_with_the_valid_range() {
+        let link = |mb: i16, ms: f32, usd: f32| {
+            let b64 = |bytes: &[u8]| {
+                const A: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+                let mut out = String::new();
+                for chunk in bytes.chunks(3) {
+                    let n = chunk.iter().enumerate().fold(0u32, |n, (i, b)| n | (*b as u32) << (16 - 8 * i));
+                    for i in 0..4 {
+                        out.push(if i <= chunk.len() { A[(n >> (18 - 6 * i) & 63) as usize] as char } else { '=' });
+                    }
+                }
+                out
+            };
+            format!("#{};{};{}", b64(&mb.to_le_bytes()), b64(&ms.to_le_bytes()), b64(&usd.to_le_bytes()))
+        };
+        assert!(decode_link(&link(512, 300.0, 2.5e-6)).is_ok());
+        assert!(decode_link(&link(64, 300.0, 2.5e-6)).unwrap_err().contains("whole megabytes from 128 to 10,240"));
+        assert!(decode_link(&link(512, 300.0, 2.4e17)).unwrap_err().contains("between $0.0000000001 and $1"));
+        assert!(decode_link(&link(512, 300.0, 6.6e-18)).unwrap_err().contains("costs between"));
+        assert!(decode_link(&link(512, 1.0e7, 2.5e-6)).unwrap_err().contains("900,000 ms"));
+        let json = r#"{"stats":[{"value":128.5,"averageDuration":10,"averagePrice":2e-7}]}"#;
+        assert!(decode_json(json).unwrap_err().contains("stats[0]: 128.5 MB"));
     }
 
     #[test]

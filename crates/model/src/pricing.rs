@@ -394,7 +394,7 @@ impl CostInput {
                     "Requests served by PC need provisioned concurrency; set pc_units above 0, or use -1 or 0.".into(),
                 ));
             } else if n > 0 {
-                let cap = pc_capacity(i);
+                let cap = pc_capacity(i).unwrap_or(0);
                 if n > cap {
                     errs.push(cross("pc_requests", n.to_string(), format!(
                         "{} PC environments enabled {} h can serve at most {cap} invocations of {} ms; use 0 to {cap}, or -1.",
@@ -407,10 +407,26 @@ impl CostInput {
     }
 }
 
+/// The longest duration the engine prices, in ms: Lambda stops an
+/// invocation at 15 minutes, and Init at 10 s more. Anything longer is a bug
+/// upstream, refused rather than priced.
+pub const MAX_BILLED_MS: f64 = 900_000.0 + 10_000.0;
+
+/// A CV below this bills as a constant duration: one in a million is a
+/// spread under a millisecond even at 15 minutes, and below about 1e-8 the
+/// lognormal's σ is lost to rounding anyway.
+pub const CV_CONSTANT: f64 = 1e-6;
+
 /// A decimal number of milliseconds as whole nanoseconds (the input
-/// resolution: six decimals of a millisecond).
-fn ms_to_ns(ms: f64) -> u128 {
-    (ms * 1e6).round().max(0.0) as u128
+/// resolution: six decimals of a millisecond). A value that is not a finite
+/// duration from 0 to [`MAX_BILLED_MS`] is an error: a NaN must never become
+/// a number of nanoseconds.
+fn ms_to_ns(ms: f64) -> Result<u128, String> {
+    if ms.is_finite() && (0.0..=MAX_BILLED_MS).contains(&ms) {
+        Ok((ms * 1e6).round() as u128)
+    } else {
+        Err(format!("a duration of {ms} ms cannot be billed (Lambda bills 0 to {MAX_BILLED_MS} ms per invocation)"))
+    }
 }
 
 /// A user-entered decimal as an exact quantity, at nine decimals (a ratio to
@@ -432,11 +448,18 @@ fn ceil_ms_ns(ns: u128) -> u128 {
 /// Expected billed nanoseconds per invocation: each invocation is rounded up
 /// to 1 ms on its own, so with varying durations this is E[⌈X + shift⌉],
 /// not ⌈E[X]⌉.
-pub fn expected_billed_ns(mean_ms: f64, cv: f64, shift_ms: f64) -> u128 {
-    if cv <= 0.0 {
-        ceil_ms_ns(ms_to_ns(mean_ms) + ms_to_ns(shift_ms))
+pub fn expected_billed_ns(mean_ms: f64, cv: f64, shift_ms: f64) -> Result<u128, String> {
+    if !(cv.is_finite() && cv >= 0.0) {
+        return Err(format!("a duration CV of {cv} cannot be priced"));
+    }
+    if cv < CV_CONSTANT {
+        Ok(ceil_ms_ns(ms_to_ns(mean_ms)? + ms_to_ns(shift_ms)?))
     } else {
-        ms_to_ns(expected_ceil_lognormal(mean_ms, cv, shift_ms)).max(NS_PER_MS)
+        // The expected ceiling is at least the mean plus the shift, so it can
+        // only be out of range when they are.
+        ms_to_ns(mean_ms)?;
+        ms_to_ns(shift_ms)?;
+        Ok(ms_to_ns(expected_ceil_lognormal(mean_ms, cv, shift_ms))?.max(NS_PER_MS))
     }
 }
 
@@ -448,10 +471,10 @@ pub fn pc_billed_seconds(hours: f64) -> u128 {
 }
 
 /// How many invocations PC can serve at 100% busy.
-pub fn pc_capacity(i: &CostInput) -> u64 {
-    let ns = expected_billed_ns(i.pc_duration_ms, i.duration_cv, 0.0);
+pub fn pc_capacity(i: &CostInput) -> Result<u64, String> {
+    let ns = expected_billed_ns(i.pc_duration_ms, i.duration_cv, 0.0)?;
     let cap = i.pc_units as u128 * pc_billed_seconds(i.pc_hours) * NS_PER_S / ns;
-    cap.min(u64::MAX as u128) as u64
+    Ok(cap.min(u64::MAX as u128) as u64)
 }
 
 /// Whether INIT is billed for on-demand cold starts of this function.
@@ -498,16 +521,23 @@ pub struct Usage {
     pub free_eligible: bool,
 }
 
-pub fn usage(i: &CostInput) -> Usage {
+/// What one function bills, in exact units. An error only for durations the
+/// engine refuses to bill (see [`MAX_BILLED_MS`]): inputs from
+/// [`CostInput::from_values`] never give one.
+pub fn usage(i: &CostInput) -> Result<Usage, String> {
     let mem = i.memory_mb as u128;
-    let pc_requests = if i.pc_units == 0 { 0 } else { i.pc_requests.unwrap_or_else(|| pc_capacity(i).min(i.requests)) };
-    let od = i.requests - pc_requests;
-    let warm = expected_billed_ns(i.duration_ms, i.duration_cv, 0.0);
+    let pc_requests = match (i.pc_units, i.pc_requests) {
+        (0, _) => 0,
+        (_, Some(n)) => n,
+        (_, None) => pc_capacity(i)?.min(i.requests),
+    };
+    let od = i.requests.saturating_sub(pc_requests);
+    let warm = expected_billed_ns(i.duration_ms, i.duration_cv, 0.0)?;
     let billed = init_billed(i);
-    let cold_total = if billed { expected_billed_ns(i.duration_ms, i.duration_cv, i.init_ms) } else { warm };
-    let cold_extra = cold_total - warm;
+    let cold_total = if billed { expected_billed_ns(i.duration_ms, i.duration_cv, i.init_ms)? } else { warm };
+    let cold_extra = cold_total.saturating_sub(warm);
     let cold_starts = count_times(od, i.cold_start_ratio);
-    let pc_ns = if pc_requests > 0 { expected_billed_ns(i.pc_duration_ms, i.duration_cv, 0.0) } else { 0 };
+    let pc_ns = if pc_requests > 0 { expected_billed_ns(i.pc_duration_ms, i.duration_cv, 0.0)? } else { 0 };
     let gbs_den = MB_PER_GB * NS_PER_S;
     let od_gbs = Qty::ratio(mem * od as u128 * warm, gbs_den);
     let init_gbs = cold_starts.scale(mem * cold_extra, gbs_den);
@@ -525,7 +555,7 @@ pub fn usage(i: &CostInput) -> Usage {
     } else {
         (Qty::ZERO, Qty::ZERO)
     };
-    Usage {
+    Ok(Usage {
         requests: i.requests,
         billed_requests: i.requests as u128 * (1 + async_extra_requests(i.async_event_kb)),
         od_requests: od,
@@ -546,7 +576,7 @@ pub fn usage(i: &CostInput) -> Usage {
         snap_restore_gb,
         stream_gb: decimal_qty(i.stream_gb),
         free_eligible: i.free_tier && i.pc_units == 0 && !i.edge,
-    }
+    })
 }
 
 /// Cost lines of one function (or of a whole account, summed).
@@ -849,8 +879,9 @@ fn tiered(start: Qty, qty: Qty, limits: [u128; 2], rates: [Rate; 3]) -> (Usd, Ve
     (usd, parts)
 }
 
-/// Prices one function on its own.
-pub fn price(i: &CostInput) -> CostResult {
+/// Prices one function on its own. An error only for durations the engine
+/// refuses to bill (see [`usage`]).
+pub fn price(i: &CostInput) -> Result<CostResult, String> {
     price_account(std::slice::from_ref(i), FreeTierOrder::X86First)
 }
 
@@ -861,8 +892,46 @@ fn per_128mb_s(q: Qty) -> Qty {
 
 /// Prices several functions as one account: the free tier is shared, and each
 /// (region, architecture) has one duration tier counter.
-pub fn price_account(inputs: &[CostInput], order: FreeTierOrder) -> CostResult {
-    let usages: Vec<Usage> = inputs.iter().map(usage).collect();
+pub fn price_account(inputs: &[CostInput], order: FreeTierOrder) -> Result<CostResult, String> {
+    let (functions, lines, first) = bill_account(inputs, order)?;
+    let total = lines.total();
+    let mut assumptions = vec![
+        "Each invocation's duration is rounded up to 1 ms on its own; with a CV above 0, durations are lognormal and the expected rounded value is billed.".to_string(),
+        "The free tier (1M requests, 400,000 GB-s, 100 GB of streaming) is shared by every function in the account; it covers on-demand duration and INIT, never provisioned concurrency, and not functions that use provisioned concurrency.".to_string(),
+        "Free-tier GB-s are taken off before the duration tiers are counted.".to_string(),
+        "A month is 730 hours.".to_string(),
+    ];
+    if inputs.len() > 1 {
+        assumptions.push(format!(
+            "Free GB-s go to {} functions first, then to the others, in list order (AWS does not document the split).",
+            first.name()
+        ));
+    }
+    let notes = inputs.first().map(|i| crate::published::notes(i, total, &lines)).unwrap_or_default();
+    Ok(CostResult {
+        requests: functions.iter().map(|f| f.usage.requests as u128).sum(),
+        billed_requests: functions.iter().map(|f| f.usage.billed_requests).sum(),
+        gb_seconds: functions
+            .iter()
+            .fold(Qty::ZERO, |a, f| a + f.usage.od_gbs + f.usage.init_gbs + f.usage.pc_duration_gbs),
+        functions,
+        lines,
+        total,
+        assumptions,
+        notes,
+    })
+}
+
+/// The monthly total of one function, without the explanations
+/// [`price`] writes: for sweeps that price many sizes (the power explorer).
+pub fn total(i: &CostInput) -> Result<Usd, String> {
+    bill_account(std::slice::from_ref(i), FreeTierOrder::X86First).map(|(_, lines, _)| lines.total())
+}
+
+/// The bill of several functions as one account: each function's lines, the
+/// account's lines, and which architecture got the free GB-s first.
+fn bill_account(inputs: &[CostInput], order: FreeTierOrder) -> Result<(Vec<FunctionCost>, Lines, Arch), String> {
+    let usages: Vec<Usage> = inputs.iter().map(usage).collect::<Result<_, _>>()?;
     let mut free_requests = prices::FREE_REQUESTS;
     let mut free_stream = Qty::whole(prices::FREE_STREAM_GB);
     let mut free_gbs = Qty::whole(prices::FREE_GB_SECONDS);
@@ -947,32 +1016,7 @@ pub fn price_account(inputs: &[CostInput], order: FreeTierOrder) -> CostResult {
     for f in &functions {
         lines.add(&f.lines);
     }
-    let total = lines.total();
-    let mut assumptions = vec![
-        "Each invocation's duration is rounded up to 1 ms on its own; with a CV above 0, durations are lognormal and the expected rounded value is billed.".to_string(),
-        "The free tier (1M requests, 400,000 GB-s, 100 GB of streaming) is shared by every function in the account; it covers on-demand duration and INIT, never provisioned concurrency, and not functions that use provisioned concurrency.".to_string(),
-        "Free-tier GB-s are taken off before the duration tiers are counted.".to_string(),
-        "A month is 730 hours.".to_string(),
-    ];
-    if inputs.len() > 1 {
-        assumptions.push(format!(
-            "Free GB-s go to {} functions first, then to the others, in list order (AWS does not document the split).",
-            first.name()
-        ));
-    }
-    let notes = inputs.first().map(|i| crate::published::notes(i, total, &lines)).unwrap_or_default();
-    CostResult {
-        requests: functions.iter().map(|f| f.usage.requests as u128).sum(),
-        billed_requests: functions.iter().map(|f| f.usage.billed_requests).sum(),
-        gb_seconds: functions
-            .iter()
-            .fold(Qty::ZERO, |a, f| a + f.usage.od_gbs + f.usage.init_gbs + f.usage.pc_duration_gbs),
-        functions,
-        lines,
-        total,
-        assumptions,
-        notes,
-    }
+    Ok((functions, lines, first))
 }
 
 impl CostResult {
@@ -1031,5 +1075,8 @@ impl CostResult {
 /// Evaluates a cost scenario from named parameters: the single entry point
 /// the page, the CLI and the lessons share.
 pub fn evaluate(v: &Values, today: Date) -> Result<CostResult, Vec<ParamError>> {
-    CostInput::from_values(v, today).map(|i| price(&i))
+    let i = CostInput::from_values(v, today)?;
+    price(&i).map_err(|m| {
+        vec![ParamError { param: "duration_ms".into(), given: String::new(), message: format!("Not priced: {m}.") }]
+    })
 }

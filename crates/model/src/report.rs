@@ -74,14 +74,51 @@ fn field(line: &str, name: &str) -> Option<f64> {
 /// Parses any pasted log text. Never fails.
 pub fn parse(text: &str) -> ParsedLog {
     let mut out = ParsedLog::default();
-    for (n, line) in text.lines().enumerate() {
+    out.feed(text, 0);
+    out
+}
+
+/// Parses a log read as bytes (a file): a line that is not valid UTF-8 is
+/// skipped and counted like any other unreadable line, instead of refusing
+/// the whole file.
+pub fn parse_bytes(bytes: &[u8]) -> ParsedLog {
+    let mut out = ParsedLog::default();
+    let body = bytes.strip_suffix(b"\n").unwrap_or(bytes);
+    if body.is_empty() {
+        return out;
+    }
+    for (n, raw) in body.split(|b| *b == b'\n').enumerate() {
+        match std::str::from_utf8(raw) {
+            Ok(line) => out.line(n + 1, line.trim_end_matches('\r')),
+            Err(_) if String::from_utf8_lossy(raw).contains("REPORT RequestId:") => out.malformed.push(n + 1),
+            Err(_) => out.skipped += 1,
+        }
+    }
+    out
+}
+
+/// Lambda's memory sizes: whole megabytes from 128 to 10,240.
+fn is_memory_size(m: f64) -> bool {
+    m.fract() == 0.0 && (128.0..=10240.0).contains(&m)
+}
+
+impl ParsedLog {
+    /// Adds the lines of `text`, numbering them after `first_line - 1`
+    /// lines already read (so a long log can be parsed a piece at a time).
+    pub fn feed(&mut self, text: &str, lines_before: usize) {
+        for (n, line) in text.lines().enumerate() {
+            self.line(lines_before + n + 1, line);
+        }
+    }
+
+    fn line(&mut self, number: usize, line: &str) {
         let Some(at) = line.find("REPORT RequestId:") else {
-            out.skipped += 1;
-            continue;
+            self.skipped += 1;
+            return;
         };
         let l = &line[at..];
         match (field(l, "Duration"), field(l, "Memory Size")) {
-            (Some(d), Some(m)) if d >= 0.0 && m >= 1.0 => out.reports.push(Report {
+            (Some(d), Some(m)) if d >= 0.0 && is_memory_size(m) => self.reports.push(Report {
                 duration_ms: d,
                 billed_duration_ms: field(l, "Billed Duration"),
                 memory_mb: m,
@@ -90,13 +127,10 @@ pub fn parse(text: &str) -> ParsedLog {
                 restore_ms: field(l, "Restore Duration"),
                 billed_restore_ms: field(l, "Billed Restore Duration"),
             }),
-            _ => out.malformed.push(n + 1),
+            _ => self.malformed.push(number),
         }
     }
-    out
-}
 
-impl ParsedLog {
     /// Warm and cold statistics per memory size, smallest size first.
     pub fn by_size(&self) -> Vec<SizeSummary> {
         let mut sizes: Vec<f64> = self.reports.iter().map(|r| r.memory_mb).collect();
@@ -139,6 +173,45 @@ impl ParsedLog {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_bad_byte_costs_one_line_not_the_log() {
+        let mut log = b"START RequestId: 1\n".to_vec();
+        log.extend_from_slice(
+            b"REPORT RequestId: a\tDuration: 100.5 ms\tBilled Duration: 101 ms\tMemory Size: 512 MB\n",
+        );
+        log.extend_from_slice(b"app line \xff\xfe garbage\n");
+        log.extend_from_slice(b"REPORT RequestId: b\tDuration: 90 ms\tMemory Size: 512 MB\xff\n");
+        log.extend_from_slice(b"REPORT RequestId: c\tDuration: 80 ms\tMemory Size: 1024 MB\r\n");
+        let p = parse_bytes(&log);
+        assert_eq!(p.reports.len(), 2);
+        assert_eq!(p.skipped, 2);
+        assert_eq!(p.malformed, vec![4]);
+        assert_eq!(parse_bytes(b""), ParsedLog::default());
+    }
+
+    #[test]
+    fn memory_sizes_are_whole_megabytes_in_lambdas_range() {
+        let p = parse(
+            "REPORT RequestId: a\tDuration: 1 ms\tMemory Size: 1024.5 MB\n\
+             REPORT RequestId: b\tDuration: 1 ms\tMemory Size: 64 MB\n\
+             REPORT RequestId: c\tDuration: 1 ms\tMemory Size: 20480 MB\n\
+             REPORT RequestId: d\tDuration: 1 ms\tMemory Size: 128 MB",
+        );
+        assert_eq!(p.malformed, vec![1, 2, 3]);
+        assert_eq!(p.reports.len(), 1);
+    }
+
+    #[test]
+    fn feeding_in_pieces_numbers_lines_like_one_parse() {
+        let text = "x\nREPORT RequestId: a\tDuration: 1 ms\nREPORT RequestId: b\tDuration: 2 ms\tMemory Size: 256 MB\n";
+        let whole = parse(text);
+        let mut pieces = ParsedLog::default();
+        pieces.feed("x\nREPORT RequestId: a\tDuration: 1 ms", 0);
+        pieces.feed("REPORT RequestId: b\tDuration: 2 ms\tMemory Size: 256 MB", 2);
+        assert_eq!(pieces, whole);
+        assert_eq!(whole.malformed, vec![2]);
+    }
 
     const SAMPLE: &str = "REPORT RequestId: 5e2b7a8c-0f3e-4a6f-9d3c-1b2a3c4d5e6f\tDuration: 250.06 ms\tBilled Duration: 351 ms\tMemory Size: 1024 MB\tMax Memory Used: 90 MB\tInit Duration: 100.77 ms
 REPORT RequestId: 7a1c2d3e-4f50-6172-8394-a5b6c7d8e9f0\tDuration: 102.31 ms\tBilled Duration: 103 ms\tMemory Size: 1024 MB\tMax Memory Used: 91 MB

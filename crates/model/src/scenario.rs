@@ -90,6 +90,27 @@ pub fn fmt_num(x: f64) -> String {
     if x == x.trunc() && x.abs() < 1e15 { format!("{}", x as i64) } else { format!("{x}") }
 }
 
+/// Names for a message: all of them when few, else the first five and how
+/// many more (a query with a million unknown keys must not make a message of
+/// megabytes).
+pub fn name_list(names: &[String]) -> String {
+    const SHOWN: usize = 5;
+    let first: Vec<&str> = names.iter().take(SHOWN).map(|n| truncate_chars(n, 40)).collect();
+    if names.len() <= SHOWN {
+        first.join(", ")
+    } else {
+        format!("{} and {} more", first.join(", "), names.len() - SHOWN)
+    }
+}
+
+/// At most `max` characters of `s`, with "…" when cut.
+fn truncate_chars(s: &str, max: usize) -> &str {
+    match s.char_indices().nth(max) {
+        Some((i, _)) => &s[..i],
+        None => s,
+    }
+}
+
 /// A parameter that could not be read, with a message naming what is valid.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ParamError {

@@ -662,7 +662,9 @@ impl Sim {
         self.conc += 1;
         self.peak_concurrency = self.peak_concurrency.max(self.conc);
         self.served += 1;
-        self.busy_total_us += latency as f64;
+        // Busy time counts inside the simulated window only: a request that
+        // ends after it adds its part up to the end (mean ≤ peak concurrency).
+        self.busy_total_us += (finish.min(self.cfg.sim_us).saturating_sub(t)) as f64;
         self.add_span(t, finish, true);
         if extra_us > 0 {
             self.cold.record(latency)

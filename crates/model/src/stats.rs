@@ -72,7 +72,9 @@ pub struct LogNormal {
 impl LogNormal {
     /// `mean > 0`, `cv > 0`.
     pub fn from_mean_cv(mean: f64, cv: f64) -> LogNormal {
-        let s2 = (1.0 + cv * cv).ln();
+        // ln(1 + cv²) with ln_1p: for cv below about 1e-8, 1 + cv² rounds to
+        // 1 and a plain ln would give σ = 0.
+        let s2 = (cv * cv).ln_1p();
         LogNormal { mu: mean.ln() - s2 / 2.0, sigma: s2.sqrt() }
     }
 

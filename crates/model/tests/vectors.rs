@@ -151,13 +151,13 @@ fn v20_init_billing_log_line_351_ms_after_and_251_before() {
         ("cold_start_ratio", "1"),
         ("requests", "1"),
     ];
-    let after = pricing::usage(&input(&[&base[..], &[("billing_date", "2025-08-01")]].concat()));
+    let after = pricing::usage(&input(&[&base[..], &[("billing_date", "2025-08-01")]].concat())).unwrap();
     assert_eq!(after.warm_billed_ns + after.cold_extra_ns, 351_000_000);
-    let before = pricing::usage(&input(&[&base[..], &[("billing_date", "2025-07-31")]].concat()));
+    let before = pricing::usage(&input(&[&base[..], &[("billing_date", "2025-07-31")]].concat())).unwrap();
     assert_eq!(before.warm_billed_ns + before.cold_extra_ns, 251_000_000);
     // Container images and custom runtimes were billed for INIT before the change.
     for extra in [("package", "image"), ("runtime", "provided.al2023")] {
-        let u = pricing::usage(&input(&[&base[..], &[("billing_date", "2025-07-31"), extra]].concat()));
+        let u = pricing::usage(&input(&[&base[..], &[("billing_date", "2025-07-31"), extra]].concat())).unwrap();
         assert_eq!(u.warm_billed_ns + u.cold_extra_ns, 351_000_000, "{extra:?}");
     }
 }
@@ -220,8 +220,8 @@ fn free_tier_shared_across_architectures_depends_on_the_order() {
     let f =
         |arch: &str| input(&[("arch", arch), ("memory_mb", "1024"), ("duration_ms", "1000"), ("requests", "300000")]);
     let fns = [f("x86_64"), f("arm64")];
-    let x = price_account(&fns, FreeTierOrder::X86First);
-    let a = price_account(&fns, FreeTierOrder::ArmFirst);
+    let x = price_account(&fns, FreeTierOrder::X86First).unwrap();
+    let a = price_account(&fns, FreeTierOrder::ArmFirst).unwrap();
     assert_eq!((x.lines.duration_usd).round_cents(), usd("2.67"));
     assert_eq!((a.lines.duration_usd).round_cents(), usd("3.33"));
     assert_eq!(x.lines.duration_usd, usd("2.66668"));
@@ -241,10 +241,10 @@ fn tiers_are_shared_per_region_and_architecture() {
             ("free_tier", "false"),
         ])
     };
-    let one = price(&f("us-east-1"));
+    let one = price(&f("us-east-1")).unwrap();
     assert_eq!(one.gb_seconds, Qty::whole(4_000_000_000));
-    let same = price_account(&[f("us-east-1"), f("us-east-1")], FreeTierOrder::X86First);
-    let apart = price_account(&[f("us-east-1"), f("us-west-2")], FreeTierOrder::X86First);
+    let same = price_account(&[f("us-east-1"), f("us-east-1")], FreeTierOrder::X86First).unwrap();
+    let apart = price_account(&[f("us-east-1"), f("us-west-2")], FreeTierOrder::X86First).unwrap();
     // 6B at tier 1 + 2B at tier 2 versus 8B at tier 1.
     assert_eq!(same.lines.duration_usd, usd("130000.2"));
     assert_eq!(apart.lines.duration_usd, usd("133333.6"));
@@ -252,8 +252,8 @@ fn tiers_are_shared_per_region_and_architecture() {
 
 #[test]
 fn varying_durations_bill_more_than_the_rounded_mean() {
-    let fixed = pricing::usage(&input(&[("duration_ms", "3.2")]));
-    let varied = pricing::usage(&input(&[("duration_ms", "3.2"), ("duration_cv", "0.5")]));
+    let fixed = pricing::usage(&input(&[("duration_ms", "3.2")])).unwrap();
+    let varied = pricing::usage(&input(&[("duration_ms", "3.2"), ("duration_cv", "0.5")])).unwrap();
     assert_eq!(fixed.warm_billed_ns, 4_000_000);
     // E[⌈X⌉] for a mean of 3.2 ms is about 3.7 ms, below ⌈3.2⌉ = 4 but above 3.2.
     assert!(varied.warm_billed_ns > 3_500_000 && varied.warm_billed_ns < 4_000_000, "{}", varied.warm_billed_ns);

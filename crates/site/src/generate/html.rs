@@ -28,6 +28,45 @@ try{t=new URLSearchParams(location.search).get(\"theme\")}catch(e){}\
 if(t!==\"light\"&&t!==\"dark\"&&t!==\"auto\"){try{t=window.localStorage.getItem(\"lambda-lab.theme\")}catch(e){t=null}}\
 if(t===\"light\"||t===\"dark\")d.setAttribute(\"data-theme\",t)})();";
 
+/// Standard base64 with padding.
+pub fn base64(bytes: &[u8]) -> String {
+    const A: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let n = chunk.iter().enumerate().fold(0u32, |n, (i, b)| n | (*b as u32) << (16 - 8 * i));
+        for i in 0..4 {
+            out.push(if i <= chunk.len() { A[(n >> (18 - 6 * i) & 63) as usize] as char } else { '=' });
+        }
+    }
+    out
+}
+
+/// The `integrity` value of a file: `sha384-<base64 digest>`.
+pub fn integrity(bytes: &[u8]) -> String {
+    use sha2::{Digest, Sha384};
+    format!("sha384-{}", base64(&Sha384::digest(bytes)))
+}
+
+/// `base64(sha256(text))`, as a Content-Security-Policy source names an
+/// inline script.
+fn sha256_source(text: &str) -> String {
+    use sha2::{Digest, Sha256};
+    format!("'sha256-{}'", base64(&Sha256::digest(text.as_bytes())))
+}
+
+/// The Content-Security-Policy of every page, as a `<meta>` (a static host
+/// sends no headers): scripts and styles from this site only, the inline
+/// theme script by its hash, wasm compiled from this site's files, nothing
+/// fetched or framed from elsewhere. (`frame-ancestors` cannot be set in a
+/// `<meta>`; embeds are meant to be framed anywhere.)
+pub fn content_security_policy() -> String {
+    format!(
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' {}; style-src 'self'; img-src 'self' data:; \
+         connect-src 'self'; frame-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'",
+        sha256_source(THEME_SCRIPT)
+    )
+}
+
 /// What goes into a page's `<head>` besides the shared assets.
 pub struct Head<'a> {
     /// The document title, already with " · Lambda Lab" where wanted.
@@ -56,6 +95,7 @@ impl Layout<'_> {
     pub fn open(&self, head: &Head, body_class: &str) -> String {
         format!(
             "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+             <meta http-equiv=\"Content-Security-Policy\" content=\"{csp}\">\n\
              <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
              <meta name=\"color-scheme\" content=\"light dark\">\n\
              <title>{title}</title>\n\
@@ -75,6 +115,7 @@ impl Layout<'_> {
             url = esc(head.canonical),
             base = esc(self.base),
             theme = THEME_SCRIPT,
+            csp = esc(&content_security_policy()),
             assets = self.assets.trim(),
             extra = head.extra,
         )
@@ -128,6 +169,26 @@ mod tests {
             esc("<a href=\"x\">Tom & 'Jerry'</a>"),
             "&lt;a href=&quot;x&quot;&gt;Tom &amp; &#39;Jerry&#39;&lt;/a&gt;"
         );
+    }
+
+    #[test]
+    fn base64_and_integrity_match_known_values() {
+        assert_eq!(base64(b""), "");
+        assert_eq!(base64(b"f"), "Zg==");
+        assert_eq!(base64(b"fo"), "Zm8=");
+        assert_eq!(base64(b"foobar"), "Zm9vYmFy");
+        // printf 'abc' | openssl dgst -sha384 -binary | base64
+        assert_eq!(integrity(b"abc"), "sha384-ywB1P0WjXou1oD1pmsZQBycsMqsO3tFjGotgWkP/W+2AhgcroefMI1i67KE0yCWn");
+    }
+
+    #[test]
+    fn the_policy_names_the_theme_script_by_its_hash() {
+        // echo -n '<script>' | openssl dgst -sha256 -binary | base64, for a known text:
+        assert_eq!(sha256_source("abc"), "'sha256-ungWv48Bz+pBQUDeXa4iI7ADYaOWF3qctBD/YfIAFa0='");
+        let csp = content_security_policy();
+        assert!(csp.contains(&sha256_source(THEME_SCRIPT)));
+        assert!(!csp.contains("unsafe-inline"));
+        assert!(csp.contains("script-src 'self' 'wasm-unsafe-eval'"));
     }
 
     #[test]

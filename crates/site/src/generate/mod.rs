@@ -96,16 +96,26 @@ impl Config {
     }
 }
 
-/// The `href` and `src` values in a run of tags.
+/// The `href` and `src` values in a run of tags, quoted or not (Trunk's
+/// minified output leaves them unquoted).
 pub fn asset_urls(tags: &str) -> Vec<String> {
     let mut out = Vec::new();
-    for attr in ["href=\"", "src=\""] {
+    for attr in [" href=", " src="] {
         let mut rest = tags;
         while let Some(i) = rest.find(attr) {
             let tail = &rest[i + attr.len()..];
-            let end = tail.find('"').unwrap_or(tail.len());
-            out.push(tail[..end].to_string());
-            rest = &tail[end..];
+            let (value, len) = match tail.strip_prefix('"') {
+                Some(q) => {
+                    let end = q.find('"').unwrap_or(q.len());
+                    (&q[..end], end + 1)
+                }
+                None => {
+                    let end = tail.find([' ', '>', '\t', '\n']).unwrap_or(tail.len());
+                    (tail[..end].trim_end_matches('/'), end)
+                }
+            };
+            out.push(value.to_string());
+            rest = &tail[len..];
         }
     }
     out

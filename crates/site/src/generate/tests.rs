@@ -189,6 +189,12 @@ fn asset_urls_are_read_from_tags() {
         asset_urls("<link rel=\"x\" href=\"/a.css\"><script src=\"/b.js\"></script><link href=\"/c.svg\">"),
         vec!["/a.css", "/c.svg", "/b.js"]
     );
+    assert_eq!(
+        asset_urls(
+            "<link crossorigin href=/p/main-1.css integrity=sha384-x rel=stylesheet><link href=/p/f.svg rel=icon/>"
+        ),
+        vec!["/p/main-1.css", "/p/f.svg"]
+    );
 }
 
 #[test]
