@@ -9,6 +9,11 @@
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters_canvas::CanvasBackend;
+
+/// The charts' font, given as a family name: plotters' `From<&str>` would
+/// lower-case it first, which pulls Unicode case tables (≈ 8 KB) into every
+/// module that draws a chart.
+const FONT: FontFamily<'static> = FontFamily::Name("system-ui, sans-serif");
 use wasm_bindgen::JsCast;
 
 /// One horizontal stacked bar: a label and one value per series.
@@ -123,7 +128,7 @@ pub fn draw_stacked_bars(canvas: &web_sys::HtmlCanvasElement, bars: &[StackedBar
     let max = bars.iter().map(|b| b.values.iter().filter(|v| **v > 0.0).sum::<f64>()).fold(0.0, f64::max).max(1e-12);
     let label_w = (96.0 * s) as i32; // room for the total after the bar
     let bar_room = (w as i32 - 2 * pad - label_w).max(10);
-    let font = ("system-ui, sans-serif", font_px).into_font();
+    let font = (FONT, font_px).into_font();
     for (k, b) in bars.iter().enumerate() {
         let top = pad / 2 + k as i32 * row;
         let label_style = TextStyle::from(font.clone()).color(&text).pos(Pos::new(HPos::Left, VPos::Top));
@@ -182,7 +187,7 @@ pub fn draw_power_chart(canvas: &web_sys::HtmlCanvasElement, s: &PowerSeries) ->
     }
     let max_d = s.model.iter().map(|p| p.1).chain(s.measured.iter().map(|p| p.1)).fold(0.0, f64::max).max(1e-9) * 1.08;
     let max_c = s.model.iter().map(|p| p.2).fold(0.0, f64::max).max(1e-12) * 1.08;
-    let font = ("system-ui, sans-serif", 12.0 * k).into_font();
+    let font = (FONT, 12.0 * k).into_font();
     let mut chart = ChartBuilder::on(&root)
         .margin((10.0 * k) as u32)
         .x_label_area_size((30.0 * k) as u32)
@@ -268,7 +273,7 @@ fn axes<'a>(
     (x_dec, y_dec): (usize, usize),
 ) -> Option<Chart<'a>> {
     let (bg, text, muted) = (css_color("--bg"), css_color("--text"), css_color("--muted"));
-    let font = ("system-ui, sans-serif", 12.0 * k).into_font();
+    let font = (FONT, 12.0 * k).into_font();
     let mut chart = ChartBuilder::on(root)
         .margin((10.0 * k) as u32)
         .x_label_area_size((30.0 * k) as u32)

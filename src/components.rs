@@ -596,17 +596,19 @@ pub fn Toolbar(
         }
     };
     let import = move |ev: leptos::ev::Event| {
-        read_chosen_file(ev, move |text| match lambda_model::export::from_json(state.specs, calculator, &text) {
-            Ok(d) => {
-                let problems = d.errors.len() + d.unknown.len();
-                state.replace(d.values, d.errors);
-                set_message.set(if problems == 0 {
-                    "Scenario imported.".into()
-                } else {
-                    format!("Scenario imported; {problems} value(s) could not be used and kept their defaults.")
-                });
+        read_chosen_file(ev, IMPORT_MAX_BYTES, move |text| {
+            match text.and_then(|t| lambda_model::export::from_json(state.specs, calculator, &t)) {
+                Ok(d) => {
+                    let problems = d.errors.len() + d.unknown.len();
+                    state.replace(d.values, d.errors);
+                    set_message.set(if problems == 0 {
+                        "Scenario imported.".into()
+                    } else {
+                        format!("Scenario imported; {problems} value(s) could not be used and kept their defaults.")
+                    });
+                }
+                Err(e) => set_message.set(e),
             }
-            Err(e) => set_message.set(e),
         });
     };
     view! {
@@ -633,21 +635,114 @@ pub fn Toolbar(
     }
 }
 
-/// Reads the file chosen in an `<input type=file>` as text, then clears the
-/// input so choosing the same file again fires again.
-pub fn read_chosen_file(ev: leptos::ev::Event, then: impl FnOnce(String) + 'static) {
-    use wasm_bindgen::JsCast;
-    let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
-    let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
-    input.set_value("");
+/// The largest scenario file read: an export is a few kilobytes, and one
+/// with the longest trace well under this.
+const IMPORT_MAX_BYTES: f64 = 1_000_000.0;
+
+/// Reads the file chosen in an `<input type=file>` as text (clearing the
+/// input so choosing the same file again fires again); a file over
+/// `max_bytes` is refused unread.
+pub fn read_chosen_file(ev: leptos::ev::Event, max_bytes: f64, then: impl FnOnce(Result<String, String>) + 'static) {
+    let Some(file) = chosen_file(&ev) else { return };
+    if file.size() > max_bytes {
+        then(Err(format!(
+            "{} is {:.1} MB; a scenario file is at most {:.0} MB (an export is a few KB), so it was not read.",
+            file.name(),
+            file.size() / 1e6,
+            max_bytes / 1e6
+        )));
+        return;
+    }
     leptos::task::spawn_local(async move {
-        let text = wasm_bindgen_futures::JsFuture::from(file.text())
-            .await
-            .ok()
-            .and_then(|t| t.as_string())
-            .unwrap_or_default();
-        then(text);
+        let text = wasm_bindgen_futures::JsFuture::from(file.text()).await.ok().and_then(|t| t.as_string());
+        then(text.ok_or_else(|| "The file could not be read as text; choose it again.".into()));
     });
+}
+
+/// The file chosen in an `<input type=file>`, clearing the input so that
+/// choosing the same file again fires again.
+pub fn chosen_file(ev: &leptos::ev::Event) -> Option<web_sys::File> {
+    use wasm_bindgen::JsCast;
+    let input = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())?;
+    let file = input.files().and_then(|f| f.get(0));
+    input.set_value("");
+    file
+}
+
+/// How much of a file is read between two turns of the page.
+const FILE_SLICE_BYTES: f64 = 512.0 * 1024.0;
+
+/// Reads a file of any size a slice at a time (each slice awaited, so the
+/// page answers between them), with progress and Cancel. One read at a
+/// time: starting another or cancelling abandons the one under way.
+#[derive(Clone, Copy)]
+pub struct SlicedRead {
+    /// Share read, from 0 to 1, while reading.
+    pub progress: RwSignal<Option<f64>>,
+    generation: StoredValue<u32>,
+}
+
+impl SlicedRead {
+    pub fn new() -> SlicedRead {
+        let read = SlicedRead { progress: RwSignal::new(None), generation: StoredValue::new(0) };
+        on_cleanup(move || read.cancel());
+        read
+    }
+
+    pub fn running(&self) -> bool {
+        self.progress.get().is_some()
+    }
+
+    /// Abandons the read under way, if any.
+    pub fn cancel(&self) {
+        self.generation.update_value(|g| *g = g.wrapping_add(1));
+        self.progress.try_set(None);
+    }
+
+    /// Feeds `file` to `state` a slice at a time, then hands the state to
+    /// `done` (not called when cancelled; an unreadable file gives `Err`).
+    pub fn read<S: 'static>(
+        &self,
+        file: web_sys::File,
+        mut state: S,
+        feed: impl Fn(&mut S, &[u8]) + 'static,
+        done: impl FnOnce(Result<S, String>) + 'static,
+    ) {
+        self.cancel();
+        let generation = self.generation.get_value();
+        let (progress, current) = (self.progress, self.generation);
+        progress.try_set(Some(0.0));
+        leptos::task::spawn_local(async move {
+            let size = file.size();
+            let mut at = 0.0;
+            while at < size {
+                let end = (at + FILE_SLICE_BYTES).min(size);
+                let read = match file.slice_with_f64_and_f64(at, end) {
+                    Ok(blob) => wasm_bindgen_futures::JsFuture::from(blob.array_buffer()).await,
+                    Err(e) => Err(e),
+                };
+                if current.try_get_value() != Some(generation) {
+                    return;
+                }
+                let Ok(buffer) = read else {
+                    progress.try_set(None);
+                    done(Err(format!("The file could not be read after {:.1} MB; choose it again.", at / 1e6)));
+                    return;
+                };
+                feed(&mut state, &js_sys::Uint8Array::new(&buffer).to_vec());
+                at = end;
+                progress.try_set(Some(at / size.max(1.0)));
+            }
+            progress.try_set(None);
+            done(Ok(state));
+        });
+    }
+}
+
+impl Default for SlicedRead {
+    fn default() -> Self {
+        SlicedRead::new()
+    }
 }
 
 /// A calculator's evaluation that keeps its last valid result on screen while

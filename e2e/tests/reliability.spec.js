@@ -65,7 +65,7 @@ test('a 5 MB paste of REPORT lines is read in slices while the page keeps answer
   }));
   expect(probe.reading).toBe(true);
   expect(probe.late).toBeLessThan(200);
-  await expect(page.getByTestId('report-summary')).toContainText(`Read ${lines} REPORT lines at 3 memory size(s)`, { timeout: 30_000 });
+  await expect(page.getByTestId('report-summary')).toContainText(`Read ${lines.toLocaleString('en-US')} REPORT lines at 3 memory size(s)`, { timeout: 30_000 });
   await expect(page).toHaveURL(/points=512:/);
   expect(consoleErrors).toEqual([]);
 });
@@ -93,18 +93,71 @@ test('a power page opened with only a bad Power Tuning link shows the defaults b
   await expect(page.locator('.result-card')).toHaveClass(/stale/);
 });
 
-test('a trace file too long for a link is refused before it is loaded, with the limit', async ({ page }) => {
+test('a 14 MB trace file is read in slices: the page answers, and the first part or the mean rate is offered', async ({ page, consoleErrors }) => {
   await page.goto('calculators/traffic/?v=1&sim_seconds=600');
   await appReady(page);
-  await expect(page.locator('#trace-file-hint')).toContainText('Up to 20,000 characters');
-  const long = Array.from({ length: 5000 }, (_, i) => (i * 0.137).toFixed(3)).join('\n');
-  await page.locator('#trace-file').setInputFiles({ name: 'trace.txt', mimeType: 'text/plain', buffer: Buffer.from(long) });
-  await expect(page.getByTestId('trace-note')).toContainText('5,000 timestamps');
-  await expect(page.getByTestId('trace-note')).toContainText('not loaded');
+  await expect(page.locator('#trace-file-hint')).toContainText('the first 20,000 characters of timestamps travel in the link');
+  // A million Unix times in milliseconds, 4 ms apart (250 per second), after a CSV header.
+  const lines = ['timestamp,status'];
+  for (let i = 0; i < 1_000_000; i += 1) lines.push(`${1764762048000 + 4 * i},200`);
+  const buffer = Buffer.from(lines.join('\n'));
+  expect(buffer.length).toBeGreaterThan(14_000_000);
+  await page.locator('#trace-file').setInputFiles({ name: 'access.csv', mimeType: 'text/csv', buffer });
+  await expect(page.getByTestId('trace-cancel')).toBeVisible();
+  const late = await page.evaluate(() => new Promise((resolve) => {
+    const asked = performance.now();
+    setTimeout(() => resolve(performance.now() - asked), 0);
+  }));
+  expect(late).toBeLessThan(200);
+  const note = page.getByTestId('trace-note');
+  await expect(note).toContainText('Read 1,000,000 timestamps (Unix times in milliseconds) spanning 4,000 s: 250 requests per second on average.', { timeout: 60_000 });
+  await expect(note).toContainText('Skipped 1 line(s) that were not Unix times in milliseconds (line 1: \u201ctimestamp\u201d).');
+  await expect(note).toContainText('A link holds 20,000 characters');
   await expect(page.locator('#p-arrival')).not.toHaveValue('trace');
-  await page.locator('#trace-file').setInputFiles({ name: 'short.txt', mimeType: 'text/plain', buffer: Buffer.from('0.5\n1.25\n3') });
-  await expect(page.getByTestId('trace-note')).toHaveText('Loaded 3 timestamps.');
+  await page.getByTestId('trace-rate').click();
+  await expect(page).toHaveURL(/rate_per_s=250(&|$)/);
+  await expect(page.locator('#p-arrival')).toHaveValue('poisson');
+  await expect(note).toHaveText('Simulating 250 requests per second (Poisson arrivals).');
+
+  await page.locator('#trace-file').setInputFiles({ name: 'access.csv', mimeType: 'text/csv', buffer });
+  await page.getByTestId('trace-first').click({ timeout: 60_000 });
   await expect(page.locator('#p-arrival')).toHaveValue('trace');
+  const trace = await page.locator('#p-trace').inputValue();
+  expect(trace.length).toBeLessThanOrEqual(20_000);
+  expect(trace.startsWith('0,0.004,0.008,0.012,')).toBe(true);
+  await expect(note).toContainText(/^Loaded the first [\d,]+ timestamps\.$/);
+  await page.getByRole('button', { name: 'Run simulation' }).click();
+  await expect(page.locator('[data-metric="requests"]')).toHaveAttribute('data-value', String(trace.split(',').length), { timeout: 30_000 });
+  expect(consoleErrors).toEqual([]);
+});
+
+test('Cancel stops reading a trace file and changes nothing; a file with no timestamps says which forms work', async ({ page }) => {
+  await page.goto('calculators/traffic/?v=1&sim_seconds=600');
+  await appReady(page);
+  const big = Buffer.from('0.5\n'.repeat(5_000_000));
+  await page.locator('#trace-file').setInputFiles({ name: 'big.txt', mimeType: 'text/plain', buffer: big });
+  await page.getByTestId('trace-cancel').click();
+  await expect(page.getByTestId('trace-note')).toHaveText('Stopped reading the file; nothing was changed.');
+  await expect(page.locator('#p-arrival')).not.toHaveValue('trace');
+  await page.locator('#trace-file').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hello\nworld\n') });
+  await expect(page.getByTestId('trace-note')).toContainText('No timestamps were found. Skipped 2 line(s) that were not timestamps (line 1: \u201chello\u201d). Use one per line');
+});
+
+test('a REPORT log file is read a slice at a time into measured points', async ({ page, consoleErrors }) => {
+  await page.goto('calculators/power/');
+  await appReady(page);
+  const sizes = [512, 1024, 2048];
+  const lines = [];
+  for (let i = 0; i < 60_000; i += 1) {
+    const mb = sizes[i % 3];
+    lines.push(`2026-12-03T10:00:00.000Z\tSTART RequestId: r${i}`);
+    lines.push(`2026-12-03T10:00:00.100Z\tREPORT RequestId: r${i}\tDuration: ${(1024 * 100 / mb).toFixed(2)} ms\tBilled Duration: 200 ms\tMemory Size: ${mb} MB\tMax Memory Used: 90 MB`);
+  }
+  await page.getByLabel('Or choose a log file').setInputFiles({ name: 'lambda.log', mimeType: 'text/plain', buffer: Buffer.from(lines.join('\n')) });
+  await expect(page.getByTestId('report-summary')).toContainText('Read 60,000 REPORT lines at 3 memory size(s): 60,000 warm, 0 cold. Skipped 60,000 other line(s).', { timeout: 30_000 });
+  await expect(page).toHaveURL(/points=512:200,1024:100,2048:50/);
+  await expect(page).toHaveURL(/max_memory_used_mb=90/);
+  expect(consoleErrors).toEqual([]);
 });
 
 test('a Power Tuning link with one size is blamed on the link, not on points the user never typed', async ({ page }) => {

@@ -62,8 +62,8 @@ test('an uploaded trace file drives the simulation', async ({ page, consoleError
   fs.writeFileSync(file, ['0', '0.5', '1', '700', '700.2'].join('\n'));
   await page.goto('calculators/traffic/?v=1&sim_seconds=1000&idle_ttl_s=420&duration_dist=const');
   await appReady(page);
-  await page.getByLabel('Or upload timestamps (one per line, seconds)').setInputFiles(file);
-  await expect(page.getByText('Loaded 5 timestamps.')).toBeVisible();
+  await page.getByLabel('Or upload timestamps').setInputFiles(file);
+  await expect(page.getByTestId('trace-note')).toHaveText('Read 5 timestamps (seconds from the start) spanning 700.2 s: 0.01 requests per second on average. Loaded them all.');
   await expect(page).toHaveURL(/arrival=trace/);
   await page.getByRole('button', { name: 'Run simulation' }).click();
   await expect(page.locator('[data-metric="requests"]')).toHaveAttribute('data-value', '5');

@@ -2,8 +2,12 @@
 //! cost at every memory size from a description, measured points, pasted
 //! CloudWatch REPORT lines or a Power Tuning result, priced exactly.
 
-use crate::components::{CalcState, ErrorSummary, Evaluation, Field, FigureValue, Toolbar, inputs_form, layout, shown};
+use crate::components::{
+    CalcState, ErrorSummary, Evaluation, Field, FigureValue, SlicedRead, Toolbar, chosen_file, inputs_form, layout,
+    shown,
+};
 use crate::format;
+use lambda_model::lines::Lines;
 use lambda_model::metrics::MetricValue;
 use lambda_model::power::{self, Basis, POWER_PARAMS, PowerResult};
 use lambda_model::report;
@@ -69,6 +73,11 @@ pub fn PowerPage() -> impl IntoView {
     }
 }
 
+/// A count for a sentence: `60,000`.
+fn count(n: usize) -> String {
+    format::number(n as f64, 0)
+}
+
 /// A log being parsed a slice at a time.
 struct ParseJob {
     text: String,
@@ -96,9 +105,9 @@ fn ReportPaste(state: CalcState) -> impl IntoView {
         let pts = parsed.points();
         if pts.is_empty() {
             set_summary.set(format!(
-                "No REPORT lines with a Duration and a Memory Size (whole MB, 128 to 10,240) were found ({} other lines skipped, {} REPORT lines unreadable). Paste lines that start with REPORT RequestId:.",
-                parsed.skipped,
-                parsed.malformed.len()
+                "No REPORT lines with a Duration and a Memory Size (whole MB, 128 to 10,240) were found ({} other lines skipped, {} REPORT lines unreadable). Use lines that start with REPORT RequestId:.",
+                count(parsed.skipped),
+                count(parsed.malformed.len())
             ));
             return;
         }
@@ -117,13 +126,13 @@ fn ReportPaste(state: CalcState) -> impl IntoView {
         let init = by.iter().filter_map(|s| s.init_mean_ms).fold(0.0, f64::max);
         set_summary.set(format!(
             "Read {} REPORT lines at {} memory size(s): {} warm, {} cold{}. Skipped {} other line(s){}. Cold invocations are left out of the fit.",
-            parsed.reports.len(),
+            count(parsed.reports.len()),
             by.len(),
-            parsed.reports.len() - cold,
-            cold,
+            count(parsed.reports.len() - cold),
+            count(cold),
             if init > 0.0 { format!(" (mean Init Duration up to {init:.0} ms at one size)") } else { String::new() },
-            parsed.skipped,
-            if parsed.malformed.is_empty() { String::new() } else { format!(", and {} REPORT line(s) without a usable Duration or Memory Size", parsed.malformed.len()) }
+            count(parsed.skipped),
+            if parsed.malformed.is_empty() { String::new() } else { format!(", and {} REPORT line(s) without a usable Duration or Memory Size", count(parsed.malformed.len())) }
         ));
     };
     fn pump(
@@ -167,7 +176,26 @@ fn ReportPaste(state: CalcState) -> impl IntoView {
         progress.set(Some(0.0));
         pump(job, progress, finish);
     };
+    let reading = SlicedRead::new();
+    let load_file = move |ev: leptos::ev::Event| {
+        let Some(file) = chosen_file(&ev) else { return };
+        set_summary.set(format!("Reading {}…", file.name()));
+        reading.read(
+            file,
+            (Lines::default(), report::ParsedLog::default()),
+            |(lines, log), bytes| lines.feed(bytes, |n, line| log.add_line(n, line)),
+            move |read| match read {
+                Ok((mut lines, mut log)) => {
+                    lines.finish(|n, line| log.add_line(n, line));
+                    finish(log);
+                }
+                Err(e) => set_summary.set(e),
+            },
+        );
+    };
+    let busy = move || progress.get().is_some() || reading.running();
     let cancel = move |_| {
+        reading.cancel();
         job.set_value(None);
         progress.set(None);
         set_summary.set("Stopped reading the lines; nothing was changed.".into());
@@ -178,8 +206,13 @@ fn ReportPaste(state: CalcState) -> impl IntoView {
             <label for="report-lines">"Paste CloudWatch REPORT lines"</label>
             <textarea id="report-lines" node_ref=area rows="5" spellcheck="false" aria-describedby="report-hint"></textarea>
             <p class="hint" id="report-hint">"Any number of lines at any mix of sizes; START, END and app lines are skipped."</p>
-            <button type="button" on:click=apply disabled=move || progress.get().is_some() data-testid="report-use">"Use these lines"</button>
-            {move || progress.get().map(|p| view! {
+            <button type="button" on:click=apply disabled=busy data-testid="report-use">"Use these lines"</button>
+            <div class="subfield">
+                <label for="report-file">"Or choose a log file"</label>
+                <input id="report-file" type="file" accept=".log,.txt,.csv,text/plain,text/csv" on:change=load_file disabled=busy aria-describedby="report-file-hint" />
+                <p class="hint" id="report-file-hint">"Read a slice at a time, so a file of any size is fine (a CloudWatch Logs export or a Logs Insights CSV)."</p>
+            </div>
+            {move || progress.get().or(reading.progress.get()).map(|p| view! {
                 <button type="button" on:click=cancel data-testid="report-cancel">"Cancel"</button>
                 <progress max="1" prop:value=p aria-label="Reading the lines"></progress>
             })}

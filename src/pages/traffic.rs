@@ -5,13 +5,14 @@
 
 use crate::chart::Line;
 use crate::components::{
-    CalcState, ErrorSummary, Field, FigureValue, Toolbar, inputs_form, layout, read_chosen_file, shown,
+    CalcState, ErrorSummary, Field, FigureValue, SlicedRead, Toolbar, chosen_file, inputs_form, layout, shown,
 };
 use crate::format;
 use lambda_model::analytic;
 use lambda_model::metrics::MetricValue;
-use lambda_model::scenario::Values;
+use lambda_model::scenario::{Values, fmt_num};
 use lambda_model::sim::{self, PcPoint, SIM_PARAMS, Sim, SimConfig, SimResult};
+use lambda_model::trace::{TraceReader, TraceSummary};
 use lambda_site::embed::Part;
 use leptos::html::Canvas;
 use leptos::prelude::*;
@@ -239,67 +240,141 @@ fn trace_max_len() -> usize {
     }
 }
 
-/// Files larger than this cannot hold a trace that fits, whatever their columns.
-const TRACE_FILE_MAX_BYTES: f64 = 5_000_000.0;
-
-/// Loads a file of arrival timestamps into the `trace` parameter. The limit
-/// is said before anything is loaded, and a file over it is refused whole.
+/// Loads a file of arrival timestamps into the `trace` parameter. Any size
+/// is read, a slice at a time with progress and Cancel; when the file holds
+/// more than a link can carry, its first part and its mean rate are offered.
 #[component]
 fn TraceUpload(state: CalcState) -> impl IntoView {
     let (note, set_note) = signal(String::new());
+    let offer = RwSignal::new(None::<TraceSummary>);
+    let reading = SlicedRead::new();
     let max = trace_max_len();
-    let load = move |ev: leptos::ev::Event| {
-        use wasm_bindgen::JsCast;
-        let size = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-            .and_then(|i| i.files())
-            .and_then(|f| f.get(0))
-            .map(|f| f.size())
-            .unwrap_or(0.0);
-        if size > TRACE_FILE_MAX_BYTES {
-            set_note.set(format!(
-                "This file is {:.1} MB; a trace holds at most {} characters of timestamps (it travels in the link), so the file was not read.",
-                size / 1e6,
-                format::number(max as f64, 0)
-            ));
-            return;
+    // Loads the kept part; says the simulated time when it had to grow to cover it.
+    let load_trace = move |s: &TraceSummary| -> String {
+        state.set_raw("arrival", "trace".into());
+        state.commit("arrival");
+        state.set_raw("trace", s.trace.clone());
+        state.commit("trace");
+        if state.values.with_untracked(|v| v.num("sim_seconds")) < s.sim_seconds {
+            state.set_raw("sim_seconds", fmt_num(s.sim_seconds));
+            state.commit("sim_seconds");
+            format!(" The simulated time is now {} s, to cover them.", format::number(s.sim_seconds, 0))
+        } else {
+            String::new()
         }
-        read_chosen_file(ev, move |text| {
-            // One timestamp per line or separated by commas; keep only the first column of a CSV.
-            let times: Vec<&str> = text
-                .lines()
-                .filter_map(|l| l.split([',', ';', '\t']).next())
-                .map(str::trim)
-                .filter(|t| !t.is_empty())
-                .collect();
-            let joined = times.join(",");
-            if joined.len() > max {
-                set_note.set(format!(
-                    "This file has {} timestamps ({} characters); a trace holds at most {} characters, so it was not loaded. Keep the first part of the file, or simulate the rate instead.",
-                    format::number(times.len() as f64, 0),
-                    format::number(joined.len() as f64, 0),
-                    format::number(max as f64, 0)
-                ));
-                return;
-            }
-            state.set_raw("arrival", "trace".into());
+    };
+    let load = move |ev: leptos::ev::Event| {
+        let Some(file) = chosen_file(&ev) else { return };
+        offer.set(None);
+        set_note.set(format!("Reading {}…", file.name()));
+        reading.read(
+            file,
+            TraceReader::new(max),
+            |r, bytes| r.feed(bytes),
+            move |read| {
+                let s = match read {
+                    Ok(r) => r.finish(),
+                    Err(e) => return set_note.set(e),
+                };
+                let mut text = describe_trace(&s);
+                if s.kept == 0 {
+                    set_note.set(text);
+                } else if s.complete() {
+                    text.push_str(" Loaded them all.");
+                    text.push_str(&load_trace(&s));
+                    set_note.set(text);
+                } else {
+                    text.push_str(&format!(
+                        " A link holds {} characters: the first {} timestamps (about the first {} s) fit. Load those, or simulate the whole file's mean rate.",
+                        format::number(max as f64, 0),
+                        format::number(s.kept as f64, 0),
+                        format::number(s.sim_seconds - 1.0, 0)
+                    ));
+                    set_note.set(text);
+                    offer.set(Some(s));
+                }
+            },
+        );
+    };
+    let cancel = move |_| {
+        reading.cancel();
+        set_note.set("Stopped reading the file; nothing was changed.".into());
+    };
+    let take_first = move |_| {
+        if let Some(s) = offer.get_untracked() {
+            let grown = load_trace(&s);
+            set_note.set(format!("Loaded the first {} timestamps.{grown}", format::number(s.kept as f64, 0)));
+            offer.set(None);
+        }
+    };
+    let take_rate = move |_| {
+        if let Some(rate) = offer.get_untracked().and_then(|s| s.mean_rate_per_s) {
+            state.set_raw("arrival", "poisson".into());
             state.commit("arrival");
-            state.set_raw("trace", joined);
-            state.commit("trace");
-            set_note.set(format!("Loaded {} timestamps.", times.len()));
-        });
+            state.set_raw("rate_per_s", fmt_num((rate * 1e4).round() / 1e4));
+            state.commit("rate_per_s");
+            set_note.set(format!("Simulating {} requests per second (Poisson arrivals).", format::number(rate, 2)));
+            offer.set(None);
+        }
     };
     view! {
         <div class="field">
-            <label for="trace-file">"Or upload timestamps (one per line, seconds)"</label>
-            <input id="trace-file" type="file" accept=".txt,.csv,text/plain,text/csv" aria-describedby="trace-file-hint" on:change=load />
+            <label for="trace-file">"Or upload timestamps"</label>
+            <input id="trace-file" type="file" accept=".txt,.csv,.log,text/plain,text/csv" aria-describedby="trace-file-hint" on:change=load disabled=move || reading.running() />
             <p class="hint" id="trace-file-hint">
-                {format!("Up to {} characters of timestamps: the trace travels in the link.", format::number(max as f64, 0))}
+                {format!(
+                    "One per line, or the first column of a CSV: seconds from the start, Unix seconds or milliseconds, or ISO 8601 times. A file of any size is read; the first {} characters of timestamps travel in the link.",
+                    format::number(max as f64, 0)
+                )}
             </p>
+            {move || reading.progress.get().map(|p| view! {
+                <button type="button" on:click=cancel data-testid="trace-cancel">"Cancel"</button>
+                <progress max="1" prop:value=p aria-label="Reading the file"></progress>
+            })}
             <p class="hint" role="status" data-testid="trace-note">{move || note.get()}</p>
+            {move || offer.get().map(|s| view! {
+                <div class="toolbar">
+                    <button type="button" on:click=take_first data-testid="trace-first">
+                        {format!("Load the first {} timestamps", format::number(s.kept as f64, 0))}
+                    </button>
+                    {s.mean_rate_per_s.map(|r| view! {
+                        <button type="button" on:click=take_rate data-testid="trace-rate">
+                            {format!("Simulate {} requests/s instead", format::number(r, 2))}
+                        </button>
+                    })}
+                </div>
+            })}
         </div>
     }
+}
+
+/// What a read file held, in a sentence or two.
+fn describe_trace(s: &TraceSummary) -> String {
+    let skipped = match s.examples.first() {
+        None => String::new(),
+        Some(e) => format!(
+            " Skipped {} line(s) that were not {} (line {}: \u{201c}{}\u{201d}).",
+            format::number(s.skipped as f64, 0),
+            s.clock.map_or("timestamps", |c| c.describe()),
+            e.line,
+            e.text
+        ),
+    };
+    let Some(clock) = s.clock else {
+        return format!(
+            "No timestamps were found.{skipped} Use one per line (or the first column of a CSV): seconds from the start such as 0.5, Unix times such as 1764762048, or ISO 8601 times such as 2026-12-03T11:40:48Z."
+        );
+    };
+    let rate = match s.mean_rate_per_s {
+        Some(r) => format!(": {} requests per second on average", format::number(r, 2)),
+        None => String::new(),
+    };
+    format!(
+        "Read {} timestamps ({}) spanning {} s{rate}.{skipped}",
+        format::number(s.count as f64, 0),
+        clock.describe(),
+        format::number(s.span_s, 1)
+    )
 }
 
 /// Closed-form answers, shown at once.

@@ -29,6 +29,7 @@ fn main() -> ExitCode {
         Some("dist") => cmd_dist(&args[1..]),
         Some("static") => cmd_static(&args[1..]),
         Some("bench-web") => bench::cmd_bench_web(&args[1..]),
+        Some("fuzz") => cmd_fuzz(&args[1..]),
         _ => {
             eprintln!(
                 "usage: cargo xtask <command>\n\n\
@@ -38,7 +39,9 @@ fn main() -> ExitCode {
                  dist [--public-url /p/] [--site-origin https://o.github.io] [--out DIR]\n                             \
                  write a deployable static folder (default dist/, /)\n  \
                  static DIR [--public-url /p/] [--port N]   serve a built folder the way a static host does\n  \
-                 bench-web [--runs N]       bytes and time to the first figure per route on a throttled network"
+                 bench-web [--runs N]       bytes and time to the first figure per route on a throttled network\n  \
+                 fuzz [--cases N] [--seconds S] [--seed N] [NAME]\n                             \
+                 a million cases per entry point (or those whose test name contains NAME)"
             );
             return ExitCode::from(2);
         }
@@ -130,6 +133,36 @@ fn cmd_static(args: &[String]) -> Result {
     let server = serve::StaticServer::start(dir, public_url.clone(), port)?;
     println!("xtask: serving on http://127.0.0.1:{}{public_url}", server.port);
     server.join();
+    Ok(())
+}
+
+/// `cargo xtask fuzz`: the fuzz properties of the engine
+/// (`crates/model/tests/fuzz.rs`) and the CLI (`crates/cli/tests/fuzz.rs`),
+/// a million cases per entry point by default, in release with overflow
+/// checks on. `--seconds` caps each entry point's time.
+fn cmd_fuzz(args: &[String]) -> Result {
+    let cases = flag_value(args, "--cases").unwrap_or_else(|| "1000000".into());
+    let mut cmd = cargo();
+    cmd.args(["test", "--release", "--locked", "-p", "lambda-model", "--test", "fuzz"])
+        .args(["-p", "lambda-lab-cli", "--test", "fuzz", "--", "--nocapture", "--test-threads", "1"])
+        // A bare word picks the entry points whose test name contains it.
+        .args(
+            args.iter()
+                .enumerate()
+                .filter(|(i, a)| !a.starts_with("--") && (*i == 0 || !args[i - 1].starts_with("--")))
+                .map(|(_, a)| a),
+        )
+        .env("LAMBDA_LAB_FUZZ_CASES", &cases)
+        .env("CARGO_PROFILE_RELEASE_OVERFLOW_CHECKS", "true");
+    if let Some(s) = flag_value(args, "--seconds") {
+        cmd.env("LAMBDA_LAB_FUZZ_SECONDS", s);
+    }
+    if let Some(s) = flag_value(args, "--seed") {
+        cmd.env("LAMBDA_LAB_FUZZ_SEED", s);
+    }
+    let started = Instant::now();
+    run(&mut cmd)?;
+    println!("xtask: fuzzing passed in {:.0}s", started.elapsed().as_secs_f64());
     Ok(())
 }
 

@@ -89,7 +89,7 @@ pub fn parse_bytes(bytes: &[u8]) -> ParsedLog {
     }
     for (n, raw) in body.split(|b| *b == b'\n').enumerate() {
         match std::str::from_utf8(raw) {
-            Ok(line) => out.line(n + 1, line.trim_end_matches('\r')),
+            Ok(line) => out.add_line(n + 1, line.trim_end_matches('\r')),
             Err(_) if String::from_utf8_lossy(raw).contains("REPORT RequestId:") => out.malformed.push(n + 1),
             Err(_) => out.skipped += 1,
         }
@@ -107,11 +107,13 @@ impl ParsedLog {
     /// lines already read (so a long log can be parsed a piece at a time).
     pub fn feed(&mut self, text: &str, lines_before: usize) {
         for (n, line) in text.lines().enumerate() {
-            self.line(lines_before + n + 1, line);
+            self.add_line(lines_before + n + 1, line);
         }
     }
 
-    fn line(&mut self, number: usize, line: &str) {
+    /// Reads one line, numbered from 1 (for lines split elsewhere, such as
+    /// a file read a slice at a time by [`crate::lines::Lines`]).
+    pub fn add_line(&mut self, number: usize, line: &str) {
         let Some(at) = line.find("REPORT RequestId:") else {
             self.skipped += 1;
             return;

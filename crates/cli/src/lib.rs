@@ -1,0 +1,398 @@
+//! `lambda-lab`: the Lambda Lab calculators on the command line. A thin shell
+//! over `lambda-model`: flags are the parameter names (`--memory-mb` for
+//! `memory_mb`), output is a readable table or, with `--json`, the metrics.
+//! [`run`] is the whole command (the binary adds reading the arguments and
+//! writing the result), so tests and the fuzzer call it in-process.
+
+use lambda_model::calculators::{CALCULATORS, Calculator};
+use lambda_model::coldstart;
+use lambda_model::export;
+use lambda_model::metrics::{MetricValue, to_json_object};
+use lambda_model::power;
+use lambda_model::pricing;
+use lambda_model::report;
+use lambda_model::scenario::{Date, ParamError, Values};
+use lambda_model::sim;
+
+pub const USAGE: &str = "\
+lambda-lab: AWS Lambda cost, tuning and cold-start calculators (Lambda Lab)
+
+Usage:
+  lambda-lab <command> [--<parameter> <value>]... [--json] [--math] [--scenario FILE]
+
+Commands:
+  cost      price a Lambda function: requests, duration with per-invocation rounding,
+            tiers, free tier, INIT billing, ephemeral storage, provisioned concurrency,
+            SnapStart, streaming, Lambda@Edge and Savings Plans
+  power     predict duration and cost at every memory size from one measurement, measured
+            points, CloudWatch REPORT lines (--report-log FILE) or a Power Tuning link, and
+            recommend a size (strategies cost, speed, balanced)
+  coldstart how slow a cold start is, and where the time goes (lambda-perf data, 2026)
+  simulate  simulate traffic against one function: cold starts, throttles, latency
+            percentiles, concurrency and the cost of the simulated time
+  help      show this help, or `lambda-lab help <command>` for its parameters
+
+Options:
+  --json            print the metrics as one JSON object
+  --math            print every step of the arithmetic
+  --scenario FILE   start from a scenario exported by the web page (JSON)
+  --report-log FILE (power) fit CloudWatch REPORT lines from a log file
+  -h, --help        show help
+
+Every parameter has the same name in the web page's URL, its JSON export and here
+(with - for _). Exit codes: 0 ok, 1 the output could not be written, 2 bad usage or
+invalid parameters.
+";
+
+fn today() -> Date {
+    let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
+    Date::from_unix_days((secs / 86_400) as i64)
+}
+
+fn calculator(name: &str) -> Result<&'static Calculator, String> {
+    CALCULATORS.iter().find(|c| c.name == name).ok_or_else(|| {
+        format!(
+            "lambda-lab: unknown command '{name}'; commands: {}, help\n\n{USAGE}",
+            CALCULATORS.iter().map(|c| c.name).collect::<Vec<_>>().join(", ")
+        )
+    })
+}
+
+fn help_for(c: &Calculator) -> String {
+    let mut s = format!("lambda-lab {}: parameters (flag, default, valid values)\n\n", c.name);
+    for p in c.specs {
+        let default = if p.default.is_empty() { "today".to_string() } else { p.default.to_string() };
+        s.push_str(&format!(
+            "  {:<22} {:<12} {}\n  {:<22} {:<12} {}{}\n",
+            p.flag(),
+            default,
+            p.valid_range(),
+            "",
+            "",
+            p.help,
+            if p.unit.is_empty() { String::new() } else { format!(" [{}]", p.unit) }
+        ));
+    }
+    s.push_str("\n  --json, --math, --scenario FILE as in `lambda-lab --help`.");
+    s
+}
+
+fn errors_text(errs: &[ParamError]) -> String {
+    errs.iter().map(|e| format!("lambda-lab: {}", e.message)).collect::<Vec<_>>().join("\n")
+}
+
+pub fn run(args: &[String]) -> Result<String, String> {
+    let Some(cmd) = args.first() else { return Ok(USAGE.to_string()) };
+    match cmd.as_str() {
+        "-h" | "--help" | "help" => {
+            return match args.get(1) {
+                Some(c) => Ok(help_for(calculator(c)?)),
+                None => Ok(USAGE.to_string()),
+            };
+        }
+        "-V" | "--version" => return Ok(format!("lambda-lab {}", env!("CARGO_PKG_VERSION"))),
+        _ => {}
+    }
+    let calc = calculator(cmd)?;
+    let mut values = Values::defaults(calc.specs);
+    let (mut json, mut math) = (false, false);
+    let mut log_note = String::new();
+    let mut sets: Vec<(String, String)> = Vec::new();
+    let mut it = args[1..].iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--json" => json = true,
+            "--math" => math = true,
+            "-h" | "--help" => return Ok(help_for(calc)),
+            "--scenario" => {
+                let path = it.next().ok_or("lambda-lab: --scenario needs a file path")?;
+                let text = std::fs::read_to_string(path).map_err(|e| format!("lambda-lab: cannot read {path}: {e}"))?;
+                let d =
+                    export::from_json(calc.specs, calc.name, &text).map_err(|e| format!("lambda-lab: {path}: {e}"))?;
+                if !d.errors.is_empty() {
+                    return Err(errors_text(&d.errors));
+                }
+                if !d.unknown.is_empty() {
+                    return Err(format!(
+                        "lambda-lab: {path}: unknown parameters: {}",
+                        lambda_model::scenario::name_list(&d.unknown)
+                    ));
+                }
+                values = d.values;
+            }
+            "--report-log" if calc.name == "power" => {
+                let path = it.next().ok_or("lambda-lab: --report-log needs a file path")?;
+                let bytes = std::fs::read(path).map_err(|e| format!("lambda-lab: cannot read {path}: {e}"))?;
+                let parsed = report::parse_bytes(&bytes);
+                let pts = parsed.points();
+                if pts.is_empty() {
+                    return Err(format!(
+                        "lambda-lab: {path}: no REPORT lines with a Duration and Memory Size ({} other lines skipped)",
+                        parsed.skipped
+                    ));
+                }
+                let list: Vec<String> =
+                    pts.iter().map(|p| format!("{}:{}", p.memory_mb, (p.duration_ms * 1e3).round() / 1e3)).collect();
+                sets.push(("points".into(), list.join(",")));
+                if let Some(m) = parsed.max_memory_used_mb() {
+                    sets.push(("max_memory_used_mb".into(), m.to_string()));
+                }
+                log_note = format!(
+                    "From {path}: {} REPORT lines ({} cold), {} other lines skipped, {} malformed.\n",
+                    parsed.reports.len(),
+                    parsed.reports.iter().filter(|r| r.is_cold()).count(),
+                    parsed.skipped,
+                    parsed.malformed.len()
+                );
+            }
+            flag if flag.starts_with("--") => {
+                let (name, val) = match flag[2..].split_once('=') {
+                    Some((n, v)) => (n.to_string(), v.to_string()),
+                    None => (
+                        flag[2..].to_string(),
+                        it.next().cloned().ok_or_else(|| format!("lambda-lab: {flag} needs a value"))?,
+                    ),
+                };
+                let param = name.replace('-', "_");
+                if !calc.specs.iter().any(|s| s.name == param) {
+                    return Err(format!(
+                        "lambda-lab: unknown flag --{name} for '{}'; valid flags: {}",
+                        calc.name,
+                        calc.specs.iter().map(|s| s.flag()).collect::<Vec<_>>().join(" ")
+                    ));
+                }
+                sets.push((param, val));
+            }
+            other => return Err(format!("lambda-lab: unexpected argument '{other}'; flags look like --memory-mb 512")),
+        }
+    }
+    // Flags apply on top of a scenario file, whatever their order.
+    let errs: Vec<ParamError> = sets.iter().filter_map(|(k, v)| values.set(k, v).err()).collect();
+    if !errs.is_empty() {
+        return Err(errors_text(&errs));
+    }
+    if calc.name == "coldstart" {
+        let r = coldstart::evaluate(&values).map_err(|e| format!("lambda-lab: {e}"))?;
+        if json {
+            return Ok(to_json_object(&r.metrics()));
+        }
+        let p = &r.mean_parts;
+        return Ok(format!(
+            "Cold start: {} on {} ({}), {} MB\n\n  Init Duration      p50 {:>8.1} ms   p99 {:>8.1} ms\n  Client-observed    p50 {:>8.1} ms   p99 {:>8.1} ms\n\n  mean breakdown: platform {:.1} ms + VPC {:.1} ms + Init {:.1} ms + first-invoke extra {:.1} ms\n  billed Init per cold start (mean): {:.1} ms\n\nSource: {}.",
+            values.text("runtime"),
+            values.text("arch"),
+            values.text("package"),
+            values.int("memory_mb"),
+            r.init_p50,
+            r.init_p99,
+            r.latency_p50,
+            r.latency_p99,
+            p.platform,
+            p.vpc,
+            p.init,
+            p.first_invoke,
+            r.billed_init_ms,
+            coldstart::LAMBDA_PERF_SOURCE
+        ));
+    }
+    if calc.name == "simulate" {
+        let r = sim::simulate(&values).map_err(|e| format!("lambda-lab: {}", e.message))?;
+        if json {
+            return Ok(to_json_object(&r.metrics()));
+        }
+        let mut s = format!(
+            "Simulated {} s of {} traffic at {} req/s\n\n",
+            values.num("sim_seconds"),
+            values.text("arrival"),
+            values.num("rate_per_s")
+        );
+        for (name, v) in r.metrics() {
+            s.push_str(&format!("  {name:<22} {}\n", v.exact()));
+        }
+        return Ok(s.trim_end().to_string());
+    }
+    if calc.name == "power" {
+        let r = power::evaluate(&values, today()).map_err(|e| errors_text(&e))?;
+        if json {
+            return Ok(to_json_object(&r.metrics()));
+        }
+        return Ok(format!("{log_note}{}", power_table(&values, &r)).trim_end().to_string());
+    }
+    let result = pricing::evaluate(&values, today()).map_err(|e| errors_text(&e))?;
+    let metrics = result.metrics();
+    if json {
+        return Ok(to_json_object(&metrics));
+    }
+    let mut out = cost_table(&values, &result, &metrics);
+    if math {
+        out.push_str("\nShow the math\n");
+        for l in result.math() {
+            out.push_str(&format!("  {l}\n"));
+        }
+    }
+    Ok(out.trim_end().to_string())
+}
+
+fn dollars(u: lambda_model::money::Usd) -> String {
+    let c = u.round_cents().to_decimal();
+    let (i, f) = c.split_once('.').unwrap_or((&c, ""));
+    format!("${i}.{f:0<2}")
+}
+
+fn cost_table(v: &Values, r: &pricing::CostResult, metrics: &[(&str, MetricValue)]) -> String {
+    let mut s = format!(
+        "Lambda cost per month: {}, {}, {} MB, {} ms, {} requests{} (prices as of {})\n\n",
+        v.text("region"),
+        v.text("arch"),
+        v.int("memory_mb"),
+        v.num("duration_ms"),
+        v.int("requests"),
+        if v.flag("free_tier") { ", free tier on" } else { ", free tier off" },
+        lambda_model::prices::PRICES_AS_OF
+    );
+    s.push_str(&format!("  {:<30} {:>14}  {}\n", "line", "rounded", "exact USD"));
+    for (name, label, usd) in r.lines.items() {
+        if usd != lambda_model::money::Usd::ZERO || name == "request_usd" || name == "duration_usd" {
+            s.push_str(&format!("  {label:<30} {:>14}  {}\n", dollars(usd), usd.to_decimal()));
+        }
+    }
+    s.push_str(&format!("  {:<30} {:>14}  {}\n", "Total", dollars(r.total), r.total.to_decimal()));
+    for (name, value) in metrics {
+        if matches!(*name, "per_invocation_usd" | "per_million_usd" | "gb_seconds" | "billed_requests") {
+            s.push_str(&format!("  {name:<30} {:>14}  {}\n", "", value.exact()));
+        }
+    }
+    for n in &r.notes {
+        s.push_str(&format!("\nNote: {n}\n"));
+    }
+    s
+}
+
+fn power_table(v: &Values, r: &power::PowerResult) -> String {
+    let mut s = match &r.basis {
+        power::Basis::Described => format!(
+            "Memory sweep from one measurement: {} ms at {} MB, {}% CPU ({}% of it parallel on {} thread(s)), {} {}\n",
+            v.num("anchor_duration_ms"),
+            v.int("anchor_memory_mb"),
+            v.num("cpu_fraction") * 100.0,
+            v.num("parallel_fraction") * 100.0,
+            v.int("threads"),
+            v.text("region"),
+            v.text("arch")
+        ),
+        power::Basis::Fitted(f) => format!(
+            "Memory sweep fitted to {} measured sizes (R² {:.4}, largest error {:.1}%), {} {}\n{}",
+            r.measured.len(),
+            f.r2,
+            f.max_rel_error * 100.0,
+            v.text("region"),
+            v.text("arch"),
+            f.caveats.iter().map(|c| format!("Note: {c}\n")).collect::<String>()
+        ),
+    };
+    s.push_str(&format!(
+        "\n  {:>8} {:>12} {:>9} {:>16} {:>14} {:>12}\n",
+        "MB", "duration ms", "source", "$/invocation", "$/million", "$/month"
+    ));
+    for row in &r.candidates {
+        s.push_str(&format!(
+            "  {:>8} {:>12.1} {:>9} {:>16} {:>14} {:>12}{}\n",
+            row.memory_mb,
+            row.duration_ms,
+            if row.measured { "measured" } else { "model" },
+            row.per_invocation.to_decimal(),
+            dollars(row.per_million),
+            dollars(row.monthly),
+            if row.out_of_memory {
+                "  (would run out of memory)"
+            } else if row.timed_out {
+                "  (would time out: over 15 minutes)"
+            } else {
+                ""
+            }
+        ));
+    }
+    s.push_str(&format!(
+        "\nBest for {}: {} MB, {:.1} ms, {} per million. Against {} MB now: {}.\n",
+        r.strategy,
+        r.best.memory_mb,
+        r.best.duration_ms,
+        dollars(r.best.per_million),
+        r.current.memory_mb,
+        r.versus_text()
+    ));
+    if let Some((arch, row)) = &r.other_arch {
+        s.push_str(&format!(
+            "On {}: best {} MB, {} per million.\n",
+            arch.name(),
+            row.memory_mb,
+            dollars(row.per_million)
+        ));
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(s: &str) -> Vec<String> {
+        s.split_whitespace().map(str::to_string).collect()
+    }
+
+    #[test]
+    fn help_works_without_a_command() {
+        assert!(run(&[]).unwrap().contains("Usage:"));
+        assert!(run(&args("--help")).unwrap().contains("cost"));
+        assert!(run(&args("help cost")).unwrap().contains("--memory-mb"));
+    }
+
+    #[test]
+    fn bad_flags_name_the_valid_values() {
+        let e = run(&args("cost --memory-mb 64")).unwrap_err();
+        assert!(e.contains("from 128 to 10240"), "{e}");
+        let e = run(&args("cost --region mars-1")).unwrap_err();
+        assert!(e.contains("us-east-1"), "{e}");
+        let e = run(&args("cost --memroy-mb 512")).unwrap_err();
+        assert!(e.contains("unknown flag --memroy-mb") && e.contains("--memory-mb"), "{e}");
+        assert!(run(&args("cost --memory-mb")).unwrap_err().contains("needs a value"));
+        assert!(run(&args("frobnicate")).unwrap_err().contains("unknown command"));
+    }
+
+    #[test]
+    fn coldstart_and_simulate_run() {
+        let out = run(&args("coldstart --runtime python3.12 --memory-mb 512 --json")).unwrap();
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        assert!((v["init_p50_ms"].as_f64().unwrap() - 84.0).abs() < 9.0);
+        let out = run(&args("simulate --rate-per-s 5 --sim-seconds 600 --json")).unwrap();
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        assert!(v["requests"].as_u64().unwrap() > 2500);
+        assert!(v["cold_start_ratio"].as_f64().unwrap() < 0.1);
+        assert!(run(&args("simulate --arrival trace")).unwrap_err().contains("no timestamps"));
+        assert!(run(&args("coldstart --runtime cobol")).unwrap_err().contains("one of"));
+    }
+
+    #[test]
+    fn json_output_has_every_metric() {
+        let out = run(&args("cost --memory-mb 1536 --duration-ms 120 --requests 3000000 --json")).unwrap();
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(v["total_usd"].as_f64(), Some(2.733338));
+        for m in [
+            "request_usd",
+            "duration_usd",
+            "init_usd",
+            "ephemeral_usd",
+            "pc_usd",
+            "pc_duration_usd",
+            "snapstart_usd",
+            "stream_usd",
+            "savings_usd",
+            "gb_seconds",
+            "billed_requests",
+            "per_invocation_usd",
+            "per_million_usd",
+        ] {
+            assert!(v.get(m).is_some(), "{m}");
+        }
+    }
+}
