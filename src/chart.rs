@@ -82,14 +82,23 @@ pub fn css_color(name: &str) -> RGBColor {
     parse_hex(hex.trim()).unwrap_or(RGBColor(128, 128, 128))
 }
 
-/// `#rrggbb` → colour.
+/// `#rrggbb` or `#rgb` (what a CSS minifier writes for `#ffffff`) → colour.
 pub fn parse_hex(s: &str) -> Option<RGBColor> {
     let h = s.strip_prefix('#')?;
-    if h.len() != 6 {
+    if !h.is_ascii() {
         return None;
     }
-    let p = |i: usize| u8::from_str_radix(&h[i..i + 2], 16).ok();
-    Some(RGBColor(p(0)?, p(2)?, p(4)?))
+    match h.len() {
+        6 => {
+            let p = |i: usize| u8::from_str_radix(&h[i..i + 2], 16).ok();
+            Some(RGBColor(p(0)?, p(2)?, p(4)?))
+        }
+        3 => {
+            let p = |i: usize| u8::from_str_radix(&h[i..i + 1], 16).ok().map(|x| x * 17);
+            Some(RGBColor(p(0)?, p(1)?, p(2)?))
+        }
+        _ => None,
+    }
 }
 
 /// Sizes the canvas backing store for the device pixel ratio; returns
@@ -188,11 +197,25 @@ pub fn draw_power_chart(canvas: &web_sys::HtmlCanvasElement, s: &PowerSeries) ->
     let max_d = s.model.iter().map(|p| p.1).chain(s.measured.iter().map(|p| p.1)).fold(0.0, f64::max).max(1e-9) * 1.08;
     let max_c = s.model.iter().map(|p| p.2).fold(0.0, f64::max).max(1e-12) * 1.08;
     let font = (FONT, 12.0 * k).into_font();
+    // Tick labels at the precision the range needs, and label areas as wide
+    // as the widest label plus the rotated axis title, so neither the
+    // title nor the ticks are clipped or overlap at any width.
+    let cost_digits = if max_c >= 100.0 {
+        0
+    } else if max_c >= 1.0 {
+        2
+    } else {
+        4
+    };
+    let cost_label = move |y: &f64| format!("{y:.cost_digits$}");
+    let area = |widest: usize| ((widest as f64 * 7.4 + 26.0) * k) as u32;
+    let left = area(format!("{max_d:.0}").len());
+    let right = area(cost_label(&max_c).len());
     let mut chart = ChartBuilder::on(&root)
         .margin((10.0 * k) as u32)
-        .x_label_area_size((30.0 * k) as u32)
-        .y_label_area_size((52.0 * k) as u32)
-        .right_y_label_area_size((52.0 * k) as u32)
+        .x_label_area_size((40.0 * k) as u32)
+        .y_label_area_size(left)
+        .right_y_label_area_size(right)
         .build_cartesian_2d(128f64..10240f64, 0f64..max_d)
         .ok()?
         .set_secondary_coord(128f64..10240f64, 0f64..max_c);
@@ -217,7 +240,7 @@ pub fn draw_power_chart(canvas: &web_sys::HtmlCanvasElement, s: &PowerSeries) ->
         .label_style(font.clone().color(&text))
         .axis_desc_style(font.color(&muted))
         .axis_style(muted.stroke_width(1))
-        .y_label_formatter(&|y| format!("{y:.2}"))
+        .y_label_formatter(&cost_label)
         .draw()
         .ok()?;
     let w = (2.0 * k) as u32;

@@ -2,6 +2,7 @@
 //! labelled native input per parameter with inline validation, and figures
 //! that carry `data-metric` / `data-value`.
 
+use lambda_model::calculators::CalcInfo;
 use lambda_model::metrics::MetricValue;
 use lambda_model::scenario::{
     Kind, PRESENTATION_KEYS, ParamError, ParamSpec, Values, decode_query, fmt_num, parse_number, parse_pairs,
@@ -154,6 +155,9 @@ pub struct CalcState {
     /// Parameters the embedding page fixed (`lock=`): shown read-only, kept
     /// by Reset and import.
     pub locked: StoredValue<Vec<&'static str>>,
+    /// Other calculators' function-profile keys from the link, kept in this
+    /// page's links and hand-offs (see `lambda_model::profile`).
+    pub carried: StoredValue<Vec<(String, String)>>,
 }
 
 fn drafts_from_errors(specs: &'static [ParamSpec], errors: &[ParamError]) -> Vec<Draft> {
@@ -189,14 +193,29 @@ impl CalcState {
             notices: RwSignal::new(notices),
             embedded: crate::url::embedding(),
             locked: StoredValue::new(layout.locked),
+            carried: StoredValue::new(d.carried),
         }
+    }
+
+    /// The query for this state: its values, then what it carries.
+    pub fn query(self) -> String {
+        self.carried.with_value(|c| self.values.with(|v| lambda_model::profile::query(v, c)))
+    }
+
+    /// The site path and query that open `to` with this state: the
+    /// function profile, then `overrides`.
+    pub fn handoff(self, to: &'static CalcInfo, overrides: &[(&str, String)]) -> String {
+        let q = self
+            .carried
+            .with_value(|c| self.values.with(|v| lambda_model::profile::handoff(v, c, to.specs, overrides)));
+        format!("{}?{q}", crate::paths::href(to.page))
     }
 
     /// A link that reopens this state: the address bar, or for an embedded
     /// calculator its own page with its values.
     pub fn link(self) -> String {
         match self.embedded {
-            Some(info) => crate::url::page_link(&info.page(), &self.values.with_untracked(|v| v.to_query())),
+            Some(info) => crate::url::page_link(&info.page(), &untrack(|| self.query())),
             None => crate::url::href(),
         }
     }
@@ -207,7 +226,7 @@ impl CalcState {
         if self.embedded.is_some() {
             // An embed keeps its values for its "Open in Lambda Lab" link.
             if let Some(EmbedQuery(q)) = use_context::<EmbedQuery>() {
-                Effect::new(move |_| q.set(self.values.with(|v| v.to_query())));
+                Effect::new(move |_| q.set(self.query()));
             }
             return;
         }
@@ -216,7 +235,7 @@ impl CalcState {
             .filter(|(k, _)| PRESENTATION_KEYS.contains(&k.as_str()) && k != "v" && k != "unit")
             .collect();
         Effect::new(move |_| {
-            let mut q = self.values.with(|v| v.to_query());
+            let mut q = self.query();
             let unit = self.unit.get();
             if unit != RequestUnit::Month {
                 q.push_str(&format!("&unit={}", unit.key()));
@@ -279,6 +298,98 @@ impl CalcState {
         self.values.set(values);
         self.drafts.set(drafts_from_errors(self.specs, &errors));
     }
+}
+
+/// A link that carries this function into another calculator ("Simulate this
+/// traffic", "Price this size"). Inside an embed it opens Lambda Lab in a new
+/// tab, like every link out of an iframe.
+#[component]
+pub fn Handoff(
+    state: CalcState,
+    /// The calculator to open (`&calculators::COST`, …).
+    to: &'static CalcInfo,
+    #[prop(into)] label: Signal<String>,
+    /// Values that replace the profile's (a picked size, a simulated ratio).
+    #[prop(into, optional)]
+    overrides: Signal<Vec<(&'static str, String)>>,
+    #[prop(into, optional)] hint: String,
+) -> impl IntoView {
+    let href = move || overrides.with(|o| state.handoff(to, o));
+    let external = state.embedded.is_some() || layout().compact;
+    view! {
+        <a class="button handoff" href=href data-handoff=to.name target=external.then_some("_blank") rel=external.then_some("noopener") title=(!hint.is_empty()).then_some(hint)>
+            {move || label.get()}
+        </a>
+    }
+}
+
+/// How a figure reads.
+#[derive(Clone, Copy, PartialEq)]
+pub enum Reading {
+    /// Dollars and cents.
+    Usd,
+    /// Dollars with the digits a per-invocation price needs.
+    UsdSmall,
+    /// Milliseconds with this many decimals.
+    Ms(usize),
+    /// A plain number with at most this many decimals.
+    Num(usize),
+    /// A ratio as a percentage with three decimals.
+    Pct,
+}
+
+impl Reading {
+    pub fn text(self, v: MetricValue) -> String {
+        let Some(x) = v.as_f64() else { return "—".into() };
+        match self {
+            Reading::Usd => crate::format::usd(x),
+            Reading::UsdSmall => crate::format::usd_small(x),
+            Reading::Ms(d) => format!("{} ms", crate::format::number(x, d)),
+            Reading::Num(d) => crate::format::number(x, d),
+            Reading::Pct => format!("{:.3}%", x * 100.0),
+        }
+    }
+}
+
+/// One metric of a calculator's metrics, by name.
+pub fn metric_of(metrics: Signal<Vec<(&'static str, MetricValue)>>, name: &'static str) -> Signal<MetricValue> {
+    Signal::derive(move || {
+        metrics.with(|m| m.iter().find(|(n, _)| *n == name).map(|(_, v)| *v).unwrap_or(MetricValue::Missing))
+    })
+}
+
+/// A row of key figures: (label, metric, how it reads), each a figure
+/// carrying `data-metric`/`data-value`.
+pub fn kpis(
+    metrics: Signal<Vec<(&'static str, MetricValue)>>,
+    items: &'static [(&'static str, &'static str, Reading)],
+) -> impl IntoView {
+    view! {
+        <div class="kpis">
+            {items
+                .iter()
+                .map(|(label, name, show)| {
+                    let v = metric_of(metrics, name);
+                    let show = *show;
+                    view! {
+                        <div class="kpi">
+                            <span class="label">{*label}</span>
+                            <span class="value"><FigureValue metric=*name value=v text=Signal::derive(move || show.text(v.get())) /></span>
+                        </div>
+                    }
+                })
+                .collect_view()}
+        </div>
+    }
+}
+
+/// The fields for these parameter names, in order, each a [`Field`].
+pub fn fields(state: CalcState, cross: Memo<Vec<ParamError>>, names: &'static [&'static str]) -> impl IntoView {
+    names
+        .iter()
+        .filter_map(|n| state.specs.iter().find(|s| s.name == *n))
+        .map(|spec| view! { <Field spec=spec state=state cross=cross /> })
+        .collect_view()
 }
 
 /// A figure: its text, with the exact value for scripts and tests.

@@ -6,6 +6,13 @@ use crate::format;
 use lambda_model::pricing::{CostResult, evaluate};
 use lambda_model::scenario::{Date, Values};
 
+/// A parameter name of [`COST_PARAMS`], checked when this file compiles.
+macro_rules! p {
+    ($name:literal) => {
+        lambda_model::param!(lambda_model::pricing::COST_PARAMS, $name)
+    };
+}
+
 /// A what-if variant: a label, the changed parameter, and its result.
 #[derive(Clone, Debug, PartialEq)]
 pub struct WhatIf {
@@ -20,8 +27,8 @@ pub struct WhatIf {
 /// arm64 against x86_64, and the free tier on against off.
 pub fn what_ifs(values: &Values, today: Date) -> Vec<WhatIf> {
     let mut out = Vec::new();
-    let other_arch = if values.text("arch") == "arm64" { "x86_64" } else { "arm64" };
-    let free = values.flag("free_tier");
+    let other_arch = if values.text(p!("arch")) == "arm64" { "x86_64" } else { "arm64" };
+    let free = values.flag(p!("free_tier"));
     for (key, param, value, label) in [
         ("arch", "arch", other_arch.to_string(), format!("On {other_arch}")),
         (
@@ -50,6 +57,13 @@ pub fn bar_values(r: &CostResult) -> Vec<f64> {
 /// Series names, in the order of [`bar_values`].
 pub fn series_names(r: &CostResult) -> Vec<&'static str> {
     r.lines.items().iter().filter(|(n, _, _)| *n != "savings_usd").map(|(_, l, _)| *l).collect()
+}
+
+/// The series (by index) that some bar has a non-zero amount of: the legend
+/// lists only those.
+pub fn used_series(bars: &[StackedBar]) -> Vec<usize> {
+    let n = bars.iter().map(|b| b.values.len()).max().unwrap_or(0);
+    (0..n).filter(|i| bars.iter().any(|b| b.values.get(*i).is_some_and(|v| *v > 0.0))).collect()
 }
 
 pub fn bars(current: &CostResult, what_ifs: &[WhatIf]) -> Vec<StackedBar> {

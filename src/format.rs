@@ -122,3 +122,15 @@ pub fn plain_usd(x: f64, digits: usize) -> String {
     let sign = if x < 0.0 { "-" } else { "" };
     if frac.is_empty() { format!("{sign}${}", group(int)) } else { format!("{sign}${}.{frac}", group(int)) }
 }
+
+/// A length of time in words: "7 h 17 min", "20 min", "45 s".
+pub fn duration_s(secs: f64) -> String {
+    let s = secs.max(0.0).round() as u64;
+    match (s / 3600, (s % 3600) / 60, s % 60) {
+        (0, 0, sec) => format!("{sec} s"),
+        (0, m, 0) => format!("{m} min"),
+        (0, m, sec) => format!("{m} min {sec} s"),
+        (h, 0, _) => format!("{h} h"),
+        (h, m, _) => format!("{h} h {m} min"),
+    }
+}

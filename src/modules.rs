@@ -140,12 +140,14 @@ const PAGE_ID: u32 = 0;
 /// Mounts `page` into `el`, replacing what the page showed until now (its
 /// "Loading" line, or a lesson's pre-rendered text), with what the page and
 /// its parts read from context: the calculator (`info`, for its Embed
-/// dialog), the layout, and the embed's current query (for the footer's
-/// link). Pages and embeds go through this one function, so each module
+/// dialog), an embedded calculator's preset query (`url::EmbedPreset`: then
+/// the address bar is not its state), the layout, and the embed's current
+/// query (for the footer's link). Pages and embeds go through this one function, so each module
 /// builds its view tree's code once.
 fn mount_with<F, N>(
     el: web_sys::HtmlElement,
     info: Option<&'static CalcPage>,
+    preset: Option<String>,
     layout: Layout,
     page: F,
 ) -> Box<dyn std::any::Any>
@@ -158,6 +160,9 @@ where
     let handle = leptos::mount::mount_to(el, move || {
         if let Some(info) = info {
             provide_context(info);
+        }
+        if let Some(q) = preset {
+            provide_context(crate::url::EmbedPreset(q));
         }
         provide_context(layout);
         let current = EmbedQuery(RwSignal::new(String::new()));
@@ -181,7 +186,7 @@ where
 {
     crate::panic::install();
     unmount(PAGE_ID);
-    let handle = mount_with(el, info, Layout::default(), page);
+    let handle = mount_with(el, info, None, Layout::default(), page);
     MOUNTED.with(|m| m.borrow_mut().push((PAGE_ID, handle)));
 }
 
@@ -209,7 +214,7 @@ where
         id
     });
     let layout = if compact { Layout::compact(info, specs, &query) } else { Layout::default() };
-    let handle = crate::url::with_embed(query, info, || mount_with(el, Some(info), layout, page));
+    let handle = mount_with(el, Some(info), Some(query), layout, page);
     MOUNTED.with(|m| m.borrow_mut().push((id, handle)));
     id
 }

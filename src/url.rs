@@ -2,34 +2,25 @@
 //! history entry) whenever a calculator's state changes, so the address bar
 //! is always a permalink.
 
-use std::cell::RefCell;
-
 use lambda_site::CalcPage;
+use leptos::prelude::use_context;
 
-thread_local! {
-    /// While a calculator is being embedded (in a lesson or an embed page),
-    /// its preset query and what it is; the address bar is not its state.
-    static EMBED: RefCell<Option<(String, &'static CalcPage)>> = const { RefCell::new(None) };
-}
+/// The preset query of a calculator mounted inside another page (a lesson or
+/// an embed page), provided as Leptos context by its mount: there, the
+/// address bar is not its state.
+#[derive(Clone)]
+pub struct EmbedPreset(pub String);
 
-/// Runs `f` (which builds an embedded calculator) with `query` standing in
-/// for the page's query string.
-pub fn with_embed<R>(query: String, info: &'static CalcPage, f: impl FnOnce() -> R) -> R {
-    EMBED.with(|e| *e.borrow_mut() = Some((query, info)));
-    let r = f();
-    EMBED.with(|e| *e.borrow_mut() = None);
-    r
-}
-
-/// The calculator being embedded, while it is built.
+/// The calculator being built, when it is embedded.
 pub fn embedding() -> Option<&'static CalcPage> {
-    EMBED.with(|e| e.borrow().as_ref().map(|(_, i)| *i))
+    use_context::<EmbedPreset>()?;
+    use_context::<&'static CalcPage>()
 }
 
 /// The current `location.search`, without the `?` (or an embedded
-/// calculator's preset query while it is being built).
+/// calculator's preset query).
 pub fn query() -> String {
-    if let Some(q) = EMBED.with(|e| e.borrow().as_ref().map(|(q, _)| q.clone())) {
+    if let Some(EmbedPreset(q)) = use_context::<EmbedPreset>() {
         return q;
     }
     web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default().trim_start_matches('?').to_string()

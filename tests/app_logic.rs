@@ -3,7 +3,7 @@
 
 use lambda_lab_app::components::RequestUnit;
 use lambda_lab_app::cost_view;
-use lambda_lab_app::format::{plain_number, plain_usd};
+use lambda_lab_app::format::{duration_s, plain_number, plain_usd};
 use lambda_lab_app::paths::normalise_base;
 use lambda_model::pricing::{COST_PARAMS, evaluate};
 use lambda_model::scenario::{Date, Values};
@@ -134,5 +134,71 @@ mod lessons {
                 assert_eq!(c.judge("not a number"), None);
             }
         }
+    }
+}
+
+#[test]
+fn run_lengths_read_in_words() {
+    assert_eq!(duration_s(45.0), "45 s");
+    assert_eq!(duration_s(1200.0), "20 min");
+    assert_eq!(duration_s(1245.0), "20 min 45 s");
+    assert_eq!(duration_s(26_280.0), "7 h 18 min");
+    assert_eq!(duration_s(7200.0), "2 h");
+}
+
+#[test]
+fn the_legend_lists_only_lines_that_cost_something() {
+    let mut v = Values::defaults(COST_PARAMS);
+    v.set("free_tier", "false").unwrap();
+    let today = Date::new(2026, 12, 3);
+    let r = evaluate(&v, today).unwrap();
+    let bars = cost_view::bars(&r, &cost_view::what_ifs(&v, today));
+    let used = cost_view::used_series(&bars);
+    let names = cost_view::series_names(&r);
+    let shown: Vec<&str> = used.iter().map(|i| names[*i]).collect();
+    assert_eq!(shown, ["Requests", "Duration (on-demand)"], "{shown:?}");
+}
+
+/// Every field list and key figure a page names exists: a typo here would
+/// drop a field or show "—" in the browser.
+#[test]
+fn every_name_a_page_uses_is_a_parameter_or_metric() {
+    use lambda_lab_app::pages::{coldstart, cost, power, traffic};
+    use lambda_model::calculators::find;
+    use lambda_model::scenario::decode_query;
+    let today = Date::new(2026, 12, 3);
+    let check = |calc: &str, groups: &[&[&str]], kpis: &[(&str, &str, lambda_lab_app::components::Reading)]| {
+        let c = find(calc).unwrap();
+        for name in groups.iter().flat_map(|g| g.iter()) {
+            assert!(c.specs.iter().any(|s| s.name == *name), "{calc}: no parameter {name}");
+        }
+        let metrics = (c.eval)(&decode_query(c.specs, "sim_seconds=60").values, today)
+            .or_else(|_| (c.eval)(&Values::defaults(c.specs), today))
+            .unwrap();
+        for (_, name, _) in kpis {
+            assert!(metrics.iter().any(|(m, _)| m == name), "{calc}: no metric {name}");
+        }
+    };
+    let mut cost_groups: Vec<&[&str]> = vec![cost::BASIC, cost::STARTUP];
+    cost_groups.extend(cost::ADVANCED.iter().map(|(_, g)| *g));
+    check("cost", &cost_groups, cost::KPIS);
+    check("power", &[power::DESCRIBE, power::PRICING, power::CHOOSE, power::MEASURED], power::KPIS);
+    check("coldstart", &[], coldstart::KPIS);
+    check("simulate", &[traffic::TRAFFIC, traffic::FUNCTION, traffic::PLATFORM, traffic::RUN], traffic::KPIS);
+    check("cost", &[lambda_lab_app::pages::account::ROW_FIELDS], &[]);
+}
+
+/// The stylesheet is minified, which writes `#ffffff` as `#fff`: charts read
+/// their colours from it, so both forms must parse (a gray chart otherwise).
+#[test]
+fn chart_colours_parse_in_both_hex_forms() {
+    use lambda_lab_app::chart::parse_hex;
+    use plotters::style::RGBColor;
+    assert_eq!(parse_hex("#ffffff"), Some(RGBColor(255, 255, 255)));
+    assert_eq!(parse_hex("#fff"), Some(RGBColor(255, 255, 255)));
+    assert_eq!(parse_hex("#1a2"), Some(RGBColor(0x11, 0xaa, 0x22)));
+    assert_eq!(parse_hex("#121417"), Some(RGBColor(0x12, 0x14, 0x17)));
+    for bad in ["fff", "#ff", "#ggg", "#ffff", "#é1", ""] {
+        assert_eq!(parse_hex(bad), None, "{bad}");
     }
 }

@@ -18,6 +18,6 @@ test('cold-start model: runtime medians, breakdown and comparison', async ({ pag
   await page.getByLabel('SnapStart').check();
   await expect.poll(async () => metric(page, 'billed_init_ms')).toBe(0);
   await page.getByLabel('Runtime').selectOption('nodejs22.x');
-  await expect(page.getByTestId('error-summary')).toContainText('Java 11+, Python 3.12+ and .NET 8+');
+  await expect(page.getByTestId('error-summary')).toContainText('SnapStart (snapstart) does not support nodejs22.x; it supports python3.14, python3.13, python3.12, java25, java21');
   expect(consoleErrors).toEqual([]);
 });

@@ -45,7 +45,7 @@ test('invalid input gets an inline message and the last valid result stays', asy
   await appReady(page);
   const memory = page.getByLabel('Memory (MB)');
   await memory.fill('64');
-  await expect(page.locator('#err-memory_mb')).toContainText('from 128 to 10240');
+  await expect(page.locator('#err-memory_mb')).toContainText('from 128 to 10,240');
   await expect(memory).toHaveAttribute('aria-invalid', 'true');
   await expect(page.getByTestId('error-summary')).toBeVisible();
   expect(await metric(page, 'total_usd')).toBeCloseTo(2.733338, 9);
@@ -65,7 +65,7 @@ test('garbage in the URL gets messages, never a dead page', async ({ page, conso
   await page.goto('calculators/cost/?v=1&memory_mb=%F0%9F%92%A5&region=mars-1&duration_ms=-5&requests=1e99&zzz=1&free_tier=maybe');
   await appReady(page);
   const summary = page.getByTestId('error-summary');
-  await expect(summary).toContainText('from 128 to 10240');
+  await expect(summary).toContainText('from 128 to 10,240');
   await expect(summary).toContainText('us-east-1');
   await expect(summary).toContainText('true or false');
   await expect(page.getByText('Ignored unknown link parameter(s): zzz.')).toBeVisible();

@@ -77,7 +77,18 @@ test('points typed into the table are fitted and kept in the URL', async ({ page
     await page.getByRole('button', { name: 'Add', exact: true }).click();
   }
   await expect(page).toHaveURL(/points=128:1600,1024:220,2048:120/);
+  // Three sizes: the model follows them by construction, so no R² is quoted.
+  await expect(page.getByTestId('fit-quality')).toContainText('says nothing about other sizes');
+  await expect(page.locator('[data-metric="fit_r2"]')).toHaveCount(0);
+  for (const [mb, ms] of [['512', '400']]) {
+    await page.getByLabel('New point memory (MB)').fill(mb);
+    await page.getByLabel('New point duration (ms)').fill(ms);
+    await page.getByRole('button', { name: 'Add', exact: true }).click();
+  }
+  // Four sizes: a leave-one-out check, and the R² beside it.
+  await expect(page.getByTestId('fit-quality')).toContainText('Leave-one-out check over 4 sizes');
   expect(await metric(page, 'fit_r2')).toBeGreaterThan(0.9);
+  await page.getByRole('button', { name: 'Remove point 4' }).click();
   await page.getByRole('button', { name: 'Remove point 3' }).click();
   await expect(page).toHaveURL(/points=128:1600,1024:220(&|$)/);
   await page.getByLabel('Point 1 duration (ms)').fill('banana');

@@ -13,7 +13,12 @@ use leptos::prelude::*;
 
 const MAX_FUNCTIONS: usize = 20;
 /// The fields editable in a row; everything else via the full calculator.
-const ROW_FIELDS: &[&str] = &["region", "arch", "memory_mb", "duration_ms", "requests"];
+pub const ROW_FIELDS: &[&str] = &["region", "arch", "memory_mb", "duration_ms", "requests"];
+
+/// The specs of [`ROW_FIELDS`], in order (a native test checks every name).
+fn row_specs() -> impl Iterator<Item = &'static lambda_model::scenario::ParamSpec> {
+    ROW_FIELDS.iter().filter_map(|n| COST_PARAMS.iter().find(|s| s.name == *n))
+}
 
 fn read_url() -> (Vec<Values>, FreeTierOrder, Vec<String>) {
     let mut fns = Vec::new();
@@ -92,6 +97,7 @@ pub fn AccountPage() -> impl IntoView {
         Ok(r) => Some(r),
         Err(_) => prev.cloned().flatten(),
     });
+    let count = Memo::new(move |_| fns.with(Vec::len));
     let set_field = move |row: usize, name: &'static str, raw: String| {
         let mut err = None;
         fns.update(|f| {
@@ -135,20 +141,20 @@ pub fn AccountPage() -> impl IntoView {
                 <thead>
                     <tr>
                         <th scope="col">"#"</th>
-                        {ROW_FIELDS.iter().map(|n| {
-                            let spec = COST_PARAMS.iter().find(|s| s.name == *n).expect("known");
-                            view! { <th scope="col">{spec.label}</th> }
-                        }).collect_view()}
+                        {row_specs().map(|spec| view! { <th scope="col">{spec.label}</th> }).collect_view()}
                         <th scope="col" class="num">"Monthly cost"</th>
                         <th scope="col">"Actions"</th>
                     </tr>
                 </thead>
                 <tbody>
+                    // Rows are rebuilt only when a function is added or
+                    // removed: an edit updates its figures in place, so the
+                    // field the reader tabbed to keeps its focus.
                     {move || {
-                        let count = fns.with(Vec::len);
+                        let count = count.get();
                         (0..count).map(|row| {
-                            let cells = ROW_FIELDS.iter().map(|name| {
-                                let spec = COST_PARAMS.iter().find(|s| s.name == *name).expect("known");
+                            let cells = row_specs().map(|spec| {
+                                let name = spec.name;
                                 let label = format!("Function {} {}", row + 1, spec.label);
                                 let value = fns.with_untracked(|f| f[row].get(name).to_string());
                                 let cell = match spec.kind {
@@ -189,7 +195,7 @@ pub fn AccountPage() -> impl IntoView {
         })}
         {move || last_good.get().map(|r| {
             let metrics = r.metrics();
-            let total = metrics[0].1;
+            let total = MetricValue::Usd(r.total);
             let math = view! {
                 <details class="show-math">
                     <summary>"Show the math"</summary>
@@ -203,7 +209,7 @@ pub fn AccountPage() -> impl IntoView {
                     <table>
                         <caption>"Account breakdown"</caption>
                         <tbody>
-                            {metrics.iter().skip(1).filter(|(n, _)| n.ends_with("_usd") && !n.starts_with("per_")).map(|(n, v)| {
+                            {metrics.iter().filter(|(n, _)| *n != "total_usd" && n.ends_with("_usd") && !n.starts_with("per_")).map(|(n, v)| {
                                 let label = r.lines.items().iter().find(|(m, _, _)| m == n).map(|x| x.1).unwrap_or("");
                                 view! { <tr><th scope="row">{label}</th><td class="num"><FigureValue metric=*n value=*v text=format::usd(v.as_f64().unwrap_or(0.0)) /></td></tr> }
                             }).collect_view()}

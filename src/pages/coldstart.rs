@@ -2,22 +2,26 @@
 //! goes, from measured Init durations (lambda-perf) and the cold-start model.
 
 use crate::chart::StackedBar;
-use crate::components::{CalcState, ErrorSummary, Evaluation, Field, FigureValue, Toolbar, inputs_form, layout, shown};
+use crate::components::{
+    CalcState, ErrorSummary, Evaluation, Field, Handoff, Reading, Toolbar, inputs_form, kpis, layout, shown,
+};
 use crate::format;
 use lambda_model::coldstart::{self, COLDSTART_PARAMS, ColdResult};
-use lambda_model::metrics::MetricValue;
-use lambda_model::scenario::ParamError;
 use lambda_site::embed::Part;
 use leptos::html::Canvas;
 use leptos::prelude::*;
 
+/// A parameter name of [`COLDSTART_PARAMS`], checked when this file compiles.
+macro_rules! p {
+    ($name:literal) => {
+        lambda_model::param!(COLDSTART_PARAMS, $name)
+    };
+}
+
 #[component]
 pub fn ColdStartPage() -> impl IntoView {
     let state = CalcState::from_url(COLDSTART_PARAMS);
-    let eval = Evaluation::new(state, |v| {
-        coldstart::evaluate(v)
-            .map_err(|m| vec![ParamError { param: "runtime".into(), given: String::new(), message: m }])
-    });
+    let eval = Evaluation::new(state, coldstart::evaluate);
     let cross = eval.cross;
     state.sync_url();
     let fields =
@@ -36,19 +40,20 @@ pub fn ColdStartPage() -> impl IntoView {
     }
 }
 
+pub const KPIS: &[(&str, &str, Reading)] = &[
+    ("Init p50", "init_p50_ms", Reading::Ms(0)),
+    ("Init p99", "init_p99_ms", Reading::Ms(0)),
+    ("Cold start seen by the client, p50", "cold_latency_p50_ms", Reading::Ms(0)),
+    ("… p99", "cold_latency_p99_ms", Reading::Ms(0)),
+    ("First invocation extra", "first_invoke_extra_ms", Reading::Ms(0)),
+    ("Billed Init per cold start", "billed_init_ms", Reading::Ms(0)),
+];
+
 const PARTS: [&str; 4] = ["Platform (outside Init)", "VPC", "Init", "First invocation extra"];
 
 #[component]
 fn ColdResults(state: CalcState, result: Memo<ColdResult>) -> impl IntoView {
     let metrics = Memo::new(move |_| result.with(|r| r.metrics()));
-    let get = move |name: &'static str| {
-        Signal::derive(move || {
-            metrics.with(|m| m.iter().find(|(n, _)| *n == name).map(|(_, v)| *v).unwrap_or(MetricValue::Missing))
-        })
-    };
-    let ms = |v: Signal<MetricValue>| {
-        Signal::derive(move || format!("{} ms", format::number(v.get().as_f64().unwrap_or(0.0), 0)))
-    };
     let breakdown = Memo::new(move |_| {
         result.with(|r| {
             let p = r.mean_parts;
@@ -99,14 +104,8 @@ fn ColdResults(state: CalcState, result: Memo<ColdResult>) -> impl IntoView {
     };
     view! {
         {shown(Part::Result, move || view! {
-        <div class="kpis">
-            <div class="kpi"><span class="label">"Init p50"</span><span class="value"><FigureValue metric="init_p50_ms" value=get("init_p50_ms") text=ms(get("init_p50_ms")) /></span></div>
-            <div class="kpi"><span class="label">"Init p99"</span><span class="value"><FigureValue metric="init_p99_ms" value=get("init_p99_ms") text=ms(get("init_p99_ms")) /></span></div>
-            <div class="kpi"><span class="label">"Cold start seen by the client, p50"</span><span class="value"><FigureValue metric="cold_latency_p50_ms" value=get("cold_latency_p50_ms") text=ms(get("cold_latency_p50_ms")) /></span></div>
-            <div class="kpi"><span class="label">"… p99"</span><span class="value"><FigureValue metric="cold_latency_p99_ms" value=get("cold_latency_p99_ms") text=ms(get("cold_latency_p99_ms")) /></span></div>
-            <div class="kpi"><span class="label">"First invocation extra"</span><span class="value"><FigureValue metric="first_invoke_extra_ms" value=get("first_invoke_extra_ms") text=ms(get("first_invoke_extra_ms")) /></span></div>
-            <div class="kpi"><span class="label">"Billed Init per cold start"</span><span class="value"><FigureValue metric="billed_init_ms" value=get("billed_init_ms") text=ms(get("billed_init_ms")) /></span></div>
-        </div>
+        {kpis(metrics.into(), KPIS)}
+
         <p class="hint">
             "Init has been billed for every on-demand cold start since 2025-08-01, zip packages on managed runtimes included. "
             {move || result.with(|r| (r.init_capped_share > 0.0).then(|| format!(
@@ -150,5 +149,14 @@ fn ColdResults(state: CalcState, result: Memo<ColdResult>) -> impl IntoView {
         </figure>
         })}
         <Toolbar state=state calculator="coldstart" metrics=Signal::derive(move || metrics.get()) />
+        <nav class="handoffs" aria-label="Take this function to another calculator">
+            <Handoff state=state to=&lambda_model::calculators::SIMULATE label="Simulate traffic with these cold starts" overrides=vec![("init_ms", "0".to_string())] hint="Opens the traffic simulator with this runtime, architecture and memory; each cold start is drawn from this model." />
+            <Handoff state=state to=&lambda_model::calculators::COST label="Price these cold starts"
+                overrides=Signal::derive(move || result.with(|r| vec![
+                    ("init_ms", lambda_model::scenario::fmt_num((r.billed_init_ms * 1000.0).round() / 1000.0)),
+                    ("runtime", lambda_model::runtimes::aws_id(state.values.with(|v| v.text(p!("runtime")).to_string()).as_str()).to_string()),
+                ]))
+                hint="Opens the cost calculator with the mean billed Init per cold start." />
+        </nav>
     }
 }

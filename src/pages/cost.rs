@@ -3,7 +3,8 @@
 //! `data-metric` and its exact `data-value`.
 
 use crate::components::{
-    CalcState, ErrorSummary, Evaluation, Field, FigureValue, RequestsField, Toolbar, inputs_form, layout, shown,
+    CalcState, ErrorSummary, Evaluation, FigureValue, Handoff, Reading, RequestsField, Toolbar, fields, inputs_form,
+    kpis, layout, shown,
 };
 use crate::cost_view::{self, WhatIf};
 use crate::format;
@@ -14,9 +15,15 @@ use lambda_site::embed::Part;
 use leptos::html::Canvas;
 use leptos::prelude::*;
 
-const BASIC: &[&str] = &["region", "arch", "memory_mb", "duration_ms", "duration_cv"];
-const STARTUP: &[&str] = &["cold_start_ratio", "init_ms", "package", "runtime", "billing_date", "ephemeral_mb"];
-const ADVANCED: &[(&str, &[&str])] = &[
+pub const KPIS: &[(&str, &str, Reading)] = &[
+    ("Per invocation", "per_invocation_usd", Reading::UsdSmall),
+    ("Per million invocations", "per_million_usd", Reading::Usd),
+    ("GB-seconds", "gb_seconds", Reading::Num(3)),
+    ("Billed requests", "billed_requests", Reading::Num(3)),
+];
+pub const BASIC: &[&str] = &["region", "arch", "memory_mb", "duration_ms", "duration_cv", "duration_p99_ms"];
+pub const STARTUP: &[&str] = &["cold_start_ratio", "init_ms", "package", "runtime", "billing_date", "ephemeral_mb"];
+pub const ADVANCED: &[(&str, &[&str])] = &[
     ("Provisioned concurrency", &["pc_units", "pc_hours", "pc_requests", "pc_duration_ms"]),
     ("SnapStart", &["snapstart", "snapstart_hours", "restore_ratio"]),
     ("Streaming and asynchronous events", &["stream_gb", "async_event_kb"]),
@@ -38,15 +45,7 @@ pub fn CostPage() -> impl IntoView {
     });
     state.sync_url();
 
-    let fields = move |names: &'static [&'static str]| {
-        names
-            .iter()
-            .map(|n| {
-                let spec = COST_PARAMS.iter().find(|s| s.name == *n).expect("known parameter");
-                view! { <Field spec=spec state=state cross=cross /> }
-            })
-            .collect_view()
-    };
+    let fields = move |names: &'static [&'static str]| fields(state, cross, names);
 
     view! {
         <div class=layout.calc_class()>
@@ -55,10 +54,7 @@ pub fn CostPage() -> impl IntoView {
                     <legend>"Function"</legend>
                     {fields(BASIC)}
                     <RequestsField state=state cross=cross />
-                    {
-                        let spec = COST_PARAMS.iter().find(|s| s.name == "free_tier").expect("free_tier");
-                        view! { <Field spec=spec state=state cross=cross /> }
-                    }
+                    {fields(&["free_tier"])}
                 </fieldset>
                 <fieldset>
                     <legend>"Cold starts and storage"</legend>
@@ -84,6 +80,11 @@ pub fn CostPage() -> impl IntoView {
                     <CostResults result=result what_ifs=what_ifs stale=eval.stale() />
                 })}
                 <Toolbar state=state calculator="cost" metrics=Signal::derive(move || evaluated.with(|e| e.as_ref().map(|r| r.metrics()).unwrap_or_default())) />
+                <nav class="handoffs" aria-label="Take this function to another calculator">
+                    <Handoff state=state to=&lambda_model::calculators::SIMULATE label="Simulate this traffic" hint="Requests per month become requests per second (a month is 730 hours); duration, memory, region and Init travel with them." />
+                    <Handoff state=state to=&lambda_model::calculators::SIMULATE label="Simulate a daily cycle" overrides=vec![("arrival", "diurnal".to_string())] hint="The same mean rate, swinging over the day." />
+                    <Handoff state=state to=&lambda_model::calculators::POWER label="Tune memory" hint="Opens the power explorer with this size and duration as its measurement." />
+                </nav>
                 {(!layout.compact).then(|| view! { <AccountLink state=state /> })}
             </section>
         </div>
@@ -116,12 +117,7 @@ fn CostResults(result: Memo<CostResult>, what_ifs: Memo<Vec<WhatIf>>, stale: Sig
             <p class="big-number">
                 <FigureValue metric="total_usd" value=total text=usd_text(total) />
             </p>
-            <div class="kpis">
-                <Kpi label="Per invocation" metric="per_invocation_usd" value=get("per_invocation_usd") money_small=true />
-                <Kpi label="Per million invocations" metric="per_million_usd" value=get("per_million_usd") money_small=false />
-                <Kpi label="GB-seconds" metric="gb_seconds" value=get("gb_seconds") money_small=false />
-                <Kpi label="Billed requests" metric="billed_requests" value=get("billed_requests") money_small=false />
-            </div>
+            {kpis(metrics.into(), KPIS)}
         </div>
         })}
         {shown(Part::Table, move || view! {
@@ -137,7 +133,8 @@ fn CostResults(result: Memo<CostResult>, what_ifs: Memo<Vec<WhatIf>>, stale: Sig
                             // The savings line is shown as a deduction.
                             let shown_text = Signal::derive(move || {
                                 let x = v.get().as_f64().unwrap_or(0.0);
-                                format::usd(if name == "savings_usd" { -x } else { x })
+                                // (A zero saving is "$0.00", not "−$0.00".)
+                                format::usd(if name == "savings_usd" && x > 0.0 { -x } else { x })
                             });
                             view! {
                                 <tr class:zero=move || v.get().as_f64() == Some(0.0)>
@@ -166,7 +163,8 @@ fn CostResults(result: Memo<CostResult>, what_ifs: Memo<Vec<WhatIf>>, stale: Sig
             </div>
             <figcaption id="cost-chart-summary" data-testid="cost-chart-summary">{move || summary.get()}</figcaption>
             <ul class="legend" aria-hidden="true">
-                {series.iter().enumerate().map(|(i, s)| view! { <li><span class=format!("swatch c{}", i % 8 + 1)></span>{*s}</li> }).collect_view()}
+                // Only the lines some bar has: eight swatches for three costs mislead.
+                {move || bars.with(|b| cost_view::used_series(b)).into_iter().map(|i| view! { <li><span class=format!("swatch c{}", i % 8 + 1)></span>{series[i]}</li> }).collect_view()}
             </ul>
             <details>
                 <summary>"Chart data table"</summary>
@@ -206,25 +204,6 @@ fn CostResults(result: Memo<CostResult>, what_ifs: Memo<Vec<WhatIf>>, stale: Sig
             <ul>{move || result.with(|r| r.assumptions.iter().map(|a| view! { <li>{a.clone()}</li> }).collect_view())}</ul>
         </details>
         })}
-    }
-}
-
-#[component]
-fn Kpi(label: &'static str, metric: &'static str, value: Signal<MetricValue>, money_small: bool) -> impl IntoView {
-    let text = Signal::derive(move || {
-        let value = value.get();
-        match (value.as_f64(), value) {
-            (None, _) => "—".to_string(),
-            (Some(x), MetricValue::Usd(_)) if money_small => format::usd_small(x),
-            (Some(x), MetricValue::Usd(_)) => format::usd(x),
-            (Some(x), _) => format::number(x, 3),
-        }
-    });
-    view! {
-        <div class="kpi">
-            <span class="label">{label}</span>
-            <span class="value"><FigureValue metric=metric value=value text=text /></span>
-        </div>
     }
 }
 

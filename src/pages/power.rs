@@ -3,34 +3,39 @@
 //! CloudWatch REPORT lines or a Power Tuning result, priced exactly.
 
 use crate::components::{
-    CalcState, ErrorSummary, Evaluation, Field, FigureValue, SlicedRead, Toolbar, chosen_file, inputs_form, layout,
-    shown,
+    CalcState, ErrorSummary, Evaluation, FigureValue, Handoff, Reading, SlicedRead, Toolbar, chosen_file, fields,
+    inputs_form, kpis, layout, metric_of, shown,
 };
 use crate::format;
 use lambda_model::lines::Lines;
 use lambda_model::metrics::MetricValue;
-use lambda_model::power::{self, Basis, POWER_PARAMS, PowerResult};
+use lambda_model::power::{self, Basis, FitQuality, POWER_PARAMS, PowerResult};
 use lambda_model::report;
-use lambda_model::scenario::ParamError;
 use lambda_site::embed::Part;
 use leptos::html::Canvas;
 use leptos::prelude::*;
 
-const DESCRIBE: &[&str] =
-    &["anchor_memory_mb", "anchor_duration_ms", "cpu_fraction", "parallel_fraction", "threads", "alpha"];
-const PRICING: &[&str] = &["region", "arch", "arm_speed_factor", "requests", "free_tier"];
-const CHOOSE: &[&str] = &["memory_mb", "strategy", "balanced_weight", "candidates", "max_memory_used_mb"];
-const MEASURED: &[&str] = &["points", "power_tuning"];
-
-fn field_view(names: &'static [&'static str], state: CalcState, cross: Memo<Vec<ParamError>>) -> impl IntoView {
-    names
-        .iter()
-        .map(|n| {
-            let spec = POWER_PARAMS.iter().find(|s| s.name == *n).expect("known parameter");
-            view! { <Field spec=spec state=state cross=cross /> }
-        })
-        .collect_view()
+/// A parameter name of [`POWER_PARAMS`], checked when this file compiles.
+macro_rules! p {
+    ($name:literal) => {
+        lambda_model::param!(POWER_PARAMS, $name)
+    };
 }
+
+pub const DESCRIBE: &[&str] =
+    &["anchor_memory_mb", "anchor_duration_ms", "cpu_fraction", "parallel_fraction", "threads", "alpha"];
+pub const PRICING: &[&str] = &["region", "arch", "arm_speed_factor", "requests", "free_tier"];
+pub const KPIS: &[(&str, &str, Reading)] = &[
+    ("Best duration", "best_duration_ms", Reading::Ms(1)),
+    ("Best per million", "best_cost_per_million_usd", Reading::Usd),
+    ("Duration now", "duration_ms", Reading::Ms(1)),
+    ("Per invocation now", "cost_per_invocation_usd", Reading::UsdSmall),
+    ("Per million now", "cost_per_million_usd", Reading::Usd),
+    ("Monthly now", "monthly_usd", Reading::Usd),
+    ("Monthly at the best size", "best_monthly_usd", Reading::Usd),
+];
+pub const CHOOSE: &[&str] = &["memory_mb", "strategy", "balanced_weight", "candidates", "max_memory_used_mb"];
+pub const MEASURED: &[&str] = &["points", "power_tuning"];
 
 #[component]
 pub fn PowerPage() -> impl IntoView {
@@ -46,20 +51,20 @@ pub fn PowerPage() -> impl IntoView {
                     <legend>"Your measurements (optional)"</legend>
                     <ReportPaste state=state />
                     <PointsTable state=state />
-                    {field_view(MEASURED, state, cross)}
+                    {fields(state, cross, MEASURED)}
                 </fieldset>
                 <fieldset>
                     <legend>"Or describe it"</legend>
                     <p class="hint">"Used when there are no measured points."</p>
-                    {field_view(DESCRIBE, state, cross)}
+                    {fields(state, cross, DESCRIBE)}
                 </fieldset>
                 <fieldset>
                     <legend>"Choose"</legend>
-                    {field_view(CHOOSE, state, cross)}
+                    {fields(state, cross, CHOOSE)}
                 </fieldset>
                 <fieldset>
                     <legend>"Pricing"</legend>
-                    {field_view(PRICING, state, cross)}
+                    {fields(state, cross, PRICING)}
                 </fieldset>
             })}
             <section class="results" aria-labelledby="power-results-h">
@@ -123,14 +128,17 @@ fn ReportPaste(state: CalcState) -> impl IntoView {
         }
         let by = parsed.by_size();
         let cold: usize = by.iter().map(|s| s.cold_count).sum();
-        let init = by.iter().filter_map(|s| s.init_mean_ms).fold(0.0, f64::max);
+        let inits: Vec<String> = by
+            .iter()
+            .filter_map(|s| s.init_mean_ms.map(|ms| format!("{} ms at {} MB", format::number(ms, 0), s.memory_mb)))
+            .collect();
         set_summary.set(format!(
             "Read {} REPORT lines at {} memory size(s): {} warm, {} cold{}. Skipped {} other line(s){}. Cold invocations are left out of the fit.",
             count(parsed.reports.len()),
             by.len(),
             count(parsed.reports.len() - cold),
             count(cold),
-            if init > 0.0 { format!(" (mean Init Duration up to {init:.0} ms at one size)") } else { String::new() },
+            if inits.is_empty() { String::new() } else { format!("; mean Init Duration {}", inits.join(", ")) },
             count(parsed.skipped),
             if parsed.malformed.is_empty() { String::new() } else { format!(", and {} REPORT line(s) without a usable Duration or Memory Size", count(parsed.malformed.len())) }
         ));
@@ -226,7 +234,7 @@ fn ReportPaste(state: CalcState) -> impl IntoView {
 fn PointsTable(state: CalcState) -> impl IntoView {
     let rows = move || {
         state.values.with(|v| {
-            v.text("points")
+            v.text(p!("points"))
                 .split(',')
                 .filter_map(|p| p.split_once(':'))
                 .map(|(m, d)| (m.to_string(), d.to_string()))
@@ -282,16 +290,6 @@ fn PointsTable(state: CalcState) -> impl IntoView {
 #[component]
 fn PowerResults(state: CalcState, result: Memo<PowerResult>, stale: Signal<bool>) -> impl IntoView {
     let metrics = Memo::new(move |_| result.with(|r| r.metrics()));
-    let get = move |name: &'static str| {
-        Signal::derive(move || {
-            metrics.with(|m| m.iter().find(|(n, _)| *n == name).map(|(_, v)| *v).unwrap_or(MetricValue::Missing))
-        })
-    };
-    let usd = |v: Signal<MetricValue>| Signal::derive(move || format::usd(v.get().as_f64().unwrap_or(0.0)));
-    let usd_small = |v: Signal<MetricValue>| Signal::derive(move || format::usd_small(v.get().as_f64().unwrap_or(0.0)));
-    let ms = |v: Signal<MetricValue>| {
-        Signal::derive(move || format!("{} ms", format::number(v.get().as_f64().unwrap_or(0.0), 1)))
-    };
     let series = Memo::new(move |_| {
         result.with(|r| crate::chart::PowerSeries {
             model: r.grid.iter().map(|g| (g.memory_mb as f64, g.duration_ms, g.per_million.as_f64())).collect(),
@@ -309,27 +307,55 @@ fn PowerResults(state: CalcState, result: Memo<PowerResult>, stale: Signal<bool>
             String::from(js_sys::encode_uri_component(&result.with(|r| r.to_csv())))
         )
     });
-    let best_mb = get("best_memory_mb");
+    let best_mb = metric_of(metrics.into(), "best_memory_mb");
     view! {
         {shown(Part::Result, move || view! {
         <div class="result-card" class:stale=move || stale.get() aria-live="polite">
-            <p class="kpi-label">{move || result.with(|r| format!("Recommended for {}", r.strategy))}</p>
+            <p class="kpi-label">{move || result.with(|r| if r.measured.is_empty() {
+                format!("Recommended for {}", r.strategy)
+            } else {
+                format!("Recommended for {}: the best measured size", r.strategy)
+            })}</p>
             <p class="big-number"><FigureValue metric="best_memory_mb" value=best_mb text=Signal::derive(move || format!("{} MB", best_mb.get().exact())) /></p>
             <p data-testid="versus">{move || result.with(|r| format!("Against {} MB now: {}.", r.current.memory_mb, r.versus_text()))}</p>
-            <div class="kpis">
-                <div class="kpi"><span class="label">"Best duration"</span><span class="value"><FigureValue metric="best_duration_ms" value=get("best_duration_ms") text=ms(get("best_duration_ms")) /></span></div>
-                <div class="kpi"><span class="label">"Best per million"</span><span class="value"><FigureValue metric="best_cost_per_million_usd" value=get("best_cost_per_million_usd") text=usd(get("best_cost_per_million_usd")) /></span></div>
-                <div class="kpi"><span class="label">"Duration now"</span><span class="value"><FigureValue metric="duration_ms" value=get("duration_ms") text=ms(get("duration_ms")) /></span></div>
-                <div class="kpi"><span class="label">"Per invocation now"</span><span class="value"><FigureValue metric="cost_per_invocation_usd" value=get("cost_per_invocation_usd") text=usd_small(get("cost_per_invocation_usd")) /></span></div>
-                <div class="kpi"><span class="label">"Per million now"</span><span class="value"><FigureValue metric="cost_per_million_usd" value=get("cost_per_million_usd") text=usd(get("cost_per_million_usd")) /></span></div>
-                <div class="kpi"><span class="label">"Monthly now"</span><span class="value"><FigureValue metric="monthly_usd" value=get("monthly_usd") text=usd(get("monthly_usd")) /></span></div>
-            </div>
+            <nav class="handoffs" aria-label="Take this size to another calculator">
+                <Handoff state=state to=&lambda_model::calculators::COST label=Signal::derive(move || result.with(|r| format!("Price {} MB in the cost calculator", r.best.memory_mb)))
+                    overrides=Signal::derive(move || result.with(|r| vec![
+                        ("memory_mb", r.best.memory_mb.to_string()),
+                        ("duration_ms", lambda_model::scenario::fmt_num((r.best.duration_ms * 1000.0).round() / 1000.0)),
+                    ]))
+                    hint="Opens the cost calculator with the recommended size and its duration; everything else about the function comes along." />
+            </nav>
+            {kpis(metrics.into(), KPIS)}
+            <p class="hint">{move || if state.values.with(|v| v.flag(p!("free_tier"))) {
+                "Monthly figures apply the free tier (1M requests and 400,000 GB-s a month, account-wide); per-invocation figures never do."
+            } else {
+                "Monthly figures are without the free tier; per-invocation figures never include it."
+            }}</p>
+
+            {move || result.with(|r| r.next.as_ref().map(|(row, _, _)| view! {
+                <p class="note" data-testid="measure-next">
+                    "Worth measuring next: "
+                    <FigureValue metric="next_memory_mb" value=MetricValue::Count(row.memory_mb as u128) text=format!("{} MB", row.memory_mb) />
+                    {format!(
+                        ". The model expects it to be {}; the recommendation stays with what was measured until a measurement says otherwise.",
+                        r.next_gain().unwrap_or_default()
+                    )}
+                </p>
+            }))}
             {move || result.with(|r| match &r.basis {
                 Basis::Fitted(f) => view! {
-                    <p class="note">
-                        {format!("Fitted to {} measured sizes: R² ", r.measured.len())}
-                        <FigureValue metric="fit_r2" value=MetricValue::Num(f.r2) text=format!("{:.4}", f.r2) />
-                        {format!(", largest error {:.1}%. ", f.max_rel_error * 100.0)}
+                    <p class="note" data-testid="fit-quality">
+                        {match r.fit_quality {
+                            Some(FitQuality::LeaveOneOut { max_rel_error, .. }) => view! {
+                                {format!("Fitted to {} measured sizes: R² ", r.measured.len())}
+                                <FigureValue metric="fit_r2" value=MetricValue::Num(f.r2) text=format!("{:.4}", f.r2) />
+                                {format!(", largest error {:.1}%. ", f.max_rel_error * 100.0)}
+                                <FigureValue metric="fit_loo_error" value=MetricValue::Num(max_rel_error) text=r.fit_text().unwrap_or_default() />
+                            }.into_any(),
+                            _ => view! { {r.fit_text().unwrap_or_default()} }.into_any(),
+                        }}
+                        " "
                         {f.caveats.join(" ")}
                     </p>
                 }.into_any(),
@@ -363,7 +389,7 @@ fn PowerResults(state: CalcState, result: Memo<PowerResult>, stale: Signal<bool>
                             <tr class:best=best class:zero=c.out_of_memory || c.timed_out>
                                 <th scope="row" class="num">{format!("{} MB", c.memory_mb)}{best.then_some(" ★")}</th>
                                 <td class="num">{format!("{} ms", format::number(c.duration_ms, 1))}</td>
-                                <td>{if c.out_of_memory { "would run out of memory" } else if c.timed_out { "would time out (over 15 minutes)" } else if c.measured { "measured" } else { "model" }}</td>
+                                <td>{if c.out_of_memory { "would run out of memory" } else if c.timed_out { "would time out (over 15 minutes)" } else if c.measured { "measured" } else if c.extrapolated { "model, extrapolated" } else { "model" }}{r.next.as_ref().is_some_and(|(n, _, _)| n.memory_mb == c.memory_mb).then_some(" · measure next")}</td>
                                 <td class="num">{format::usd_small(c.per_invocation.as_f64())}</td>
                                 <td class="num">{format::usd(c.per_million.as_f64())}</td>
                                 <td class="num">{format::usd(c.monthly.as_f64())}</td>

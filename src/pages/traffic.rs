@@ -5,7 +5,8 @@
 
 use crate::chart::Line;
 use crate::components::{
-    CalcState, ErrorSummary, Field, FigureValue, SlicedRead, Toolbar, chosen_file, inputs_form, layout, shown,
+    CalcState, ErrorSummary, FigureValue, Reading, SlicedRead, Toolbar, chosen_file, fields, inputs_form, kpis, layout,
+    shown,
 };
 use crate::format;
 use lambda_model::analytic;
@@ -18,13 +19,32 @@ use leptos::html::Canvas;
 use leptos::prelude::*;
 use std::time::Duration;
 
-const TRAFFIC: &[&str] =
+pub const TRAFFIC: &[&str] =
     &["arrival", "rate_per_s", "diurnal_amplitude", "burst_rate_per_s", "burst_every_s", "burst_length_s", "trace"];
-const FUNCTION: &[&str] =
+pub const FUNCTION: &[&str] =
     &["duration_ms", "duration_dist", "duration_cv", "cold_start_ms", "runtime", "memory_mb", "arch", "region"];
-const PLATFORM: &[&str] =
+pub const PLATFORM: &[&str] =
     &["idle_ttl_s", "max_lifetime_s", "routing", "reserved_concurrency", "account_concurrency", "scaling", "pc_units"];
-const RUN: &[&str] = &["sim_seconds", "seed", "p99_target_ms", "cold_start_target"];
+pub const KPIS: &[(&str, &str, Reading)] = &[
+    ("Requests", "requests", Reading::Num(0)),
+    ("Cold starts", "cold_starts", Reading::Num(0)),
+    ("Cold-start ratio", "cold_start_ratio", Reading::Pct),
+    ("Throttled", "throttles", Reading::Num(0)),
+    ("Throttle ratio", "throttle_ratio", Reading::Pct),
+    ("p50", "p50_ms", Reading::Ms(1)),
+    ("p95", "p95_ms", Reading::Ms(1)),
+    ("p99", "p99_ms", Reading::Ms(1)),
+    ("p99.9", "p999_ms", Reading::Ms(1)),
+    ("Max", "max_ms", Reading::Ms(1)),
+    ("Peak concurrency", "peak_concurrency", Reading::Num(0)),
+    ("Mean concurrency", "mean_concurrency", Reading::Num(2)),
+    ("Environments created", "envs_created", Reading::Num(0)),
+    ("Idle GB-seconds", "idle_gb_seconds", Reading::Num(0)),
+    ("PC spillover", "pc_spillover_ratio", Reading::Pct),
+    ("Cost of the simulated time", "cost_total_usd", Reading::Usd),
+    ("Cost per million", "cost_per_million_usd", Reading::Usd),
+];
+pub const RUN: &[&str] = &["sim_seconds", "seed", "p99_target_ms", "cold_start_target"];
 
 #[derive(Clone, Copy, PartialEq)]
 enum Kind {
@@ -58,6 +78,13 @@ struct Runner {
 }
 
 use crate::format::now_ms;
+
+/// A parameter name of [`SIM_PARAMS`], checked when this file compiles.
+macro_rules! p {
+    ($name:literal) => {
+        lambda_model::param!(SIM_PARAMS, $name)
+    };
+}
 
 impl Runner {
     fn start(self, kind: Kind, values: Values, mut configs: Vec<SimConfig>) {
@@ -183,14 +210,7 @@ pub fn TrafficPage() -> impl IntoView {
     });
     on_cleanup(move || runner.job.set_value(None));
     let group = move |title: &'static str, names: &'static [&'static str]| {
-        let fields = names
-            .iter()
-            .map(|n| {
-                let spec = SIM_PARAMS.iter().find(|s| s.name == *n).expect("known parameter");
-                view! { <Field spec=spec state=state cross=cross /> }
-            })
-            .collect_view();
-        view! { <fieldset><legend>{title}</legend>{fields}</fieldset> }
+        view! { <fieldset><legend>{title}</legend>{fields(state, cross, names)}</fieldset> }
     };
     view! {
         <div class=layout().calc_class()>
@@ -220,12 +240,13 @@ pub fn TrafficPage() -> impl IntoView {
                 {shown(Part::Table, move || view! {
                 <h3>"Provisioned concurrency advisor"</h3>
                 <p class="hint">
-                    "Tries PC sizes from 0 up to the 99.9th percentile of concurrency on the same traffic (shorter runs, same seed) "
-                    "and picks the cheapest that meets your p99 target, or the cold-start target when no p99 target is set. "
-                    "PC pays for itself when its environments are busy more than 60% of the time."
+                    "Tries PC sizes from 0 up to the 99.9th percentile of concurrency on the same traffic (same seed), "
+                    "each run shortened so the sweep stays near 2 million requests, and picks the cheapest that meets your p99 target, "
+                    "or the cold-start target when no p99 target is set. Costs are each run's, scaled to a 730-hour month, at tier-1 rates without the free tier (the simulated time includes filling an empty fleet). "
                 </p>
+                <p class="hint" data-testid="pc-break-even">{move || break_even_text(&state.values.get())}</p>
                 <button type="button" on:click=move |_| advise() disabled=move || runner.running.get().is_some() || checked.with(|c| c.is_err())>"Find the cheapest provisioned concurrency"</button>
-                {move || runner.advisor.get().map(|pts| view! { <Advisor points=pts /> })}
+                {move || runner.advisor.get().map(|pts| view! { <Advisor points=pts values=state.values.get_untracked() /> })}
                 })}
             </section>
         </div>
@@ -255,7 +276,7 @@ fn TraceUpload(state: CalcState) -> impl IntoView {
         state.commit("arrival");
         state.set_raw("trace", s.trace.clone());
         state.commit("trace");
-        if state.values.with_untracked(|v| v.num("sim_seconds")) < s.sim_seconds {
+        if state.values.with_untracked(|v| v.num(p!("sim_seconds"))) < s.sim_seconds {
             state.set_raw("sim_seconds", fmt_num(s.sim_seconds));
             state.commit("sim_seconds");
             format!(" The simulated time is now {} s, to cover them.", format::number(s.sim_seconds, 0))
@@ -382,29 +403,55 @@ fn describe_trace(s: &TraceSummary) -> String {
 fn Analytic(values: RwSignal<Values>) -> impl IntoView {
     let text = Memo::new(move |_| {
         values.with(|v| {
-            let rate = v.num("rate_per_s");
+            let rate = v.num(p!("rate_per_s"));
             let s = sim::service_mean_ms(v) / 1000.0;
             let rho = rate * s;
-            let cap = match v.int("reserved_concurrency") {
-                -1 => v.int("account_concurrency"),
-                n => n.min(v.int("account_concurrency")),
+            let cap = match v.int(p!("reserved_concurrency")) {
+                -1 => v.int(p!("account_concurrency")),
+                n => n.min(v.int(p!("account_concurrency"))),
             } as u32;
-            let mut out = vec![format!(
-                "Steady Poisson traffic at this rate keeps {} requests in flight on average (λ × duration); 99% of the time at most {}.",
-                format::number(rho, 2),
-                analytic::poisson_quantile(0.99, rho)
-            )];
+            let in_flight = |what: &str, rho: f64| {
+                format!(
+                    "{what} keeps {} requests in flight on average (λ × duration); 99% of the time at most {}.",
+                    format::number(rho, 2),
+                    analytic::poisson_quantile(0.99, rho)
+                )
+            };
+            let mut out = vec![match v.text(p!("arrival")) {
+                "diurnal" => {
+                    let peak = rho * (1.0 + v.num(p!("diurnal_amplitude")));
+                    format!(
+                        "Daily-cycle traffic averages {} requests in flight (λ × duration). {}",
+                        format::number(rho, 2),
+                        in_flight("Its busiest hour, at rate × (1 + swing),", peak)
+                    )
+                }
+                "bursty" => in_flight(
+                    "Between bursts, this rate",
+                    rho,
+                ) + " " + &in_flight("Inside a burst, the burst rate", v.num(p!("burst_rate_per_s")) * s),
+                "constant" => format!(
+                    "Evenly spaced requests keep {} in flight on average (λ × duration).",
+                    format::number(rho, 2)
+                ),
+                "trace" => format!(
+                    "The trace averages {} requests per second, {} in flight (λ × duration); its bursts decide the peak.",
+                    format::number(lambda_model::profile::mean_rate_per_s(v), 2),
+                    format::number(lambda_model::profile::mean_rate_per_s(v) * s, 2)
+                ),
+                _ => in_flight("Steady Poisson traffic at this rate", rho),
+            }];
             if rho < 0.3 {
                 out.push(format!(
                     "At this rate about {:.1}% of requests find no warm environment after an idle gap (e^(−λ·TTL)).",
-                    100.0 * analytic::cold_probability_low_rate(rate, v.num("idle_ttl_s"))
+                    100.0 * analytic::cold_probability_low_rate(rate, v.num(p!("idle_ttl_s")))
                 ));
             }
             let b = analytic::erlang_b(cap, rho);
             if b > 1e-6 {
                 out.push(format!("With a concurrency limit of {cap}, Erlang-B predicts {:.2}% throttled.", 100.0 * b));
             }
-            let pc = v.int("pc_units") as u64;
+            let pc = v.int(p!("pc_units")) as u64;
             if pc > 0 {
                 out.push(format!(
                     "{pc} PC environments: {:.1}% of arrivals find them all busy and spill to on-demand.",
@@ -424,11 +471,6 @@ fn SimResults(state: CalcState, result: SimResult, throughput: f64) -> impl Into
         let all = metrics.clone();
         Signal::derive(move || all.clone())
     };
-    let m = |name: &str| metrics.iter().find(|(n, _)| *n == name).map(|(_, v)| *v).unwrap_or(MetricValue::Missing);
-    let kpi = |label: &'static str, name: &'static str, text: String| {
-        view! { <div class="kpi"><span class="label">{label}</span><span class="value"><FigureValue metric=name value=m(name) text=text /></span></div> }
-    };
-    let pct = |x: f64| format!("{:.3}%", x * 100.0);
     let msf = |x: f64| format!("{} ms", format::number(x, 1));
     let bin_s = result.bin_seconds;
     let busy: Vec<(f64, f64)> =
@@ -481,6 +523,27 @@ fn SimResults(state: CalcState, result: SimResult, throughput: f64) -> impl Into
                 let _ = crate::chart::draw_lines(cv, &b, "latency (ms)", "share of requests");
             },
         );
+        let hist = vec![
+            Line {
+                name: "warm".into(),
+                points: result.histogram.iter().map(|(a, b, w, _)| ((a * b).sqrt(), *w as f64)).collect(),
+                color: 1,
+                thick: true,
+            },
+            Line {
+                name: "cold".into(),
+                points: result.histogram.iter().map(|(a, b, _, c)| ((a * b).sqrt(), *c as f64)).collect(),
+                color: 2,
+                thick: false,
+            },
+        ];
+        crate::chart::redraw_on_change(
+            c4,
+            move || {},
+            move |cv| {
+                let _ = crate::chart::draw_lines(cv, &hist, "latency (ms)", "requests");
+            },
+        );
         crate::chart::redraw_on_change(
             c3,
             move || {},
@@ -520,26 +583,64 @@ fn SimResults(state: CalcState, result: SimResult, throughput: f64) -> impl Into
         worst.1,
         format::number(worst.0, 0)
     );
+    // A month of this traffic, priced by the cost engine exactly as the cost
+    // page prices what the hand-off opens.
+    let month = {
+        let today = crate::today();
+        let (cost_values, to_cost) = state.carried.with_value(|c| {
+            state.values.with_untracked(|v| {
+                (
+                    lambda_model::profile::traffic_cost_values(v, c, &result),
+                    lambda_model::profile::traffic_to_cost(v, &result),
+                )
+            })
+        });
+        let monthly = lambda_model::profile::month_of(&cost_values, today);
+        let steady = lambda_model::profile::steady_cold_ratio(&result);
+        // The result is fixed, so the figure and the link are built once.
+        let (total, text) = match monthly {
+            Ok(total) => (
+                Some(total),
+                format!(
+                    ", priced like the cost calculator: {} requests (a month is 730 hours), a steady-state cold-start ratio of {:.4}% (the second half of the run), free tier {}.",
+                    format::number(
+                        cost_values.num(lambda_model::param!(lambda_model::pricing::COST_PARAMS, "requests")),
+                        0
+                    ),
+                    steady * 100.0,
+                    if cost_values.flag(lambda_model::param!(lambda_model::pricing::COST_PARAMS, "free_tier")) {
+                        "applied"
+                    } else {
+                        "not applied"
+                    }
+                ),
+            ),
+            Err(e) => (
+                None,
+                format!("No monthly figure: {}", e.iter().map(|e| e.message.as_str()).collect::<Vec<_>>().join(" ")),
+            ),
+        };
+        let link = state.handoff(&lambda_model::calculators::COST, &to_cost);
+        let external = state.embedded.is_some() || layout().compact;
+        view! {
+            <p class="note" data-testid="sim-monthly">
+                {total.map(|t| view! {
+                    "A month of this traffic: "
+                    <FigureValue metric="monthly_usd" value=MetricValue::Usd(t) text=format::usd(t.as_f64()) />
+                })}
+                {text}
+            </p>
+            <nav class="handoffs" aria-label="Take this function to another calculator">
+                <a class="button handoff" href=link data-handoff="cost" target=external.then_some("_blank") rel=external.then_some("noopener")
+                    title="Opens the cost calculator with this traffic per month and the simulated steady-state cold-start ratio.">
+                    "Use this cold-start ratio in cost"
+                </a>
+            </nav>
+        }
+    };
     let headline = view! {
-        <div class="kpis" data-testid="sim-kpis">
-            {kpi("Requests", "requests", format::number(result.requests as f64, 0))}
-            {kpi("Cold starts", "cold_starts", format::number(result.cold_starts as f64, 0))}
-            {kpi("Cold-start ratio", "cold_start_ratio", pct(result.cold_start_ratio()))}
-            {kpi("Throttled", "throttles", format::number(result.throttles as f64, 0))}
-            {kpi("Throttle ratio", "throttle_ratio", pct(result.throttle_ratio()))}
-            {kpi("p50", "p50_ms", msf(result.p50_ms))}
-            {kpi("p95", "p95_ms", msf(result.p95_ms))}
-            {kpi("p99", "p99_ms", msf(result.p99_ms))}
-            {kpi("p99.9", "p999_ms", msf(result.p999_ms))}
-            {kpi("Max", "max_ms", msf(result.max_ms))}
-            {kpi("Peak concurrency", "peak_concurrency", result.peak_concurrency.to_string())}
-            {kpi("Mean concurrency", "mean_concurrency", format::number(result.mean_concurrency, 2))}
-            {kpi("Environments created", "envs_created", format::number(result.envs_created as f64, 0))}
-            {kpi("Idle GB-seconds", "idle_gb_seconds", format::number(result.idle_gb_seconds, 0))}
-            {kpi("PC spillover", "pc_spillover_ratio", pct(m("pc_spillover_ratio").as_f64().unwrap_or(0.0)))}
-            {kpi("Cost of the simulated time", "cost_total_usd", format::usd(result.total_usd.as_f64()))}
-            {kpi("Cost per million", "cost_per_million_usd", format::usd(m("cost_per_million_usd").as_f64().unwrap_or(0.0)))}
-        </div>
+        {kpis(metrics_sig, KPIS)}
+        {month}
         <p class="hint">
             "Simulated at " <FigureValue metric="sim_throughput_per_s" value=MetricValue::Num(throughput.round()) text=format!("{} million requests per second", format::number(throughput / 1e6, 1)) />
             " in this browser. Cost covers requests, on-demand duration, INIT and PC for the simulated time, at tier-1 rates without the free tier."
@@ -592,13 +693,52 @@ fn SimResults(state: CalcState, result: SimResult, throughput: f64) -> impl Into
     }
 }
 
+/// The region's own PC break-even, with the formula.
+fn break_even_text(v: &Values) -> String {
+    let (Some(region), Some(arch)) =
+        (lambda_model::prices::region(v.text(p!("region"))), lambda_model::prices::Arch::parse(v.text(p!("arch"))))
+    else {
+        return String::new();
+    };
+    match analytic::pc_break_even_in(region, arch) {
+        Some(b) if b.utilisation < 1.0 => format!(
+            "With {}'s {} rates, PC pays for itself when its environments are busy more than {:.1}% of the time: ${} per GB-s kept ÷ (${} on-demand − ${} on PC per busy GB-s).",
+            region.code,
+            arch.name(),
+            b.utilisation * 100.0,
+            b.config.to_decimal(),
+            b.on_demand.to_decimal(),
+            b.pc_duration.to_decimal()
+        ),
+        Some(b) => format!(
+            "With {}'s {} rates, PC never costs less than on-demand: a busy GB-s saves ${} (${} − ${}), less than the ${} an environment costs per GB-s kept. Use it for latency, not to save money.",
+            region.code,
+            arch.name(),
+            lambda_model::money::Rate(b.on_demand.0 - b.pc_duration.0).to_decimal(),
+            b.on_demand.to_decimal(),
+            b.pc_duration.to_decimal(),
+            b.config.to_decimal()
+        ),
+        None => format!(
+            "{} has no provisioned-concurrency rate in this calculator, so PC is priced at 0 here; pick a region with PC rates to weigh it.",
+            region.code
+        ),
+    }
+}
+
 #[component]
-fn Advisor(points: Vec<PcPoint>) -> impl IntoView {
+fn Advisor(points: Vec<PcPoint>, values: Values) -> impl IntoView {
     let best = sim::pc_recommendation(&points).cloned();
+    let break_even = lambda_model::prices::region(values.text(p!("region")))
+        .zip(lambda_model::prices::Arch::parse(values.text(p!("arch"))))
+        .and_then(|(r, a)| analytic::pc_break_even_in(r, a))
+        .map(|b| b.utilisation);
+    let none = points.iter().find(|p| p.units == 0).cloned();
+    let run = points.first().map(|p| p.seconds).unwrap_or(0.0);
     let canvas = NodeRef::<Canvas>::new();
     let line = vec![Line {
         name: "cost".into(),
-        points: points.iter().map(|p| (p.units as f64, p.cost.as_f64())).collect(),
+        points: points.iter().map(|p| (p.units as f64, p.monthly.as_f64())).collect(),
         color: 2,
         thick: true,
     }];
@@ -606,22 +746,37 @@ fn Advisor(points: Vec<PcPoint>) -> impl IntoView {
         canvas,
         move || {},
         move |c| {
-            let _ = crate::chart::draw_lines(c, &line, "provisioned concurrency", "cost of the simulated time ($)");
+            let _ = crate::chart::draw_lines(c, &line, "provisioned concurrency", "cost per month ($)");
         },
     );
     let summary = match &best {
         Some(b) => format!(
-            "The cheapest setting that meets the target is {} PC environments ({} for the simulated time; p99 {} ms, {:.3}% cold, PC busy {:.0}% of the time{}).",
+            "The cheapest setting that meets the target is {} PC environments ({} a month without the free tier; p99 {} ms, {:.3}% cold, PC busy {:.0}% of the time){}{} Each run simulated {}.",
             b.units,
-            format::usd(b.cost.as_f64()),
+            format::usd(b.monthly.as_f64()),
             format::number(b.p99_ms, 1),
             b.cold_start_ratio * 100.0,
             b.utilisation * 100.0,
-            if b.units > 0 && b.utilisation < 0.6 {
-                ", below the 60% at which PC pays for itself, so it costs more than on-demand"
-            } else {
-                ""
-            }
+            match (b.units, &none) {
+                (0, _) | (_, None) => ".".to_string(),
+                (_, Some(n)) if n.monthly > b.monthly =>
+                    format!(", {} a month less than no PC.", format::usd((n.monthly - b.monthly).as_f64())),
+                (_, Some(n)) => format!(
+                    ". It costs {} a month more than no PC, which misses the target (p99 {} ms, {:.3}% cold): you pay for latency, not savings.",
+                    format::usd((b.monthly - n.monthly).as_f64()),
+                    format::number(n.p99_ms, 1),
+                    n.cold_start_ratio * 100.0
+                ),
+            },
+            match break_even {
+                Some(be) if b.units > 0 && b.utilisation < be => format!(
+                    " Its environments are busy {:.0}% of the time, below the {:.0}% at which PC pays for itself in this region.",
+                    b.utilisation * 100.0,
+                    be * 100.0
+                ),
+                _ => String::new(),
+            },
+            format::duration_s(run)
         ),
         None => {
             "No PC size in the sweep meets the target; relax the target or raise the account and reserved concurrency."
@@ -637,9 +792,9 @@ fn Advisor(points: Vec<PcPoint>) -> impl IntoView {
             <div class="chart-box short"><canvas node_ref=canvas role="img" aria-label="Cost against provisioned concurrency"></canvas></div>
             <div class="table-wrap" tabindex="0" role="region" aria-label="Table; scroll sideways if it is wider than the screen"><table data-testid="advisor-table">
                 <caption>"Provisioned concurrency sweep"</caption>
-                <thead><tr><th scope="col" class="num">"PC"</th><th scope="col" class="num">"Cost"</th><th scope="col" class="num">"p99"</th><th scope="col" class="num">"Cold"</th><th scope="col" class="num">"Spillover"</th><th scope="col" class="num">"PC busy"</th><th scope="col">"Meets target"</th></tr></thead>
+                <thead><tr><th scope="col" class="num">"PC"</th><th scope="col" class="num">"Cost per month"</th><th scope="col" class="num">"p99"</th><th scope="col" class="num">"Cold"</th><th scope="col" class="num">"Spillover"</th><th scope="col" class="num">"PC busy"</th><th scope="col">"Meets target"</th></tr></thead>
                 <tbody>{points.iter().map(|p| view! {
-                    <tr><td class="num">{p.units}</td><td class="num">{format::usd(p.cost.as_f64())}</td><td class="num">{format!("{} ms", format::number(p.p99_ms, 1))}</td>
+                    <tr><td class="num">{p.units}</td><td class="num">{format::usd(p.monthly.as_f64())}</td><td class="num">{format!("{} ms", format::number(p.p99_ms, 1))}</td>
                     <td class="num">{format!("{:.3}%", p.cold_start_ratio * 100.0)}</td><td class="num">{format!("{:.1}%", p.spillover_ratio * 100.0)}</td>
                     <td class="num">{format!("{:.0}%", p.utilisation * 100.0)}</td><td>{if p.meets_target { "yes" } else { "no" }}</td></tr>
                 }).collect_view()}</tbody>

@@ -17,7 +17,10 @@ const E2E_PUBLIC_URL: &str = "/lambda-lab/";
 /// Bytes on the wire (gzipped) a first visit to a route may move before its
 /// first figure or text: the page, the shared assets, its wasm module, and
 /// for a lesson the calculators its first step shows (issue 10 budgets).
-const CALCULATOR_ROUTE_BUDGET: u64 = 260 * 1024;
+/// Calculators: 260 KiB until issue 13, whose hand-offs between calculators,
+/// the simulator's monthly figure through the cost engine and the power
+/// explorer's measured-size answer added 12–20 KiB to each (docs/BENCHMARKS.md).
+const CALCULATOR_ROUTE_BUDGET: u64 = 280 * 1024;
 const LESSON_ROUTE_BUDGET: u64 = 480 * 1024;
 const STATIC_ROUTE_BUDGET: u64 = 40 * 1024;
 

@@ -12,7 +12,6 @@ use lambda_model::power;
 use lambda_model::pricing;
 use lambda_model::report;
 use lambda_model::scenario::{Date, ParamError, Values};
-use lambda_model::sim;
 
 pub const USAGE: &str = "\
 lambda-lab: AWS Lambda cost, tuning and cold-start calculators (Lambda Lab)
@@ -172,17 +171,17 @@ pub fn run(args: &[String]) -> Result<String, String> {
         return Err(errors_text(&errs));
     }
     if calc.name == "coldstart" {
-        let r = coldstart::evaluate(&values).map_err(|e| format!("lambda-lab: {e}"))?;
+        let r = coldstart::evaluate(&values).map_err(|e| errors_text(&e))?;
         if json {
             return Ok(to_json_object(&r.metrics()));
         }
         let p = &r.mean_parts;
         return Ok(format!(
             "Cold start: {} on {} ({}), {} MB\n\n  Init Duration      p50 {:>8.1} ms   p99 {:>8.1} ms\n  Client-observed    p50 {:>8.1} ms   p99 {:>8.1} ms\n\n  mean breakdown: platform {:.1} ms + VPC {:.1} ms + Init {:.1} ms + first-invoke extra {:.1} ms\n  billed Init per cold start (mean): {:.1} ms\n\nSource: {}.",
-            values.text("runtime"),
-            values.text("arch"),
-            values.text("package"),
-            values.int("memory_mb"),
+            values.text(lambda_model::param!(lambda_model::coldstart::COLDSTART_PARAMS, "runtime")),
+            values.text(lambda_model::param!(lambda_model::coldstart::COLDSTART_PARAMS, "arch")),
+            values.text(lambda_model::param!(lambda_model::coldstart::COLDSTART_PARAMS, "package")),
+            values.int(lambda_model::param!(lambda_model::coldstart::COLDSTART_PARAMS, "memory_mb")),
             r.init_p50,
             r.init_p99,
             r.latency_p50,
@@ -196,17 +195,17 @@ pub fn run(args: &[String]) -> Result<String, String> {
         ));
     }
     if calc.name == "simulate" {
-        let r = sim::simulate(&values).map_err(|e| format!("lambda-lab: {}", e.message))?;
+        let metrics = (calc.eval)(&values, today()).map_err(|e| errors_text(&e))?;
         if json {
-            return Ok(to_json_object(&r.metrics()));
+            return Ok(to_json_object(&metrics));
         }
         let mut s = format!(
             "Simulated {} s of {} traffic at {} req/s\n\n",
-            values.num("sim_seconds"),
-            values.text("arrival"),
-            values.num("rate_per_s")
+            values.num(lambda_model::param!(lambda_model::sim::SIM_PARAMS, "sim_seconds")),
+            values.text(lambda_model::param!(lambda_model::sim::SIM_PARAMS, "arrival")),
+            values.num(lambda_model::param!(lambda_model::sim::SIM_PARAMS, "rate_per_s"))
         );
-        for (name, v) in r.metrics() {
+        for (name, v) in metrics {
             s.push_str(&format!("  {name:<22} {}\n", v.exact()));
         }
         return Ok(s.trim_end().to_string());
@@ -242,12 +241,16 @@ fn dollars(u: lambda_model::money::Usd) -> String {
 fn cost_table(v: &Values, r: &pricing::CostResult, metrics: &[(&str, MetricValue)]) -> String {
     let mut s = format!(
         "Lambda cost per month: {}, {}, {} MB, {} ms, {} requests{} (prices as of {})\n\n",
-        v.text("region"),
-        v.text("arch"),
-        v.int("memory_mb"),
-        v.num("duration_ms"),
-        v.int("requests"),
-        if v.flag("free_tier") { ", free tier on" } else { ", free tier off" },
+        v.text(lambda_model::param!(lambda_model::pricing::COST_PARAMS, "region")),
+        v.text(lambda_model::param!(lambda_model::pricing::COST_PARAMS, "arch")),
+        v.int(lambda_model::param!(lambda_model::pricing::COST_PARAMS, "memory_mb")),
+        v.num(lambda_model::param!(lambda_model::pricing::COST_PARAMS, "duration_ms")),
+        v.int(lambda_model::param!(lambda_model::pricing::COST_PARAMS, "requests")),
+        if v.flag(lambda_model::param!(lambda_model::pricing::COST_PARAMS, "free_tier")) {
+            ", free tier on"
+        } else {
+            ", free tier off"
+        },
         lambda_model::prices::PRICES_AS_OF
     );
     s.push_str(&format!("  {:<30} {:>14}  {}\n", "line", "rounded", "exact USD"));
@@ -272,21 +275,21 @@ fn power_table(v: &Values, r: &power::PowerResult) -> String {
     let mut s = match &r.basis {
         power::Basis::Described => format!(
             "Memory sweep from one measurement: {} ms at {} MB, {}% CPU ({}% of it parallel on {} thread(s)), {} {}\n",
-            v.num("anchor_duration_ms"),
-            v.int("anchor_memory_mb"),
-            v.num("cpu_fraction") * 100.0,
-            v.num("parallel_fraction") * 100.0,
-            v.int("threads"),
-            v.text("region"),
-            v.text("arch")
+            v.num(lambda_model::param!(lambda_model::power::POWER_PARAMS, "anchor_duration_ms")),
+            v.int(lambda_model::param!(lambda_model::power::POWER_PARAMS, "anchor_memory_mb")),
+            v.num(lambda_model::param!(lambda_model::power::POWER_PARAMS, "cpu_fraction")) * 100.0,
+            v.num(lambda_model::param!(lambda_model::power::POWER_PARAMS, "parallel_fraction")) * 100.0,
+            v.int(lambda_model::param!(lambda_model::power::POWER_PARAMS, "threads")),
+            v.text(lambda_model::param!(lambda_model::power::POWER_PARAMS, "region")),
+            v.text(lambda_model::param!(lambda_model::power::POWER_PARAMS, "arch"))
         ),
         power::Basis::Fitted(f) => format!(
             "Memory sweep fitted to {} measured sizes (R² {:.4}, largest error {:.1}%), {} {}\n{}",
             r.measured.len(),
             f.r2,
             f.max_rel_error * 100.0,
-            v.text("region"),
-            v.text("arch"),
+            v.text(lambda_model::param!(lambda_model::power::POWER_PARAMS, "region")),
+            v.text(lambda_model::param!(lambda_model::power::POWER_PARAMS, "arch")),
             f.caveats.iter().map(|c| format!("Note: {c}\n")).collect::<String>()
         ),
     };
@@ -350,7 +353,7 @@ mod tests {
     #[test]
     fn bad_flags_name_the_valid_values() {
         let e = run(&args("cost --memory-mb 64")).unwrap_err();
-        assert!(e.contains("from 128 to 10240"), "{e}");
+        assert!(e.contains("from 128 to 10,240"), "{e}");
         let e = run(&args("cost --region mars-1")).unwrap_err();
         assert!(e.contains("us-east-1"), "{e}");
         let e = run(&args("cost --memroy-mb 512")).unwrap_err();

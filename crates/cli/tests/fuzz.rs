@@ -6,7 +6,7 @@
 
 use lambda_model::calculators::CALCULATORS;
 use lambda_model::json::{self, Json};
-use lambda_model::sim::Rng;
+use lambda_model::rng::Rng;
 use std::time::Instant;
 
 fn env(name: &str) -> Option<u64> {

@@ -74,7 +74,7 @@ fn scenario_files_evaluate_and_flags_override_them() {
 fn bad_input_exits_2_with_the_valid_values() {
     let (code, _, err) = lambda_lab(&["cost", "--memory-mb", "NaN"]);
     assert_eq!(code, 2);
-    assert!(err.contains("from 128 to 10240"), "{err}");
+    assert!(err.contains("from 128 to 10,240"), "{err}");
     let (code, _, err) = lambda_lab(&["cost", "--arch", "sparc"]);
     assert_eq!(code, 2);
     assert!(err.contains("x86_64, arm64"), "{err}");

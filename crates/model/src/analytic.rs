@@ -74,9 +74,35 @@ pub fn pc_spillover(pc_units: u64, rho: f64) -> f64 {
 }
 
 /// Utilisation above which provisioned concurrency costs less than on-demand:
-/// PC rate ÷ (on-demand rate − PC duration rate). 0.60 for x86 and arm64.
+/// PC rate ÷ (on-demand rate − PC duration rate). 0.60 with us-east-1's rates
+/// on x86_64 and arm64; other regions differ (eu-west-1 x86_64: 0.80).
 pub fn pc_break_even(pc_rate: f64, on_demand_rate: f64, pc_duration_rate: f64) -> f64 {
     pc_rate / (on_demand_rate - pc_duration_rate)
+}
+
+/// The PC break-even of one region and architecture, with the rates it comes
+/// from (per GB-s): an environment kept for a second costs `config`, and each
+/// busy second `pc_duration` on PC against `on_demand` without it (the
+/// first duration tier; the request fee is the same either way).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct BreakEven {
+    pub utilisation: f64,
+    pub config: crate::money::Rate,
+    pub pc_duration: crate::money::Rate,
+    pub on_demand: crate::money::Rate,
+}
+
+/// The break-even for this region and architecture, or `None` where the
+/// region has no PC rate in the price table.
+pub fn pc_break_even_in(region: &crate::prices::Region, arch: crate::prices::Arch) -> Option<BreakEven> {
+    let pc = region.pc(arch)?;
+    let on_demand = region.duration_tiers(arch)[0];
+    Some(BreakEven {
+        utilisation: pc_break_even(pc.config.as_f64(), on_demand.as_f64(), pc.duration.as_f64()),
+        config: pc.config,
+        pc_duration: pc.duration,
+        on_demand,
+    })
 }
 
 #[cfg(test)]
@@ -96,6 +122,27 @@ mod tests {
     fn low_rate_cold_starts_match_pacs() {
         for (rate, want) in [(0.00186, 0.309), (0.00246, 0.213), (0.00425, 0.069)] {
             assert!((cold_probability_low_rate(rate, 630.0) - want).abs() < 0.002);
+        }
+    }
+
+    #[test]
+    fn break_even_comes_from_each_regions_own_rates() {
+        use crate::prices::{Arch, REGIONS, region};
+        let at = |code: &str, arch| pc_break_even_in(region(code).unwrap(), arch).map(|b| b.utilisation);
+        assert!((at("us-east-1", Arch::X86).unwrap() - 0.60).abs() < 1e-3);
+        assert!((at("us-east-1", Arch::Arm).unwrap() - 0.60).abs() < 1e-3);
+        // eu-west-1: $0.0000046460 ÷ ($0.0000166667 − $0.0000108407) = 0.797.
+        assert!((at("eu-west-1", Arch::X86).unwrap() - 0.7975).abs() < 1e-3, "{:?}", at("eu-west-1", Arch::X86));
+        for r in REGIONS {
+            for arch in [Arch::X86, Arch::Arm] {
+                if let Some(b) = pc_break_even_in(r, arch) {
+                    // Above 1 (ap-northeast-1's published rates give 1.31 on
+                    // x86_64), PC never costs less than on-demand.
+                    assert!(b.utilisation > 0.3 && b.utilisation < 2.0, "{} {:?}: {}", r.code, arch, b.utilisation);
+                } else {
+                    assert!(r.pc(arch).is_none());
+                }
+            }
         }
     }
 

@@ -6,9 +6,11 @@ use crate::metrics::MetricValue;
 use crate::scenario::{Date, ParamError, ParamSpec, Values, decode_query};
 use crate::{coldstart, power, pricing, sim};
 
-/// One calculator: its name (CLI command, lesson directive), its parameters,
-/// and the site page that shows it.
-pub struct Calculator {
+/// What a calculator is called and where it lives: its name (CLI command,
+/// lesson directive), its parameters, and the site page that shows it. Kept
+/// apart from the functions so a page that only links to another calculator
+/// (a hand-off) does not link every calculator's engine into its wasm.
+pub struct CalcInfo {
     pub name: &'static str,
     pub specs: &'static [ParamSpec],
     /// The page's route under the site root, with its trailing slash (every
@@ -18,23 +20,85 @@ pub struct Calculator {
     pub module: &'static str,
 }
 
+/// The cost calculator: `/calculators/cost/`.
+pub const COST: CalcInfo =
+    CalcInfo { name: "cost", specs: pricing::COST_PARAMS, page: "/calculators/cost/", module: "cost" };
+/// The power explorer: `/calculators/power/`.
+pub const POWER: CalcInfo =
+    CalcInfo { name: "power", specs: power::POWER_PARAMS, page: "/calculators/power/", module: "power" };
+/// The cold-start calculator: `/calculators/cold-start/`.
+pub const COLDSTART: CalcInfo = CalcInfo {
+    name: "coldstart",
+    specs: coldstart::COLDSTART_PARAMS,
+    page: "/calculators/cold-start/",
+    module: "coldstart",
+};
+/// The traffic simulator: `/calculators/traffic/`.
+pub const SIMULATE: CalcInfo =
+    CalcInfo { name: "simulate", specs: sim::SIM_PARAMS, page: "/calculators/traffic/", module: "traffic" };
+
+/// Every calculator's name, parameters and page. (A page names the one it
+/// hands off to by its own constant, so its wasm holds only that table.)
+pub const INFOS: &[CalcInfo] = &[COST, POWER, COLDSTART, SIMULATE];
+
+/// One calculator: what it is, and the calculator itself, values in, every
+/// metric out, or every problem, each naming its parameter.
+pub struct Calculator {
+    pub info: &'static CalcInfo,
+    pub eval: Eval,
+}
+
+impl std::ops::Deref for Calculator {
+    type Target = CalcInfo;
+    fn deref(&self) -> &CalcInfo {
+        self.info
+    }
+}
+
+/// A calculator's function.
+pub type Eval = fn(&Values, Date) -> Result<Vec<(&'static str, MetricValue)>, Vec<ParamError>>;
+
+fn cost(v: &Values, today: Date) -> Result<Vec<(&'static str, MetricValue)>, Vec<ParamError>> {
+    pricing::evaluate(v, today).map(|r| r.metrics())
+}
+
+fn power(v: &Values, today: Date) -> Result<Vec<(&'static str, MetricValue)>, Vec<ParamError>> {
+    power::evaluate(v, today).map(|r| r.metrics())
+}
+
+fn coldstart(v: &Values, _: Date) -> Result<Vec<(&'static str, MetricValue)>, Vec<ParamError>> {
+    coldstart::evaluate(v).map(|r| r.metrics())
+}
+
+/// The simulation's metrics, and a month of its traffic priced by the cost
+/// engine (`monthly_usd`, missing where the cost engine refuses the mix).
+fn simulate(v: &Values, today: Date) -> Result<Vec<(&'static str, MetricValue)>, Vec<ParamError>> {
+    let r = sim::simulate(v).map_err(|e| vec![e])?;
+    let mut m = r.metrics();
+    let monthly = crate::profile::traffic_monthly(v, &[], &r, today).ok();
+    m.push(("monthly_usd", monthly.map_or(MetricValue::Missing, MetricValue::Usd)));
+    Ok(m)
+}
+
+/// The registry: every calculator with its function, in [`INFOS`] order.
 pub const CALCULATORS: &[Calculator] = &[
-    Calculator { name: "cost", specs: pricing::COST_PARAMS, page: "/calculators/cost/", module: "cost" },
-    Calculator { name: "power", specs: power::POWER_PARAMS, page: "/calculators/power/", module: "power" },
-    Calculator {
-        name: "coldstart",
-        specs: coldstart::COLDSTART_PARAMS,
-        page: "/calculators/cold-start/",
-        module: "coldstart",
-    },
-    Calculator { name: "simulate", specs: sim::SIM_PARAMS, page: "/calculators/traffic/", module: "traffic" },
+    Calculator { info: &COST, eval: cost },
+    Calculator { info: &POWER, eval: power },
+    Calculator { info: &COLDSTART, eval: coldstart },
+    Calculator { info: &SIMULATE, eval: simulate },
 ];
 
 /// The calculator with this name. `traffic` (the page's name) is accepted
 /// for `simulate` (the command's name).
 pub fn find(name: &str) -> Option<&'static Calculator> {
+    let info = info(name)?;
+    CALCULATORS.iter().find(|c| c.name == info.name)
+}
+
+/// What the calculator with this name is, without its function.
+pub fn info(name: &str) -> Option<&'static CalcInfo> {
     let name = if name == "traffic" { "simulate" } else { name };
-    CALCULATORS.iter().find(|c| c.name == name)
+    INFOS.iter().find(|c| c.name == name)
 }
 
 fn join(errs: &[ParamError]) -> String {
@@ -44,18 +108,15 @@ fn join(errs: &[ParamError]) -> String {
 impl Calculator {
     /// Every metric for these values.
     pub fn evaluate(&self, values: &Values, today: Date) -> Result<Vec<(&'static str, MetricValue)>, String> {
-        match self.name {
-            "cost" => pricing::evaluate(values, today).map(|r| r.metrics()).map_err(|e| join(&e)),
-            "power" => power::evaluate(values, today).map(|r| r.metrics()).map_err(|e| join(&e)),
-            "coldstart" => coldstart::evaluate(values).map(|r| r.metrics()),
-            _ => sim::simulate(values).map(|r| r.metrics()).map_err(|e| e.message),
-        }
+        (self.eval)(values, today).map_err(|e| join(&e))
     }
 
     /// Parses a query string strictly (an unknown key or a bad value is an
     /// error, not a default), then evaluates it.
     pub fn evaluate_query(&self, query: &str, today: Date) -> Result<Vec<(&'static str, MetricValue)>, String> {
-        let d = decode_query(self.specs, query);
+        let mut d = decode_query(self.specs, query);
+        // Strict: a key another calculator has is not this one's.
+        d.unknown.extend(d.carried.drain(..).map(|(k, _)| k));
         if !d.unknown.is_empty() {
             return Err(format!(
                 "unknown parameter(s) for {}: {}; valid: {}",
@@ -96,6 +157,20 @@ mod tests {
     }
 
     #[test]
+    fn a_p99_prices_like_the_cv_it_implies() {
+        let c = find("cost").unwrap();
+        let q = "region=eu-west-1&memory_mb=512&duration_ms=250&requests=20000000&free_tier=false";
+        let by_p99 = c.metric(&format!("{q}&duration_p99_ms=900"), "total_usd", TODAY).unwrap();
+        let cv = crate::stats::LogNormal::cv_from_mean_p99(250.0, 900.0).unwrap();
+        let by_cv = c.metric(&format!("{q}&duration_cv={cv}"), "total_usd", TODAY).unwrap();
+        assert_eq!(by_p99, by_cv);
+        let constant = c.metric(q, "total_usd", TODAY).unwrap();
+        assert!(by_p99.as_f64() > constant.as_f64(), "rounding up each lognormal duration costs more");
+        let e = c.evaluate_query(&format!("{q}&duration_p99_ms=5000"), TODAY).unwrap_err();
+        assert!(e.contains("duration_p99_ms") && e.contains("from 250 ms to 3739 ms"), "{e}");
+    }
+
+    #[test]
     fn strict_queries_name_what_is_valid() {
         let c = find("cost").unwrap();
         let e = c.evaluate_query("memroy_mb=512", TODAY).unwrap_err();
@@ -106,6 +181,28 @@ mod tests {
         assert!(e.contains("total_usd"), "{e}");
         assert_eq!(find("traffic").unwrap().name, "simulate");
         assert!(find("nope").is_none());
+    }
+
+    #[test]
+    fn every_calculators_errors_name_the_field_to_change() {
+        let cases: [(&str, &str, &str); 9] = [
+            ("cost", "duration_ms=250&duration_p99_ms=100", "duration_p99_ms"),
+            ("cost", "snapstart=true&runtime=nodejs22.x", "runtime"),
+            ("cost", "memory_mb=64", "memory_mb"),
+            ("cost", "region=eu-west-2&ephemeral_mb=2048", "ephemeral_mb"),
+            ("power", "power_tuning=garbage", "power_tuning"),
+            ("power", "points=512:100", "points"),
+            ("coldstart", "snapstart=true&runtime=nodejs22.x", "snapstart"),
+            ("coldstart", "memory_mb=nope", "memory_mb"),
+            ("simulate", "rate_per_s=-1", "rate_per_s"),
+        ];
+        for (name, query, field) in cases {
+            let c = find(name).unwrap();
+            let d = decode_query(c.specs, query);
+            let errs = if d.errors.is_empty() { (c.eval)(&d.values, TODAY).unwrap_err() } else { d.errors };
+            assert!(errs.iter().any(|e| e.param == field), "{name}?{query}: {errs:?}");
+            assert!(errs.iter().all(|e| e.message.contains('(') || e.message.contains(field)), "{errs:?}");
+        }
     }
 
     #[test]

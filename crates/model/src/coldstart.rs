@@ -15,9 +15,16 @@
 
 use crate::metrics::MetricValue;
 use crate::prices;
+use crate::rng::Rng;
 use crate::scaling::vcpu_share;
-use crate::scenario::{Kind, ParamSpec, Values};
-use crate::sim::Rng;
+use crate::scenario::{Kind, ParamError, ParamSpec, Values};
+
+/// A parameter name of [`COLDSTART_PARAMS`], checked when this file compiles.
+macro_rules! p {
+    ($name:literal) => {
+        crate::param!(COLDSTART_PARAMS, $name)
+    };
+}
 
 /// lambda-perf Init Duration table (see `data/README.md`).
 pub const LAMBDA_PERF_CSV: &str = include_str!("../data/lambda_perf_init_2026-07-24_to_2026-08-22.csv");
@@ -129,14 +136,6 @@ pub fn jit_ms_vcpu(slug: &str) -> f64 {
     } else {
         0.0
     }
-}
-
-/// SnapStart runtimes among the slugs: Java 11+, Python 3.12+, .NET 8+ (managed).
-pub fn snapstart_supported(slug: &str) -> bool {
-    matches!(
-        slug,
-        "java11" | "java17" | "java21" | "java25" | "python3.12" | "python3.13" | "python3.14" | "dotnet8" | "dotnet10"
-    )
 }
 
 /// One lambda-perf cell.
@@ -324,25 +323,47 @@ fn pct(sorted: &[f64], p: f64) -> f64 {
     sorted[((sorted.len() - 1) as f64 * p).round() as usize]
 }
 
-pub fn evaluate(v: &Values) -> Result<ColdResult, String> {
+/// Evaluates the cold-start model. Each error names the parameter to change:
+/// `arch` when the runtime has data only on the other architecture,
+/// `runtime` when it has none, `snapstart` for a runtime SnapStart does not
+/// support.
+pub fn evaluate(v: &Values) -> Result<ColdResult, Vec<ParamError>> {
+    let (runtime, arch) = (v.text(p!("runtime")), v.text(p!("arch")));
+    let err = |param: &str, message: String| {
+        vec![ParamError { param: param.into(), given: v.get(param).to_string(), message }]
+    };
     let model = ColdModel::new(&ColdSpec {
-        runtime: v.text("runtime"),
-        arch: v.text("arch"),
-        package: v.text("package"),
-        memory_mb: v.num("memory_mb"),
-        package_mb: v.num("package_mb"),
-        init_work_ms: v.num("init_work_ms"),
-        vpc: v.flag("vpc"),
-        snapstart: v.flag("snapstart"),
+        runtime,
+        arch,
+        package: v.text(p!("package")),
+        memory_mb: v.num(p!("memory_mb")),
+        package_mb: v.num(p!("package_mb")),
+        init_work_ms: v.num(p!("init_work_ms")),
+        vpc: v.flag(p!("vpc")),
+        snapstart: v.flag(p!("snapstart")),
     })
     .ok_or_else(|| {
-        format!("No lambda-perf measurement for {} on {} as {}.", v.text("runtime"), v.text("arch"), v.text("package"))
+        let other = if arch == "arm64" { "x86_64" } else { "arm64" };
+        if init_fit(runtime, other, "zip").is_some() {
+            err(
+                "arch",
+                format!("Architecture (arch): lambda-perf has no measurement for {runtime} on {arch}; use {other}."),
+            )
+        } else {
+            err(
+                "runtime",
+                format!("Runtime (runtime): lambda-perf has no measurement for {runtime}; pick another runtime."),
+            )
+        }
     })?;
-    if model.snapstart && !snapstart_supported(model.slug) {
-        return Err(
-            "SnapStart supports Java 11+, Python 3.12+ and .NET 8+; pick one of those runtimes or turn SnapStart off."
-                .into(),
-        );
+    if model.snapstart && !crate::runtimes::snapstart_supported(model.slug) {
+        return Err(err(
+            "snapstart",
+            format!(
+                "SnapStart (snapstart) does not support {runtime}; it supports {}. Pick one of those runtimes or turn SnapStart off.",
+                crate::runtimes::snapstart_list(RUNTIME_SLUGS)
+            ),
+        ));
     }
     let mut rng = Rng::new(0x5eed_c01d);
     let mut inits = Vec::with_capacity(SAMPLES);
@@ -372,7 +393,7 @@ pub fn evaluate(v: &Values) -> Result<ColdResult, String> {
     };
     let comparison = RUNTIME_SLUGS
         .iter()
-        .filter_map(|s| init_fit(s, v.text("arch"), v.text("package")).map(|f| (*s, f.p50, f.p99)))
+        .filter_map(|s| init_fit(s, v.text(p!("arch")), v.text(p!("package"))).map(|f| (*s, f.p50, f.p99)))
         .collect();
     Ok(ColdResult {
         init_p50: pct(&inits, 0.5),

@@ -95,7 +95,7 @@ pub fn from_json(specs: &'static [ParamSpec], calculator: &str, text: &str) -> R
             unknown.push(k);
         }
     }
-    Ok(Decoded { values, errors, unknown, version })
+    Ok(Decoded { values, errors, unknown, carried: Vec::new(), version })
 }
 
 #[cfg(test)]

@@ -11,6 +11,13 @@ use crate::pricing::{self, COST_PARAMS, CostInput};
 use crate::scaling::{self, Fit, Point, Workload};
 use crate::scenario::{Date, Kind, ParamError, ParamSpec, Values};
 
+/// A parameter name of [`POWER_PARAMS`], checked when this file compiles.
+macro_rules! p {
+    ($name:literal) => {
+        crate::param!(POWER_PARAMS, $name)
+    };
+}
+
 const CANDIDATES_DEFAULT: &str = "128,256,512,1024,1536,2048,3008,4096,5120,6144,7168,8192,9216,10240";
 
 pub const POWER_PARAMS: &[ParamSpec] = &[
@@ -153,8 +160,47 @@ pub struct Row {
     /// The modelled duration is over Lambda's 15-minute limit: the invocation
     /// would time out, and is billed (and shown) at the limit.
     pub timed_out: bool,
+    /// A prediction outside the measured sizes (only with measurements).
+    pub extrapolated: bool,
     /// The duration at which this size would cost what the current size costs.
     pub iso_cost_ms: f64,
+}
+
+/// What the fit's agreement with the points means.
+#[derive(Clone, Debug, PartialEq)]
+pub enum FitQuality {
+    /// So few sizes that the model's free parameters can follow them: its
+    /// agreement with them says nothing about other sizes.
+    ExactByConstruction { sizes: usize },
+    /// Leave-one-out: each size predicted by a fit to the others; the largest
+    /// relative error, and at which size.
+    LeaveOneOut { max_rel_error: f64, worst_mb: f64, sizes: usize },
+}
+
+/// Sizes up to which a fit says nothing about its own accuracy.
+const EXACT_FIT_SIZES: usize = 3;
+
+/// Leave-one-out error of the fit: each measured size predicted by a fit to
+/// the points at every other size.
+pub fn fit_quality(points: &[Point], threads: f64, alpha: f64) -> FitQuality {
+    let mut sizes: Vec<f64> = points.iter().map(|p| p.memory_mb).collect();
+    sizes.sort_by(f64::total_cmp);
+    sizes.dedup();
+    if sizes.len() <= EXACT_FIT_SIZES {
+        return FitQuality::ExactByConstruction { sizes: sizes.len() };
+    }
+    let (mut worst, mut worst_mb) = (0.0f64, sizes[0]);
+    for &m in &sizes {
+        let rest: Vec<Point> = points.iter().copied().filter(|p| p.memory_mb != m).collect();
+        let Ok(f) = scaling::fit(&rest, threads, alpha) else { continue };
+        for p in points.iter().filter(|p| p.memory_mb == m) {
+            let e = (f.workload.duration_ms(m, 1.0) - p.duration_ms).abs() / p.duration_ms;
+            if e > worst {
+                (worst, worst_mb) = (e, m);
+            }
+        }
+    }
+    FitQuality::LeaveOneOut { max_rel_error: worst, worst_mb, sizes: sizes.len() }
 }
 
 /// A Power Tuning row next to our exact price for it.
@@ -174,7 +220,14 @@ pub struct PowerResult {
     pub candidates: Vec<Row>,
     /// 128 to 10,240 MB every 64 MB, modelled only (for the chart).
     pub grid: Vec<Row>,
+    /// The recommendation: with measurements, always a measured size.
     pub best: Row,
+    /// With measurements, the size the model prefers when it is not a
+    /// measured one: worth measuring next, with its predicted gain over
+    /// `best` (cheaper %, faster %). Never the recommendation itself.
+    pub next: Option<(Row, f64, f64)>,
+    /// How far the fit can be trusted, when there is one.
+    pub fit_quality: Option<FitQuality>,
     /// The same best-size search on the other architecture.
     pub other_arch: Option<(Arch, Row)>,
     pub measured: Vec<Point>,
@@ -215,6 +268,7 @@ impl Pricer {
             monthly: at(self.base.requests, self.base.free_tier)?,
             out_of_memory: floor.is_some_and(|f| (m as f64) < f),
             timed_out,
+            extrapolated: false,
             iso_cost_ms: 0.0,
         })
     }
@@ -236,14 +290,14 @@ fn err(param: &str, message: String) -> Vec<ParamError> {
 
 /// Evaluates the explorer for named parameters.
 pub fn evaluate(v: &Values, today: Date) -> Result<PowerResult, Vec<ParamError>> {
-    let arch = Arch::parse(v.text("arch")).unwrap_or(Arch::X86);
-    let threads = v.int("threads") as f64;
-    let alpha = v.num("alpha");
-    let arm_factor = v.num("arm_speed_factor");
+    let arch = Arch::parse(v.text(p!("arch"))).unwrap_or(Arch::X86);
+    let threads = v.int(p!("threads")) as f64;
+    let alpha = v.num(p!("alpha"));
+    let arm_factor = v.num(p!("arm_speed_factor"));
     let factor = |a: Arch| if a == Arch::Arm { arm_factor } else { 1.0 };
-    let (mut tuned, mut measured) = (Vec::new(), points_of(v.text("points")));
-    if !v.text("power_tuning").is_empty() {
-        tuned = powertuning::decode_any(v.text("power_tuning"))
+    let (mut tuned, mut measured) = (Vec::new(), points_of(v.text(p!("points"))));
+    if !v.text(p!("power_tuning")).is_empty() {
+        tuned = powertuning::decode_any(v.text(p!("power_tuning")))
             .map_err(|e| err("power_tuning", format!("Power Tuning result: {e}")))?;
         measured = tuned.iter().map(|t| Point { memory_mb: t.memory_mb, duration_ms: t.duration_ms }).collect();
     }
@@ -259,15 +313,15 @@ pub fn evaluate(v: &Values, today: Date) -> Result<PowerResult, Vec<ParamError>>
     let workload = match &basis {
         Basis::Fitted(f) => f.workload,
         Basis::Described => Workload::from_description(
-            v.int("anchor_memory_mb") as f64,
-            v.num("anchor_duration_ms"),
-            v.num("cpu_fraction"),
-            v.num("parallel_fraction"),
+            v.int(p!("anchor_memory_mb")) as f64,
+            v.num(p!("anchor_duration_ms")),
+            v.num(p!("cpu_fraction")),
+            v.num(p!("parallel_fraction")),
             threads,
             alpha,
         ),
     };
-    let floor = (v.num("max_memory_used_mb") > 0.0).then(|| scaling::memory_floor(v.num("max_memory_used_mb")));
+    let floor = (v.num(p!("max_memory_used_mb")) > 0.0).then(|| scaling::memory_floor(v.num(p!("max_memory_used_mb"))));
     let measured_at = |m: u32| measured.iter().find(|p| p.memory_mb == m as f64).map(|p| p.duration_ms);
     let rows_for = |a: Arch, sizes: &[u32], use_measured: bool| -> Result<Vec<Row>, Vec<ParamError>> {
         let pricer = Pricer::new(v, a, today)?;
@@ -279,10 +333,10 @@ pub fn evaluate(v: &Values, today: Date) -> Result<PowerResult, Vec<ParamError>>
             })
             .collect()
     };
-    let mut sizes: Vec<u32> = v.list("candidates").iter().map(|m| *m as u32).collect();
+    let mut sizes: Vec<u32> = v.list(p!("candidates")).iter().map(|m| *m as u32).collect();
     sizes.sort_unstable();
     sizes.dedup();
-    let mem = v.int("memory_mb") as u32;
+    let mem = v.int(p!("memory_mb")) as u32;
     let mut candidates = rows_for(arch, &sizes, true)?;
     let mut current = rows_for(arch, &[mem], true)?.remove(0);
     let grid_sizes: Vec<u32> = (0..=158).map(|i| 128 + i * 64).chain(std::iter::once(10240)).collect();
@@ -294,22 +348,63 @@ pub fn evaluate(v: &Values, today: Date) -> Result<PowerResult, Vec<ParamError>>
     for r in candidates.iter_mut().chain(grid.iter_mut()).chain(std::iter::once(&mut current)) {
         r.iso_cost_ms = budget_mb_ms / r.memory_mb as f64;
     }
-    let strategy = match v.text("strategy") {
+    let strategy = match v.text(p!("strategy")) {
         "speed" => "speed",
         "balanced" => "balanced",
         _ => "cost",
     };
-    let weight = v.num("balanced_weight");
+    let weight = v.num(p!("balanced_weight"));
     let band = match &basis {
         Basis::Fitted(f) => f.max_rel_error,
         Basis::Described => 0.0,
     };
-    let best = pick(&candidates, strategy, weight, band).ok_or_else(|| {
-        err("max_memory_used_mb", format!(
-            "Every candidate size is below the memory floor of {} MB (Max Memory Used + 10%); add larger candidates.",
-            floor.unwrap_or(0.0)
-        ))
-    })?;
+    let lowest_too_small = || {
+        err(
+            "max_memory_used_mb",
+            format!(
+                "Every candidate size is below the memory floor of {} MB (Max Memory Used + 10%); add larger candidates.",
+                floor.unwrap_or(0.0)
+            ),
+        )
+    };
+    let model_pick = pick(&candidates, strategy, weight, band).ok_or_else(lowest_too_small)?;
+    // With measurements the answer is a measured size; the model only says
+    // which size to measure next.
+    let (best, next) = if measured.is_empty() {
+        (model_pick, None)
+    } else {
+        let mut sizes_measured: Vec<u32> = measured.iter().map(|p| p.memory_mb as u32).collect();
+        sizes_measured.sort_unstable();
+        sizes_measured.dedup();
+        let rows = rows_for(arch, &sizes_measured, true)?;
+        let best = pick(&rows, strategy, weight, band).ok_or_else(|| {
+            err("max_memory_used_mb", format!(
+                "Every measured size is below the memory floor of {} MB (Max Memory Used + 10%); measure a larger size.",
+                floor.unwrap_or(0.0)
+            ))
+        })?;
+        let next = (!model_pick.measured).then(|| {
+            let pct = |new: f64, old: f64| if old > 0.0 { (old - new) / old * 100.0 } else { 0.0 };
+            let cheaper = pct(model_pick.per_invocation.as_f64(), best.per_invocation.as_f64());
+            let faster = pct(model_pick.duration_ms, best.duration_ms);
+            (model_pick, cheaper, faster)
+        });
+        (best, next)
+    };
+    if let (Some(lo), Some(hi)) = (
+        measured.iter().map(|p| p.memory_mb).min_by(f64::total_cmp),
+        measured.iter().map(|p| p.memory_mb).max_by(f64::total_cmp),
+    ) {
+        for r in candidates.iter_mut().chain(grid.iter_mut()).chain(std::iter::once(&mut current)) {
+            r.extrapolated = !r.measured && ((r.memory_mb as f64) < lo || (r.memory_mb as f64) > hi);
+        }
+    }
+    let best = Row { extrapolated: false, ..best };
+    let next = next.map(|(r, c, f)| {
+        let extrapolated = candidates.iter().find(|x| x.memory_mb == r.memory_mb).is_some_and(|x| x.extrapolated);
+        (Row { extrapolated, ..r }, c, f)
+    });
+    let fit_quality = (!measured.is_empty()).then(|| fit_quality(&measured, threads, alpha));
     let other = if arch == Arch::X86 { Arch::Arm } else { Arch::X86 };
     let other_arch =
         rows_for(other, &sizes, false).ok().and_then(|rows| pick(&rows, strategy, weight, band)).map(|r| (other, r));
@@ -338,6 +433,8 @@ pub fn evaluate(v: &Values, today: Date) -> Result<PowerResult, Vec<ParamError>>
         candidates,
         grid,
         best,
+        next,
+        fit_quality,
         other_arch,
         measured,
         floor_mb: floor,
@@ -421,11 +518,53 @@ impl PowerResult {
                 if self.measured.is_empty() {
                     String::new()
                 } else {
-                    format!(", with {} measured sizes shown as circles", self.measured.len())
+                    format!(
+                        ", the best of {} measured sizes (circles){}",
+                        self.measured.len(),
+                        self.next_text().map(|t| format!("; {t}")).unwrap_or_default()
+                    )
                 }
             ),
             _ => String::new(),
         }
+    }
+
+    /// What the model expects of the size worth measuring next, against the
+    /// recommendation: "12.0% cheaper than 512 MB (beyond the measured sizes)".
+    pub fn next_gain(&self) -> Option<String> {
+        let (r, cheaper, faster) = self.next.as_ref()?;
+        let gain = match self.strategy {
+            "speed" => format!("{faster:.1}% faster"),
+            "cost" => format!("{cheaper:.1}% cheaper"),
+            _ => format!("{cheaper:.1}% cheaper and {faster:.1}% faster"),
+        };
+        Some(format!(
+            "{gain} than {} MB{}",
+            self.best.memory_mb,
+            if r.extrapolated { " (beyond the measured sizes)" } else { "" }
+        ))
+    }
+
+    /// "the model expects 1536 MB to be 12.0% cheaper than 512 MB (beyond the
+    /// measured sizes): worth measuring next", or `None`.
+    pub fn next_text(&self) -> Option<String> {
+        let (r, _, _) = self.next.as_ref()?;
+        Some(format!("the model expects {} MB to be {}: worth measuring next", r.memory_mb, self.next_gain()?))
+    }
+
+    /// What the fit's agreement with the points means, in words.
+    pub fn fit_text(&self) -> Option<String> {
+        Some(match self.fit_quality.as_ref()? {
+            FitQuality::ExactByConstruction { sizes } => format!(
+                "With {sizes} measured size{} the model can follow the points by construction, so how closely it fits them says nothing about other sizes. Measure at 4 or more sizes to see how well it predicts.",
+                if *sizes == 1 { "" } else { "s" }
+            ),
+            FitQuality::LeaveOneOut { max_rel_error, worst_mb, sizes } => format!(
+                "Leave-one-out check over {sizes} sizes: predicting each measured size from the others misses by at most {:.1}% (at {} MB).",
+                max_rel_error * 100.0,
+                worst_mb
+            ),
+        })
     }
 
     /// "12.5% cheaper and 40.0% faster" (or dearer/slower), best against current.
@@ -445,9 +584,25 @@ impl PowerResult {
 
     pub fn metrics(&self) -> Vec<(&'static str, MetricValue)> {
         let (cheaper, faster) = self.versus_current();
-        let fit = match &self.basis {
-            Basis::Fitted(f) => (MetricValue::Num(f.r2), MetricValue::Num(f.max_rel_error)),
-            Basis::Described => (MetricValue::Missing, MetricValue::Missing),
+        // With so few sizes that the fit follows them by construction, its
+        // R² and error say nothing: they are left out rather than boasted.
+        let fit = match (&self.basis, &self.fit_quality) {
+            (Basis::Fitted(f), Some(FitQuality::LeaveOneOut { .. })) => {
+                (MetricValue::Num(f.r2), MetricValue::Num(f.max_rel_error))
+            }
+            _ => (MetricValue::Missing, MetricValue::Missing),
+        };
+        let loo = match self.fit_quality {
+            Some(FitQuality::LeaveOneOut { max_rel_error, .. }) => MetricValue::Num(round6(max_rel_error)),
+            _ => MetricValue::Missing,
+        };
+        let next = match &self.next {
+            Some((r, cheaper, faster)) => (
+                MetricValue::Count(r.memory_mb as u128),
+                MetricValue::Num(round6(*cheaper)),
+                MetricValue::Num(round6(*faster)),
+            ),
+            None => (MetricValue::Missing, MetricValue::Missing, MetricValue::Missing),
         };
         vec![
             ("duration_ms", MetricValue::Num(round6(self.current.duration_ms))),
@@ -457,10 +612,15 @@ impl PowerResult {
             ("best_memory_mb", MetricValue::Count(self.best.memory_mb as u128)),
             ("best_duration_ms", MetricValue::Num(round6(self.best.duration_ms))),
             ("best_cost_per_million_usd", MetricValue::Usd(self.best.per_million)),
+            ("best_monthly_usd", MetricValue::Usd(self.best.monthly)),
             ("cheaper_pct", MetricValue::Num(round6(cheaper))),
             ("faster_pct", MetricValue::Num(round6(faster))),
             ("fit_r2", fit.0),
             ("fit_max_rel_error", fit.1),
+            ("fit_loo_error", loo),
+            ("next_memory_mb", next.0),
+            ("next_cheaper_pct", next.1),
+            ("next_faster_pct", next.2),
         ]
     }
 
@@ -537,6 +697,44 @@ mod tests {
         assert_eq!((speed.best.memory_mb, speed.best.measured), (2048, true));
         // Cost over the same points: equal within noise up to 1,024 MB; the fastest wins.
         assert_eq!(run(&pts[..1]).best.memory_mb, 1024);
+    }
+
+    #[test]
+    fn with_measurements_the_answer_is_a_measured_size() {
+        // REPORT lines at 512 and 1024 MB only: the model prefers a size
+        // nobody measured; it is "worth measuring next", never the answer.
+        let r = run(&[("points", "512:260,1024:140"), ("memory_mb", "512")]);
+        assert!(r.best.measured && [512, 1024].contains(&r.best.memory_mb), "{:?}", r.best);
+        let (next, cheaper, _) = r.next.clone().expect("the model prefers an unmeasured size");
+        assert!(!next.measured && next.extrapolated && cheaper > 0.0, "{next:?} {cheaper}");
+        assert!(r.next_text().unwrap().contains("worth measuring next"));
+        assert_eq!(r.fit_quality, Some(FitQuality::ExactByConstruction { sizes: 2 }));
+        assert!(r.fit_text().unwrap().contains("says nothing"));
+        let m = r.metrics();
+        let get = |n: &str| m.iter().find(|(k, _)| *k == n).unwrap().1;
+        assert_eq!(get("fit_r2"), MetricValue::Missing, "no R² boasted for two points");
+        assert_eq!(get("best_memory_mb"), MetricValue::Count(r.best.memory_mb as u128));
+        assert_eq!(get("next_memory_mb"), MetricValue::Count(next.memory_mb as u128));
+        // Rows outside 512–1024 MB are marked as extrapolated; measured ones are not.
+        for c in &r.candidates {
+            assert_eq!(c.extrapolated, !(512..=1024).contains(&c.memory_mb), "{}", c.memory_mb);
+        }
+    }
+
+    #[test]
+    fn enough_sizes_get_a_leave_one_out_check() {
+        let r = run(&[("points", "128:11720,256:6680,512:3190,1024:1460")]);
+        match r.fit_quality {
+            Some(FitQuality::LeaveOneOut { max_rel_error, sizes, .. }) => {
+                assert_eq!(sizes, 4);
+                assert!(max_rel_error > 0.0 && max_rel_error < 1.0, "{max_rel_error}");
+            }
+            other => panic!("{other:?}"),
+        }
+        assert!(r.fit_text().unwrap().starts_with("Leave-one-out check over 4 sizes"));
+        // Described functions have no fit and nothing to measure next.
+        let d = run(&[]);
+        assert!(d.fit_quality.is_none() && d.next.is_none());
     }
 
     #[test]

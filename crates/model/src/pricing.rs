@@ -9,10 +9,19 @@
 use crate::metrics::MetricValue;
 use crate::money::{Qty, Rate, Usd, mul_div_round};
 use crate::prices::{self, Arch, Region};
-use crate::scenario::{Date, Kind, ParamError, ParamSpec, Values};
+use crate::scenario::{Date, Kind, ParamError, ParamSpec, Values, fmt_num};
 use crate::stats::expected_ceil_lognormal;
 
+/// A parameter name of [`COST_PARAMS`], checked when this file compiles.
+macro_rules! p {
+    ($name:literal) => {
+        crate::param!(COST_PARAMS, $name)
+    };
+}
+
 const NS_PER_MS: u128 = 1_000_000;
+/// The largest p99 ÷ mean a lognormal can have: e^(z²/2) with z = Φ⁻¹(0.99).
+const P99_MAX_RATIO: f64 = 14.958;
 const NS_PER_S: u128 = 1_000_000_000;
 /// 1 GB = 1,024 MB for Lambda memory and storage.
 const MB_PER_GB: u128 = 1024;
@@ -21,12 +30,15 @@ pub const RUNTIMES: &[&str] = &[
     "nodejs22.x",
     "nodejs24.x",
     "nodejs20.x",
+    "python3.14",
     "python3.13",
     "python3.12",
     "python3.11",
+    "java25",
     "java21",
     "java17",
     "java11",
+    "dotnet10",
     "dotnet8",
     "ruby3.4",
     "ruby3.3",
@@ -54,6 +66,14 @@ pub const COST_PARAMS: &[ParamSpec] = &[
         default: "0",
         unit: "",
         help: "Standard deviation ÷ mean. Above 0, durations are lognormal and each one is rounded up on its own.",
+    },
+    ParamSpec {
+        name: "duration_p99_ms",
+        label: "Duration p99",
+        kind: Kind::Num { min: 0.0, max: 900_000.0 },
+        default: "0",
+        unit: "ms",
+        help: "If you know the 99th percentile rather than the CV: the CV of the lognormal with this mean and p99 is used (shown in the math). 0 = use the CV.",
     },
     ParamSpec {
         name: "requests",
@@ -202,7 +222,10 @@ pub struct CostInput {
     pub arch: Arch,
     pub memory_mb: u32,
     pub duration_ms: f64,
+    /// The CV used: `duration_cv`, or the one derived from the p99.
     pub duration_cv: f64,
+    /// The p99 the CV was derived from; 0 when the CV was given.
+    pub duration_p99_ms: f64,
     pub requests: u64,
     pub ephemeral_mb: u32,
     pub free_tier: bool,
@@ -231,22 +254,21 @@ impl PartialEq for Region {
     }
 }
 
+/// `x` to `digits` decimals, for the math.
+fn round_to(x: f64, digits: i32) -> f64 {
+    let f = 10f64.powi(digits);
+    (x * f).round() / f
+}
+
+/// An error that two parameters together make, blamed on one of them and
+/// named as every message names its field: "Label (name): …".
 fn cross(param: &str, given: String, message: String) -> ParamError {
-    ParamError { param: param.to_string(), given, message }
+    let label = COST_PARAMS.iter().find(|s| s.name == param).map_or(param, |s| s.label);
+    ParamError { param: param.to_string(), given, message: format!("{label} ({param}): {message}") }
 }
 
 fn runtime_name(s: &str) -> &'static str {
     RUNTIMES.iter().copied().find(|r| *r == s).unwrap_or(RUNTIMES[0])
-}
-
-/// Whether the runtime is a custom one (`provided.*`).
-pub fn is_custom_runtime(rt: &str) -> bool {
-    rt.starts_with("provided")
-}
-
-/// SnapStart runtimes: Java 11+, Python 3.12+, .NET 8+.
-pub fn snapstart_supported(rt: &str) -> bool {
-    matches!(rt, "java21" | "java17" | "java11" | "python3.13" | "python3.12" | "dotnet8")
 }
 
 impl CostInput {
@@ -254,43 +276,62 @@ impl CostInput {
     /// naming what is valid.
     pub fn from_values(v: &Values, today: Date) -> Result<CostInput, Vec<ParamError>> {
         let mut errs = Vec::new();
-        let region = prices::region(v.text("region")).expect("region is a checked choice");
-        let arch = Arch::parse(v.text("arch")).expect("arch is a checked choice");
-        let billing_date = match v.text("billing_date") {
+        let region = prices::region(v.text(p!("region"))).expect("region is a checked choice");
+        let arch = Arch::parse(v.text(p!("arch"))).expect("arch is a checked choice");
+        let billing_date = match v.text(p!("billing_date")) {
             "" => today,
             s => Date::parse(s).unwrap_or(today),
         };
-        let pc_requests = match v.int("pc_requests") {
+        let pc_requests = match v.int(p!("pc_requests")) {
             -1 => None,
             n => Some(n as u64),
         };
-        let duration_ms = v.num("duration_ms");
-        let pc_duration = v.num("pc_duration_ms");
+        let duration_ms = v.num(p!("duration_ms"));
+        let pc_duration = v.num(p!("pc_duration_ms"));
+        let p99 = v.num(p!("duration_p99_ms"));
+        let duration_cv = if p99 > 0.0 {
+            crate::stats::LogNormal::cv_from_mean_p99(duration_ms, p99).unwrap_or_else(|| {
+                errs.push(cross(
+                    "duration_p99_ms",
+                    fmt_num(p99),
+                    format!(
+                        "a lognormal with a mean of {} ms has its p99 from {} ms to {} ms; use a p99 in that range, or 0 to give the CV instead.",
+                        fmt_num(duration_ms),
+                        fmt_num(duration_ms),
+                        fmt_num((duration_ms * P99_MAX_RATIO).floor())
+                    ),
+                ));
+                0.0
+            })
+        } else {
+            v.num(p!("duration_cv"))
+        };
         let input = CostInput {
             region,
             arch,
-            memory_mb: v.int("memory_mb") as u32,
+            memory_mb: v.int(p!("memory_mb")) as u32,
             duration_ms,
-            duration_cv: v.num("duration_cv"),
-            requests: v.int("requests") as u64,
-            ephemeral_mb: v.int("ephemeral_mb") as u32,
-            free_tier: v.flag("free_tier"),
-            pc_units: v.int("pc_units") as u32,
-            pc_hours: v.num("pc_hours"),
+            duration_cv,
+            duration_p99_ms: p99,
+            requests: v.int(p!("requests")) as u64,
+            ephemeral_mb: v.int(p!("ephemeral_mb")) as u32,
+            free_tier: v.flag(p!("free_tier")),
+            pc_units: v.int(p!("pc_units")) as u32,
+            pc_hours: v.num(p!("pc_hours")),
             pc_requests,
             pc_duration_ms: if pc_duration > 0.0 { pc_duration } else { duration_ms },
-            cold_start_ratio: v.num("cold_start_ratio"),
-            init_ms: v.num("init_ms"),
-            package: if v.text("package") == "image" { Package::Image } else { Package::Zip },
-            runtime: runtime_name(v.text("runtime")),
+            cold_start_ratio: v.num(p!("cold_start_ratio")),
+            init_ms: v.num(p!("init_ms")),
+            package: if v.text(p!("package")) == "image" { Package::Image } else { Package::Zip },
+            runtime: runtime_name(v.text(p!("runtime"))),
             billing_date,
-            snapstart: v.flag("snapstart"),
-            snapstart_hours: v.num("snapstart_hours"),
-            restore_ratio: v.num("restore_ratio"),
-            stream_gb: v.num("stream_gb"),
-            async_event_kb: v.int("async_event_kb") as u32,
-            savings_plan_pct: v.num("savings_plan_pct"),
-            edge: v.flag("edge"),
+            snapstart: v.flag(p!("snapstart")),
+            snapstart_hours: v.num(p!("snapstart_hours")),
+            restore_ratio: v.num(p!("restore_ratio")),
+            stream_gb: v.num(p!("stream_gb")),
+            async_event_kb: v.int(p!("async_event_kb")) as u32,
+            savings_plan_pct: v.num(p!("savings_plan_pct")),
+            edge: v.flag(p!("edge")),
         };
         let i = &input;
         if i.edge {
@@ -324,11 +365,15 @@ impl CostInput {
             }
         }
         if i.snapstart {
-            if !snapstart_supported(i.runtime) {
+            if !crate::runtimes::snapstart_supported(i.runtime) {
                 errs.push(cross(
                     "runtime",
                     i.runtime.into(),
-                    "SnapStart supports java11, java17, java21, python3.12, python3.13 and dotnet8.".into(),
+                    format!(
+                        "SnapStart does not support {}; it supports {}.",
+                        i.runtime,
+                        crate::runtimes::snapstart_list(RUNTIMES)
+                    ),
                 ));
             }
             if i.package == Package::Image {
@@ -479,7 +524,7 @@ pub fn pc_capacity(i: &CostInput) -> Result<u64, String> {
 
 /// Whether INIT is billed for on-demand cold starts of this function.
 pub fn init_billed(i: &CostInput) -> bool {
-    init_billed_on(i.billing_date, i.package, is_custom_runtime(i.runtime))
+    init_billed_on(i.billing_date, i.package, crate::runtimes::is_custom(i.runtime))
 }
 
 /// The INIT billing rule: billed from 2025-08-01 for every on-demand cold
@@ -678,10 +723,20 @@ impl FunctionCost {
         math.push(format!("  {} × ${} = ${}", u.billed_requests - free_req, req_rate.to_decimal(), l.request_usd));
 
         math.push("Duration (on-demand)".into());
+        if i.duration_p99_ms > 0.0 {
+            math.push(format!(
+                "  CV {} from the p99: a lognormal with mean {} ms and p99 {} ms has σ = z − √(z² − 2·ln(p99 ÷ mean)) = {} (z = 2.3263, the 99th percentile of the standard normal), and CV = √(e^(σ²) − 1)",
+                round_to(i.duration_cv, 4),
+                fmt_num(i.duration_ms),
+                fmt_num(i.duration_p99_ms),
+                round_to((i.duration_cv * i.duration_cv).ln_1p().sqrt(), 4)
+            ));
+        }
         let cv_note = if i.duration_cv > 0.0 {
             format!(
                 " (expected ⌈duration⌉ for a lognormal {} ms mean, CV {}: each invocation rounds up on its own)",
-                i.duration_ms, i.duration_cv
+                i.duration_ms,
+                round_to(i.duration_cv, 4)
             )
         } else {
             format!(" (⌈{} ms⌉)", i.duration_ms)

@@ -58,6 +58,45 @@ pub struct ParamSpec {
     pub help: &'static str,
 }
 
+/// `name`, when `specs` has a parameter of that name. Called in a `const`
+/// block by [`param!`](crate::param), so a misspelt name is a compile error,
+/// not a panic in a visitor's browser.
+pub const fn checked(specs: &[ParamSpec], name: &'static str) -> &'static str {
+    let mut i = 0;
+    while i < specs.len() {
+        if same(specs[i].name, name) {
+            return name;
+        }
+        i += 1;
+    }
+    panic!("no parameter of this name in this calculator's table");
+}
+
+const fn same(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+/// A parameter name checked at compile time against a table:
+/// `v.num(param!(COST_PARAMS, "memory_mb"))`. A name the table lacks does
+/// not compile.
+#[macro_export]
+macro_rules! param {
+    ($specs:expr, $name:literal) => {
+        const { $crate::scenario::checked($specs, $name) }
+    };
+}
+
 /// A parsed parameter value.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(untagged)]
@@ -131,13 +170,13 @@ impl ParamSpec {
     /// The valid values, in words, for messages.
     pub fn valid_range(&self) -> String {
         match self.kind {
-            Kind::Int { min, max } => format!("a whole number from {min} to {max}"),
-            Kind::Num { min, max } => format!("a number from {} to {}", fmt_num(min), fmt_num(max)),
+            Kind::Int { min, max } => format!("a whole number from {} to {}", grouped(min), grouped(max)),
+            Kind::Num { min, max } => format!("a number from {} to {}", fmt_grouped(min), fmt_grouped(max)),
             Kind::Bool => "true or false".to_string(),
             Kind::Choice(names) => format!("one of {}", names.join(", ")),
             Kind::Date => "a date as YYYY-MM-DD, from 2020-01-01 to 2100-12-31".to_string(),
             Kind::IntList { min, max } => {
-                format!("a comma-separated list of whole numbers from {min} to {max}")
+                format!("a comma-separated list of whole numbers from {} to {}", grouped(min), grouped(max))
             }
             Kind::PairList { min_x, max_x, max_y } => format!(
                 "a comma-separated list of memory:duration pairs such as 128:2400,1024:300 (memory {min_x} to {max_x}, duration above 0 and at most {})",
@@ -251,14 +290,81 @@ impl ParamSpec {
     }
 }
 
-/// Parses a finite decimal number: `512`, `0.25`, `3e6`, `1_000_000`.
-/// NaN, infinities, hex and empty strings are refused.
+/// Parses a finite decimal number as people type it: `512`, `0.25`, `3e6`,
+/// `2e7`, `1_000_000`, `20,000,000`, `20 000 000` (spaces, no-break and thin
+/// spaces, or apostrophes between groups of three digits), and a scale
+/// suffix: `1.5k` (thousand), `20M` (million), `2B` or `2bn` (billion).
+/// NaN, infinities, hex, empty strings, a lone comma decimal (`1,5`) and
+/// badly grouped digits (`20,00`) are refused. Suffixes scale the decimal
+/// text, not the float, so `1.1k` is exactly 1100.
 pub fn parse_number(s: &str) -> Option<f64> {
-    let cleaned: String = s.chars().filter(|c| *c != '_').collect();
-    if cleaned.is_empty() || !cleaned.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '+' | 'e' | 'E')) {
+    let s = s.trim();
+    let (body, shift) = if let Some(b) = s.strip_suffix("bn") {
+        (b, 9)
+    } else if let Some(b) = s.strip_suffix(['k', 'K']) {
+        (b, 3)
+    } else if let Some(b) = s.strip_suffix('M') {
+        (b, 6)
+    } else if let Some(b) = s.strip_suffix(['B', 'b']) {
+        (b, 9)
+    } else {
+        (s, 0)
+    };
+    let body = ungroup(body.trim_end())?;
+    if body.is_empty() || !body.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '+' | 'e' | 'E')) {
         return None;
     }
-    cleaned.parse::<f64>().ok().filter(|x| x.is_finite())
+    if shift > 0 && body.contains(['e', 'E']) {
+        return None;
+    }
+    let text = if shift > 0 { format!("{body}e{shift}") } else { body };
+    text.parse::<f64>().ok().filter(|x| x.is_finite())
+}
+
+/// The digits of `s` without its group separators, or `None` when they are
+/// not in groups of three (the separator may be `,`, `'`, a space, a no-break
+/// or thin space, or `_` anywhere as in Rust).
+fn ungroup(s: &str) -> Option<String> {
+    let s: String = s.chars().filter(|c| *c != '_').collect();
+    const SEPARATORS: [char; 5] = [',', '\'', ' ', '\u{a0}', '\u{202f}'];
+    if !s.contains(SEPARATORS) {
+        return Some(s);
+    }
+    let (sign, rest) = match (s.strip_prefix('-'), s.strip_prefix('+')) {
+        (Some(r), _) => ("-", r),
+        (None, Some(r)) => ("", r),
+        _ => ("", s.as_str()),
+    };
+    let (int, frac) = match rest.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (rest, None),
+    };
+    let sep = int.chars().find(|c| SEPARATORS.contains(c))?;
+    let groups: Vec<&str> = int.split(sep).collect();
+    let digits = |g: &str| g.chars().all(|c| c.is_ascii_digit());
+    let ok = groups.iter().all(|g| digits(g))
+        && (1..=3).contains(&groups[0].len())
+        && groups[1..].iter().all(|g| g.len() == 3)
+        && frac.is_none_or(|f| !f.is_empty() && digits(f));
+    ok.then(|| format!("{sign}{}{}", groups.concat(), frac.map(|f| format!(".{f}")).unwrap_or_default()))
+}
+
+/// A whole number with thousands separators, for messages: `1,000,000`.
+pub fn grouped(x: i64) -> String {
+    let digits = x.unsigned_abs().to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if x < 0 { format!("-{out}") } else { out }
+}
+
+/// A number for messages: whole numbers grouped, others as in URLs.
+pub fn fmt_grouped(x: f64) -> String {
+    if x == x.trunc() && x.abs() < 1e15 { grouped(x as i64) } else { fmt_num(x) }
 }
 
 /// A plain calendar date (proleptic Gregorian), enough for billing switches.
@@ -440,6 +546,9 @@ pub struct Decoded {
     pub errors: Vec<ParamError>,
     /// Keys that are neither parameters nor presentation keys.
     pub unknown: Vec<String>,
+    /// Function-profile keys this calculator has no parameter for (another
+    /// calculator's), kept for its links and hand-offs.
+    pub carried: Vec<(String, String)>,
     pub version: u32,
 }
 
@@ -478,16 +587,19 @@ pub fn decode_query(specs: &'static [ParamSpec], query: &str) -> Decoded {
     migrate(&mut pairs, version);
     let mut values = Values::defaults(specs);
     let mut unknown = Vec::new();
+    let mut carried = Vec::new();
     for (k, v) in pairs {
         if values.spec(&k).is_some() {
             if let Err(e) = values.set(&k, &v) {
                 errors.push(e);
             }
+        } else if crate::profile::PROFILE_KEYS.contains(&k.as_str()) {
+            carried.push((k, v));
         } else if !PRESENTATION_KEYS.contains(&k.as_str()) {
             unknown.push(k);
         }
     }
-    Decoded { values, errors, unknown, version }
+    Decoded { values, errors, unknown, carried, version }
 }
 
 /// Applies every migration from `version` up to the current one.
@@ -626,7 +738,7 @@ mod tests {
             decode_query(SPECS, "memory_mb=NaN&ratio=-1&arch=sparc&on=maybe&day=2025-02-30&sizes=1,2&x=1&theme=dark");
         assert_eq!(d.values, Values::defaults(SPECS));
         assert_eq!(d.errors.len(), 6);
-        assert!(d.errors[0].message.contains("from 128 to 10240"), "{}", d.errors[0].message);
+        assert!(d.errors[0].message.contains("from 128 to 10,240"), "{}", d.errors[0].message);
         assert!(d.errors[2].message.contains("one of x86_64, arm64"));
         assert_eq!(d.unknown, vec!["x".to_string()]);
     }
@@ -638,6 +750,57 @@ mod tests {
         }
         assert_eq!(parse_number("3e6"), Some(3e6));
         assert_eq!(parse_number("1_000"), Some(1000.0));
+    }
+
+    #[test]
+    fn numbers_as_people_type_them() {
+        for (text, want) in [
+            ("20,000,000", 20_000_000.0),
+            ("20 000 000", 20_000_000.0),
+            ("20\u{a0}000\u{a0}000", 20_000_000.0),
+            ("20\u{202f}000", 20_000.0),
+            ("1'234'567.5", 1_234_567.5),
+            ("20M", 20_000_000.0),
+            ("20 M", 20_000_000.0),
+            ("1.5k", 1500.0),
+            ("1.1k", 1100.0),
+            ("2K", 2000.0),
+            ("2e7", 2e7),
+            ("2bn", 2e9),
+            ("3B", 3e9),
+            ("-1,000", -1000.0),
+            ("1,000.25", 1000.25),
+            (" 512 ", 512.0),
+        ] {
+            assert_eq!(parse_number(text), Some(want), "{text}");
+        }
+        for bad in [
+            "1,5", "20,00", "2,0000", ",000", "1,,000", "1, 000", "1e3k", "k", "M", "20m", "1.5.5k", "1,000.", "--5",
+            "1,000,5", "12 34",
+        ] {
+            assert_eq!(parse_number(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn ranges_read_with_separators() {
+        assert_eq!(grouped(1_000_000_000_000), "1,000,000,000,000");
+        assert_eq!(grouped(-1234), "-1,234");
+        assert_eq!(grouped(999), "999");
+        assert_eq!(fmt_grouped(900_000.0), "900,000");
+        assert_eq!(fmt_grouped(0.001), "0.001");
+        let spec = ParamSpec {
+            name: "requests",
+            label: "Requests",
+            kind: Kind::Int { min: 0, max: 1_000_000_000_000 },
+            default: "0",
+            unit: "",
+            help: "",
+        };
+        assert!(spec.valid_range().contains("from 0 to 1,000,000,000,000"), "{}", spec.valid_range());
+        // Typed forms are read; the value (and so the URL) is plain digits.
+        assert_eq!(spec.parse("20,000,000").unwrap(), Value::Int(20_000_000));
+        assert_eq!(spec.parse("20M").unwrap().to_string(), "20000000");
     }
 
     #[test]

@@ -78,6 +78,21 @@ impl LogNormal {
         LogNormal { mu: mean.ln() - s2 / 2.0, sigma: s2.sqrt() }
     }
 
+    /// The CV of the lognormal with this mean and 99th percentile, or `None`
+    /// when no lognormal has them (p99 below the mean, or above about 15×
+    /// it). With z = Φ⁻¹(0.99): p99 = mean·e^(zσ − σ²/2), so
+    /// σ = z − √(z² − 2·ln(p99/mean)) (the root below z), and CV = √(e^(σ²) − 1).
+    pub fn cv_from_mean_p99(mean: f64, p99: f64) -> Option<f64> {
+        let z = normal_quantile(0.99);
+        let r = (p99 / mean).ln();
+        let disc = z * z - 2.0 * r;
+        if !(mean > 0.0 && p99.is_finite() && r >= 0.0 && disc >= 0.0) {
+            return None;
+        }
+        let sigma = z - disc.sqrt();
+        Some((sigma * sigma).exp_m1().sqrt())
+    }
+
     /// From the median and the 99th percentile.
     pub fn from_p50_p99(p50: f64, p99: f64) -> LogNormal {
         let z99 = normal_quantile(0.99);
@@ -266,5 +281,20 @@ mod tests {
     fn sub_millisecond_functions_bill_a_whole_millisecond() {
         let e = expected_ceil_lognormal(0.3, 0.2, 0.0);
         assert!((e - 1.0).abs() < 1e-9, "{e}");
+    }
+
+    #[test]
+    fn a_p99_gives_the_cv_of_the_lognormal_with_that_mean() {
+        // The engineer's function: mean 250 ms, p99 900 ms.
+        let cv = LogNormal::cv_from_mean_p99(250.0, 900.0).unwrap();
+        assert!((cv - 0.709).abs() < 0.001, "{cv}");
+        let d = LogNormal::from_mean_cv(250.0, cv);
+        assert!((d.mean() - 250.0).abs() < 1e-9);
+        assert!((d.quantile(0.99) - 900.0).abs() < 1e-6, "{}", d.quantile(0.99));
+        assert_eq!(LogNormal::cv_from_mean_p99(250.0, 250.0), Some(0.0));
+        assert_eq!(LogNormal::cv_from_mean_p99(250.0, 200.0), None);
+        assert_eq!(LogNormal::cv_from_mean_p99(250.0, 250.0 * 16.0), None);
+        assert!(LogNormal::cv_from_mean_p99(250.0, 250.0 * 14.0).is_some());
+        assert_eq!(LogNormal::cv_from_mean_p99(0.0, 10.0), None);
     }
 }

@@ -17,8 +17,9 @@ use lambda_model::power::{self, POWER_PARAMS};
 use lambda_model::powertuning;
 use lambda_model::pricing::{self, COST_PARAMS, CostInput, FreeTierOrder};
 use lambda_model::report;
+use lambda_model::rng::Rng;
 use lambda_model::scenario::{Date, Kind, PRESENTATION_KEYS, ParamSpec, Values, decode_query, percent_encode};
-use lambda_model::sim::{self, Rng, SIM_PARAMS};
+use lambda_model::sim::{self, SIM_PARAMS};
 use lambda_model::trace::TraceReader;
 use std::time::Instant;
 

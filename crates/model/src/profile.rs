@@ -1,0 +1,436 @@
+//! The function profile: one function, described once, in every calculator.
+//!
+//! Each calculator keeps its own URL keys (they are the public embed API),
+//! but many of them describe the same function: region, architecture,
+//! memory, duration, traffic, cold starts. [`PROFILE_KEYS`] lists those keys.
+//! A calculator that has no parameter of such a key *carries* it: it keeps
+//! the value in its links untouched, so one link holds the whole scenario and
+//! a value typed in one view is there in the next.
+//!
+//! A hand-off ("Simulate this traffic", "Price this size") turns one
+//! calculator's state into another's: [`profile`] collects what the source
+//! says about the function (its own values win over what it carries, and
+//! what they imply in other vocabularies is derived: requests per month ↔
+//! requests per second, a p99 ↔ a CV, an Init duration ↔ a cold start's
+//! extra latency), and [`open_in`] reads that profile with the target's
+//! parameters. Everything here is pure and tested natively.
+
+use crate::coldstart;
+use crate::scenario::{ParamSpec, Value, Values, fmt_num, percent_encode};
+use crate::sim::{self, SimResult};
+
+/// A month, as AWS prices it: 730 hours.
+pub const MONTH_SECONDS: f64 = 730.0 * 3600.0;
+
+/// Keys that describe the function or its traffic, in any calculator.
+pub const PROFILE_KEYS: &[&str] = &[
+    "region",
+    "arch",
+    "memory_mb",
+    "duration_ms",
+    "duration_cv",
+    "duration_p99_ms",
+    "duration_dist",
+    "requests",
+    "rate_per_s",
+    "free_tier",
+    "cold_start_ratio",
+    "init_ms",
+    "cold_start_ms",
+    "runtime",
+    "package",
+    "package_mb",
+    "init_work_ms",
+    "vpc",
+    "snapstart",
+    "pc_units",
+    "anchor_memory_mb",
+    "anchor_duration_ms",
+    "cpu_fraction",
+];
+
+/// Key–value pairs, in order.
+pub type Pairs = Vec<(String, String)>;
+
+fn put(p: &mut Pairs, key: &str, value: String) {
+    match p.iter_mut().find(|(k, _)| k == key) {
+        Some(slot) => slot.1 = value,
+        None => p.push((key.to_string(), value)),
+    }
+}
+
+fn has(v: &Values, name: &str) -> bool {
+    v.spec(name).is_some()
+}
+
+/// Rounds to `digits` decimals for a link (values stay readable).
+fn round(x: f64, digits: i32) -> String {
+    let f = 10f64.powi(digits);
+    fmt_num((x * f).round() / f)
+}
+
+/// The traffic page's mean arrival rate per second: the rate for Poisson,
+/// constant and diurnal traffic (a day's swing averages out), the
+/// time-weighted mix for bursts, the trace's count over the simulated time.
+pub fn mean_rate_per_s(v: &Values) -> f64 {
+    let rate = v.num("rate_per_s");
+    match v.text("arrival") {
+        "bursty" => {
+            let share = (v.num("burst_length_s") / v.num("burst_every_s").max(1e-9)).clamp(0.0, 1.0);
+            rate * (1.0 - share) + v.num("burst_rate_per_s") * share
+        }
+        "trace" => {
+            let n = v.text("trace").split(|c: char| c == ',' || c.is_whitespace()).filter(|s| !s.is_empty()).count();
+            n as f64 / v.num("sim_seconds").max(1.0)
+        }
+        _ => rate,
+    }
+}
+
+/// The CV of the traffic page's service-time distribution.
+fn traffic_cv(v: &Values) -> f64 {
+    match v.text("duration_dist") {
+        "const" | "constant" => 0.0,
+        "exp" | "exponential" => 1.0,
+        _ => v.num("duration_cv"),
+    }
+}
+
+/// What this calculator's state says about the function: what it carries,
+/// overwritten by its own profile values, plus what those imply in the other
+/// calculators' vocabularies.
+pub fn profile(v: &Values, carried: &[(String, String)]) -> Pairs {
+    let mut p: Pairs = carried.iter().filter(|(k, _)| PROFILE_KEYS.contains(&k.as_str())).cloned().collect();
+    for (spec, val) in v.iter() {
+        if !PROFILE_KEYS.contains(&spec.name) {
+            continue;
+        }
+        // "No runtime" on the traffic page leaves the function's runtime as it was.
+        if spec.name == "runtime" && matches!(val, Value::Text(t) if t == "none") {
+            continue;
+        }
+        if is_plain_default(spec, val) {
+            // Every calculator's default already says it; a carried value
+            // it would replace is stale.
+            p.retain(|(k, _)| k != spec.name);
+            continue;
+        }
+        put(&mut p, spec.name, val.to_string());
+    }
+    let is_traffic = has(v, "rate_per_s");
+    if is_traffic {
+        put(&mut p, "requests", fmt_num((mean_rate_per_s(v) * MONTH_SECONDS).round()));
+        put(&mut p, "duration_ms", round(sim::service_mean_ms(v), 3));
+        put(&mut p, "duration_cv", round(traffic_cv(v), 6));
+        p.retain(|(k, _)| k != "duration_p99_ms");
+        if v.text("runtime") == "none" {
+            put(&mut p, "init_ms", round(v.num("cold_start_ms").min(coldstart::INIT_CAP_MS), 3));
+        }
+    } else if has(v, "requests") {
+        put(&mut p, "rate_per_s", fmt_num(v.num("requests") / MONTH_SECONDS));
+    }
+    if has(v, "duration_cv") && !is_traffic {
+        // The cost page: a p99 fixes the CV; the simulator draws lognormal
+        // durations with it, or constant ones without variation.
+        let cv = match v.num("duration_p99_ms") {
+            p99 if p99 > 0.0 => {
+                crate::stats::LogNormal::cv_from_mean_p99(v.num("duration_ms"), p99).unwrap_or(v.num("duration_cv"))
+            }
+            _ => v.num("duration_cv"),
+        };
+        put(&mut p, "duration_cv", round(cv, 6));
+        put(&mut p, "duration_dist", if cv > 0.0 { "lognormal" } else { "const" }.into());
+    }
+    if has(v, "init_ms") && !is_traffic {
+        put(&mut p, "cold_start_ms", v.get("init_ms").to_string());
+    }
+    if has(v, "duration_ms") && has(v, "memory_mb") {
+        put(&mut p, "anchor_memory_mb", v.get("memory_mb").to_string());
+        let d = p.iter().find(|(k, _)| k == "duration_ms").map(|(_, d)| d.clone()).unwrap_or_default();
+        put(&mut p, "anchor_duration_ms", d);
+    }
+    p
+}
+
+/// Reads a profile with a calculator's parameters: the values it can take,
+/// and every other profile pair, carried. A value the target cannot read (a
+/// runtime outside its list) is carried too, not lost.
+pub fn open_in(specs: &'static [ParamSpec], profile: &[(String, String)]) -> (Values, Pairs) {
+    let mut v = Values::defaults(specs);
+    let mut carried = Pairs::new();
+    for (k, val) in profile {
+        let own = v.spec(k).is_some();
+        if !(own || PROFILE_KEYS.contains(&k.as_str())) {
+            continue;
+        }
+        if !own || v.set(k, val).is_err() {
+            carried.push((k.clone(), val.clone()));
+        }
+    }
+    // A simulation given an Init duration uses it for every cold start,
+    // rather than drawing cold starts for the runtime from lambda-perf.
+    // (The runtime cannot travel past that: the simulator's own `runtime`
+    // key says "none". Since 2025-08-01 Init is billed on every runtime, so
+    // the cost page's default loses nothing unless SnapStart or an older
+    // billing date is in play.)
+    let init = profile.iter().find(|(k, _)| k == "init_ms").and_then(|(_, x)| x.parse::<f64>().ok());
+    if v.spec("cold_start_ms").is_some() && init.is_some_and(|ms| ms > 0.0) {
+        let _ = v.set("runtime", "none");
+        carried.retain(|(k, _)| k != "runtime");
+    }
+    // Carry only what these values cannot say themselves: whatever they
+    // imply (a rate from requests, a distribution from a CV) is derived
+    // again at the next hand-off.
+    let derived = self::profile(&v, &[]);
+    carried.retain(|(k, _)| !derived.iter().any(|(d, _)| d == k));
+    (v, carried)
+}
+
+/// Profile keys whose default is not the same in every calculator that has
+/// them: their values travel even when they are the source's default (the
+/// cost page's free tier is on, the power explorer's off). A test checks the
+/// list against the parameter tables; keeping it here spares each page's wasm
+/// every other calculator's table.
+const DEFAULTS_DIFFER: &[&str] =
+    &["memory_mb", "duration_ms", "duration_cv", "free_tier", "runtime", "requests", "cpu_fraction"];
+
+/// Whether the value says nothing a calculator's default would not: it is the
+/// default of `spec`, and every calculator has the same default for the key.
+fn is_plain_default(spec: &ParamSpec, val: &Value) -> bool {
+    !DEFAULTS_DIFFER.contains(&spec.name) && *val == spec.default_value()
+}
+
+/// The query for values and what they carry: the values' own canonical
+/// query, then the carried pairs.
+pub fn query(v: &Values, carried: &[(String, String)]) -> String {
+    let mut q = v.to_query();
+    for (k, val) in carried {
+        q.push_str(&format!("&{k}={}", percent_encode(val)));
+    }
+    q
+}
+
+/// The query that opens `target` with this state, after `overrides`.
+pub fn handoff(
+    v: &Values,
+    carried: &[(String, String)],
+    target: &'static [ParamSpec],
+    overrides: &[(&str, String)],
+) -> String {
+    let mut p = profile(v, carried);
+    for (k, val) in overrides {
+        put(&mut p, k, val.clone());
+    }
+    let (tv, tc) = open_in(target, &p);
+    query(&tv, &tc)
+}
+
+/// The cold-start ratio once the simulation has warmed up: cold starts per
+/// on-demand invocation over the second half of the run (the first half
+/// includes filling an empty fleet, which a long-running function does once).
+pub fn steady_cold_ratio(r: &SimResult) -> f64 {
+    let half = &r.bins[r.bins.len() / 2..];
+    let served: u64 = half.iter().map(|b| (b.arrivals - b.throttled.min(b.arrivals)) as u64).sum();
+    let cold: u64 = half.iter().map(|b| b.cold as u64).sum();
+    if served == 0 {
+        return 0.0;
+    }
+    // PC-served invocations are never cold; the cost page's ratio is per
+    // on-demand invocation.
+    let on_demand_share = if r.served == 0 { 1.0 } else { 1.0 - r.on_pc as f64 / r.served as f64 };
+    (cold as f64 / (served as f64 * on_demand_share.max(1e-12))).min(1.0)
+}
+
+/// What the traffic page hands to the cost page: the steady-state cold-start
+/// ratio, and with a runtime, the mean Init the simulation drew for its cold
+/// starts (without one, the fixed cold-start time is the Init already).
+pub fn traffic_to_cost(v: &Values, r: &SimResult) -> Vec<(&'static str, String)> {
+    let mut out = vec![("cold_start_ratio", round(steady_cold_ratio(r), 6))];
+    let rt = v.text("runtime");
+    if rt != "none" {
+        if r.cold_starts > 0 {
+            out.push(("init_ms", round(r.init_ms_mean.min(coldstart::INIT_CAP_MS), 3)));
+        }
+        out.push(("runtime", crate::runtimes::aws_id(rt).to_string()));
+    }
+    if r.pc_units > 0 {
+        out.push(("pc_units", r.pc_units.to_string()));
+    }
+    out
+}
+
+/// The cost page's values for a month of the simulated traffic: what
+/// "Use this cold-start ratio in cost" opens.
+pub fn traffic_cost_values(v: &Values, carried: &[(String, String)], r: &SimResult) -> Values {
+    let mut p = profile(v, carried);
+    for (k, val) in traffic_to_cost(v, r) {
+        put(&mut p, k, val);
+    }
+    open_in(crate::pricing::COST_PARAMS, &p).0
+}
+
+/// The monthly cost of the simulated traffic, priced by the cost engine
+/// exactly as the cost page prices [`traffic_cost_values`].
+pub fn traffic_monthly(
+    v: &Values,
+    carried: &[(String, String)],
+    r: &SimResult,
+    today: crate::scenario::Date,
+) -> Result<crate::money::Usd, Vec<crate::scenario::ParamError>> {
+    month_of(&traffic_cost_values(v, carried, r), today)
+}
+
+/// The cost page's monthly total for these values, without its explanations
+/// (what the traffic page shows beside a simulation).
+pub fn month_of(
+    cost: &Values,
+    today: crate::scenario::Date,
+) -> Result<crate::money::Usd, Vec<crate::scenario::ParamError>> {
+    let i = crate::pricing::CostInput::from_values(cost, today)?;
+    crate::pricing::total(&i).map_err(|m| {
+        vec![crate::scenario::ParamError {
+            param: "duration_ms".into(),
+            given: String::new(),
+            message: format!("Not priced: {m}."),
+        }]
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::power::POWER_PARAMS;
+    use crate::pricing::COST_PARAMS;
+    use crate::scenario::{Date, decode_query};
+    use crate::sim::SIM_PARAMS;
+
+    const TODAY: Date = Date::new(2026, 12, 3);
+
+    fn values(specs: &'static [ParamSpec], q: &str) -> Values {
+        let d = decode_query(specs, q);
+        assert!(d.errors.is_empty(), "{:?}", d.errors);
+        d.values
+    }
+
+    fn get<'a>(p: &'a Pairs, k: &str) -> Option<&'a str> {
+        p.iter().find(|(x, _)| x == k).map(|(_, v)| v.as_str())
+    }
+
+    /// The engineer's function: eu-west-1, 512 MB, 250 ms mean, p99 900 ms,
+    /// 20 M requests a month, a guessed 2 % cold with 600 ms Init.
+    const ENGINEER: &str = "region=eu-west-1&memory_mb=512&duration_ms=250&duration_p99_ms=900&requests=20000000&cold_start_ratio=0.02&init_ms=600";
+
+    #[test]
+    fn cost_hands_its_traffic_to_the_simulator_per_second() {
+        let cost = values(COST_PARAMS, ENGINEER);
+        let q = handoff(&cost, &[], SIM_PARAMS, &[]);
+        let d = decode_query(SIM_PARAMS, &q);
+        assert!(d.errors.is_empty(), "{q}: {:?}", d.errors);
+        let t = d.values;
+        assert!((t.num("rate_per_s") - 7.61035).abs() < 1e-4, "{q}");
+        assert_eq!((t.int("memory_mb"), t.text("region"), t.num("duration_ms")), (512, "eu-west-1", 250.0));
+        assert_eq!(t.text("duration_dist"), "lognormal");
+        assert!((t.num("duration_cv") - 0.709).abs() < 1e-3);
+        // The Init duration is the simulator's cold-start time.
+        assert_eq!((t.text("runtime"), t.num("cold_start_ms")), ("none", 600.0));
+        // What the simulator has no parameter for travels along in the link.
+        for k in ["cold_start_ratio=0.02", "duration_p99_ms=900", "free_tier=true"] {
+            assert!(q.contains(k), "{k} missing from {q}");
+        }
+        // What the simulator's own values say again (requests from the rate,
+        // Init from the cold-start time) or what is everyone's default is not
+        // repeated.
+        for k in ["requests=", "init_ms=", "package=", "snapstart="] {
+            assert!(!q.contains(k), "{k} in {q}");
+        }
+    }
+
+    #[test]
+    fn a_round_trip_keeps_the_function() {
+        let cost = values(COST_PARAMS, &format!("{ENGINEER}&free_tier=false"));
+        let to_sim = handoff(&cost, &[], SIM_PARAMS, &[]);
+        let d = decode_query(SIM_PARAMS, &to_sim);
+        let back = handoff(&d.values, &d.carried, COST_PARAMS, &[]);
+        let c2 = decode_query(COST_PARAMS, &back);
+        assert!(c2.errors.is_empty() && c2.carried.iter().all(|(k, _)| !COST_PARAMS.iter().any(|s| s.name == k)));
+        for k in
+            ["region", "memory_mb", "requests", "runtime", "free_tier", "cold_start_ratio", "init_ms", "duration_ms"]
+        {
+            assert_eq!(c2.values.get(k), cost.get(k), "{k}: {back}");
+        }
+        // Without an Init duration the simulator draws cold starts for the
+        // function's runtime, and hands the runtime back.
+        let py = values(COST_PARAMS, "runtime=python3.13&requests=5000000");
+        let d = decode_query(SIM_PARAMS, &handoff(&py, &[], SIM_PARAMS, &[]));
+        assert_eq!(d.values.text("runtime"), "python3.13");
+        let back = decode_query(COST_PARAMS, &handoff(&d.values, &d.carried, COST_PARAMS, &[]));
+        assert_eq!((back.values.text("runtime"), back.values.int("requests")), ("python3.13", 5_000_000));
+        // The simulator's view of the duration is the CV the p99 implies.
+        let cv = crate::stats::LogNormal::cv_from_mean_p99(250.0, 900.0).unwrap();
+        assert!((c2.values.num("duration_cv") - cv).abs() < 1e-6);
+    }
+
+    #[test]
+    fn power_prices_its_pick_in_the_cost_page() {
+        let cost = values(COST_PARAMS, ENGINEER);
+        let to_power = handoff(&cost, &[], POWER_PARAMS, &[]);
+        let d = decode_query(POWER_PARAMS, &to_power);
+        assert!(d.errors.is_empty(), "{:?}", d.errors);
+        assert_eq!(
+            (d.values.int("anchor_memory_mb"), d.values.num("anchor_duration_ms"), d.values.flag("free_tier")),
+            (512, 250.0, true)
+        );
+        let price =
+            handoff(&d.values, &d.carried, COST_PARAMS, &[("memory_mb", "1024".into()), ("duration_ms", "140".into())]);
+        let c = decode_query(COST_PARAMS, &price);
+        assert_eq!((c.values.int("memory_mb"), c.values.num("duration_ms")), (1024, 140.0));
+        // The cold starts typed on the cost page survived the trip through power.
+        assert_eq!((c.values.num("cold_start_ratio"), c.values.num("init_ms")), (0.02, 600.0));
+    }
+
+    #[test]
+    fn the_simulated_cold_ratio_prices_the_month_like_the_cost_page() {
+        let cost = values(COST_PARAMS, ENGINEER);
+        let q = handoff(&cost, &[], SIM_PARAMS, &[("sim_seconds", "3600".into())]);
+        let d = decode_query(SIM_PARAMS, &q);
+        let r = sim::simulate(&d.values).unwrap();
+        let steady = steady_cold_ratio(&r);
+        // 7.6 requests a second with a 7-minute idle timeout: far below 2 %.
+        assert!(steady > 0.0 && steady < 0.002, "{steady}");
+        let monthly = traffic_monthly(&d.values, &d.carried, &r, TODAY).unwrap();
+        assert_eq!(
+            monthly,
+            crate::pricing::evaluate(&traffic_cost_values(&d.values, &d.carried, &r), TODAY).unwrap().total
+        );
+        let to_cost = handoff(&d.values, &d.carried, COST_PARAMS, &traffic_to_cost(&d.values, &r));
+        let c = decode_query(COST_PARAMS, &to_cost);
+        assert!(c.errors.is_empty(), "{:?}", c.errors);
+        assert_eq!(crate::pricing::evaluate(&c.values, TODAY).unwrap().total, monthly);
+        assert_eq!(c.values.int("requests"), 20_000_000);
+        assert!(get(&profile(&c.values, &c.carried), "rate_per_s").is_some());
+    }
+
+    #[test]
+    fn the_keys_whose_defaults_differ_are_listed() {
+        for key in PROFILE_KEYS {
+            let specs: Vec<&ParamSpec> =
+                crate::calculators::INFOS.iter().filter_map(|c| c.specs.iter().find(|s| s.name == *key)).collect();
+            let differ = specs.windows(2).any(|w| w[0].default_value() != w[1].default_value())
+                || specs.iter().any(|s| s.parse(s.default).ok() != Some(s.default_value()));
+            assert!(!specs.is_empty(), "{key} is in no calculator");
+            if differ {
+                assert!(DEFAULTS_DIFFER.contains(key), "{key}'s default differs between calculators; list it");
+            }
+        }
+    }
+
+    #[test]
+    fn mean_rates_follow_the_arrival_pattern() {
+        let t = |q: &str| mean_rate_per_s(&values(SIM_PARAMS, q));
+        assert_eq!(t("rate_per_s=10"), 10.0);
+        assert_eq!(t("arrival=diurnal&rate_per_s=10"), 10.0);
+        let b = t("arrival=bursty&rate_per_s=10&burst_rate_per_s=100&burst_every_s=600&burst_length_s=30");
+        assert!((b - (10.0 * 0.95 + 100.0 * 0.05)).abs() < 1e-9);
+        assert_eq!(t("arrival=trace&trace=1,2,3,4&sim_seconds=100"), 0.04);
+    }
+}

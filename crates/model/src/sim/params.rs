@@ -1,0 +1,389 @@
+//! The traffic simulator's named parameters, and reading them into a
+//! [`SimConfig`].
+
+use super::*;
+use crate::scenario::{Kind, ParamSpec};
+
+/// A parameter name of [`SIM_PARAMS`], checked when this file compiles.
+macro_rules! p {
+    ($name:literal) => {
+        crate::param!(SIM_PARAMS, $name)
+    };
+}
+
+pub const SIM_PARAMS: &[ParamSpec] = &[
+    ParamSpec {
+        name: "arrival",
+        label: "Arrival pattern",
+        kind: Kind::Choice(&["poisson", "diurnal", "bursty", "constant", "trace"]),
+        default: "poisson",
+        unit: "",
+        help: "Random (Poisson), daily cycle, periodic bursts, steady with ±10% jitter, or your own timestamps.",
+    },
+    ParamSpec {
+        name: "rate_per_s",
+        label: "Requests per second",
+        kind: Kind::Num { min: 0.000001, max: 100_000.0 },
+        default: "10",
+        unit: "per s",
+        help: "Mean arrival rate (outside bursts).",
+    },
+    ParamSpec {
+        name: "diurnal_amplitude",
+        label: "Daily swing",
+        kind: Kind::Num { min: 0.0, max: 1.0 },
+        default: "0.33",
+        unit: "",
+        help: "Diurnal: peak is rate × (1 + swing); Azure's aggregate is about 0.33.",
+    },
+    ParamSpec {
+        name: "burst_rate_per_s",
+        label: "Rate during bursts",
+        kind: Kind::Num { min: 0.0, max: 100_000.0 },
+        default: "100",
+        unit: "per s",
+        help: "Bursty: the rate inside each burst.",
+    },
+    ParamSpec {
+        name: "burst_every_s",
+        label: "Burst every",
+        kind: Kind::Num { min: 1.0, max: 86_400.0 },
+        default: "600",
+        unit: "s",
+        help: "Bursty: time from one burst's start to the next.",
+    },
+    ParamSpec {
+        name: "burst_length_s",
+        label: "Burst length",
+        kind: Kind::Num { min: 0.0, max: 86_400.0 },
+        default: "30",
+        unit: "s",
+        help: "Bursty: how long each burst lasts.",
+    },
+    ParamSpec {
+        name: "trace",
+        label: "Arrival timestamps",
+        kind: Kind::Text { max_len: 20_000 },
+        default: "",
+        unit: "s",
+        help: "Trace: seconds from the start, separated by commas, spaces or new lines.",
+    },
+    ParamSpec {
+        name: "duration_ms",
+        label: "Duration (mean)",
+        kind: Kind::Num { min: 0.01, max: 900_000.0 },
+        default: "100",
+        unit: "ms",
+        help: "Mean run time of a warm invocation.",
+    },
+    ParamSpec {
+        name: "duration_at_mb",
+        label: "Duration measured at",
+        kind: Kind::Int { min: 0, max: 10240 },
+        default: "0",
+        unit: "MB",
+        help: "If set, the duration was measured at this memory size and is scaled to the memory below by the memory/CPU model; 0 = it is at that memory.",
+    },
+    crate::scaling::cpu_fraction_param(
+        "For scaling the duration: the CPU-bound share at the measured size (the rest is I/O).",
+    ),
+    ParamSpec {
+        name: "duration_dist",
+        label: "Duration distribution",
+        kind: Kind::Choice(&["const", "exp", "lognormal"]),
+        default: "lognormal",
+        unit: "",
+        help: "Constant, exponential, or lognormal with the CV below.",
+    },
+    ParamSpec {
+        name: "duration_cv",
+        label: "Duration variation (CV)",
+        kind: Kind::Num { min: 0.0, max: 5.0 },
+        default: "0.3",
+        unit: "",
+        help: "Lognormal only: standard deviation ÷ mean.",
+    },
+    ParamSpec {
+        name: "cold_start_ms",
+        label: "Cold-start penalty",
+        kind: Kind::Num { min: 0.0, max: 60_000.0 },
+        default: "250",
+        unit: "ms",
+        help: "Added to a cold invocation when no runtime is chosen (counted as billed Init).",
+    },
+    ParamSpec {
+        name: "runtime",
+        label: "Runtime (cold-start model)",
+        kind: Kind::Choice(RUNTIME_OR_NONE),
+        default: "none",
+        unit: "",
+        help: "With a runtime, each cold start is drawn from the cold-start model instead.",
+    },
+    ParamSpec {
+        name: "idle_ttl_s",
+        label: "Idle environment kept",
+        kind: Kind::Num { min: 1.0, max: 7200.0 },
+        default: "420",
+        unit: "s",
+        help: "Reclaimed after this long idle. Undocumented; measured 6–10.5 min since 2019.",
+    },
+    ParamSpec {
+        name: "max_lifetime_s",
+        label: "Environment lifetime",
+        kind: Kind::Num { min: 0.0, max: 86_400.0 },
+        default: "7200",
+        unit: "s",
+        help: "Recycled after this long even when busy (about 2 h measured); 0 = never.",
+    },
+    ParamSpec {
+        name: "routing",
+        label: "Routing to idle environments",
+        kind: Kind::Choice(&["mru", "lru", "random"]),
+        default: "mru",
+        unit: "",
+        help: "Newest idle first (MRU), oldest first (LRU), or random; undocumented.",
+    },
+    ParamSpec {
+        name: "reserved_concurrency",
+        label: "Reserved concurrency",
+        kind: Kind::Int { min: -1, max: 100_000 },
+        default: "-1",
+        unit: "",
+        help: "A cap on this function; -1 = none, 0 = always throttled.",
+    },
+    ParamSpec {
+        name: "account_concurrency",
+        label: "Account concurrency",
+        kind: Kind::Int { min: 1, max: 1_000_000 },
+        default: "1000",
+        unit: "",
+        help: "The region's limit (default 1,000).",
+    },
+    ParamSpec {
+        name: "scaling",
+        label: "Scaling rules",
+        kind: Kind::Choice(&["2023", "legacy"]),
+        default: "2023",
+        unit: "",
+        help: "2023: 1,000 new environments per 10 s per function. Legacy: a regional burst, then +500 per minute.",
+    },
+    prices::pc_units_param("Kept warm and used first; traffic beyond spills to on-demand."),
+    prices::memory_param("Memory", "1024", "For GB-seconds and cost."),
+    prices::arch_param("For prices and the cold-start model."),
+    prices::region_param("For prices and the legacy burst size."),
+    prices::billing_date_param(
+        "INIT is billed for zip packages on managed runtimes from 2025-08-01 (always for custom runtimes); empty means today.",
+    ),
+    ParamSpec {
+        name: "sim_seconds",
+        label: "Simulated time",
+        kind: Kind::Num { min: 1.0, max: 31_536_000.0 },
+        default: "3600",
+        unit: "s",
+        help: "How long to simulate (up to a year).",
+    },
+    ParamSpec {
+        name: "p99_target_ms",
+        label: "p99 target (PC advisor)",
+        kind: Kind::Num { min: 0.0, max: 900_000.0 },
+        default: "0",
+        unit: "ms",
+        help: "The PC advisor's latency goal; 0 = use the cold-start target instead.",
+    },
+    ParamSpec {
+        name: "cold_start_target",
+        label: "Cold-start target (PC advisor)",
+        kind: Kind::Num { min: 0.0, max: 1.0 },
+        default: "0.001",
+        unit: "",
+        help: "The PC advisor's goal for the share of cold starts.",
+    },
+    ParamSpec {
+        name: "seed",
+        label: "Random seed",
+        kind: Kind::Int { min: 0, max: 4_294_967_295 },
+        default: "1",
+        unit: "",
+        help: "The same seed gives the same result.",
+    },
+];
+
+/// Most simulated arrivals a run may have.
+pub const MAX_ARRIVALS: f64 = 200_000_000.0;
+
+/// The mean warm duration at `memory_mb`: as given, or scaled by the
+/// memory/CPU model from the size it was measured at.
+pub fn service_mean_ms(v: &Values) -> f64 {
+    match v.int(p!("duration_at_mb")) {
+        0 => v.num(p!("duration_ms")),
+        at => crate::scaling::Workload::from_description(
+            at as f64,
+            v.num(p!("duration_ms")),
+            v.num(p!("cpu_fraction")),
+            0.0,
+            1.0,
+            1.0,
+        )
+        .duration_ms(v.num(p!("memory_mb")), 1.0),
+    }
+}
+
+/// Builds a run from named parameters, checking what cannot be simulated.
+pub fn config(v: &Values) -> Result<SimConfig, crate::scenario::ParamError> {
+    let bad = |param: &str, message: String| crate::scenario::ParamError {
+        param: param.into(),
+        given: String::new(),
+        message,
+    };
+    let region = prices::region(v.text(p!("region"))).expect("region is a checked choice");
+    let arch = Arch::parse(v.text(p!("arch"))).unwrap_or(Arch::X86);
+    let rate = v.num(p!("rate_per_s"));
+    let sim_s = v.num(p!("sim_seconds"));
+    let arrivals = match v.text(p!("arrival")) {
+        "diurnal" => Arrivals::Diurnal { rate, amplitude: v.num(p!("diurnal_amplitude")) },
+        "bursty" => {
+            if v.num(p!("burst_length_s")) > v.num(p!("burst_every_s")) {
+                return Err(bad(
+                    "burst_length_s",
+                    "A burst cannot last longer than the time between bursts; use a burst length up to burst_every_s."
+                        .into(),
+                ));
+            }
+            Arrivals::Bursty {
+                base: rate,
+                burst: v.num(p!("burst_rate_per_s")),
+                every_s: v.num(p!("burst_every_s")),
+                len_s: v.num(p!("burst_length_s")),
+            }
+        }
+        "constant" => Arrivals::Constant { rate },
+        "trace" => {
+            let mut times = Vec::new();
+            for tok in v.text(p!("trace")).split(|c: char| c == ',' || c.is_whitespace()).filter(|s| !s.is_empty()) {
+                match crate::scenario::parse_number(tok) {
+                    Some(x) if x >= 0.0 && x < sim_s => times.push((x * 1e6) as u64),
+                    _ => {
+                        return Err(bad(
+                            "trace",
+                            format!(
+                                "Arrival timestamps: \u{201c}{tok}\u{201d} is not a time from 0 to {sim_s} s (the simulated time)."
+                            ),
+                        ));
+                    }
+                }
+            }
+            if times.is_empty() {
+                return Err(bad(
+                    "trace",
+                    "The trace has no timestamps; paste seconds from the start, such as 0, 0.5, 12.25.".into(),
+                ));
+            }
+            times.sort_unstable();
+            Arrivals::Trace { times_us: times }
+        }
+        _ => Arrivals::Poisson { rate },
+    };
+    let expected = match &arrivals {
+        Arrivals::Trace { times_us } => times_us.len() as f64,
+        Arrivals::Bursty { base, burst, .. } => base.max(*burst) * sim_s,
+        Arrivals::Diurnal { rate, amplitude } => rate * (1.0 + amplitude) * sim_s,
+        _ => rate * sim_s,
+    };
+    if expected > MAX_ARRIVALS {
+        return Err(bad(
+            "sim_seconds",
+            format!(
+                "That is about {:.0} million requests; simulate at most 200 million (lower the rate or the simulated time).",
+                expected / 1e6
+            ),
+        ));
+    }
+    let memory_mb = v.int(p!("memory_mb")) as u32;
+    let mean = service_mean_ms(v);
+    let cv = v.num(p!("duration_cv"));
+    let dist = match v.text(p!("duration_dist")) {
+        "const" => ServiceDist::Const,
+        "exp" => ServiceDist::Exp,
+        _ if cv <= 0.0 => ServiceDist::Const,
+        _ => {
+            let l = crate::stats::LogNormal::from_mean_cv(mean, cv);
+            ServiceDist::LogNormal { mu: l.mu, sigma: l.sigma }
+        }
+    };
+    let cold = match v.text(p!("runtime")) {
+        "none" => ColdSource::Fixed { ms: v.num(p!("cold_start_ms")) },
+        rt => ColdSource::Model(Box::new(
+            ColdModel::new(&ColdSpec {
+                runtime: rt,
+                arch: arch.name(),
+                package: "zip",
+                memory_mb: memory_mb as f64,
+                package_mb: 0.0,
+                init_work_ms: 0.0,
+                vpc: false,
+                snapstart: false,
+            })
+            .ok_or_else(|| bad("runtime", format!("No cold-start data for {rt} on {}.", arch.name())))?,
+        )),
+    };
+    let pc_units = v.int(p!("pc_units")) as u32;
+    if pc_units > 0 && region.pc(arch).is_none() {
+        return Err(bad(
+            "pc_units",
+            format!(
+                "No provisioned-concurrency price for {} on {} is in this calculator; use 0 or another region.",
+                arch.name(),
+                region.code
+            ),
+        ));
+    }
+    let legacy_burst = (v.text(p!("scaling")) == "legacy").then_some(match region.code {
+        "us-east-1" | "us-west-2" | "eu-west-1" => 3000,
+        "ap-northeast-1" | "eu-central-1" | "us-east-2" => 1000,
+        _ => 500,
+    });
+    let reserved = match v.int(p!("reserved_concurrency")) {
+        -1 => None,
+        n => Some(n as u32),
+    };
+    Ok(SimConfig {
+        arrivals,
+        sim_us: (sim_s * 1e6) as u64,
+        mean_ms: mean,
+        dist,
+        cold,
+        ttl_us: (v.num(p!("idle_ttl_s")) * 1e6) as u64,
+        max_life_us: (v.num(p!("max_lifetime_s")) * 1e6) as u64,
+        routing: match v.text(p!("routing")) {
+            "lru" => Routing::Lru,
+            "random" => Routing::Random,
+            _ => Routing::Mru,
+        },
+        reserved,
+        account: v.int(p!("account_concurrency")) as u32,
+        legacy_burst,
+        pc_units,
+        memory_mb,
+        arch,
+        region,
+        seed: v.int(p!("seed")) as u64,
+        init_billed: {
+            // The engine reads no clock: an empty date means today, which is after
+            // the 2025-08-01 change, so it bills like that date.
+            let date = crate::scenario::Date::parse(v.text(p!("billing_date"))).unwrap_or(prices::INIT_BILLING_FROM);
+            let custom = crate::runtimes::is_custom(v.text(p!("runtime")));
+            crate::pricing::init_billed_on(date, crate::pricing::Package::Zip, custom)
+        },
+        bins: 120,
+    })
+}
+
+/// Runs a whole simulation from named parameters.
+pub fn simulate(v: &Values) -> Result<SimResult, crate::scenario::ParamError> {
+    Ok(Sim::new(config(v)?).run())
+}
+
+/// A rate as a `Rate` for display (unused prices stay exact).
+pub fn tier1(region: &prices::Region, arch: Arch) -> Rate {
+    region.duration_tiers(arch)[0]
+}
