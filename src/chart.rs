@@ -54,6 +54,34 @@ pub fn redraw_on_change(
     });
 }
 
+/// A canvas for a chart of fixed data: the node and its drawing (once
+/// mounted, and again when the theme or the width changes) are made together,
+/// so a chart cannot be left undrawn.
+pub fn drawn<T: 'static>(
+    data: T,
+    draw: fn(&web_sys::HtmlCanvasElement, &T) -> Option<()>,
+) -> leptos::prelude::NodeRef<leptos::html::Canvas> {
+    let canvas = leptos::prelude::NodeRef::new();
+    let data = std::rc::Rc::new(data);
+    redraw_on_change(
+        canvas,
+        || {},
+        move |c| {
+            let _ = draw(c, &data);
+        },
+    );
+    canvas
+}
+
+/// A line chart's canvas ([`drawn`]).
+pub fn line_chart(
+    lines: Vec<Line>,
+    x_desc: &'static str,
+    y_desc: &'static str,
+) -> leptos::prelude::NodeRef<leptos::html::Canvas> {
+    drawn((lines, x_desc, y_desc), |c, (l, x, y)| draw_lines(c, l, x, y))
+}
+
 /// [`redraw_on_change`] for a chart drawn from one memo: redraws when the memo,
 /// the theme or the width changes, reading the memo without cloning it.
 pub fn redraw_memo<T: Send + Sync + 'static>(

@@ -392,6 +392,17 @@ pub fn fields(state: CalcState, cross: Memo<Vec<ParamError>>, names: &'static [&
         .collect_view()
 }
 
+/// A table that may be wider than the screen: a focusable, labelled region
+/// that scrolls sideways (keyboard users can scroll it too).
+#[component]
+pub fn TableRegion(children: Children) -> impl IntoView {
+    view! {
+        <div class="table-wrap" tabindex="0" role="region" aria-label="Table; scroll sideways if it is wider than the screen">
+            {children()}
+        </div>
+    }
+}
+
 /// A figure: its text, with the exact value for scripts and tests.
 #[component]
 pub fn FigureValue(
@@ -461,38 +472,30 @@ fn field(spec: &'static ParamSpec, state: CalcState, cross: Memo<Vec<ParamError>
             </select>
         }
         .into_any(),
-        Kind::Date => view! {
-            <input
-                type="date"
-                id=id.clone()
-                name=name
-                readonly=locked
-                min="2020-01-01"
-                max="2100-12-31"
-                prop:value=move || state.text(name)
-                on:change=move |ev| state.set_raw(name, event_target_value(&ev))
-                aria-describedby=described
-                aria-invalid=invalid
-            />
+        // Text, numbers, lists and dates: a native input that applies each
+        // edit at once and shows the canonical value on blur.
+        _ => {
+            let date = matches!(spec.kind, Kind::Date);
+            view! {
+                <input
+                    type=if date { "date" } else { "text" }
+                    inputmode=(!date).then_some("decimal")
+                    min=date.then_some("2020-01-01")
+                    max=date.then_some("2100-12-31")
+                    autocomplete="off"
+                    spellcheck="false"
+                    id=id.clone()
+                    name=name
+                    readonly=locked
+                    prop:value=move || state.text(name)
+                    on:input=move |ev| state.set_raw(name, event_target_value(&ev))
+                    on:blur=move |_| state.commit(name)
+                    aria-describedby=described
+                    aria-invalid=invalid
+                />
+            }
+            .into_any()
         }
-        .into_any(),
-        _ => view! {
-            <input
-                type="text"
-                inputmode="decimal"
-                autocomplete="off"
-                spellcheck="false"
-                id=id.clone()
-                name=name
-                readonly=locked
-                prop:value=move || state.text(name)
-                on:input=move |ev| state.set_raw(name, event_target_value(&ev))
-                on:blur=move |_| state.commit(name)
-                aria-describedby=described
-                aria-invalid=invalid
-            />
-        }
-        .into_any(),
     };
     // Sliders beside the text field where dragging helps (WCAG 2.5.7: the
     // text field is the non-dragging alternative).

@@ -106,6 +106,28 @@ fn specs_of(slug: &str) -> &'static [ParamSpec] {
     }
 }
 
+/// Checkboxes that add or remove their item from `set`: (item, id, label).
+fn toggles<T: Copy + PartialEq + Send + Sync + 'static>(
+    items: Vec<(T, String, &'static str)>,
+    set: RwSignal<Vec<T>>,
+) -> impl IntoView {
+    items
+        .into_iter()
+        .map(|(item, id, label)| {
+            view! {
+                <div class="check-field">
+                    <input type="checkbox" id=id.clone() prop:checked=move || set.with(|v| v.contains(&item))
+                        on:change=move |ev| set.update(|v| {
+                            v.retain(|x| *x != item);
+                            if event_target_checked(&ev) { v.push(item) }
+                        }) />
+                    <label for=id>{label}</label>
+                </div>
+            }
+        })
+        .collect_view()
+}
+
 /// The embed module's entry: opens the Embed dialog for the calculator
 /// `slug` with the values in the address bar (a calculator page keeps it a
 /// permalink).
@@ -266,38 +288,17 @@ fn EmbedOptions(info: &'static CalcPage, values: String, specs: &'static [ParamS
             <div class="embed-grid">
                 <fieldset>
                     <legend>"Show"</legend>
-                    {info.parts.iter().map(|p| {
-                        let p = *p;
-                        let id = format!("embed-show-{}", p.key());
-                        view! {
-                            <div class="check-field">
-                                <input type="checkbox" id=id.clone() prop:checked=move || parts.with(|v| v.contains(&p))
-                                    on:change=move |ev| parts.update(|v| {
-                                        v.retain(|x| *x != p);
-                                        if event_target_checked(&ev) { v.push(p) }
-                                    }) />
-                                <label for=id>{p.label()}</label>
-                            </div>
-                        }
-                    }).collect_view()}
+                    {toggles(info.parts.iter().map(|p| (*p, format!("embed-show-{}", p.key()), p.label())).collect(), parts)}
                 </fieldset>
                 <fieldset>
                     <legend>"Fixed for readers"</legend>
-                    {info.lockable.iter().map(|n| {
-                        let n = *n;
-                        let id = format!("embed-lock-{n}");
-                        let label = specs.iter().find(|s| s.name == n).map(|s| s.label).unwrap_or(n);
-                        view! {
-                            <div class="check-field">
-                                <input type="checkbox" id=id.clone() prop:checked=move || locked.with(|v| v.contains(&n))
-                                    on:change=move |ev| locked.update(|v| {
-                                        v.retain(|x| *x != n);
-                                        if event_target_checked(&ev) { v.push(n) }
-                                    }) />
-                                <label for=id>{label}</label>
-                            </div>
-                        }
-                    }).collect_view()}
+                    {toggles(
+                        info.lockable
+                            .iter()
+                            .map(|n| (*n, format!("embed-lock-{n}"), specs.iter().find(|s| s.name == *n).map_or(*n, |s| s.label)))
+                            .collect(),
+                        locked,
+                    )}
                 </fieldset>
                 <div>
                     <div class="field">

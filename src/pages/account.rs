@@ -2,7 +2,7 @@
 //! tier is shared and each (region, architecture) has one duration tier
 //! counter, as on a real bill. State: `?f=<function query>&f=…&free_tier_order=…`.
 
-use crate::components::{EmbedQuery, FigureValue, inputs_form, layout, shown};
+use crate::components::{EmbedQuery, FigureValue, TableRegion, inputs_form, layout, shown};
 use crate::format;
 use crate::paths::href;
 use lambda_model::metrics::MetricValue;
@@ -135,7 +135,7 @@ pub fn AccountPage() -> impl IntoView {
                 </div>
             })
         }}
-        <div class="table-wrap" tabindex="0" role="region" aria-label="Table; scroll sideways if it is wider than the screen">
+        <TableRegion>
             <table class="account">
                 <caption>"Functions"</caption>
                 <thead>
@@ -191,7 +191,7 @@ pub fn AccountPage() -> impl IntoView {
                     }}
                 </tbody>
             </table>
-        </div>
+        </TableRegion>
         })}
         {move || last_good.get().map(|r| {
             let metrics = r.metrics();
@@ -205,7 +205,7 @@ pub fn AccountPage() -> impl IntoView {
                 </details>
             };
             let table = view! {
-                <div class="table-wrap" tabindex="0" role="region" aria-label="Table; scroll sideways if it is wider than the screen">
+                <TableRegion>
                     <table>
                         <caption>"Account breakdown"</caption>
                         <tbody>
@@ -215,7 +215,7 @@ pub fn AccountPage() -> impl IntoView {
                             }).collect_view()}
                         </tbody>
                     </table>
-                </div>
+                </TableRegion>
             };
             view! {
                 {shown(Part::Result, move || view! {

@@ -3,7 +3,8 @@
 
 use crate::chart::StackedBar;
 use crate::components::{
-    CalcState, ErrorSummary, Evaluation, Field, Handoff, Reading, Toolbar, inputs_form, kpis, layout, shown,
+    CalcState, ErrorSummary, Evaluation, Field, Handoff, Reading, TableRegion, Toolbar, inputs_form, kpis, layout,
+    shown,
 };
 use crate::format;
 use lambda_model::coldstart::{self, COLDSTART_PARAMS, ColdResult};
@@ -120,7 +121,7 @@ fn ColdResults(state: CalcState, result: Memo<ColdResult>) -> impl IntoView {
             <ul class="legend" aria-hidden="true">
                 {PARTS.iter().enumerate().map(|(i, s)| view! { <li><span class=format!("swatch c{}", i % 8 + 1)></span>{*s}</li> }).collect_view()}
             </ul>
-            <div class="table-wrap" tabindex="0" role="region" aria-label="Table; scroll sideways if it is wider than the screen"><table>
+            <TableRegion><table>
                 <caption>"Where the cold start goes (mean, ms)"</caption>
                 <tbody>{move || result.with(|r| {
                     let p = r.mean_parts;
@@ -128,7 +129,7 @@ fn ColdResults(state: CalcState, result: Memo<ColdResult>) -> impl IntoView {
                         <tr><th scope="row">{l}</th><td class="num">{format::number(*v, 1)}</td></tr>
                     }).collect_view()
                 })}</tbody>
-            </table></div>
+            </table></TableRegion>
         </figure>
         })}
         {shown(Part::Table, move || view! {
@@ -138,13 +139,13 @@ fn ColdResults(state: CalcState, result: Memo<ColdResult>) -> impl IntoView {
             <figcaption id="runtime-summary">{summary_b}</figcaption>
             <details>
                 <summary>"Runtime data table"</summary>
-                <div class="table-wrap" tabindex="0" role="region" aria-label="Table; scroll sideways if it is wider than the screen"><table data-testid="runtime-table">
+                <TableRegion><table data-testid="runtime-table">
                     <caption>"Init Duration by runtime (ms), lambda-perf 2026-07-24 to 08-22"</caption>
                     <thead><tr><th scope="col">"Runtime"</th><th scope="col" class="num">"p50"</th><th scope="col" class="num">"p99"</th></tr></thead>
                     <tbody>{move || comparison.get().into_iter().map(|b| view! {
                         <tr><th scope="row">{b.label.clone()}</th><td class="num">{format::number(b.values[0], 0)}</td><td class="num">{format::number(b.values[0] + b.values[1], 0)}</td></tr>
                     }).collect_view()}</tbody>
-                </table></div>
+                </table></TableRegion>
             </details>
         </figure>
         })}

@@ -3,8 +3,8 @@
 //! `data-metric` and its exact `data-value`.
 
 use crate::components::{
-    CalcState, ErrorSummary, Evaluation, FigureValue, Handoff, Reading, RequestsField, Toolbar, fields, inputs_form,
-    kpis, layout, shown,
+    CalcState, ErrorSummary, Evaluation, FigureValue, Handoff, Reading, RequestsField, TableRegion, Toolbar, fields,
+    inputs_form, kpis, layout, shown,
 };
 use crate::cost_view::{self, WhatIf};
 use crate::format;
@@ -121,7 +121,7 @@ fn CostResults(result: Memo<CostResult>, what_ifs: Memo<Vec<WhatIf>>, stale: Sig
         </div>
         })}
         {shown(Part::Table, move || view! {
-        <div class="table-wrap" tabindex="0" role="region" aria-label="Table; scroll sideways if it is wider than the screen">
+        <TableRegion>
             <table class="breakdown">
                 <caption>"Breakdown per month"</caption>
                 <thead><tr><th scope="col">"Line"</th><th scope="col" class="num">"Amount"</th></tr></thead>
@@ -150,7 +150,7 @@ fn CostResults(result: Memo<CostResult>, what_ifs: Memo<Vec<WhatIf>>, stale: Sig
                     </tr>
                 </tbody>
             </table>
-        </div>
+        </TableRegion>
         <h3>"What if"</h3>
         <div class="whatif">
             {move || what_ifs.get().into_iter().map(|w| view! { <WhatIfCard w=w base=total.get() /> }).collect_view()}
@@ -168,7 +168,7 @@ fn CostResults(result: Memo<CostResult>, what_ifs: Memo<Vec<WhatIf>>, stale: Sig
             </ul>
             <details>
                 <summary>"Chart data table"</summary>
-                <div class="table-wrap" tabindex="0" role="region" aria-label="Table; scroll sideways if it is wider than the screen">
+                <TableRegion>
                     <table>
                         <caption>"Monthly cost by line, per scenario (USD)"</caption>
                         <thead>
@@ -188,7 +188,7 @@ fn CostResults(result: Memo<CostResult>, what_ifs: Memo<Vec<WhatIf>>, stale: Sig
                             }).collect_view()}
                         </tbody>
                     </table>
-                </div>
+                </TableRegion>
             </details>
         </figure>
         })}

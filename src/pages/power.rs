@@ -3,8 +3,8 @@
 //! CloudWatch REPORT lines or a Power Tuning result, priced exactly.
 
 use crate::components::{
-    CalcState, ErrorSummary, Evaluation, FigureValue, Handoff, Reading, SlicedRead, Toolbar, chosen_file, fields,
-    inputs_form, kpis, layout, metric_of, shown,
+    CalcState, ErrorSummary, Evaluation, FigureValue, Handoff, Reading, SlicedRead, TableRegion, Toolbar, chosen_file,
+    fields, inputs_form, kpis, layout, metric_of, shown,
 };
 use crate::format;
 use lambda_model::lines::Lines;
@@ -264,7 +264,7 @@ fn PointsTable(state: CalcState) -> impl IntoView {
         set_new_ms.set(String::new());
     };
     view! {
-        <div class="table-wrap" tabindex="0" role="region" aria-label="Table; scroll sideways if it is wider than the screen">
+        <TableRegion>
             <table class="points">
                 <caption>"Measured points"</caption>
                 <thead><tr><th scope="col">"Memory (MB)"</th><th scope="col">"Mean duration (ms)"</th><th scope="col"><span class="sr-only">"Remove"</span></th></tr></thead>
@@ -283,7 +283,7 @@ fn PointsTable(state: CalcState) -> impl IntoView {
                     </tr>
                 </tbody>
             </table>
-        </div>
+        </TableRegion>
     }
 }
 
@@ -374,7 +374,7 @@ fn PowerResults(state: CalcState, result: Memo<PowerResult>, stale: Signal<bool>
         </figure>
         })}
         {shown(Part::Table, move || view! {
-        <div class="table-wrap" tabindex="0" role="region" aria-label="Table; scroll sideways if it is wider than the screen">
+        <TableRegion>
             <table class="sweep" data-testid="sweep-table">
                 <caption>"Every candidate size (the chart's data)"</caption>
                 <thead><tr>
@@ -399,9 +399,9 @@ fn PowerResults(state: CalcState, result: Memo<PowerResult>, stale: Signal<bool>
                     }).collect_view())}
                 </tbody>
             </table>
-        </div>
-        {move || result.with(|r| (!r.repriced.is_empty()).then(|| view! {
-            <div class="table-wrap" tabindex="0" role="region" aria-label="Table; scroll sideways if it is wider than the screen">
+        </TableRegion>
+        {move || result.with(|r| (!r.repriced.is_empty()).then(|| r.repriced.clone())).map(|repriced| view! {
+            <TableRegion>
                 <table data-testid="repriced-table">
                     <caption>"Power Tuning's figures, re-priced exactly"</caption>
                     <thead><tr>
@@ -410,7 +410,7 @@ fn PowerResults(state: CalcState, result: Memo<PowerResult>, stale: Signal<bool>
                         <th scope="col" class="num">"Exact with request fee"</th><th scope="col" class="num">"Difference"</th>
                     </tr></thead>
                     <tbody>
-                        {r.repriced.iter().map(|p| {
+                        {repriced.iter().map(|p| {
                             let pt = p.point.cost_usd;
                             let exact = p.exact_per_invocation.as_f64();
                             view! { <tr>
@@ -429,8 +429,8 @@ fn PowerResults(state: CalcState, result: Memo<PowerResult>, stale: Signal<bool>
                     "to 10 decimals (about 1% high at 128 MB on x86_64, 2% on arm64), and stores its figures as 32-bit floats. "
                     "The exact columns use this region's published rates."
                 </p>
-            </div>
-        }))}
+            </TableRegion>
+        })}
         })}
         <Toolbar state=state calculator="power" metrics=Signal::derive(move || metrics.get())>
             <a class="button" href=move || csv_href.get() download="lambda-power-sweep.csv">"Export CSV"</a>

@@ -5,8 +5,8 @@
 
 use crate::chart::Line;
 use crate::components::{
-    CalcState, ErrorSummary, FigureValue, Reading, SlicedRead, Toolbar, chosen_file, fields, inputs_form, kpis, layout,
-    shown,
+    CalcState, ErrorSummary, FigureValue, Reading, SlicedRead, TableRegion, Toolbar, chosen_file, fields, inputs_form,
+    kpis, layout, shown,
 };
 use crate::format;
 use lambda_model::analytic;
@@ -15,7 +15,6 @@ use lambda_model::scenario::{Values, fmt_num};
 use lambda_model::sim::{self, PcPoint, SIM_PARAMS, Sim, SimConfig, SimResult};
 use lambda_model::trace::{TraceReader, TraceSummary};
 use lambda_site::embed::Part;
-use leptos::html::Canvas;
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -505,53 +504,25 @@ fn SimResults(state: CalcState, result: SimResult, throughput: f64) -> impl Into
     ];
     let cols: Vec<(f64, f64)> =
         result.bins.iter().enumerate().map(|(i, b)| (i as f64 * bin_s, b.cold as f64)).collect();
-    let (c1, c2, c3, c4) =
-        (NodeRef::<Canvas>::new(), NodeRef::<Canvas>::new(), NodeRef::<Canvas>::new(), NodeRef::<Canvas>::new());
-    {
-        let (a, b, c) = (conc_lines.clone(), cdf_lines.clone(), cols.clone());
-        crate::chart::redraw_on_change(
-            c1,
-            move || {},
-            move |cv| {
-                let _ = crate::chart::draw_lines(cv, &a, "time (s)", "environments");
-            },
-        );
-        crate::chart::redraw_on_change(
-            c2,
-            move || {},
-            move |cv| {
-                let _ = crate::chart::draw_lines(cv, &b, "latency (ms)", "share of requests");
-            },
-        );
-        let hist = vec![
-            Line {
-                name: "warm".into(),
-                points: result.histogram.iter().map(|(a, b, w, _)| ((a * b).sqrt(), *w as f64)).collect(),
-                color: 1,
-                thick: true,
-            },
-            Line {
-                name: "cold".into(),
-                points: result.histogram.iter().map(|(a, b, _, c)| ((a * b).sqrt(), *c as f64)).collect(),
-                color: 2,
-                thick: false,
-            },
-        ];
-        crate::chart::redraw_on_change(
-            c4,
-            move || {},
-            move |cv| {
-                let _ = crate::chart::draw_lines(cv, &hist, "latency (ms)", "requests");
-            },
-        );
-        crate::chart::redraw_on_change(
-            c3,
-            move || {},
-            move |cv| {
-                let _ = crate::chart::draw_columns(cv, &c, "time (s)", "cold starts");
-            },
-        );
-    }
+    let hist = vec![
+        Line {
+            name: "warm".into(),
+            points: result.histogram.iter().map(|(a, b, w, _)| ((a * b).sqrt(), *w as f64)).collect(),
+            color: 1,
+            thick: true,
+        },
+        Line {
+            name: "cold".into(),
+            points: result.histogram.iter().map(|(a, b, _, c)| ((a * b).sqrt(), *c as f64)).collect(),
+            color: 2,
+            thick: false,
+        },
+    ];
+    let c1 = crate::chart::line_chart(conc_lines, "time (s)", "environments");
+    let c2 = crate::chart::line_chart(cdf_lines, "latency (ms)", "share of requests");
+    let c4 = crate::chart::line_chart(hist, "latency (ms)", "requests");
+    let c3 =
+        crate::chart::drawn(cols.clone(), |c, cols| crate::chart::draw_columns(c, cols, "time (s)", "cold starts"));
     let peak_bin = busy.iter().map(|p| p.1).fold(0.0, f64::max);
     let summary_conc = format!(
         "On average {} environments were busy (peak {}), with up to {} idle ones kept warm in a time bin{}.",
@@ -651,35 +622,35 @@ fn SimResults(state: CalcState, result: SimResult, throughput: f64) -> impl Into
             <div class="chart-box"><canvas node_ref=c1 role="img" aria-labelledby="conc-summary"></canvas></div>
             <figcaption id="conc-summary">{summary_conc}</figcaption>
             <p class="hint">"Thick line: busy environments; thin green: idle ones kept warm; thin orange: provisioned. Peak bin average "{format::number(peak_bin, 1)}"."</p>
-            <details><summary>"Concurrency data table"</summary><div class="table-wrap" tabindex="0" role="region" aria-label="Table; scroll sideways if it is wider than the screen"><table>
+            <details><summary>"Concurrency data table"</summary><TableRegion><table>
                 <thead><tr><th scope="col" class="num">"Time (s)"</th><th scope="col" class="num">"Busy"</th><th scope="col" class="num">"Idle"</th><th scope="col" class="num">"Arrivals"</th><th scope="col" class="num">"Cold"</th><th scope="col" class="num">"Throttled"</th></tr></thead>
                 <tbody>{result.bins.iter().enumerate().map(|(i, b)| view! {
                     <tr><td class="num">{format::number(i as f64 * bin_s, 0)}</td><td class="num">{format::number(busy[i].1, 2)}</td><td class="num">{format::number(idle[i].1, 2)}</td>
                     <td class="num">{b.arrivals}</td><td class="num">{b.cold}</td><td class="num">{b.throttled}</td></tr>
                 }).collect_view()}</tbody>
-            </table></div></details>
+            </table></TableRegion></details>
         </figure>
         <figure class="chart">
             <div class="chart-box"><canvas node_ref=c2 role="img" aria-labelledby="cdf-summary"></canvas></div>
             <figcaption id="cdf-summary" data-testid="cdf-summary">{summary_cdf}</figcaption>
             <p class="hint">"Thick line: warm requests; thin line: cold requests (cumulative share against latency)."</p>
-            <details><summary>"Latency data table"</summary><div class="table-wrap" tabindex="0" role="region" aria-label="Table; scroll sideways if it is wider than the screen"><table>
+            <details><summary>"Latency data table"</summary><TableRegion><table>
                 <thead><tr><th scope="col" class="num">"Share"</th><th scope="col" class="num">"Warm (ms)"</th><th scope="col" class="num">"Cold (ms)"</th></tr></thead>
                 <tbody>{result.warm_cdf.iter().zip(&result.cold_cdf).step_by(5).map(|(w, c)| view! {
                     <tr><td class="num">{format!("{:.0}%", w.1 * 100.0)}</td><td class="num">{format::number(w.0 / 1000.0, 1)}</td><td class="num">{format::number(c.0 / 1000.0, 1)}</td></tr>
                 }).collect_view()}</tbody>
-            </table></div></details>
+            </table></TableRegion></details>
         </figure>
         <figure class="chart">
             <div class="chart-box"><canvas node_ref=c4 role="img" aria-labelledby="hist-summary"></canvas></div>
             <figcaption id="hist-summary" data-testid="hist-summary">{summary_hist}</figcaption>
             <p class="hint">"Thick line: warm requests per latency bucket; thin line: cold requests (30 log-spaced buckets)."</p>
-            <details><summary>"Latency histogram table"</summary><div class="table-wrap" tabindex="0" role="region" aria-label="Table; scroll sideways if it is wider than the screen"><table data-testid="hist-table">
+            <details><summary>"Latency histogram table"</summary><TableRegion><table data-testid="hist-table">
                 <thead><tr><th scope="col" class="num">"From (ms)"</th><th scope="col" class="num">"To (ms)"</th><th scope="col" class="num">"Warm"</th><th scope="col" class="num">"Cold"</th></tr></thead>
                 <tbody>{result.histogram.iter().filter(|b| b.2 + b.3 > 0).map(|(a, b, w, c)| view! {
                     <tr><td class="num">{format::number(*a, 2)}</td><td class="num">{format::number(*b, 2)}</td><td class="num">{*w}</td><td class="num">{*c}</td></tr>
                 }).collect_view()}</tbody>
-            </table></div></details>
+            </table></TableRegion></details>
         </figure>
         <figure class="chart">
             <div class="chart-box short"><canvas node_ref=c3 role="img" aria-labelledby="cold-time-summary"></canvas></div>
@@ -735,19 +706,15 @@ fn Advisor(points: Vec<PcPoint>, values: Values) -> impl IntoView {
         .map(|b| b.utilisation);
     let none = points.iter().find(|p| p.units == 0).cloned();
     let run = points.first().map(|p| p.seconds).unwrap_or(0.0);
-    let canvas = NodeRef::<Canvas>::new();
-    let line = vec![Line {
-        name: "cost".into(),
-        points: points.iter().map(|p| (p.units as f64, p.monthly.as_f64())).collect(),
-        color: 2,
-        thick: true,
-    }];
-    crate::chart::redraw_on_change(
-        canvas,
-        move || {},
-        move |c| {
-            let _ = crate::chart::draw_lines(c, &line, "provisioned concurrency", "cost per month ($)");
-        },
+    let canvas = crate::chart::line_chart(
+        vec![Line {
+            name: "cost".into(),
+            points: points.iter().map(|p| (p.units as f64, p.monthly.as_f64())).collect(),
+            color: 2,
+            thick: true,
+        }],
+        "provisioned concurrency",
+        "cost per month ($)",
     );
     let summary = match &best {
         Some(b) => format!(
@@ -790,7 +757,7 @@ fn Advisor(points: Vec<PcPoint>, values: Values) -> impl IntoView {
         </p>
         <figure class="chart">
             <div class="chart-box short"><canvas node_ref=canvas role="img" aria-label="Cost against provisioned concurrency"></canvas></div>
-            <div class="table-wrap" tabindex="0" role="region" aria-label="Table; scroll sideways if it is wider than the screen"><table data-testid="advisor-table">
+            <TableRegion><table data-testid="advisor-table">
                 <caption>"Provisioned concurrency sweep"</caption>
                 <thead><tr><th scope="col" class="num">"PC"</th><th scope="col" class="num">"Cost per month"</th><th scope="col" class="num">"p99"</th><th scope="col" class="num">"Cold"</th><th scope="col" class="num">"Spillover"</th><th scope="col" class="num">"PC busy"</th><th scope="col">"Meets target"</th></tr></thead>
                 <tbody>{points.iter().map(|p| view! {
@@ -798,7 +765,7 @@ fn Advisor(points: Vec<PcPoint>, values: Values) -> impl IntoView {
                     <td class="num">{format!("{:.3}%", p.cold_start_ratio * 100.0)}</td><td class="num">{format!("{:.1}%", p.spillover_ratio * 100.0)}</td>
                     <td class="num">{format!("{:.0}%", p.utilisation * 100.0)}</td><td>{if p.meets_target { "yes" } else { "no" }}</td></tr>
                 }).collect_view()}</tbody>
-            </table></div>
+            </table></TableRegion>
         </figure>
     }
 }
