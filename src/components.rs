@@ -403,6 +403,31 @@ pub fn TableRegion(children: Children) -> impl IntoView {
     }
 }
 
+/// A chart: its canvas (drawn by `chart::drawn`), the sentence describing it
+/// (the canvas's accessible name), how to read it, and its data table under a
+/// disclosure.
+#[component]
+pub fn ChartFigure(
+    canvas: NodeRef<leptos::html::Canvas>,
+    id: &'static str,
+    #[prop(into)] caption: String,
+    #[prop(optional, into)] hint: String,
+    #[prop(optional)] short: bool,
+    /// The disclosure's label for the table.
+    #[prop(optional)]
+    table: &'static str,
+    #[prop(optional)] children: Option<Children>,
+) -> impl IntoView {
+    view! {
+        <figure class="chart">
+            <div class="chart-box" class:short=short><canvas node_ref=canvas role="img" aria-labelledby=id></canvas></div>
+            <figcaption id=id data-testid=id>{caption}</figcaption>
+            {(!hint.is_empty()).then(|| view! { <p class="hint">{hint}</p> })}
+            {children.map(|c| view! { <details><summary>{table}</summary><TableRegion>{c()}</TableRegion></details> })}
+        </figure>
+    }
+}
+
 /// A figure: its text, with the exact value for scripts and tests.
 #[component]
 pub fn FigureValue(

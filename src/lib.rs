@@ -17,6 +17,7 @@ pub mod panic;
 pub mod paths;
 pub mod storage;
 pub mod theme;
+pub mod traffic_view;
 pub mod url;
 
 /// Today's date from the browser clock (the engine never reads one).

@@ -202,3 +202,67 @@ fn chart_colours_parse_in_both_hex_forms() {
         assert_eq!(parse_hex(bad), None, "{bad}");
     }
 }
+
+fn sim_values(q: &str) -> Values {
+    let d = lambda_model::scenario::decode_query(lambda_model::sim::SIM_PARAMS, q);
+    assert!(d.errors.is_empty(), "{:?}", d.errors);
+    d.values
+}
+
+#[test]
+fn the_closed_form_sentence_follows_the_arrival_pattern() {
+    use lambda_lab_app::traffic_view::analytic;
+    assert!(analytic(&sim_values("rate_per_s=10")).starts_with("Steady Poisson traffic at this rate keeps 1"));
+    let d = analytic(&sim_values("arrival=diurnal&rate_per_s=10&diurnal_amplitude=0.5"));
+    assert!(
+        d.starts_with("Daily-cycle traffic averages") && d.contains("busiest hour") && !d.contains("Steady"),
+        "{d}"
+    );
+    let b = analytic(&sim_values("arrival=bursty&rate_per_s=1&burst_rate_per_s=100"));
+    assert!(b.contains("Between bursts") && b.contains("Inside a burst"), "{b}");
+    assert!(analytic(&sim_values("arrival=constant")).starts_with("Evenly spaced"));
+    // Large loads stay quick and sensible (issue 16): 10,000/s × 100 ms.
+    let big = analytic(&sim_values("rate_per_s=10000&duration_ms=100"));
+    assert!(big.contains("1,000 requests in flight") && big.contains("at most 1074."), "{big}");
+}
+
+#[test]
+fn the_break_even_is_the_regions_own_with_its_formula() {
+    use lambda_lab_app::traffic_view::break_even;
+    let us = break_even(&sim_values("region=us-east-1"));
+    assert!(us.contains("more than 60.0% of the time") && us.contains("$0.0000041667"), "{us}");
+    let eu = break_even(&sim_values("region=eu-west-1"));
+    assert!(eu.contains("more than 79.7% of the time"), "{eu}");
+    let tokyo = break_even(&sim_values("region=ap-northeast-1"));
+    assert!(tokyo.contains("never costs less than on-demand"), "{tokyo}");
+}
+
+#[test]
+fn the_advisor_never_sells_a_dearer_size_as_a_saving() {
+    use lambda_lab_app::traffic_view::advisor_summary;
+    use lambda_model::money::Usd;
+    use lambda_model::sim::PcPoint;
+    let point = |units, dollars: i128, meets, utilisation| PcPoint {
+        units,
+        cost: Usd(dollars * 1_000_000_000_000_000_000 / 730),
+        monthly: Usd(dollars * 1_000_000_000_000_000_000),
+        seconds: 26_280.0,
+        p99_ms: 900.0,
+        cold_start_ratio: 0.001,
+        spillover_ratio: 0.0,
+        utilisation,
+        meets_target: meets,
+    };
+    let eu = sim_values("region=eu-west-1");
+    // PC 1 meets the target but costs more than no PC: it says so, and that
+    // 70 % busy is below eu-west-1's 80 % break-even.
+    let s = advisor_summary(&[point(0, 10, false, 0.0), point(1, 12, true, 0.7)], &eu);
+    assert!(s.contains("It costs $2.00 a month more than no PC, which misses the target"), "{s}");
+    assert!(s.contains("below the 80% at which PC pays for itself in this region"), "{s}");
+    assert!(s.contains("Each run simulated 7 h 18 min"), "{s}");
+    // Cheaper than no PC: a saving, stated as one.
+    let s = advisor_summary(&[point(0, 12, false, 0.0), point(2, 10, true, 0.9)], &eu);
+    assert!(s.contains("$2.00 a month less than no PC") && !s.contains("below the"), "{s}");
+    let s = advisor_summary(&[point(0, 12, false, 0.0)], &eu);
+    assert!(s.starts_with("No PC size in the sweep meets the target"), "{s}");
+}

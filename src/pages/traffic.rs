@@ -5,11 +5,10 @@
 
 use crate::chart::Line;
 use crate::components::{
-    CalcState, ErrorSummary, FigureValue, Reading, SlicedRead, TableRegion, Toolbar, chosen_file, fields, inputs_form,
-    kpis, layout, shown,
+    CalcState, ChartFigure, ErrorSummary, FigureValue, Reading, SlicedRead, TableRegion, Toolbar, chosen_file, fields,
+    inputs_form, kpis, layout, shown,
 };
 use crate::format;
-use lambda_model::analytic;
 use lambda_model::metrics::MetricValue;
 use lambda_model::scenario::{Values, fmt_num};
 use lambda_model::sim::{self, PcPoint, SIM_PARAMS, Sim, SimConfig, SimResult};
@@ -243,7 +242,7 @@ pub fn TrafficPage() -> impl IntoView {
                     "each run shortened so the sweep stays near 2 million requests, and picks the cheapest that meets your p99 target, "
                     "or the cold-start target when no p99 target is set. Costs are each run's, scaled to a 730-hour month, at tier-1 rates without the free tier (the simulated time includes filling an empty fleet). "
                 </p>
-                <p class="hint" data-testid="pc-break-even">{move || break_even_text(&state.values.get())}</p>
+                <p class="hint" data-testid="pc-break-even">{move || crate::traffic_view::break_even(&state.values.get())}</p>
                 <button type="button" on:click=move |_| advise() disabled=move || runner.running.get().is_some() || checked.with(|c| c.is_err())>"Find the cheapest provisioned concurrency"</button>
                 {move || runner.advisor.get().map(|pts| view! { <Advisor points=pts values=state.values.get_untracked() /> })}
                 })}
@@ -400,66 +399,8 @@ fn describe_trace(s: &TraceSummary) -> String {
 /// Closed-form answers, shown at once.
 #[component]
 fn Analytic(values: RwSignal<Values>) -> impl IntoView {
-    let text = Memo::new(move |_| {
-        values.with(|v| {
-            let rate = v.num(p!("rate_per_s"));
-            let s = sim::service_mean_ms(v) / 1000.0;
-            let rho = rate * s;
-            let cap = match v.int(p!("reserved_concurrency")) {
-                -1 => v.int(p!("account_concurrency")),
-                n => n.min(v.int(p!("account_concurrency"))),
-            } as u32;
-            let in_flight = |what: &str, rho: f64| {
-                format!(
-                    "{what} keeps {} requests in flight on average (λ × duration); 99% of the time at most {}.",
-                    format::number(rho, 2),
-                    analytic::poisson_quantile(0.99, rho)
-                )
-            };
-            let mut out = vec![match v.text(p!("arrival")) {
-                "diurnal" => {
-                    let peak = rho * (1.0 + v.num(p!("diurnal_amplitude")));
-                    format!(
-                        "Daily-cycle traffic averages {} requests in flight (λ × duration). {}",
-                        format::number(rho, 2),
-                        in_flight("Its busiest hour, at rate × (1 + swing),", peak)
-                    )
-                }
-                "bursty" => in_flight(
-                    "Between bursts, this rate",
-                    rho,
-                ) + " " + &in_flight("Inside a burst, the burst rate", v.num(p!("burst_rate_per_s")) * s),
-                "constant" => format!(
-                    "Evenly spaced requests keep {} in flight on average (λ × duration).",
-                    format::number(rho, 2)
-                ),
-                "trace" => format!(
-                    "The trace averages {} requests per second, {} in flight (λ × duration); its bursts decide the peak.",
-                    format::number(lambda_model::profile::mean_rate_per_s(v), 2),
-                    format::number(lambda_model::profile::mean_rate_per_s(v) * s, 2)
-                ),
-                _ => in_flight("Steady Poisson traffic at this rate", rho),
-            }];
-            if rho < 0.3 {
-                out.push(format!(
-                    "At this rate about {:.1}% of requests find no warm environment after an idle gap (e^(−λ·TTL)).",
-                    100.0 * analytic::cold_probability_low_rate(rate, v.num(p!("idle_ttl_s")))
-                ));
-            }
-            let b = analytic::erlang_b(cap, rho);
-            if b > 1e-6 {
-                out.push(format!("With a concurrency limit of {cap}, Erlang-B predicts {:.2}% throttled.", 100.0 * b));
-            }
-            let pc = v.int(p!("pc_units")) as u64;
-            if pc > 0 {
-                out.push(format!(
-                    "{pc} PC environments: {:.1}% of arrivals find them all busy and spill to on-demand.",
-                    100.0 * analytic::pc_spillover(pc, rho)
-                ));
-            }
-            out.join(" ")
-        })
-    });
+    let text = Memo::new(move |_| values.with(crate::traffic_view::analytic));
+
     view! { <p class="note" data-testid="analytic">{move || text.get()}</p> }
 }
 
@@ -618,45 +559,37 @@ fn SimResults(state: CalcState, result: SimResult, throughput: f64) -> impl Into
         </p>
     };
     let charts = view! {
-        <figure class="chart">
-            <div class="chart-box"><canvas node_ref=c1 role="img" aria-labelledby="conc-summary"></canvas></div>
-            <figcaption id="conc-summary">{summary_conc}</figcaption>
-            <p class="hint">"Thick line: busy environments; thin green: idle ones kept warm; thin orange: provisioned. Peak bin average "{format::number(peak_bin, 1)}"."</p>
-            <details><summary>"Concurrency data table"</summary><TableRegion><table>
+        <ChartFigure canvas=c1 id="conc-summary" caption=summary_conc table="Concurrency data table"
+            hint=format!("Thick line: busy environments; thin green: idle ones kept warm; thin orange: provisioned. Peak bin average {}.", format::number(peak_bin, 1))>
+            <table>
                 <thead><tr><th scope="col" class="num">"Time (s)"</th><th scope="col" class="num">"Busy"</th><th scope="col" class="num">"Idle"</th><th scope="col" class="num">"Arrivals"</th><th scope="col" class="num">"Cold"</th><th scope="col" class="num">"Throttled"</th></tr></thead>
                 <tbody>{result.bins.iter().enumerate().map(|(i, b)| view! {
                     <tr><td class="num">{format::number(i as f64 * bin_s, 0)}</td><td class="num">{format::number(busy[i].1, 2)}</td><td class="num">{format::number(idle[i].1, 2)}</td>
                     <td class="num">{b.arrivals}</td><td class="num">{b.cold}</td><td class="num">{b.throttled}</td></tr>
                 }).collect_view()}</tbody>
-            </table></TableRegion></details>
-        </figure>
-        <figure class="chart">
-            <div class="chart-box"><canvas node_ref=c2 role="img" aria-labelledby="cdf-summary"></canvas></div>
-            <figcaption id="cdf-summary" data-testid="cdf-summary">{summary_cdf}</figcaption>
-            <p class="hint">"Thick line: warm requests; thin line: cold requests (cumulative share against latency)."</p>
-            <details><summary>"Latency data table"</summary><TableRegion><table>
+            </table>
+        </ChartFigure>
+        <ChartFigure canvas=c2 id="cdf-summary" caption=summary_cdf table="Latency data table"
+            hint="Thick line: warm requests; thin line: cold requests (cumulative share against latency).">
+            <table>
                 <thead><tr><th scope="col" class="num">"Share"</th><th scope="col" class="num">"Warm (ms)"</th><th scope="col" class="num">"Cold (ms)"</th></tr></thead>
                 <tbody>{result.warm_cdf.iter().zip(&result.cold_cdf).step_by(5).map(|(w, c)| view! {
                     <tr><td class="num">{format!("{:.0}%", w.1 * 100.0)}</td><td class="num">{format::number(w.0 / 1000.0, 1)}</td><td class="num">{format::number(c.0 / 1000.0, 1)}</td></tr>
                 }).collect_view()}</tbody>
-            </table></TableRegion></details>
-        </figure>
-        <figure class="chart">
-            <div class="chart-box"><canvas node_ref=c4 role="img" aria-labelledby="hist-summary"></canvas></div>
-            <figcaption id="hist-summary" data-testid="hist-summary">{summary_hist}</figcaption>
-            <p class="hint">"Thick line: warm requests per latency bucket; thin line: cold requests (30 log-spaced buckets)."</p>
-            <details><summary>"Latency histogram table"</summary><TableRegion><table data-testid="hist-table">
+            </table>
+        </ChartFigure>
+        <ChartFigure canvas=c4 id="hist-summary" caption=summary_hist table="Latency histogram table"
+            hint="Thick line: warm requests per latency bucket; thin line: cold requests (30 log-spaced buckets).">
+            <table data-testid="hist-table">
                 <thead><tr><th scope="col" class="num">"From (ms)"</th><th scope="col" class="num">"To (ms)"</th><th scope="col" class="num">"Warm"</th><th scope="col" class="num">"Cold"</th></tr></thead>
                 <tbody>{result.histogram.iter().filter(|b| b.2 + b.3 > 0).map(|(a, b, w, c)| view! {
                     <tr><td class="num">{format::number(*a, 2)}</td><td class="num">{format::number(*b, 2)}</td><td class="num">{*w}</td><td class="num">{*c}</td></tr>
                 }).collect_view()}</tbody>
-            </table></TableRegion></details>
-        </figure>
-        <figure class="chart">
-            <div class="chart-box short"><canvas node_ref=c3 role="img" aria-labelledby="cold-time-summary"></canvas></div>
-            <figcaption id="cold-time-summary">{summary_cold}</figcaption>
-        </figure>
+            </table>
+        </ChartFigure>
+        <ChartFigure canvas=c3 id="cold-time-summary" caption=summary_cold short=true />
     };
+
     view! {
         {shown(Part::Result, move || headline)}
         {shown(Part::Chart, move || charts)}
@@ -664,48 +597,9 @@ fn SimResults(state: CalcState, result: SimResult, throughput: f64) -> impl Into
     }
 }
 
-/// The region's own PC break-even, with the formula.
-fn break_even_text(v: &Values) -> String {
-    let (Some(region), Some(arch)) =
-        (lambda_model::prices::region(v.text(p!("region"))), lambda_model::prices::Arch::parse(v.text(p!("arch"))))
-    else {
-        return String::new();
-    };
-    match analytic::pc_break_even_in(region, arch) {
-        Some(b) if b.utilisation < 1.0 => format!(
-            "With {}'s {} rates, PC pays for itself when its environments are busy more than {:.1}% of the time: ${} per GB-s kept ÷ (${} on-demand − ${} on PC per busy GB-s).",
-            region.code,
-            arch.name(),
-            b.utilisation * 100.0,
-            b.config.to_decimal(),
-            b.on_demand.to_decimal(),
-            b.pc_duration.to_decimal()
-        ),
-        Some(b) => format!(
-            "With {}'s {} rates, PC never costs less than on-demand: a busy GB-s saves ${} (${} − ${}), less than the ${} an environment costs per GB-s kept. Use it for latency, not to save money.",
-            region.code,
-            arch.name(),
-            lambda_model::money::Rate(b.on_demand.0 - b.pc_duration.0).to_decimal(),
-            b.on_demand.to_decimal(),
-            b.pc_duration.to_decimal(),
-            b.config.to_decimal()
-        ),
-        None => format!(
-            "{} has no provisioned-concurrency rate in this calculator, so PC is priced at 0 here; pick a region with PC rates to weigh it.",
-            region.code
-        ),
-    }
-}
-
 #[component]
 fn Advisor(points: Vec<PcPoint>, values: Values) -> impl IntoView {
     let best = sim::pc_recommendation(&points).cloned();
-    let break_even = lambda_model::prices::region(values.text(p!("region")))
-        .zip(lambda_model::prices::Arch::parse(values.text(p!("arch"))))
-        .and_then(|(r, a)| analytic::pc_break_even_in(r, a))
-        .map(|b| b.utilisation);
-    let none = points.iter().find(|p| p.units == 0).cloned();
-    let run = points.first().map(|p| p.seconds).unwrap_or(0.0);
     let canvas = crate::chart::line_chart(
         vec![Line {
             name: "cost".into(),
@@ -716,40 +610,7 @@ fn Advisor(points: Vec<PcPoint>, values: Values) -> impl IntoView {
         "provisioned concurrency",
         "cost per month ($)",
     );
-    let summary = match &best {
-        Some(b) => format!(
-            "The cheapest setting that meets the target is {} PC environments ({} a month without the free tier; p99 {} ms, {:.3}% cold, PC busy {:.0}% of the time){}{} Each run simulated {}.",
-            b.units,
-            format::usd(b.monthly.as_f64()),
-            format::number(b.p99_ms, 1),
-            b.cold_start_ratio * 100.0,
-            b.utilisation * 100.0,
-            match (b.units, &none) {
-                (0, _) | (_, None) => ".".to_string(),
-                (_, Some(n)) if n.monthly > b.monthly =>
-                    format!(", {} a month less than no PC.", format::usd((n.monthly - b.monthly).as_f64())),
-                (_, Some(n)) => format!(
-                    ". It costs {} a month more than no PC, which misses the target (p99 {} ms, {:.3}% cold): you pay for latency, not savings.",
-                    format::usd((b.monthly - n.monthly).as_f64()),
-                    format::number(n.p99_ms, 1),
-                    n.cold_start_ratio * 100.0
-                ),
-            },
-            match break_even {
-                Some(be) if b.units > 0 && b.utilisation < be => format!(
-                    " Its environments are busy {:.0}% of the time, below the {:.0}% at which PC pays for itself in this region.",
-                    b.utilisation * 100.0,
-                    be * 100.0
-                ),
-                _ => String::new(),
-            },
-            format::duration_s(run)
-        ),
-        None => {
-            "No PC size in the sweep meets the target; relax the target or raise the account and reserved concurrency."
-                .to_string()
-        }
-    };
+    let summary = crate::traffic_view::advisor_summary(&points, &values);
     view! {
         <p class="note" data-testid="advisor-summary">
             {best.map(|b| view! { <FigureValue metric="pc_recommended_units" value=MetricValue::Count(b.units as u128) text=format!("{} PC", b.units) /> " · " })}
