@@ -140,7 +140,8 @@ pub fn open_dialog(slug: &str) {
         .filter(|(k, _)| k == "v" || k == "unit" || !PRESENTATION_KEYS.contains(&k.as_str()))
         .map(|(k, v)| format!("{k}={}", percent_encode(&v)))
         .collect();
-    let values = if values.is_empty() { "v=1".to_string() } else { values.join("&") };
+    let values =
+        if values.is_empty() { format!("v={}", lambda_model::scenario::QUERY_VERSION) } else { values.join("&") };
     DIALOG.with(|d| drop(d.borrow_mut().take()));
     if let Some(old) = doc.get_element_by_id("embed-dialog") {
         old.remove();

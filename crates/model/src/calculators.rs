@@ -206,6 +206,28 @@ mod tests {
     }
 
     #[test]
+    fn one_free_tier_default_and_old_power_links_keep_theirs() {
+        let power = find("power").unwrap();
+        let free = |q: &str| decode_query(power.specs, q).values.flag("free_tier");
+        // Version 2: on, as on the cost page.
+        assert!(free("v=2") && free("v=2&memory_mb=512"));
+        // Version 1 (and links without v) meant off unless they said.
+        assert!(!free("") && !free("v=1&memory_mb=512"));
+        assert!(free("v=1&free_tier=true"));
+        // The same month on both pages for the same function, by default.
+        let q = "memory_mb=512&requests=20000000&anchor_memory_mb=512&anchor_duration_ms=250";
+        let p = power.metric(&format!("v=2&{q}"), "monthly_usd", TODAY).unwrap();
+        let c = find("cost").unwrap().metric("v=2&memory_mb=512&requests=20000000&duration_ms=250", "total_usd", TODAY);
+        assert_eq!(Some(p), c.ok());
+        // The cost page is unchanged by the migration.
+        let cost = find("cost").unwrap();
+        assert!(decode_query(cost.specs, "v=1").values.flag("free_tier"));
+        // A saved power scenario of version 1 reopens as it was.
+        let json = r#"{"calculator": "power", "v": 1, "params": {"memory_mb": "512"}}"#;
+        assert!(!crate::export::from_json(power.specs, "power", json).unwrap().values.flag("free_tier"));
+    }
+
+    #[test]
     fn every_calculator_evaluates_its_defaults() {
         for c in CALCULATORS {
             let m = c.evaluate_query("", TODAY).unwrap_or_else(|e| panic!("{}: {e}", c.name));

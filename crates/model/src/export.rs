@@ -82,7 +82,7 @@ pub fn from_json(specs: &'static [ParamSpec], calculator: &str, text: &str) -> R
             (k.clone(), s)
         })
         .collect();
-    migrate(&mut pairs, version);
+    migrate(specs, &mut pairs, version);
     let mut values = Values::defaults(specs);
     let mut errors: Vec<ParamError> = Vec::new();
     let mut unknown = Vec::new();

@@ -85,9 +85,9 @@ pub const POWER_PARAMS: &[ParamSpec] = &[
         name: "free_tier",
         label: "Apply the free tier",
         kind: Kind::Bool,
-        default: "false",
+        default: "true",
         unit: "",
-        help: "For the monthly cost only; per-invocation figures never include it.",
+        help: "1M requests and 400,000 GB-s a month, account-wide, as on the cost page. For the monthly cost only; per-invocation figures never include it. (Off by default in links before v=2.)",
     },
     ParamSpec {
         name: "strategy",

@@ -682,6 +682,12 @@ pub struct FunctionCost {
     pub free_stream_used: Qty,
     /// The tier counter of this function's (region, arch) before it.
     pub tier_start: Qty,
+    /// On-demand duration and INIT GB-s after the free tier, as billed.
+    pub billable_gbs: (Qty, Qty),
+    /// How those GB-s fell on the duration tiers (empty for Lambda@Edge),
+    /// recorded when billed so "show the math" writes what was charged.
+    pub duration_tiers: Vec<TierPart>,
+    pub init_tiers: Vec<TierPart>,
 }
 
 impl FunctionCost {
@@ -695,10 +701,13 @@ impl FunctionCost {
         let (i, u, l) = (&self.input, &self.usage, &self.lines);
         let mem = i.memory_mb;
         let fmt_ms = |ns: u128| crate::money::decimal_string(ns as i128, 6);
-        let tier_lines = |parts: Vec<TierPart>| {
-            parts.into_iter().map(|p| {
-                format!("  {} GB-s × ${} (tier {}) = ${}", p.gbs.to_decimal(), p.rate.to_decimal(), p.tier, p.usd)
-            })
+        let tier_lines = |parts: &[TierPart]| -> Vec<String> {
+            parts
+                .iter()
+                .map(|p| {
+                    format!("  {} GB-s × ${} (tier {}) = ${}", p.gbs.to_decimal(), p.rate.to_decimal(), p.tier, p.usd)
+                })
+                .collect()
         };
         let mut math = vec!["Requests".to_string()];
         if u.billed_requests != u.requests as u128 {
@@ -760,9 +769,7 @@ impl FunctionCost {
             ));
         }
         let free_used = self.free_gbs_used;
-        let free_dur = free_used.min(u.od_gbs);
-        let bill_dur = u.od_gbs.saturating_sub(free_dur);
-        let bill_init = u.init_gbs.saturating_sub(free_used.saturating_sub(free_dur));
+        let (bill_dur, bill_init) = self.billable_gbs;
         if free_used.0 > 0 {
             math.push(format!(
                 "  − {} free-tier GB-s = {} GB-s billable",
@@ -782,17 +789,16 @@ impl FunctionCost {
                 math.push(format!("  INIT at Lambda@Edge rates: ${}", l.init_usd));
             }
         } else {
-            let (rates, limits) = (i.region.duration_tiers(i.arch), i.arch.tier_limits());
             if self.tier_start.0 > 0 {
                 math.push(format!(
                     "  (earlier functions in this region and architecture used {} GB-s of the tiers)",
                     self.tier_start.to_decimal()
                 ));
             }
-            math.extend(tier_lines(tiered(self.tier_start, bill_dur, limits, rates).1));
+            math.extend(tier_lines(&self.duration_tiers));
             if bill_init.0 > 0 {
                 math.push("  INIT at the same duration rates:".into());
-                math.extend(tier_lines(tiered(self.tier_start + bill_dur, bill_init, limits, rates).1));
+                math.extend(tier_lines(&self.init_tiers));
             }
         }
         math.push(format!("  = ${}", l.duration_usd + l.init_usd));
@@ -1019,6 +1025,7 @@ fn bill_account(inputs: &[CostInput], order: FreeTierOrder) -> Result<(Vec<Funct
         let bill_dur = u.od_gbs.saturating_sub(free_dur);
         let bill_init = u.init_gbs.saturating_sub(free_used.saturating_sub(free_dur));
         let mut tier_start = Qty::ZERO;
+        let (mut duration_tiers, mut init_tiers) = (Vec::new(), Vec::new());
         if i.edge {
             l.duration_usd = prices::EDGE_PER_128MB_SECOND.times(per_128mb_s(bill_dur));
             l.init_usd = prices::EDGE_PER_128MB_SECOND.times(per_128mb_s(bill_init));
@@ -1029,8 +1036,8 @@ fn bill_account(inputs: &[CostInput], order: FreeTierOrder) -> Result<(Vec<Funct
             });
             tier_start = counters[pos].2;
             let (rates, limits) = (i.region.duration_tiers(i.arch), i.arch.tier_limits());
-            l.duration_usd = tiered(tier_start, bill_dur, limits, rates).0;
-            l.init_usd = tiered(tier_start + bill_dur, bill_init, limits, rates).0;
+            (l.duration_usd, duration_tiers) = tiered(tier_start, bill_dur, limits, rates);
+            (l.init_usd, init_tiers) = tiered(tier_start + bill_dur, bill_init, limits, rates);
             counters[pos].2 = tier_start + bill_dur + bill_init;
         }
 
@@ -1064,6 +1071,9 @@ fn bill_account(inputs: &[CostInput], order: FreeTierOrder) -> Result<(Vec<Funct
             free_gbs_used: free_used,
             free_stream_used,
             tier_start,
+            billable_gbs: (bill_dur, bill_init),
+            duration_tiers,
+            init_tiers,
             usage: u,
         });
     }

@@ -7,17 +7,18 @@
 //! - the CLI flags (`--memory-mb` for `memory_mb`),
 //! - the labels and validation messages in the page.
 //!
-//! Query versions: `v=1` is the current version. A query with no `v` is read as
+//! Query versions: `v=2` is the current version. A query with no `v` is read as
 //! version 1. Each version fixes its defaults: when a later version changes a
 //! default or renames a key, a migration in [`MIGRATIONS`] rewrites the older
 //! query into the new vocabulary, so an embed written years ago keeps meaning
-//! exactly what it meant.
+//! exactly what it meant. Version 2 (2026-12-03): the power explorer applies
+//! the free tier by default, as the cost page always has.
 
 use serde::Serialize;
 use std::fmt;
 
 /// The query version this build writes.
-pub const QUERY_VERSION: u32 = 1;
+pub const QUERY_VERSION: u32 = 2;
 
 /// Keys that belong to the page around a calculator (theme, embed options,
 /// lesson step), not to its parameters. The codec passes over them quietly.
@@ -517,7 +518,7 @@ impl Values {
         }
     }
 
-    /// The query string for these values: `v=1` and every parameter that
+    /// The query string for these values: `v=2` and every parameter that
     /// differs from its default, in table order.
     pub fn to_query(&self) -> String {
         let mut out = format!("v={QUERY_VERSION}");
@@ -556,13 +557,22 @@ pub struct Decoded {
 pub struct Migration {
     /// Queries of this version are rewritten by `apply` into version `from + 1`.
     pub from: u32,
-    pub apply: fn(&mut Vec<(String, String)>),
+    /// Rewrites one calculator's pairs (its table says which calculator).
+    pub apply: fn(&'static [ParamSpec], &mut Vec<(String, String)>),
 }
 
-/// Version-to-version rewrites, oldest first. Version 1 is the first public
-/// version, so there is nothing to migrate yet; when version 2 changes a key
-/// or a default, its rewrite goes here and the old query keeps its meaning.
-pub const MIGRATIONS: &[Migration] = &[];
+/// Version-to-version rewrites, oldest first.
+pub const MIGRATIONS: &[Migration] = &[Migration { from: 1, apply: free_tier_everywhere }];
+
+/// 1 → 2: the power explorer's free tier went from off to on by default (one
+/// free-tier default on every page). A version-1 power query that did not say
+/// keeps it off. (The power explorer is the table with a `strategy`.)
+fn free_tier_everywhere(specs: &'static [ParamSpec], pairs: &mut Vec<(String, String)>) {
+    let power = specs.iter().any(|s| s.name == "strategy") && specs.iter().any(|s| s.name == "free_tier");
+    if power && !pairs.iter().any(|(k, _)| k == "free_tier") {
+        pairs.push(("free_tier".into(), "false".into()));
+    }
+}
 
 /// Reads a query string (with or without a leading `?`) into values.
 pub fn decode_query(specs: &'static [ParamSpec], query: &str) -> Decoded {
@@ -584,7 +594,7 @@ pub fn decode_query(specs: &'static [ParamSpec], query: &str) -> Decoded {
             }
         },
     };
-    migrate(&mut pairs, version);
+    migrate(specs, &mut pairs, version);
     let mut values = Values::defaults(specs);
     let mut unknown = Vec::new();
     let mut carried = Vec::new();
@@ -603,9 +613,9 @@ pub fn decode_query(specs: &'static [ParamSpec], query: &str) -> Decoded {
 }
 
 /// Applies every migration from `version` up to the current one.
-pub fn migrate(pairs: &mut Vec<(String, String)>, version: u32) {
+pub fn migrate(specs: &'static [ParamSpec], pairs: &mut Vec<(String, String)>, version: u32) {
     for m in MIGRATIONS.iter().filter(|m| m.from >= version) {
-        (m.apply)(pairs);
+        (m.apply)(specs, pairs);
     }
 }
 
@@ -713,7 +723,7 @@ mod tests {
 
     #[test]
     fn default_values_write_only_the_version() {
-        assert_eq!(Values::defaults(SPECS).to_query(), "v=1");
+        assert_eq!(Values::defaults(SPECS).to_query(), "v=2");
     }
 
     #[test]
@@ -726,7 +736,7 @@ mod tests {
         v.set("day", "2025-08-01").unwrap();
         v.set("sizes", "128, 512,1024").unwrap();
         let q = v.to_query();
-        assert_eq!(q, "v=1&memory_mb=512&ratio=0.25&arch=arm64&on=false&day=2025-08-01&sizes=128,512,1024");
+        assert_eq!(q, "v=2&memory_mb=512&ratio=0.25&arch=arm64&on=false&day=2025-08-01&sizes=128,512,1024");
         let d = decode_query(SPECS, &format!("?{q}"));
         assert_eq!(d.values, v);
         assert!(d.errors.is_empty() && d.unknown.is_empty());

@@ -66,12 +66,13 @@ pub(crate) fn home(cfg: &Config) -> Result<Page, String> {
          <p>A mobile backend on x86_64 in us-east-1 with 1,536 MB, 120 ms per request and 3 million requests a month \
          costs <strong>{total}</strong> a month with the free tier: {duration} of duration and {requests} of \
          requests.</p>\n\
-         <p><a class=\"button primary\" href=\"{cost}?v=1&amp;{q_html}\">Open it in the cost calculator</a></p>\n\
+         <p><a class=\"button primary\" href=\"{cost}?v={version}&amp;{q_html}\">Open it in the cost calculator</a></p>\n\
          </section>\n<ul class=\"cards\">{cards}</ul>",
         total = live("total_usd")?,
         duration = live("duration_usd")?,
         requests = live("request_usd")?,
         q_html = q.replace('&', "&amp;"),
+        version = lambda_model::scenario::QUERY_VERSION,
         cards = [
             card(
                 &cost,
