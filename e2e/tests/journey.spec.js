@@ -233,5 +233,17 @@ test('editing a function in the account view keeps the focus where the reader ta
   await page.keyboard.press('Tab');
   await expect(page.getByLabel('Function 1 Requests per month', { exact: true })).toBeFocused();
   await expect(duration).toHaveValue(/5$/);
+  // A second function; removing the first keeps the second's row and values,
+  // renumbered.
+  await page.getByRole('button', { name: 'Add a function' }).click();
+  const second = page.getByLabel('Function 2 Memory', { exact: true });
+  await second.fill('3008');
+  await second.blur();
+  await expect(page.locator('[data-metric="function_2_total_usd"]')).toHaveAttribute('data-value', /.+/);
+  await page.getByRole('button', { name: 'Remove function 1' }).click();
+  await expect(page.getByLabel('Function 1 Memory', { exact: true })).toHaveValue('3008');
+  await expect(page.getByLabel('Function 2 Memory', { exact: true })).toHaveCount(0);
+  await expect(page.locator('[data-metric="function_1_total_usd"]')).toHaveAttribute('data-value', /.+/);
+  await expect(page).toHaveURL(/memory_mb%3D3008/);
   expect(consoleErrors).toEqual([]);
 });

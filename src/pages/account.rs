@@ -44,7 +44,7 @@ fn read_url() -> (Vec<Values>, FreeTierOrder, Vec<String>) {
 }
 
 fn account_query(fns: &[Values], order: FreeTierOrder) -> String {
-    let mut q = String::from("v=1");
+    let mut q = format!("v={}", lambda_model::scenario::QUERY_VERSION);
     for f in fns {
         q.push_str("&f=");
         q.push_str(&percent_encode(&f.to_query()));
@@ -97,7 +97,9 @@ pub fn AccountPage() -> impl IntoView {
         Ok(r) => Some(r),
         Err(_) => prev.cloned().flatten(),
     });
-    let count = Memo::new(move |_| fns.with(Vec::len));
+    // Stable ids for the rows, in the order of `fns`.
+    let ids = RwSignal::new((0..fns.with_untracked(Vec::len) as u32).collect::<Vec<u32>>());
+    let next_id = StoredValue::new(ids.with_untracked(Vec::len) as u32);
     let set_field = move |row: usize, name: &'static str, raw: String| {
         let mut err = None;
         fns.update(|f| {
@@ -120,7 +122,12 @@ pub fn AccountPage() -> impl IntoView {
                 <option value="x86_64_first" selected=move || order.get() == FreeTierOrder::X86First>"x86_64 functions"</option>
                 <option value="arm64_first" selected=move || order.get() == FreeTierOrder::ArmFirst>"arm64 functions"</option>
             </select>
-            <button type="button" on:click=move |_| fns.update(|f| if f.len() < MAX_FUNCTIONS { f.push(Values::defaults(COST_PARAMS)) })>
+            <button type="button" on:click=move |_| if fns.with(|f| f.len() < MAX_FUNCTIONS) {
+                fns.update(|f| f.push(Values::defaults(COST_PARAMS)));
+                let id = next_id.get_value();
+                next_id.set_value(id + 1);
+                ids.update(|v| v.push(id));
+            }>
                 "Add a function"
             </button>
         </div>
@@ -147,48 +154,55 @@ pub fn AccountPage() -> impl IntoView {
                     </tr>
                 </thead>
                 <tbody>
-                    // Rows are rebuilt only when a function is added or
-                    // removed: an edit updates its figures in place, so the
-                    // field the reader tabbed to keeps its focus.
-                    {move || {
-                        let count = count.get();
-                        (0..count).map(|row| {
+                    // One row per function, keyed by a stable id: an edit
+                    // updates figures in place and removing a function leaves
+                    // the other rows (and the field in focus) alone.
+                    <For each=move || ids.get() key=|id| *id let:id>
+                        {
+                            let row = move || ids.with(|v| v.iter().position(|x| *x == id).unwrap_or(0));
                             let cells = row_specs().map(|spec| {
                                 let name = spec.name;
-                                let label = format!("Function {} {}", row + 1, spec.label);
-                                let value = fns.with_untracked(|f| f[row].get(name).to_string());
+                                let label = move || format!("Function {} {}", row() + 1, spec.label);
+                                let value = fns.with_untracked(|f| f[row()].get(name).to_string());
                                 let cell = match spec.kind {
                                     lambda_model::scenario::Kind::Choice(opts) => view! {
-                                        <select aria-label=label on:change=move |ev| set_field(row, name, event_target_value(&ev))>
+                                        <select aria-label=label on:change=move |ev| set_field(row(), name, event_target_value(&ev))>
                                             {opts.iter().map(|o| view! { <option value=*o selected=*o == value>{*o}</option> }).collect_view()}
                                         </select>
                                     }.into_any(),
                                     _ => view! {
                                         <input type="text" inputmode="decimal" aria-label=label value=value
-                                            on:change=move |ev| set_field(row, name, event_target_value(&ev)) />
+                                            on:change=move |ev| set_field(row(), name, event_target_value(&ev)) />
                                     }.into_any(),
                                 };
                                 view! { <td>{cell}</td> }
                             }).collect_view();
-                            let total = move || last_good.with(|s| s.as_ref().and_then(|r| r.functions.get(row)).map(|f| f.total()));
-                            let edit = move || format!("{}?{}", href("/calculators/cost/"), fns.with(|f| f.get(row).map(|v| v.to_query()).unwrap_or_default()));
+                            let total = move || last_good.with(|s| s.as_ref().and_then(|r| r.functions.get(row())).map(|f| f.total()));
+                            let edit = move || format!("{}?{}", href("/calculators/cost/"), fns.with(|f| f.get(row()).map(|v| v.to_query()).unwrap_or_default()));
+                            let remove = move |_| {
+                                let k = row();
+                                if fns.with(|f| f.len() > 1) {
+                                    fns.update(|f| { f.remove(k); });
+                                    ids.update(|v| { v.remove(k); });
+                                }
+                            };
                             view! {
                                 <tr>
-                                    <th scope="row">{row + 1}</th>
+                                    <th scope="row">{move || row() + 1}</th>
                                     {cells}
                                     <td class="num">{move || total().map(|t| view! {
-                                        <FigureValue metric=format!("function_{}_total_usd", row + 1) value=MetricValue::Usd(t) text=format::usd(t.as_f64()) />
+                                        <span data-metric=format!("function_{}_total_usd", row() + 1) data-value=MetricValue::Usd(t).exact()>{format::usd(t.as_f64())}</span>
                                     })}</td>
                                     <td>
                                         <a href=edit>"All parameters"</a>
                                         " "
-                                        <button type="button" aria-label=format!("Remove function {}", row + 1) disabled=move || fns.with(|f| f.len() <= 1)
-                                            on:click=move |_| fns.update(|f| { if f.len() > 1 { f.remove(row); } })>"Remove"</button>
+                                        <button type="button" aria-label=move || format!("Remove function {}", row() + 1) disabled=move || fns.with(|f| f.len() <= 1)
+                                            on:click=remove>"Remove"</button>
                                     </td>
                                 </tr>
                             }
-                        }).collect_view()
-                    }}
+                        }
+                    </For>
                 </tbody>
             </table>
         </TableRegion>
