@@ -141,7 +141,9 @@ pub fn profile(v: &Values, carried: &[(String, String)]) -> Pairs {
         put(&mut p, "duration_cv", round(cv, 6));
         put(&mut p, "duration_dist", if cv > 0.0 { "lognormal" } else { "const" }.into());
     }
-    if has(v, "init_ms") && !is_traffic {
+    // A known Init is the simulator's cold-start time; without one (0 on the
+    // cost page) the simulator draws cold starts for the runtime instead.
+    if has(v, "init_ms") && !is_traffic && v.num("init_ms") > 0.0 {
         put(&mut p, "cold_start_ms", v.get("init_ms").to_string());
     }
     if has(v, "duration_ms") && has(v, "memory_mb") {
@@ -358,10 +360,12 @@ mod tests {
             assert_eq!(c2.values.get(k), cost.get(k), "{k}: {back}");
         }
         // Without an Init duration the simulator draws cold starts for the
-        // function's runtime, and hands the runtime back.
+        // function's runtime (never a cold start of 0 ms), and hands the
+        // runtime back.
         let py = values(COST_PARAMS, "runtime=python3.13&requests=5000000");
         let d = decode_query(SIM_PARAMS, &handoff(&py, &[], SIM_PARAMS, &[]));
         assert_eq!(d.values.text("runtime"), "python3.13");
+        assert_eq!(d.values.num("cold_start_ms"), 250.0, "the simulator's default, unused with a runtime");
         let back = decode_query(COST_PARAMS, &handoff(&d.values, &d.carried, COST_PARAMS, &[]));
         assert_eq!((back.values.text("runtime"), back.values.int("requests")), ("python3.13", 5_000_000));
         // The simulator's view of the duration is the CV the p99 implies.
