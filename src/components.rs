@@ -197,6 +197,12 @@ impl CalcState {
         }
     }
 
+    /// Whether links from this calculator open Lambda Lab in a new tab: it is
+    /// embedded in a lesson or someone's page, so they never navigate it.
+    pub fn links_out(self) -> bool {
+        self.embedded.is_some() || layout().compact
+    }
+
     /// The query for this state: its values, then what it carries.
     pub fn query(self) -> String {
         self.carried.with_value(|c| self.values.with(|v| lambda_model::profile::query(v, c)))
@@ -315,7 +321,7 @@ pub fn Handoff(
     #[prop(into, optional)] hint: String,
 ) -> impl IntoView {
     let href = move || overrides.with(|o| state.handoff(to, o));
-    let external = state.embedded.is_some() || layout().compact;
+    let external = state.links_out();
     view! {
         <a class="button handoff" href=href data-handoff=to.name target=external.then_some("_blank") rel=external.then_some("noopener") title=(!hint.is_empty()).then_some(hint)>
             {move || label.get()}

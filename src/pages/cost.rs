@@ -4,7 +4,7 @@
 
 use crate::components::{
     CalcState, ErrorSummary, Evaluation, FigureValue, Handoff, Reading, RequestsField, TableRegion, Toolbar, fields,
-    inputs_form, kpis, layout, shown,
+    inputs_form, kpis, layout, metric_of, shown,
 };
 use crate::cost_view::{self, WhatIf};
 use crate::format;
@@ -96,11 +96,7 @@ pub fn CostPage() -> impl IntoView {
 #[component]
 fn CostResults(result: Memo<CostResult>, what_ifs: Memo<Vec<WhatIf>>, stale: Signal<bool>) -> impl IntoView {
     let metrics = Memo::new(move |_| result.with(|r| r.metrics()));
-    let get = move |name: &'static str| {
-        Signal::derive(move || {
-            metrics.with(|m| m.iter().find(|(n, _)| *n == name).map(|(_, v)| *v).unwrap_or(MetricValue::Missing))
-        })
-    };
+    let get = move |name: &'static str| metric_of(metrics.into(), name);
     let usd_text = |v: Signal<MetricValue>| Signal::derive(move || format::usd(v.get().as_f64().unwrap_or(0.0)));
     let total = get("total_usd");
     let summary = Memo::new(move |_| result.with(|r| what_ifs.with(|w| cost_view::summary(r, w))));

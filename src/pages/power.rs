@@ -322,7 +322,7 @@ fn PowerResults(state: CalcState, result: Memo<PowerResult>, stale: Signal<bool>
                 <Handoff state=state to=&lambda_model::calculators::COST label=Signal::derive(move || result.with(|r| format!("Price {} MB in the cost calculator", r.best.memory_mb)))
                     overrides=Signal::derive(move || result.with(|r| vec![
                         ("memory_mb", r.best.memory_mb.to_string()),
-                        ("duration_ms", lambda_model::scenario::fmt_num((r.best.duration_ms * 1000.0).round() / 1000.0)),
+                        ("duration_ms", lambda_model::scenario::fmt_round(r.best.duration_ms, 3)),
                     ]))
                     hint="Opens the cost calculator with the recommended size and its duration; everything else about the function comes along." />
             </nav>

@@ -499,16 +499,16 @@ fn SimResults(state: CalcState, result: SimResult, throughput: f64) -> impl Into
     // page prices what the hand-off opens.
     let month = {
         let today = crate::today();
-        let (cost_values, to_cost) = state.carried.with_value(|c| {
-            state.values.with_untracked(|v| {
-                (
-                    lambda_model::profile::traffic_cost_values(v, c, &result),
-                    lambda_model::profile::traffic_to_cost(v, &result),
-                )
-            })
+        // What "Use this cold-start ratio in cost" opens, worked out once: its
+        // month is the figure, its cold-start ratio the one stated.
+        let to_cost = state.values.with_untracked(|v| lambda_model::profile::traffic_to_cost(v, &result));
+        let cost_values = state.carried.with_value(|c| {
+            state
+                .values
+                .with_untracked(|v| lambda_model::profile::handed(v, c, lambda_model::pricing::COST_PARAMS, &to_cost).0)
         });
         let monthly = lambda_model::profile::month_of(&cost_values, today);
-        let steady = lambda_model::profile::steady_cold_ratio(&result);
+        let steady = cost_values.num(lambda_model::param!(lambda_model::pricing::COST_PARAMS, "cold_start_ratio"));
         // The result is fixed, so the figure and the link are built once.
         let (total, text) = match monthly {
             Ok(total) => (
@@ -533,7 +533,7 @@ fn SimResults(state: CalcState, result: SimResult, throughput: f64) -> impl Into
             ),
         };
         let link = state.handoff(&lambda_model::calculators::COST, &to_cost);
-        let external = state.embedded.is_some() || layout().compact;
+        let external = state.links_out();
         view! {
             <p class="note" data-testid="sim-monthly">
                 {total.map(|t| view! {

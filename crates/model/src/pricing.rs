@@ -9,7 +9,7 @@
 use crate::metrics::MetricValue;
 use crate::money::{Qty, Rate, Usd, mul_div_round};
 use crate::prices::{self, Arch, Region};
-use crate::scenario::{Date, Kind, ParamError, ParamSpec, Values, fmt_num};
+use crate::scenario::{Date, Kind, ParamError, ParamSpec, Values, fmt_num, round_to};
 use crate::stats::expected_ceil_lognormal;
 
 /// A parameter name of [`COST_PARAMS`], checked when this file compiles.
@@ -252,12 +252,6 @@ impl PartialEq for Region {
     fn eq(&self, other: &Region) -> bool {
         self.code == other.code
     }
-}
-
-/// `x` to `digits` decimals, for the math.
-fn round_to(x: f64, digits: i32) -> f64 {
-    let f = 10f64.powi(digits);
-    (x * f).round() / f
 }
 
 /// An error that two parameters together make, blamed on one of them and

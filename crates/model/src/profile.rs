@@ -16,7 +16,7 @@
 //! parameters. Everything here is pure and tested natively.
 
 use crate::coldstart;
-use crate::scenario::{ParamSpec, Value, Values, fmt_num, percent_encode};
+use crate::scenario::{ParamSpec, Value, Values, fmt_num, fmt_round, percent_encode};
 use crate::sim::{self, SimResult};
 
 /// A month, as AWS prices it: 730 hours.
@@ -61,12 +61,6 @@ fn put(p: &mut Pairs, key: &str, value: String) {
 
 fn has(v: &Values, name: &str) -> bool {
     v.spec(name).is_some()
-}
-
-/// Rounds to `digits` decimals for a link (values stay readable).
-fn round(x: f64, digits: i32) -> String {
-    let f = 10f64.powi(digits);
-    fmt_num((x * f).round() / f)
 }
 
 /// The traffic page's mean arrival rate per second: the rate for Poisson,
@@ -120,11 +114,11 @@ pub fn profile(v: &Values, carried: &[(String, String)]) -> Pairs {
     let is_traffic = has(v, "rate_per_s");
     if is_traffic {
         put(&mut p, "requests", fmt_num((mean_rate_per_s(v) * MONTH_SECONDS).round()));
-        put(&mut p, "duration_ms", round(sim::service_mean_ms(v), 3));
-        put(&mut p, "duration_cv", round(traffic_cv(v), 6));
+        put(&mut p, "duration_ms", fmt_round(sim::service_mean_ms(v), 3));
+        put(&mut p, "duration_cv", fmt_round(traffic_cv(v), 6));
         p.retain(|(k, _)| k != "duration_p99_ms");
         if v.text("runtime") == "none" {
-            put(&mut p, "init_ms", round(v.num("cold_start_ms").min(coldstart::INIT_CAP_MS), 3));
+            put(&mut p, "init_ms", fmt_round(v.num("cold_start_ms").min(coldstart::INIT_CAP_MS), 3));
         }
     } else if has(v, "requests") {
         put(&mut p, "rate_per_s", fmt_num(v.num("requests") / MONTH_SECONDS));
@@ -138,7 +132,7 @@ pub fn profile(v: &Values, carried: &[(String, String)]) -> Pairs {
             }
             _ => v.num("duration_cv"),
         };
-        put(&mut p, "duration_cv", round(cv, 6));
+        put(&mut p, "duration_cv", fmt_round(cv, 6));
         put(&mut p, "duration_dist", if cv > 0.0 { "lognormal" } else { "const" }.into());
     }
     // A known Init is the simulator's cold-start time; without one (0 on the
@@ -211,6 +205,21 @@ pub fn query(v: &Values, carried: &[(String, String)]) -> String {
     q
 }
 
+/// What `target` opens with for this state, after `overrides`: its values
+/// and what it carries.
+pub fn handed(
+    v: &Values,
+    carried: &[(String, String)],
+    target: &'static [ParamSpec],
+    overrides: &[(&str, String)],
+) -> (Values, Pairs) {
+    let mut p = profile(v, carried);
+    for (k, val) in overrides {
+        put(&mut p, k, val.clone());
+    }
+    open_in(target, &p)
+}
+
 /// The query that opens `target` with this state, after `overrides`.
 pub fn handoff(
     v: &Values,
@@ -218,11 +227,7 @@ pub fn handoff(
     target: &'static [ParamSpec],
     overrides: &[(&str, String)],
 ) -> String {
-    let mut p = profile(v, carried);
-    for (k, val) in overrides {
-        put(&mut p, k, val.clone());
-    }
-    let (tv, tc) = open_in(target, &p);
+    let (tv, tc) = handed(v, carried, target, overrides);
     query(&tv, &tc)
 }
 
@@ -246,11 +251,11 @@ pub fn steady_cold_ratio(r: &SimResult) -> f64 {
 /// ratio, and with a runtime, the mean Init the simulation drew for its cold
 /// starts (without one, the fixed cold-start time is the Init already).
 pub fn traffic_to_cost(v: &Values, r: &SimResult) -> Vec<(&'static str, String)> {
-    let mut out = vec![("cold_start_ratio", round(steady_cold_ratio(r), 6))];
+    let mut out = vec![("cold_start_ratio", fmt_round(steady_cold_ratio(r), 6))];
     let rt = v.text("runtime");
     if rt != "none" {
         if r.cold_starts > 0 {
-            out.push(("init_ms", round(r.init_ms_mean.min(coldstart::INIT_CAP_MS), 3)));
+            out.push(("init_ms", fmt_round(r.init_ms_mean.min(coldstart::INIT_CAP_MS), 3)));
         }
         out.push(("runtime", crate::runtimes::aws_id(rt).to_string()));
     }
@@ -263,11 +268,7 @@ pub fn traffic_to_cost(v: &Values, r: &SimResult) -> Vec<(&'static str, String)>
 /// The cost page's values for a month of the simulated traffic: what
 /// "Use this cold-start ratio in cost" opens.
 pub fn traffic_cost_values(v: &Values, carried: &[(String, String)], r: &SimResult) -> Values {
-    let mut p = profile(v, carried);
-    for (k, val) in traffic_to_cost(v, r) {
-        put(&mut p, k, val);
-    }
-    open_in(crate::pricing::COST_PARAMS, &p).0
+    handed(v, carried, crate::pricing::COST_PARAMS, &traffic_to_cost(v, r)).0
 }
 
 /// The monthly cost of the simulated traffic, priced by the cost engine

@@ -130,6 +130,18 @@ pub fn fmt_num(x: f64) -> String {
     if x == x.trunc() && x.abs() < 1e15 { format!("{}", x as i64) } else { format!("{x}") }
 }
 
+/// `x` rounded to `digits` decimals.
+pub fn round_to(x: f64, digits: i32) -> f64 {
+    let f = 10f64.powi(digits);
+    (x * f).round() / f
+}
+
+/// `x` rounded to `digits` decimals, written as in a URL: for values a page
+/// hands to another (a picked size's duration, a simulated ratio).
+pub fn fmt_round(x: f64, digits: i32) -> String {
+    fmt_num(round_to(x, digits))
+}
+
 /// Names for a message: all of them when few, else the first five and how
 /// many more (a query with a million unknown keys must not make a message of
 /// megabytes).
