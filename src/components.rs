@@ -226,7 +226,7 @@ impl CalcState {
         }
     }
 
-    /// Keeps the address bar a permalink: `v=2`, every non-default value, the
+    /// Keeps the address bar a permalink: `v=3`, every non-default value, the
     /// requests unit, and the page's own presentation keys.
     pub fn sync_url(self) {
         if self.embedded.is_some() {

@@ -42,7 +42,7 @@ pub const KPIS: &[(&str, &str, Reading)] = &[
     ("Cost of the simulated time", "cost_total_usd", Reading::Usd),
     ("Cost per million", "cost_per_million_usd", Reading::Usd),
 ];
-pub const RUN: &[&str] = &["sim_seconds", "seed", "p99_target_ms", "cold_start_target"];
+pub const RUN: &[&str] = &["sim_seconds", "warmup_s", "seed", "p99_target_ms", "cold_start_target"];
 
 #[derive(Clone, Copy, PartialEq)]
 enum Kind {
@@ -482,15 +482,15 @@ fn SimResults(state: CalcState, result: SimResult, throughput: f64) -> impl Into
     );
     let mode = result.histogram.iter().max_by_key(|b| b.2 + b.3).copied().unwrap_or_default();
     let summary_hist = format!(
-        "Most requests took {} to {} ms; cold requests form the right-hand hump, {} of them.",
+        "Most requests took {} to {} ms; cold requests form the right-hand hump, {} of them after the start-up.",
         format::number(mode.0, 1),
         format::number(mode.1, 1),
         result.cold_starts
     );
     let worst = cols.iter().cloned().fold((0.0, 0.0), |a, c| if c.1 > a.1 { c } else { a });
     let summary_cold = format!(
-        "{} cold starts in all; the most in one {}-second bin was {} (starting at {} s).",
-        result.cold_starts,
+        "{} cold starts in all, start-up included; the most in one {}-second bin was {} (starting at {} s).",
+        result.cold_starts + result.startup_cold_starts,
         format::number(bin_s, 0),
         worst.1,
         format::number(worst.0, 0)
@@ -550,8 +550,21 @@ fn SimResults(state: CalcState, result: SimResult, throughput: f64) -> impl Into
             </nav>
         }
     };
+    let startup = (result.warmup_seconds > 0.0).then(|| {
+        let n = |x: u64| format::number(x as f64, 0);
+        view! {
+            <p class="hint" data-testid="startup">
+                "Start-up, left out of the figures above: in the first " {format::number(result.warmup_seconds, 0)} " s, "
+                <FigureValue metric="startup_requests" value=MetricValue::Count(result.startup_requests as u128) text=n(result.startup_requests) />
+                " requests met an empty fleet filling, with "
+                <FigureValue metric="startup_cold_starts" value=MetricValue::Count(result.startup_cold_starts as u128) text=n(result.startup_cold_starts) />
+                " cold starts. A function that runs for weeks fills its fleet once; set \u{201c}Start-up left out\u{201d} to 0 to count them in."
+            </p>
+        }
+    });
     let headline = view! {
         {kpis(metrics_sig, KPIS)}
+        {startup}
         {month}
         <p class="hint">
             "Simulated at " <FigureValue metric="sim_throughput_per_s" value=MetricValue::Num(throughput.round()) text=format!("{} million requests per second", format::number(throughput / 1e6, 1)) />

@@ -369,8 +369,15 @@ mod tests {
         assert!((v["init_p50_ms"].as_f64().unwrap() - 84.0).abs() < 9.0);
         let out = run(&args("simulate --rate-per-s 5 --sim-seconds 600 --json")).unwrap();
         let v: serde_json::Value = serde_json::from_str(&out).unwrap();
-        assert!(v["requests"].as_u64().unwrap() > 2500);
+        // Steady state by default: the first 300 s (half of a 600 s run, as
+        // warmup_s is longer) are the start-up, on their own line.
+        let (steady, startup) = (v["requests"].as_u64().unwrap(), v["startup_requests"].as_u64().unwrap());
+        assert!(steady > 1250 && startup > 1250, "{steady} {startup}");
+        assert!(v["startup_cold_starts"].as_u64().unwrap() >= 1);
         assert!(v["cold_start_ratio"].as_f64().unwrap() < 0.1);
+        let out = run(&args("simulate --rate-per-s 5 --sim-seconds 600 --warmup-s 0 --json")).unwrap();
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        assert!(v["requests"].as_u64().unwrap() > 2500 && v["startup_requests"].as_u64() == Some(0));
         assert!(run(&args("simulate --arrival trace")).unwrap_err().contains("no timestamps"));
         assert!(run(&args("coldstart --runtime cobol")).unwrap_err().contains("one of"));
     }

@@ -162,12 +162,27 @@ struct Live {
     format: Format,
 }
 
+/// A lesson's query in the vocabulary of this build: lessons are written in
+/// the current one (every number is recomputed at build time), so a query
+/// without `v` gets today's version rather than being read as version 1.
+fn current(query: &str) -> String {
+    let v = lambda_model::scenario::QUERY_VERSION;
+    if lambda_model::scenario::parse_pairs(query).iter().any(|(k, _)| k == "v") {
+        query.to_string()
+    } else if query.is_empty() {
+        format!("v={v}")
+    } else {
+        format!("v={v}&{query}")
+    }
+}
+
 fn evaluate_live(spec: &str, today: Date) -> Result<Live, String> {
     let (body, fmt) = match spec.split_once('|') {
         Some((b, f)) => (b.trim(), Some(f.trim())),
         None => (spec.trim(), None),
     };
     let (head, query) = body.split_once('?').unwrap_or((body, ""));
+    let query = &current(query);
     let (calc, metric) =
         head.split_once('.').ok_or_else(|| format!("'{head}' should be calculator.metric, e.g. cost.total_usd"))?;
     let c = calculators::find(calc).ok_or_else(|| {
@@ -421,6 +436,7 @@ fn directive(
             })?;
             let f = fields(ctx, body, &["params", "caption"])?;
             let (params, pl) = field(&f, "params").unwrap_or(("", at));
+            let params = &current(params);
             c.evaluate_query(params, ctx.today).map_err(|m| ctx.err(pl, format!("calculator {}: {m}", c.name)))?;
             let caption = match field(&f, "caption") {
                 Some((t, l)) => ctx.inline(t, l)?,
@@ -972,7 +988,7 @@ mod tests {
         assert!(
             matches!(b[1], Block::Code(s) if s.len() == 2 && s[1].label == "Python" && s[0].code == "const a = 1;")
         );
-        assert!(matches!(b[2], Block::Calculator(e) if e.query == "memory_mb=512" && e.caption.contains("<em>")));
+        assert!(matches!(b[2], Block::Calculator(e) if e.query == "v=3&memory_mb=512" && e.caption.contains("<em>")));
     }
 
     #[test]

@@ -228,6 +228,26 @@ mod tests {
     }
 
     #[test]
+    fn old_traffic_links_count_the_start_up_in() {
+        let sim = find("simulate").unwrap();
+        let warmup = |q: &str| decode_query(sim.specs, q).values.num("warmup_s");
+        // Version 3 leaves the start-up out by default.
+        assert_eq!(warmup("v=3"), 420.0);
+        assert_eq!(warmup("v=3&warmup_s=60"), 60.0);
+        // Versions 1 and 2 (and links without v) counted it in, unless they said.
+        assert_eq!((warmup(""), warmup("v=1"), warmup("v=2&rate_per_s=0.05")), (0.0, 0.0, 0.0));
+        assert_eq!(warmup("v=2&warmup_s=300"), 300.0);
+        // The figure an old embed showed is the figure it still shows.
+        let old = sim.metric("v=2&rate_per_s=0.05", "cold_start_ratio", TODAY).unwrap();
+        let new = sim.metric("v=3&rate_per_s=0.05", "cold_start_ratio", TODAY).unwrap();
+        let counted = sim.metric("v=3&rate_per_s=0.05&warmup_s=0", "cold_start_ratio", TODAY).unwrap();
+        assert_eq!(old, counted);
+        assert!(new.as_f64() < old.as_f64());
+        // Other calculators are unchanged.
+        assert!(decode_query(find("cost").unwrap().specs, "v=2").unknown.is_empty());
+    }
+
+    #[test]
     fn every_calculator_evaluates_its_defaults() {
         for c in CALCULATORS {
             let m = c.evaluate_query("", TODAY).unwrap_or_else(|e| panic!("{}: {e}", c.name));

@@ -231,20 +231,15 @@ pub fn handoff(
     query(&tv, &tc)
 }
 
-/// The cold-start ratio once the simulation has warmed up: cold starts per
-/// on-demand invocation over the second half of the run (the first half
-/// includes filling an empty fleet, which a long-running function does once).
+/// The cold-start ratio once the simulation has warmed up: the engine's
+/// steady-state cold starts (the start-up, an empty fleet filling, is on its
+/// own line) per on-demand invocation, which is what the cost page's ratio means.
 pub fn steady_cold_ratio(r: &SimResult) -> f64 {
-    let half = &r.bins[r.bins.len() / 2..];
-    let served: u64 = half.iter().map(|b| (b.arrivals - b.throttled.min(b.arrivals)) as u64).sum();
-    let cold: u64 = half.iter().map(|b| b.cold as u64).sum();
-    if served == 0 {
+    let on_demand = r.served.saturating_sub(r.on_pc);
+    if on_demand == 0 {
         return 0.0;
     }
-    // PC-served invocations are never cold; the cost page's ratio is per
-    // on-demand invocation.
-    let on_demand_share = if r.served == 0 { 1.0 } else { 1.0 - r.on_pc as f64 / r.served as f64 };
-    (cold as f64 / (served as f64 * on_demand_share.max(1e-12))).min(1.0)
+    (r.cold_starts as f64 / on_demand as f64).min(1.0)
 }
 
 /// What the traffic page hands to the cost page: the steady-state cold-start

@@ -7,18 +7,20 @@
 //! - the CLI flags (`--memory-mb` for `memory_mb`),
 //! - the labels and validation messages in the page.
 //!
-//! Query versions: `v=2` is the current version. A query with no `v` is read as
+//! Query versions: `v=3` is the current version. A query with no `v` is read as
 //! version 1. Each version fixes its defaults: when a later version changes a
 //! default or renames a key, a migration in [`MIGRATIONS`] rewrites the older
 //! query into the new vocabulary, so an embed written years ago keeps meaning
 //! exactly what it meant. Version 2 (2026-12-03): the power explorer applies
-//! the free tier by default, as the cost page always has.
+//! the free tier by default, as the cost page always has. Version 3
+//! (2026-12-03): the traffic simulator reports the steady state, with the
+//! start-up (`warmup_s`) on its own line.
 
 use serde::Serialize;
 use std::fmt;
 
 /// The query version this build writes.
-pub const QUERY_VERSION: u32 = 2;
+pub const QUERY_VERSION: u32 = 3;
 
 /// Keys that belong to the page around a calculator (theme, embed options,
 /// lesson step), not to its parameters. The codec passes over them quietly.
@@ -530,7 +532,7 @@ impl Values {
         }
     }
 
-    /// The query string for these values: `v=2` and every parameter that
+    /// The query string for these values: `v=3` and every parameter that
     /// differs from its default, in table order.
     pub fn to_query(&self) -> String {
         let mut out = format!("v={QUERY_VERSION}");
@@ -574,7 +576,8 @@ pub struct Migration {
 }
 
 /// Version-to-version rewrites, oldest first.
-pub const MIGRATIONS: &[Migration] = &[Migration { from: 1, apply: free_tier_everywhere }];
+pub const MIGRATIONS: &[Migration] =
+    &[Migration { from: 1, apply: free_tier_everywhere }, Migration { from: 2, apply: start_up_counted }];
 
 /// 1 → 2: the power explorer's free tier went from off to on by default (one
 /// free-tier default on every page). A version-1 power query that did not say
@@ -583,6 +586,17 @@ fn free_tier_everywhere(specs: &'static [ParamSpec], pairs: &mut Vec<(String, St
     let power = specs.iter().any(|s| s.name == "strategy") && specs.iter().any(|s| s.name == "free_tier");
     if power && !pairs.iter().any(|(k, _)| k == "free_tier") {
         pairs.push(("free_tier".into(), "false".into()));
+    }
+}
+
+/// 2 → 3: the traffic simulator leaves its start-up (the first `warmup_s`,
+/// an empty fleet filling) out of its figures. An older traffic query that
+/// did not say counts it in, as it did. (The simulator is the table with a
+/// `warmup_s`.)
+fn start_up_counted(specs: &'static [ParamSpec], pairs: &mut Vec<(String, String)>) {
+    let traffic = specs.iter().any(|s| s.name == "warmup_s");
+    if traffic && !pairs.iter().any(|(k, _)| k == "warmup_s") {
+        pairs.push(("warmup_s".into(), "0".into()));
     }
 }
 
@@ -735,7 +749,7 @@ mod tests {
 
     #[test]
     fn default_values_write_only_the_version() {
-        assert_eq!(Values::defaults(SPECS).to_query(), "v=2");
+        assert_eq!(Values::defaults(SPECS).to_query(), "v=3");
     }
 
     #[test]
@@ -748,7 +762,7 @@ mod tests {
         v.set("day", "2025-08-01").unwrap();
         v.set("sizes", "128, 512,1024").unwrap();
         let q = v.to_query();
-        assert_eq!(q, "v=2&memory_mb=512&ratio=0.25&arch=arm64&on=false&day=2025-08-01&sizes=128,512,1024");
+        assert_eq!(q, "v=3&memory_mb=512&ratio=0.25&arch=arm64&on=false&day=2025-08-01&sizes=128,512,1024");
         let d = decode_query(SPECS, &format!("?{q}"));
         assert_eq!(d.values, v);
         assert!(d.errors.is_empty() && d.unknown.is_empty());

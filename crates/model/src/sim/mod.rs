@@ -84,6 +84,9 @@ pub enum ColdSource {
 pub struct SimConfig {
     pub arrivals: Arrivals,
     pub sim_us: u64,
+    /// The start-up: arrivals before this time (at most half the run) are
+    /// counted apart, so the figures describe the steady state.
+    pub warmup_us: u64,
     pub mean_ms: f64,
     pub dist: ServiceDist,
     pub cold: ColdSource,
@@ -141,10 +144,17 @@ pub struct Sim {
     pub bins: Vec<Bin>,
     pub warm: Hist,
     pub cold: Hist,
+    /// Steady state: arrivals from the end of the start-up on.
     pub arrivals: u64,
     pub served: u64,
     pub cold_starts: u64,
     pub throttles: u64,
+    /// The start-up's arrivals and cold starts.
+    pub startup_arrivals: u64,
+    pub startup_cold_starts: u64,
+    /// Every invocation served, start-up included: what the bill counts.
+    billed_served: u64,
+    warmup_us: u64,
     pub on_pc: u64,
     pub spilled: u64,
     pub envs_created: u64,
@@ -191,6 +201,10 @@ impl Sim {
             served: 0,
             cold_starts: 0,
             throttles: 0,
+            startup_arrivals: 0,
+            startup_cold_starts: 0,
+            billed_served: 0,
+            warmup_us: cfg.warmup_us.min(cfg.sim_us / 2),
             on_pc: 0,
             spilled: 0,
             envs_created: 0,
@@ -391,12 +405,17 @@ impl Sim {
     }
 
     fn arrive(&mut self, t: u64) {
-        self.arrivals += 1;
+        let steady = t >= self.warmup_us;
+        if steady {
+            self.arrivals += 1;
+        } else {
+            self.startup_arrivals += 1;
+        }
         self.bin(t).arrivals += 1;
         self.release_finished(t);
         let limit = self.cfg.reserved.unwrap_or(u32::MAX).min(self.cfg.account);
         if self.conc >= limit {
-            self.throttle(t);
+            self.throttle(t, steady);
             return;
         }
         let service = self.service_us();
@@ -406,7 +425,7 @@ impl Sim {
             (e, 0, 0, false)
         } else {
             if !self.may_create(t) {
-                self.throttle(t);
+                self.throttle(t, steady);
                 return;
             }
             let (extra, init) = match &self.cfg.cold {
@@ -428,7 +447,11 @@ impl Sim {
             self.born[e as usize] = t;
             self.is_pc[e as usize] = false;
             self.envs_created += 1;
-            self.cold_starts += 1;
+            if steady {
+                self.cold_starts += 1;
+            } else {
+                self.startup_cold_starts += 1;
+            }
             self.init_us_total += init;
             self.bin(t).cold += 1;
             (e, extra, init, false)
@@ -438,23 +461,24 @@ impl Sim {
         self.busy.push(Reverse((finish, env)));
         self.conc += 1;
         self.peak_concurrency = self.peak_concurrency.max(self.conc);
-        self.served += 1;
+        self.billed_served += 1;
+        if steady {
+            self.served += 1;
+        }
         // Busy time counts inside the simulated window only: a request that
         // ends after it adds its part up to the end (mean ≤ peak concurrency).
         self.busy_total_us += (finish.min(self.cfg.sim_us).saturating_sub(t)) as f64;
         self.add_span(t, finish, true);
-        if extra_us > 0 {
-            self.cold.record(latency)
-        } else {
-            self.warm.record(latency)
+        if steady {
+            if extra_us > 0 { self.cold.record(latency) } else { self.warm.record(latency) }
         }
         if pc {
             self.conc_pc += 1;
-            self.on_pc += 1;
+            self.on_pc += steady as u64;
             self.pc_billed_ms += service.div_ceil(1000);
         } else {
             if self.cfg.pc_units > 0 {
-                self.spilled += 1;
+                self.spilled += steady as u64;
             }
             let billed_init = if self.cfg.init_billed { init_us } else { 0 };
             let with_init = (service + billed_init).div_ceil(1000);
@@ -464,8 +488,8 @@ impl Sim {
         }
     }
 
-    fn throttle(&mut self, t: u64) {
-        self.throttles += 1;
+    fn throttle(&mut self, t: u64, steady: bool) {
+        self.throttles += steady as u64;
         self.bin(t).throttled += 1;
     }
 
@@ -519,7 +543,7 @@ impl Sim {
         let gb = |mb_ms: u128| Qty::ratio(mb_ms, 1024 * 1000);
         let mem = c.memory_mb as u128;
         let tiers = c.region.duration_tiers(c.arch);
-        let requests_usd = c.region.request.times(Qty::whole(self.served as u128));
+        let requests_usd = c.region.request.times(Qty::whole(self.billed_served as u128));
         let duration_usd = tiers[0].times(gb(mem * self.od_billed_ms as u128));
         let init_usd = tiers[0].times(gb(mem * self.init_billed_ms as u128));
         let (pc_usd, pc_duration_usd) = match (c.pc_units > 0, c.region.pc(c.arch)) {
@@ -535,6 +559,10 @@ impl Sim {
             served: self.served,
             cold_starts: self.cold_starts,
             throttles: self.throttles,
+            startup_requests: self.startup_arrivals,
+            startup_cold_starts: self.startup_cold_starts,
+            warmup_seconds: self.warmup_us as f64 / 1e6,
+            billed_requests: self.billed_served,
             p50_ms: q[0] / 1000.0,
             p95_ms: q[1] / 1000.0,
             p99_ms: q[2] / 1000.0,
@@ -553,10 +581,9 @@ impl Sim {
             bins: self.bins.clone(),
             bin_seconds: (1u64 << self.bin_shift) as f64 / 1e6,
             sim_seconds: c.sim_us as f64 / 1e6,
-            init_ms_mean: if self.cold_starts == 0 {
-                0.0
-            } else {
-                self.init_us_total as f64 / 1000.0 / self.cold_starts as f64
+            init_ms_mean: match self.cold_starts + self.startup_cold_starts {
+                0 => 0.0,
+                n => self.init_us_total as f64 / 1000.0 / n as f64,
             },
             pc_units: c.pc_units,
             warm_cdf: self.warm.cdf(50),
@@ -564,6 +591,9 @@ impl Sim {
             histogram: {
                 let lo = (all.percentile(0.0001).max(1.0)).ln();
                 let hi = ((all.max.max(2)) as f64).ln();
+                // Latencies all alike (a steady state of constant durations):
+                // widen to ±5 % so the buckets have a width.
+                let (lo, hi) = if hi - lo < 0.1 { (lo.min(hi) - 0.05, hi + 0.05) } else { (lo, hi) };
                 let edges: Vec<u64> = (0..30).map(|i| (lo + (hi - lo) * i as f64 / 30.0).exp() as u64).collect();
                 let (w, c) = (self.warm.coarse(&edges), self.cold.coarse(&edges));
                 (0..30)
@@ -580,10 +610,20 @@ impl Sim {
 /// What a run produced.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SimResult {
+    /// Steady state (after the start-up): requests, served, cold starts,
+    /// throttles, latencies and the PC split.
     pub requests: u64,
     pub served: u64,
     pub cold_starts: u64,
     pub throttles: u64,
+    /// The start-up (the first `warmup_seconds`), on its own line: an empty
+    /// fleet filling, which a long-running function does once.
+    pub startup_requests: u64,
+    pub startup_cold_starts: u64,
+    pub warmup_seconds: f64,
+    /// Every invocation served in the run, start-up included: what the cost
+    /// lines bill.
+    pub billed_requests: u64,
     pub p50_ms: f64,
     pub p95_ms: f64,
     pub p99_ms: f64,
@@ -625,13 +665,13 @@ impl SimResult {
 
     pub fn metrics(&self) -> Vec<(&'static str, MetricValue)> {
         let n = |x: f64| MetricValue::Num((x * 1e6).round() / 1e6);
-        let per_million = if self.served == 0 {
+        let per_million = if self.billed_requests == 0 {
             MetricValue::Missing
         } else {
             MetricValue::Usd(Usd(crate::money::mul_div_round(
                 self.total_usd.0.max(0) as u128,
                 1_000_000,
-                self.served as u128,
+                self.billed_requests as u128,
             ) as i128))
         };
         vec![
@@ -640,6 +680,8 @@ impl SimResult {
             ("cold_start_ratio", n(self.cold_start_ratio())),
             ("throttles", MetricValue::Count(self.throttles as u128)),
             ("throttle_ratio", n(self.throttle_ratio())),
+            ("startup_requests", MetricValue::Count(self.startup_requests as u128)),
+            ("startup_cold_starts", MetricValue::Count(self.startup_cold_starts as u128)),
             ("p50_ms", n(self.p50_ms)),
             ("p95_ms", n(self.p95_ms)),
             ("p99_ms", n(self.p99_ms)),

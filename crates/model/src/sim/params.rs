@@ -183,6 +183,14 @@ pub const SIM_PARAMS: &[ParamSpec] = &[
         help: "How long to simulate (up to a year).",
     },
     ParamSpec {
+        name: "warmup_s",
+        label: "Start-up left out",
+        kind: Kind::Num { min: 0.0, max: 86_400.0 },
+        default: "420",
+        unit: "s",
+        help: "Requests in this first part of the run (at most half of it) are counted on their own line, so the figures are the steady state; 0 = count the start-up too. Not applied to a trace.",
+    },
+    ParamSpec {
         name: "p99_target_ms",
         label: "p99 target (PC advisor)",
         kind: Kind::Num { min: 0.0, max: 900_000.0 },
@@ -346,9 +354,13 @@ pub fn config(v: &Values) -> Result<SimConfig, crate::scenario::ParamError> {
         -1 => None,
         n => Some(n as u32),
     };
+    // A trace is traffic as it happened, replayed from its first request:
+    // none of it is left out.
+    let warmup_us = if matches!(arrivals, Arrivals::Trace { .. }) { 0 } else { (v.num(p!("warmup_s")) * 1e6) as u64 };
     Ok(SimConfig {
         arrivals,
         sim_us: (sim_s * 1e6) as u64,
+        warmup_us,
         mean_ms: mean,
         dist,
         cold,
