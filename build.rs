@@ -11,6 +11,7 @@ fn main() {
     let ctx = Context::today();
     match compile_dir(Path::new("content/lessons"), &ctx) {
         Ok(lessons) => {
+            check_layouts(&lessons);
             let out = PathBuf::from(std::env::var("OUT_DIR").expect("OUT_DIR")).join("lessons.rs");
             std::fs::write(&out, to_rust(&lessons)).expect("write lessons.rs");
         }
@@ -21,5 +22,39 @@ fn main() {
             eprintln!("{} error(s) in content/lessons; see above.", errors.len());
             std::process::exit(1);
         }
+    }
+}
+
+/// Every calculator a lesson mounts is laid out by the embed API's compact
+/// layout, as the page will lay it out: a part the calculator does not have
+/// (`show:`) or an unknown input (`inputs:`) fails the build.
+fn check_layouts(lessons: &[lambda_lessons::Lesson]) {
+    use lambda_lessons::Block;
+    let mut bad = Vec::new();
+    for l in lessons {
+        for s in l.steps {
+            for b in s.blocks {
+                let e = match b {
+                    Block::Calculator(e) => e,
+                    Block::Check(c) => &c.embed,
+                    _ => continue,
+                };
+                let page = lambda_site::CALC_PAGES.iter().find(|p| p.module == e.module);
+                let specs = lambda_model::calculators::find(e.calc).map(|c| c.specs);
+                match (page, specs) {
+                    (Some(page), Some(specs)) => {
+                        let layout = lambda_site::embed::Layout::compact(page, specs, &e.compact_query());
+                        bad.extend(layout.notices.iter().map(|n| format!("{} step '{}': {n}", l.slug, s.id)));
+                    }
+                    _ => bad.push(format!("{} step '{}': no page for calculator {}", l.slug, s.id, e.calc)),
+                }
+            }
+        }
+    }
+    if !bad.is_empty() {
+        for b in &bad {
+            eprintln!("error: {b}");
+        }
+        std::process::exit(1);
     }
 }

@@ -72,7 +72,10 @@ const lessonText = document.querySelector('.lesson-static');
 if (lessonText) {
   const params = new URLSearchParams(location.search);
   const steps = [...lessonText.querySelectorAll('.lesson-step')];
-  if (params.get('view') === 'print') {
+  // The presenter view and handouts hide the site's chrome from the first paint.
+  if (params.get('view') === 'present') root.classList.add('presenting');
+  if (['print', 'handout', 'answers'].includes(params.get('view'))) {
+    root.classList.add('handing-out');
     lessonText.classList.add('all-steps');
   } else {
     const want = params.get('step') || '';
@@ -119,6 +122,15 @@ for (const c of document.querySelectorAll('[data-current-path]')) c.textContent 
 
 // ── The page's wasm module ─────────────────────────────────────────────────
 const app = document.getElementById('app');
+const viewParam = new URLSearchParams(location.search).get('view');
+// A lesson presented or printed runs on the teaching module instead.
+if (app && app.dataset.teachSrc && app.dataset.lesson && ['present', 'handout', 'answers', 'print'].includes(viewParam)) {
+  app.dataset.src = app.dataset.teachSrc;
+}
+// A calculator presented (`?view=present`): its compact layout for a projector,
+// with a QR code of its current values for the room.
+const presentingCalc = !!(app && app.dataset.page && app.dataset.teachSrc && viewParam === 'present');
+if (presentingCalc) root.classList.add('presenting');
 if (app && app.dataset.src) {
   mountModule(app);
 } else {
@@ -131,6 +143,12 @@ async function mountModule(el) {
     await m.default();
     const mode = el.dataset.mode || 'page';
     if (mode === 'embed') m.embed(el, location.search.slice(1), true);
+    else if (presentingCalc) {
+      const q = new URLSearchParams(location.search);
+      q.delete('view');
+      m.embed(el, q.toString(), true);
+      await presentCalculator(el);
+    }
     else if (mode === 'debug_panic' && m.debug_panic) m.debug_panic(el);
     else m.mount(el);
     root.dataset.app = 'ready';
@@ -158,6 +176,65 @@ async function mountModule(el) {
     if (old) old.replaceWith(note);
     else el.prepend(note);
   }
+}
+
+// ── A calculator in the presenter view ─────────────────────────────────────
+// The calculator's module draws its compact layout; around it go the title,
+// full screen and exit, and a QR code (made by the teaching module) of the
+// link its footer holds, which follows every change of its values.
+async function presentCalculator(el) {
+  const teach = await import(el.dataset.teachSrc);
+  await teach.default();
+  const h1 = document.querySelector('main > h1');
+  const bar = document.createElement('div');
+  bar.className = 'present-bar';
+  bar.innerHTML = '<div class="present-heading"><h1 id="step-title" tabindex="-1"></h1>'
+    + '<p class="present-where">Lambda Lab · change a value and the QR code follows</p></div>'
+    + '<div class="present-actions"><button type="button" aria-keyshortcuts="f">Full screen</button>'
+    + '<a class="button" data-testid="present-exit">Exit</a></div>';
+  bar.querySelector('h1').textContent = h1 ? h1.textContent : document.title;
+  if (h1) h1.removeAttribute('id');
+  const grid = document.createElement('div');
+  grid.className = 'present-main';
+  grid.dataset.testid = 'presenter';
+  el.before(bar, grid);
+  grid.append(el);
+  const aside = document.createElement('aside');
+  aside.className = 'present-qr';
+  aside.setAttribute('aria-label', 'Open this calculator on your own device');
+  aside.innerHTML = '<div class="qr-box" data-testid="qr"></div><p class="present-url"></p>';
+  grid.append(aside);
+  const exit = bar.querySelector('[data-testid="present-exit"]');
+  const full = () => {
+    try {
+      if (document.fullscreenElement) document.exitFullscreen();
+      else document.documentElement.requestFullscreen().catch(() => {});
+    } catch (e) { /* not allowed here */ }
+  };
+  bar.querySelector('button').addEventListener('click', full);
+  document.addEventListener('keydown', (e) => {
+    const t = e.target;
+    if ((e.key === 'f' || e.key === 'F') && !e.ctrlKey && !e.metaKey && !e.altKey
+      && !(t instanceof Element && t.closest('input, textarea, select, [contenteditable]'))) {
+      e.preventDefault();
+      full();
+    }
+  });
+  let last = '';
+  const update = () => {
+    const link = el.querySelector('[data-testid="open-in-lambda-lab"]');
+    const url = link ? link.href : location.href;
+    if (url === last) return;
+    last = url;
+    const shown = url.replace(/^https?:\/\//, '');
+    const box = aside.querySelector('.qr-box');
+    box.innerHTML = teach.qr_svg(url, `QR code to open this calculator: ${shown}`);
+    box.dataset.url = url;
+    aside.querySelector('.present-url').textContent = shown;
+    exit.href = url;
+  };
+  new MutationObserver(update).observe(el, { subtree: true, childList: true, attributes: true, attributeFilter: ['href'] });
+  update();
 }
 
 // ── Embed pages: their height for the host page, and links out ─────────────

@@ -47,7 +47,9 @@ pub fn redraw_on_change(
         let (pending, draw) = (pending.clone(), draw.clone());
         request_animation_frame(move || {
             pending.set(false);
-            if let Some(c) = canvas.get_untracked() {
+            // The chart may be gone by the next frame (a lesson step left, an
+            // embed unmounted just after mounting): then there is nothing to draw.
+            if let Some(c) = canvas.try_get_untracked().flatten() {
                 draw(&c);
             }
         });

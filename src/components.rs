@@ -28,8 +28,8 @@ pub fn calc_info() -> Option<&'static CalcPage> {
 pub struct EmbedQuery(pub RwSignal<String>);
 
 /// Key inputs already drawn above "All inputs": fields inside skip them.
-#[derive(Clone, Copy)]
-struct DrawnAbove(&'static [&'static str]);
+#[derive(Clone)]
+struct DrawnAbove(Vec<&'static str>);
 
 fn drawn_above(name: &str) -> bool {
     use_context::<DrawnAbove>().is_some_and(|d| d.0.contains(&name))
@@ -66,7 +66,7 @@ pub fn inputs_form<V: IntoView>(
     if !layout.shows(Part::Inputs) {
         return EitherOf3::B(());
     }
-    let keys = layout.key_inputs;
+    let keys = layout.key_inputs.clone();
     let key_fields = calc.map(|(state, cross)| {
         keys.iter()
             .filter_map(|n| state.specs.iter().find(|s| s.name == *n))
@@ -79,7 +79,7 @@ pub fn inputs_form<V: IntoView>(
             })
             .collect_view()
     });
-    provide_context(DrawnAbove(keys));
+    provide_context(DrawnAbove(layout.key_inputs));
     let rest = fields();
     EitherOf3::C(view! {
         <form class="inputs part" data-part="inputs" on:submit=submit aria-label=label>

@@ -87,14 +87,14 @@ impl Progress {
         self.seen.is_empty() && self.correct.is_empty()
     }
 
-    /// "3 of 7 steps, 1 of 2 checks".
+    /// "3 of 7 steps seen, 0 of 1 check answered".
     pub fn summary(&self, lesson: &Lesson) -> String {
+        let of =
+            |n: usize, total: usize, one: &str| format!("{n} of {total} {one}{}", if total == 1 { "" } else { "s" });
         format!(
-            "{} of {} steps seen, {} of {} checks answered",
-            self.seen.len(),
-            lesson.steps.len(),
-            self.correct.len(),
-            lesson.checks().count()
+            "{} seen, {} answered",
+            of(self.seen.len(), lesson.steps.len(), "step"),
+            of(self.correct.len(), lesson.checks().count(), "check")
         )
     }
 }

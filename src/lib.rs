@@ -15,6 +15,7 @@ pub mod nav;
 pub mod pages;
 pub mod panic;
 pub mod paths;
+pub mod qr;
 pub mod storage;
 pub mod theme;
 pub mod traffic_view;

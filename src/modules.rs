@@ -72,7 +72,14 @@ fn function(module: &JsValue, name: &str) -> Result<js_sys::Function, JsValue> {
 /// It never touches the page's address bar; several can share a page. Shows
 /// progress while its module loads, and a readable message if it can't.
 #[component]
-pub fn EmbeddedCalc(module: &'static str, query: String) -> impl IntoView {
+pub fn EmbeddedCalc(
+    module: &'static str,
+    query: String,
+    /// The compact layout of an embed (the query's `show`/`inputs`), or the
+    /// full calculator.
+    #[prop(optional)]
+    compact: bool,
+) -> impl IntoView {
     let node = NodeRef::<Div>::new();
     let (status, set_status) = signal(Some(format!("Loading the {module} calculator …")));
     // The loaded module and the id its `embed` returned, for `unembed`.
@@ -87,7 +94,7 @@ pub fn EmbeddedCalc(module: &'static str, query: String) -> impl IntoView {
                     &JsValue::NULL,
                     el.as_ref(),
                     &JsValue::from_str(&query),
-                    &JsValue::FALSE,
+                    &JsValue::from_bool(compact),
                 )?;
                 Ok::<_, JsValue>((m, id))
             }

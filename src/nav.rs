@@ -56,7 +56,8 @@ fn same_page_link(ev: &web_sys::MouseEvent) -> Option<String> {
         return None;
     }
     let a = ev.target()?.dyn_into::<web_sys::Element>().ok()?.closest("a[href]").ok()??;
-    if a.has_attribute("target") || a.has_attribute("download") {
+    // `data-reload`: another view of this page that another module draws.
+    if a.has_attribute("target") || a.has_attribute("download") || a.has_attribute("data-reload") {
         return None;
     }
     let a: web_sys::HtmlAnchorElement = a.dyn_into().ok()?;

@@ -46,3 +46,33 @@ export async function metric(page, name) {
   await expect(el).toHaveAttribute('data-value', /.+/);
   return Number(await el.getAttribute('data-value'));
 }
+
+/**
+ * Decodes the QR code drawn by an inline SVG, as a phone would read it from
+ * the screen: the SVG is rasterised on a blank page (outside the site's
+ * Content-Security-Policy) and read by jsQR. Returns the text, or null.
+ */
+export async function decodeQr(page, svg) {
+  const markup = await svg.evaluate((el) => el.outerHTML);
+  const blank = await page.context().newPage();
+  try {
+    await blank.addScriptTag({ path: new URL('../node_modules/jsqr/dist/jsQR.js', import.meta.url).pathname });
+    return await blank.evaluate(async (text) => {
+      const img = new Image();
+      const size = 480;
+      const sized = text.replace('<svg ', `<svg width="${size}" height="${size}" `);
+      img.src = 'data:image/svg+xml;charset=utf-8,' + encodeURIComponent(sized);
+      await img.decode();
+      const canvas = document.createElement('canvas');
+      canvas.width = canvas.height = size;
+      const ctx = canvas.getContext('2d');
+      ctx.fillStyle = '#fff';
+      ctx.fillRect(0, 0, size, size);
+      ctx.drawImage(img, 0, 0, size, size);
+      const found = window.jsQR(ctx.getImageData(0, 0, size, size).data, size, size);
+      return found ? found.data : null;
+    }, markup);
+  } finally {
+    await blank.close();
+  }
+}

@@ -18,24 +18,25 @@ pub fn slug_of(location: &str, base: &str) -> String {
     route.strip_prefix("/lessons").unwrap_or("").trim_matches('/').to_string()
 }
 
-/// The lessons module's root: the lesson the address names.
+/// The lessons module's root: the lesson the address names, to read.
 #[component]
 pub fn LessonsRoot() -> impl IntoView {
     let location = crate::nav::location();
     let slug = Memo::new(move |_| location.with(|l| slug_of(l, crate::paths::base())));
-    move || {
+    (move || {
         let s = slug.get();
         match course::find(&s) {
             Some((index, lesson)) => view! { <LessonView lesson=lesson index=index location=location /> }.into_any(),
             None => view! { <NoSuchLesson slug=s /> }.into_any(),
         }
-    }
+    })
+    .into_any()
 }
 
 /// An address under /lessons/ that names no lesson (a host answers those
 /// with its 404 page; this is for a page saved under another name).
 #[component]
-fn NoSuchLesson(slug: String) -> impl IntoView {
+pub(crate) fn NoSuchLesson(slug: String) -> impl IntoView {
     view! {
         <p class="notice" data-testid="not-found">
             "There is no lesson called " <code>{slug}</code> ". It may have been renamed, or the link may have a typo. "
@@ -46,11 +47,11 @@ fn NoSuchLesson(slug: String) -> impl IntoView {
 
 /// The reader's progress in this lesson, shared by the page's parts.
 #[derive(Clone, Copy)]
-struct Tracker {
-    slug: &'static str,
-    progress: RwSignal<Progress>,
+pub(crate) struct Tracker {
+    pub(crate) slug: &'static str,
+    pub(crate) progress: RwSignal<Progress>,
     /// False when storage refused the last write.
-    stored: RwSignal<bool>,
+    pub(crate) stored: RwSignal<bool>,
 }
 
 impl Tracker {
@@ -61,7 +62,7 @@ impl Tracker {
     }
 }
 
-fn is_typing_target(ev: &web_sys::KeyboardEvent) -> bool {
+pub(crate) fn is_typing_target(ev: &web_sys::KeyboardEvent) -> bool {
     use wasm_bindgen::JsCast;
     let Some(el) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return false };
     let tag = el.tag_name().to_ascii_lowercase();
@@ -70,18 +71,88 @@ fn is_typing_target(ev: &web_sys::KeyboardEvent) -> bool {
         || el.get_attribute("contenteditable").is_some_and(|v| v != "false")
 }
 
+/// How a lesson page is shown, from `?view=`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// A step at a time, for reading.
+    Steps,
+    /// One step per screen for a projector, with a QR code (`present`).
+    Present,
+    /// For students, printed: every step, checks without answers, each
+    /// calculator as its figures with a QR code (`handout`; `print` is the
+    /// same view under its older name).
+    Handout,
+    /// The handout with every check's answer (`answers`).
+    Answers,
+}
+
+impl Mode {
+    pub fn parse(v: Option<&str>) -> Mode {
+        match v {
+            Some("present") => Mode::Present,
+            Some("handout" | "print") => Mode::Handout,
+            Some("answers") => Mode::Answers,
+            _ => Mode::Steps,
+        }
+    }
+
+    /// The class on the document element, which hides the site's chrome.
+    pub fn class(self) -> Option<&'static str> {
+        match self {
+            Mode::Steps => None,
+            Mode::Present => Some("presenting"),
+            Mode::Handout | Mode::Answers => Some("handing-out"),
+        }
+    }
+}
+
+/// The lessons of a workshop, `set=1,4,7` (lesson numbers, in teaching
+/// order). Unknown numbers and repeats are left out.
+pub fn set_of(v: &str) -> Vec<&'static Lesson> {
+    let mut out: Vec<&'static Lesson> = Vec::new();
+    for n in v.split(',').filter_map(|x| x.trim().parse::<u32>().ok()) {
+        if let Some(l) = course::LESSONS.iter().find(|l| l.number == n)
+            && !out.iter().any(|o| o.number == n)
+        {
+            out.push(l);
+        }
+    }
+    out
+}
+
+/// A lesson page's address in a view: `/lessons/<slug>/?view=present&set=1,4&step=<id>`.
+pub fn view_href(lesson: &Lesson, mode: &str, set: &str, step: Option<&str>) -> String {
+    let mut q = format!("view={mode}");
+    if !set.is_empty() {
+        q.push_str(&format!("&set={set}"));
+    }
+    if let Some(s) = step {
+        q.push_str(&format!("&step={s}"));
+    }
+    href(&format!("/lessons/{}/?{q}", lesson.slug))
+}
+
 #[component]
 fn LessonView(lesson: &'static Lesson, index: usize, location: RwSignal<String>) -> impl IntoView {
-    provide_context(CodeLanguage(RwSignal::new(crate::storage::get("code-lang").unwrap_or_default())));
+    provide_code_language();
     let tracker =
         Tracker { slug: lesson.slug, progress: RwSignal::new(course::load(lesson)), stored: RwSignal::new(true) };
     let param = move |key: &str| location.with(|l| crate::nav::query_param(l, key));
-    let print = Memo::new(move |_| param("view").is_some_and(|v| v == "print"));
+    let mode = Memo::new(move |_| Mode::parse(param("view").as_deref()));
     let step = Memo::new(move |_| param("step").and_then(|k| lesson.step_index(&k)).unwrap_or(0));
     let unknown_step = Memo::new(move |_| param("step").filter(|k| lesson.step_index(k).is_none()));
+    // The presenter view and handouts are the teaching module's: asking for
+    // one (the back button) loads it.
+    Effect::new(move |_| {
+        if mode.get() != Mode::Steps
+            && let Some(w) = web_sys::window()
+        {
+            let _ = w.location().reload();
+        }
+    });
     // Seeing a step is progress.
     Effect::new(move |_| {
-        if !print.get() {
+        if mode.get() == Mode::Steps {
             let id = lesson.steps[step.get()].id;
             tracker.update(|p| p.see(id));
         }
@@ -89,7 +160,7 @@ fn LessonView(lesson: &'static Lesson, index: usize, location: RwSignal<String>)
     // ←/→ move between steps, unless the reader is typing or using a control
     // that owns the arrow keys.
     let handle = window_event_listener(leptos::ev::keydown, move |ev| {
-        if print.get_untracked()
+        if mode.get_untracked() != Mode::Steps
             || ev.alt_key()
             || ev.ctrl_key()
             || ev.meta_key()
@@ -98,8 +169,9 @@ fn LessonView(lesson: &'static Lesson, index: usize, location: RwSignal<String>)
         {
             return;
         }
+        let key = ev.key();
         let i = step.get_untracked();
-        let target = match ev.key().as_str() {
+        let target = match key.as_str() {
             "ArrowRight" if i + 1 < lesson.steps.len() => i + 1,
             "ArrowLeft" if i > 0 => i - 1,
             _ => return,
@@ -126,68 +198,54 @@ fn LessonView(lesson: &'static Lesson, index: usize, location: RwSignal<String>)
     });
     let prev_lesson = index.checked_sub(1).map(|i| &course::LESSONS[i]);
     let next_lesson = course::LESSONS.get(index + 1);
-    view! {
-        {move || unknown_step.get().map(|k| view! {
-            <p class="notice" role="status">{format!("This lesson has no step '{k}'; showing the first step.")}</p>
-        })}
-        <div class="lesson-tools">
-            <span data-testid="progress" role="status">{move || tracker.progress.with(|p| p.summary(lesson))}</span>
-            {move || (!tracker.stored.get()).then(|| view! {
-                <span class="hint">" (this browser does not let the page keep it)"</span>
+    move || {
+        match mode.get() {
+        Mode::Present | Mode::Handout | Mode::Answers => ().into_any(),
+        Mode::Steps => view! {
+            {move || unknown_step.get().map(|k| view! {
+                <p class="notice" role="status">{format!("This lesson has no step '{k}'; showing the first step.")}</p>
             })}
-            <button type="button" data-testid="reset-progress" on:click=move |_| tracker.update(|p| *p = Progress::default())>
-                "Reset progress"
-            </button>
-            {move || if print.get() {
-                view! {
-                    <a class="button" href=course::step_href(lesson.slug, Some(lesson.steps[0].id))>"Step by step"</a>
-                    <button type="button" on:click=|_| { if let Some(w) = web_sys::window() { let _ = w.print(); } }>"Print"</button>
-                }.into_any()
-            } else {
-                view! { <a class="button" href=course::step_href(lesson.slug, None) data-testid="print-view">"Print view"</a> }.into_any()
-            }}
-        </div>
-        <details class="toc" open=true>
-            <summary>"Contents"</summary>
-            <ol>
-                {lesson.steps.iter().enumerate().map(|(i, s)| view! {
-                    <li>
-                        <a
-                            href=course::step_href(lesson.slug, Some(s.id))
-                            aria-current=move || (!print.get() && step.get() == i).then_some("step")
-                        >
-                            {s.title}
-                        </a>
-                        {move || tracker.progress.with(|p| p.seen.iter().any(|x| x == s.id)).then(|| view! {
-                            <span class="seen" aria-label="seen">" ✓"</span>
-                        })}
-                    </li>
-                }).collect_view()}
-            </ol>
-        </details>
-        {move || if print.get() {
-            view! {
-                <div class="lesson-print">
+            <div class="lesson-tools">
+                <span data-testid="progress" role="status">{move || tracker.progress.with(|p| p.summary(lesson))}</span>
+                {move || (!tracker.stored.get()).then(|| view! {
+                    <span class="hint">" (this browser does not let the page keep it)"</span>
+                })}
+                <button type="button" data-testid="reset-progress" on:click=move |_| tracker.update(|p| *p = Progress::default())>
+                    "Reset progress"
+                </button>
+                <a class="button" href=view_href(lesson, "handout", "", None) data-testid="print-view" data-reload="">"Print view"</a>
+                <a class="button" href=move || view_href(lesson, "present", "", Some(lesson.steps[step.get()].id)) data-testid="present-view" data-reload="">"Present"</a>
+            </div>
+            <details class="toc" open=true>
+                <summary>"Contents"</summary>
+                <ol>
                     {lesson.steps.iter().enumerate().map(|(i, s)| view! {
-                        <section class="lesson-step" aria-labelledby=format!("print-{}", s.id)>
-                            <h2 id=format!("print-{}", s.id)>{format!("{}. {}", i + 1, s.title)}</h2>
-                            {s.blocks.iter().map(|b| block_view(b, tracker, true)).collect_view()}
-                        </section>
+                        <li>
+                            <a href=course::step_href(lesson.slug, Some(s.id)) aria-current=move || (step.get() == i).then_some("step")>
+                                {s.title}
+                            </a>
+                            {move || tracker.progress.with(|p| p.seen.iter().any(|x| x == s.id)).then(|| view! {
+                                <span class="seen" aria-label="seen">" ✓"</span>
+                            })}
+                        </li>
                     }).collect_view()}
-                </div>
-            }.into_any()
-        } else {
-            let i = step.get();
-            let s = &lesson.steps[i];
-            view! {
-                <StepNav lesson=lesson i=i prev_lesson=prev_lesson next_lesson=next_lesson where_="top" />
-                <section class="lesson-step" aria-labelledby="step-title" data-step=s.id>
-                    <h2 id="step-title" tabindex="-1">{s.title}</h2>
-                    {s.blocks.iter().map(|b| block_view(b, tracker, false)).collect_view()}
-                </section>
-                <StepNav lesson=lesson i=i prev_lesson=prev_lesson next_lesson=next_lesson where_="bottom" />
-            }.into_any()
-        }}
+                </ol>
+            </details>
+            {move || {
+                let i = step.get();
+                let s = &lesson.steps[i];
+                view! {
+                    <StepNav lesson=lesson i=i prev_lesson=prev_lesson next_lesson=next_lesson where_="top" />
+                    <section class="lesson-step" aria-labelledby="step-title" data-step=s.id>
+                        <h2 id="step-title" tabindex="-1">{s.title}</h2>
+                        {s.blocks.iter().map(|b| block_view(b, tracker, Render::Live, live_calc)).collect_view()}
+                    </section>
+                    <StepNav lesson=lesson i=i prev_lesson=prev_lesson next_lesson=next_lesson where_="bottom" />
+                }
+            }}
+        }
+        .into_any(),
+    }
     }
 }
 
@@ -225,11 +283,29 @@ fn StepNav(
     }
 }
 
-fn block_view(b: &'static Block, tracker: Tracker, print: bool) -> AnyView {
+/// How a block is drawn: live on screen, or printed for students with or
+/// without the answers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Render {
+    Live,
+    Handout,
+    Answers,
+}
+
+/// Draws a block; calculators through `calc` ([`live_calc`] on screen, the
+/// teaching module's printed form in handouts), so the reading module
+/// carries no printing code.
+pub(crate) fn block_view(
+    b: &'static Block,
+    tracker: Tracker,
+    render: Render,
+    calc: fn(&'static Embed) -> AnyView,
+) -> AnyView {
+    let print = render != Render::Live;
     match b {
         Block::Html(h) => view! { <div class="prose" inner_html=course::html(h)></div> }.into_any(),
-        Block::Calculator(e) => calc_view(e, print).into_any(),
-        Block::Check(c) => view! { <CheckView check=c tracker=tracker print=print /> }.into_any(),
+        Block::Calculator(e) => calc(e),
+        Block::Check(c) => view! { <CheckView check=c tracker=tracker render=render /> }.into_any(),
         Block::Myth { myth, fact, source } => view! {
             <aside class="myth" aria-label="Myth and fact">
                 <p><strong>"Myth: "</strong><span inner_html=course::html(myth)></span></p>
@@ -242,23 +318,23 @@ fn block_view(b: &'static Block, tracker: Tracker, print: bool) -> AnyView {
     }
 }
 
-fn calc_link(e: &Embed) -> String {
-    if e.query.is_empty() { href(e.page) } else { href(&format!("{}?{}", e.page, e.query)) }
-}
-
-fn calc_view(e: &'static Embed, print: bool) -> impl IntoView {
-    let params = if e.query.is_empty() { "its defaults".to_string() } else { e.query.replace('&', ", ") };
+/// A lesson's calculator on screen: the compact layout of an embed (its
+/// results, the inputs the step is about, "All inputs" collapsed).
+pub(crate) fn live_calc(e: &'static Embed) -> AnyView {
+    let caption =
+        (!e.caption.is_empty()).then(|| view! { <figcaption inner_html=course::html(e.caption)></figcaption> });
     view! {
         <figure class="lesson-calc" data-calc=e.calc>
-            {(!e.caption.is_empty()).then(|| view! { <figcaption inner_html=course::html(e.caption)></figcaption> })}
-            {if print {
-                view! { <p class="hint">{format!("Live calculator ({}) with {params}.", e.calc)}</p> }.into_any()
-            } else {
-                view! { <EmbeddedCalc module=e.module query=e.query.to_string() /> }.into_any()
-            }}
-            <p class="hint"><a href=calc_link(e)>"Open this in the full calculator"</a></p>
+            {caption}
+            <EmbeddedCalc module=e.module query=e.compact_query() compact=true />
         </figure>
     }
+    .into_any()
+}
+
+/// Code samples on a page follow one chosen language, kept in storage.
+pub(crate) fn provide_code_language() {
+    provide_context(CodeLanguage(RwSignal::new(crate::storage::get("code-lang").unwrap_or_default())));
 }
 
 /// A check's answer as a figure: its metric and exact value, as written.
@@ -267,7 +343,7 @@ fn answer_figure(check: &'static Check) -> impl IntoView {
 }
 
 #[component]
-fn CheckView(check: &'static Check, tracker: Tracker, print: bool) -> impl IntoView {
+fn CheckView(check: &'static Check, tracker: Tracker, render: Render) -> impl IntoView {
     let input_id = format!("{}-answer", check.id);
     let q_id = format!("{}-question", check.id);
     let (typed, set_typed) = signal(String::new());
@@ -287,14 +363,27 @@ fn CheckView(check: &'static Check, tracker: Tracker, print: bool) -> impl IntoV
         "" => String::new(),
         u => format!(" (in {})", if u == "$" { "dollars" } else { u }),
     };
-    if print {
-        return view! {
-            <div class="check">
-                <p><strong>"Check: "</strong><span inner_html=course::html(check.question)></span></p>
-                <p class="hint">"Answer: "{answer_figure(check)}</p>
-            </div>
+    match render {
+        Render::Handout => {
+            return view! {
+                <div class="check printed-check" data-check=check.id>
+                    <p><strong>"Check yourself: "</strong><span inner_html=course::html(check.question)></span></p>
+                    <p class="answer-line">{format!("Your answer{unit}:")}<span class="blank" aria-hidden="true"></span></p>
+                </div>
+            }
+            .into_any();
         }
-        .into_any();
+        Render::Answers => {
+            return view! {
+                <div class="check printed-check" data-check=check.id>
+                    <p><strong>"Check yourself: "</strong><span inner_html=course::html(check.question)></span></p>
+                    <p class="answer" data-testid="answer">"Answer: "{answer_figure(check)}{format!(", {}.", check.what)}</p>
+                    {(!check.explain.is_empty()).then(|| view! { <p class="hint" inner_html=course::html(check.explain)></p> })}
+                </div>
+            }
+            .into_any();
+        }
+        Render::Live => {}
     }
     view! {
         <div class="check" data-check=check.id>
@@ -335,12 +424,12 @@ fn CheckView(check: &'static Check, tracker: Tracker, print: bool) -> impl IntoV
                     <p>
                         "The answer is "
                         {answer_figure(check)}
-                        {format!(", the {} calculator's {} for these parameters.", check.embed.calc, check.metric)}
+                        {format!(": {} for these parameters.", check.what)}
                     </p>
                     {(!check.explain.is_empty()).then(|| view! { <p inner_html=course::html(check.explain)></p> })}
                 </div>
             })}
-            {move || revealed.get().then(|| calc_view(&check.embed, false))}
+            {move || revealed.get().then(|| live_calc(&check.embed))}
         </div>
     }
     .into_any()

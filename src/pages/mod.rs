@@ -6,4 +6,6 @@ pub mod coldstart;
 pub mod cost;
 pub mod lesson;
 pub mod power;
+pub mod teach;
 pub mod traffic;
+pub mod workshop;

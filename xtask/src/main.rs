@@ -176,6 +176,9 @@ fn route_budget(route: &str, public_url: &str) -> (u64, &'static str) {
         (CALCULATOR_ROUTE_BUDGET, "calculator")
     } else if r.starts_with("lessons/") && r != "lessons/" {
         (LESSON_ROUTE_BUDGET, "lesson")
+    } else if r == "workshop/" {
+        // One module (the lessons'), like a calculator page.
+        (CALCULATOR_ROUTE_BUDGET, "workshop planner")
     } else {
         (STATIC_ROUTE_BUDGET, "page without wasm")
     }

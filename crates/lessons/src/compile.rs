@@ -153,6 +153,25 @@ impl Format {
     }
 }
 
+/// The parts of a calculator a lesson can show (the embed API's `show`;
+/// which ones a calculator has is checked by the app's build script).
+const PARTS: [&str; 5] = ["result", "inputs", "chart", "table", "math"];
+
+/// An answer as shown: `642.4 ms`, `1,024 MB`; dollars and percentages carry
+/// their sign already.
+fn with_unit(text: String, unit: &str) -> String {
+    match unit {
+        "ms" | "MB" => format!("{text} {unit}"),
+        _ => text,
+    }
+}
+
+fn metric_name(ctx: &FileCtx, line: usize, metric: &str) -> Result<&'static str, Error> {
+    METRIC_NAMES.iter().find(|(m, _)| *m == metric).map(|(_, n)| *n).ok_or_else(|| {
+        ctx.err(line, format!("answer: the metric '{metric}' has no name for readers yet; add it to METRIC_NAMES"))
+    })
+}
+
 /// A computed number: `calc.metric?query|format`.
 struct Live {
     calc: &'static Calculator,
@@ -414,7 +433,59 @@ fn require<'a>(
 }
 
 fn embed_of(c: &'static Calculator, query: &str, caption: String) -> Embed {
-    Embed { calc: c.name, module: c.module, page: c.page, query: leak(query.to_string()), caption: leak(caption) }
+    Embed {
+        calc: c.name,
+        module: c.module,
+        page: c.page,
+        query: leak(query.to_string()),
+        caption: leak(caption),
+        show: DEFAULT_SHOW,
+        inputs: "",
+    }
+}
+
+/// What a lesson's calculator shows unless its directive says (`show:`).
+pub const DEFAULT_SHOW: &str = "result,inputs,chart";
+/// What a check's "Show me" calculator shows.
+pub const CHECK_SHOW: &str = "result,inputs,table";
+
+/// A calculator's name in a sentence.
+fn calc_name(calc: &str) -> &'static str {
+    match calc {
+        "cost" => "cost calculator",
+        "power" => "power tuning explorer",
+        "coldstart" => "cold-start calculator",
+        _ => "traffic simulator",
+    }
+}
+
+/// The metrics a check may ask for, in words. A check on a metric not named
+/// here fails the build, so no answer reads as an internal name.
+const METRIC_NAMES: &[(&str, &str)] = &[
+    ("total_usd", "monthly total"),
+    ("duration_usd", "duration charge"),
+    ("init_usd", "INIT charge"),
+    ("requests_usd", "request charge"),
+    ("cold_latency_p50_ms", "median cold-start latency (p50, as the caller sees it)"),
+    ("init_p50_ms", "median Init duration (p50)"),
+    ("best_memory_mb", "recommended memory size"),
+    ("cost_per_million_usd", "cost per million invocations"),
+    ("duration_ms", "duration"),
+    ("gb_seconds", "billed GB-seconds"),
+    ("cold_start_ratio", "cold-start ratio"),
+    ("mean_concurrency", "mean concurrency (environments busy at once)"),
+    ("p99_ms", "p99 latency"),
+    ("p50_ms", "median latency (p50)"),
+    ("throttle_ratio", "share of requests throttled"),
+];
+
+/// Comma-separated names, each checked against `valid`.
+fn name_list(ctx: &FileCtx, line: usize, what: &str, value: &str, valid: &[&str]) -> Result<String, Error> {
+    let names: Vec<&str> = value.split(',').map(str::trim).filter(|s| !s.is_empty()).collect();
+    if let Some(bad) = names.iter().find(|n| !valid.contains(n)) {
+        return Err(ctx.err(line, format!("{what}: unknown name '{bad}'; valid: {}", valid.join(", "))));
+    }
+    Ok(names.join(","))
 }
 
 fn directive(
@@ -434,7 +505,7 @@ fn directive(
                     format!("'::: calculator' needs one of: cost, power, coldstart, traffic (got '{}')", args.trim()),
                 )
             })?;
-            let f = fields(ctx, body, &["params", "caption"])?;
+            let f = fields(ctx, body, &["params", "caption", "show", "inputs"])?;
             let (params, pl) = field(&f, "params").unwrap_or(("", at));
             let params = &current(params);
             c.evaluate_query(params, ctx.today).map_err(|m| ctx.err(pl, format!("calculator {}: {m}", c.name)))?;
@@ -442,7 +513,15 @@ fn directive(
                 Some((t, l)) => ctx.inline(t, l)?,
                 None => String::new(),
             };
-            Ok(Block::Calculator(embed_of(c, params, caption)))
+            let mut embed = embed_of(c, params, caption);
+            if let Some((v, l)) = field(&f, "show") {
+                embed.show = leak(name_list(ctx, l, "show", v, &PARTS)?);
+            }
+            if let Some((v, l)) = field(&f, "inputs") {
+                let names: Vec<&str> = c.specs.iter().map(|s| s.name).collect();
+                embed.inputs = leak(name_list(ctx, l, "inputs", v, &names)?);
+            }
+            Ok(Block::Calculator(embed))
         }
         "check" => {
             if !args.trim().is_empty() {
@@ -482,13 +561,16 @@ fn directive(
                 question: leak(ctx.inline(question, ql)?),
                 hint: leak(ctx.inline(hint, hl)?),
                 explain: leak(explain),
-                embed: embed_of(live.calc, &live.query, String::new()),
+                // "Show me" opens the answer's figures: the tables hold the
+                // lines of a bill that the headline leaves out.
+                embed: Embed { show: CHECK_SHOW, ..embed_of(live.calc, &live.query, String::new()) },
                 metric: leak(live.metric.clone()),
                 exact: leak(live.value.exact()),
                 answer: shown,
-                answer_text: leak(format.text(x)),
+                answer_text: leak(with_unit(format.text(x), format.unit(&live.metric))),
                 tolerance,
                 unit: format.unit(&live.metric),
+                what: leak(format!("the {}'s {}", calc_name(live.calc.name), metric_name(ctx, al, &live.metric)?)),
             };
             Ok(Block::Check(check))
         }
@@ -855,12 +937,14 @@ fn rs(s: &str) -> String {
 
 fn embed_rs(e: &Embed) -> String {
     format!(
-        "Embed {{ calc: {}, module: {}, page: {}, query: {}, caption: {} }}",
+        "Embed {{ calc: {}, module: {}, page: {}, query: {}, caption: {}, show: {}, inputs: {} }}",
         rs(e.calc),
         rs(e.module),
         rs(e.page),
         rs(e.query),
-        rs(e.caption)
+        rs(e.caption),
+        rs(e.show),
+        rs(e.inputs)
     )
 }
 
@@ -902,7 +986,7 @@ pub fn to_rust(lessons: &[Lesson]) -> String {
                             .join(", ")
                     ),
                     Block::Check(c) => format!(
-                        "Block::Check(Check {{ id: {}, question: {}, hint: {}, explain: {}, embed: {}, metric: {}, exact: {}, answer: {:?}_f64, answer_text: {}, tolerance: {:?}_f64, unit: {} }})",
+                        "Block::Check(Check {{ id: {}, question: {}, hint: {}, explain: {}, embed: {}, metric: {}, exact: {}, answer: {:?}_f64, answer_text: {}, tolerance: {:?}_f64, unit: {}, what: {} }})",
                         rs(c.id),
                         rs(c.question),
                         rs(c.hint),
@@ -913,7 +997,8 @@ pub fn to_rust(lessons: &[Lesson]) -> String {
                         c.answer,
                         rs(c.answer_text),
                         c.tolerance,
-                        rs(c.unit)
+                        rs(c.unit),
+                        rs(c.what)
                     ),
                 };
                 let _ = writeln!(s, "    {block},");
@@ -941,6 +1026,23 @@ mod tests {
         let e = lesson(body).unwrap_err();
         assert_eq!(e.file, "content/lessons/01-t.md");
         (e.line, e.message)
+    }
+
+    #[test]
+    fn a_lesson_calculator_names_its_parts_and_inputs() {
+        let l = lesson("## S {#s}\n::: calculator cost\nparams: memory_mb=512\nshow: result, inputs\ninputs: memory_mb, requests\n:::\n").unwrap();
+        let Block::Calculator(e) = l.steps[0].blocks[0] else { panic!() };
+        assert_eq!((e.show, e.inputs), ("result,inputs", "memory_mb,requests"));
+        assert_eq!(e.compact_query(), "v=3&memory_mb=512&show=result,inputs&inputs=memory_mb,requests");
+        // Unknown names fail the build, naming what is valid.
+        let (line, m) = error_line("## S {#s}\n::: calculator cost\ninputs: memory, requests\n:::\n");
+        assert!(line == 9 && m.contains("unknown name 'memory'") && m.contains("memory_mb"), "{line} {m}");
+        let (_, m) = error_line("## S {#s}\n::: calculator cost\nshow: result, graph\n:::\n");
+        assert!(m.contains("unknown name 'graph'") && m.contains("chart"), "{m}");
+        // Without them: the lesson default and the calculator's key inputs.
+        let l = lesson("## S {#s}\n::: calculator cost\n:::\n").unwrap();
+        let Block::Calculator(e) = l.steps[0].blocks[0] else { panic!() };
+        assert_eq!(e.compact_query(), "v=3&show=result,inputs,chart");
     }
 
     #[test]

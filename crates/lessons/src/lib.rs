@@ -61,6 +61,30 @@ pub struct Embed {
     pub query: &'static str,
     /// HTML caption; may be empty.
     pub caption: &'static str,
+    /// The parts a lesson shows, in embed-API words (`result,inputs,chart`).
+    pub show: &'static str,
+    /// The inputs drawn above "All inputs" (`memory_mb,requests`); empty
+    /// means the calculator's usual key inputs.
+    pub inputs: &'static str,
+}
+
+impl Embed {
+    /// The query a lesson mounts it with: its parameters, and the compact
+    /// layout of an embed (the parts and inputs the step is about).
+    pub fn compact_query(&self) -> String {
+        let mut q = self.query.to_string();
+        for (key, value) in [("show", self.show), ("inputs", self.inputs)] {
+            if !value.is_empty() {
+                if !q.is_empty() {
+                    q.push('&');
+                }
+                q.push_str(key);
+                q.push('=');
+                q.push_str(value);
+            }
+        }
+        q
+    }
 }
 
 /// A question whose answer the engine computed at build time.
@@ -85,6 +109,8 @@ pub struct Check {
     pub tolerance: f64,
     /// What to type: `$`, `ms`, `%`, `MB` or empty.
     pub unit: &'static str,
+    /// What the answer is, in words: "the traffic simulator's cold-start ratio".
+    pub what: &'static str,
 }
 
 /// One language's version of a code sample.

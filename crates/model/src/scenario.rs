@@ -24,7 +24,8 @@ pub const QUERY_VERSION: u32 = 3;
 
 /// Keys that belong to the page around a calculator (theme, embed options,
 /// lesson step), not to its parameters. The codec passes over them quietly.
-pub const PRESENTATION_KEYS: &[&str] = &["v", "theme", "show", "hide", "lock", "lang", "embed", "step", "unit"];
+pub const PRESENTATION_KEYS: &[&str] =
+    &["v", "theme", "show", "hide", "lock", "inputs", "lang", "embed", "step", "unit", "view", "set"];
 
 /// What values a parameter accepts.
 #[derive(Clone, Copy, Debug, PartialEq)]

@@ -8,6 +8,9 @@
 //!   on screen whatever the order written; `hide=chart` leaves parts out of
 //!   the default instead;
 //! - `lock=region,arch`: parameters shown read-only;
+//! - `inputs=memory_mb,requests`: the inputs drawn above "All inputs"
+//!   (a lesson step names the ones it is about); the calculator's usual
+//!   key inputs otherwise;
 //! - `theme=light|dark|auto` (applied by the page's head script).
 //!
 //! Everything here is pure, so it is tested natively; the wasm modules lay
@@ -76,7 +79,7 @@ pub struct Layout {
     shown: Vec<Part>,
     pub locked: Vec<&'static str>,
     /// Drawn above "All inputs" in a compact layout.
-    pub key_inputs: &'static [&'static str],
+    pub key_inputs: Vec<&'static str>,
     /// What was wrong with `show`, `hide` or `lock`, said in words.
     pub notices: Vec<String>,
 }
@@ -84,7 +87,13 @@ pub struct Layout {
 impl Default for Layout {
     /// The full page: every part, nothing locked.
     fn default() -> Self {
-        Layout { compact: false, shown: Part::ALL.to_vec(), locked: Vec::new(), key_inputs: &[], notices: Vec::new() }
+        Layout {
+            compact: false,
+            shown: Part::ALL.to_vec(),
+            locked: Vec::new(),
+            key_inputs: Vec::new(),
+            notices: Vec::new(),
+        }
     }
 }
 
@@ -123,19 +132,23 @@ impl Layout {
             notices.push("Nothing left to show; showing the result.".into());
             shown.push(Part::Result);
         }
-        let mut locked = Vec::new();
-        if let Some((_, value)) = pairs.iter().find(|(k, _)| k == "lock") {
+        let mut names = |key: &str| -> Option<Vec<&'static str>> {
+            let (_, value) = pairs.iter().find(|(k, _)| k == key)?;
+            let mut out = Vec::new();
             for name in list(value) {
                 match specs.iter().find(|s| s.name == name) {
-                    Some(s) => locked.push(s.name),
+                    Some(s) => out.push(s.name),
                     None => notices.push(format!(
-                        "lock: \u{201c}{name}\u{201d} is not a parameter of this calculator; valid: {}.",
+                        "{key}: \u{201c}{name}\u{201d} is not a parameter of this calculator; valid: {}.",
                         specs.iter().map(|s| s.name).collect::<Vec<_>>().join(", ")
                     )),
                 }
             }
-        }
-        Layout { compact: true, shown, locked, key_inputs: info.key_inputs, notices }
+            Some(out)
+        };
+        let locked = names("lock").unwrap_or_default();
+        let key_inputs = names("inputs").filter(|v| !v.is_empty()).unwrap_or_else(|| info.key_inputs.to_vec());
+        Layout { compact: true, shown, locked, key_inputs, notices }
     }
 
     pub fn shows(&self, part: Part) -> bool {

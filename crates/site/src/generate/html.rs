@@ -88,7 +88,8 @@ pub struct Layout<'a> {
 }
 
 /// The main navigation: (route, label).
-pub const NAV: &[(&str, &str)] = &[("/calculators/", "Calculators"), ("/lessons/", "Lessons"), ("/about/", "About")];
+pub const NAV: &[(&str, &str)] =
+    &[("/calculators/", "Calculators"), ("/lessons/", "Lessons"), ("/workshop/", "Workshop"), ("/about/", "About")];
 
 impl Layout<'_> {
     /// The `<head>` and opening `<body>` of any page.

@@ -217,9 +217,9 @@ pub(crate) fn page(cfg: &Config, i: usize, l: &Lesson) -> Result<Page, String> {
         "<nav class=\"breadcrumb\" aria-label=\"Breadcrumb\"><a href=\"{index}\">Lessons</a> / Lesson {n}</nav>\n\
          <h1>{title}</h1>\n<p class=\"lede\">{summary}</p>\n<p class=\"hint lesson-meta\">{minutes} min read · {steps_n}\
          {prereqs}</p>\n<div id=\"app\" class=\"module-host lesson-app\" data-module=\"lessons\" data-mode=\"page\" \
-         data-src=\"{src}\" data-lesson=\"{slug}\" data-modules=\"{map}\">\n<div class=\"lesson-tools js-only\"><span>0 of {total} \
-         steps seen, 0 of {checks} checks answered</span><button type=\"button\" disabled>Reset progress</button><a \
-         class=\"button\" href=\"{print}\">Print view</a></div>\n\
+         data-src=\"{src}\" data-teach-src=\"{teach}\" data-lesson=\"{slug}\" data-modules=\"{map}\">\n<div class=\"lesson-tools js-only\"><span>0 of {steps_of} \
+         seen, 0 of {checks_of} answered</span><button type=\"button\" disabled>Reset progress</button><a \
+         class=\"button\" href=\"{print}\">Print view</a><a class=\"button\" href=\"{present}\">Present</a></div>\n\
          <details class=\"toc\" open><summary>Contents</summary><ol>{toc}</ol></details>\n{top}\n<div \
          class=\"lesson-static\">{steps}</div>\n{bottom}\n</div>",
         index = cfg.href("/lessons/"),
@@ -229,12 +229,58 @@ pub(crate) fn page(cfg: &Config, i: usize, l: &Lesson) -> Result<Page, String> {
         minutes = l.minutes,
         steps_n = plural(l.steps.len(), "step"),
         src = cfg.href(&format!("/{}", lessons.js)),
+        teach = cfg.href(&format!("/{}", cfg.module("teach")?.js)),
         slug = esc(l.slug),
         map = esc(&format!("{{{}}}", map.join(","))),
-        total = l.steps.len(),
-        print = cfg.href(&format!("/lessons/{}/?view=print", l.slug)),
+        steps_of = plural(l.steps.len(), "step"),
+        checks_of = plural(checks, "check"),
+        print = cfg.href(&format!("/lessons/{}/?view=handout", l.slug)),
+        present = cfg.href(&format!("/lessons/{}/?view=present&step={}", l.slug, l.steps[0].id)),
         top = step_nav(cfg, l, prev, "top"),
         bottom = step_nav(cfg, l, prev, "bottom"),
     );
     Ok(framed(cfg, &route, l.title, l.summary, head, &main, loads))
+}
+
+/// The workshop planner (`/workshop/`). Without scripts it lists the lessons
+/// with their reading times and links; the lessons module turns it into the
+/// planner. "Make available offline" sits outside the module's place, so a
+/// teacher sees the site's size and its "Ready offline" state either way.
+pub(crate) fn workshop(cfg: &Config) -> Result<Page, String> {
+    let teach = cfg.module("teach")?;
+    let mut loads = cfg.shared_loads();
+    loads.extend([teach.js.clone(), teach.wasm.clone()]);
+    let items: String = cfg
+        .lessons
+        .iter()
+        .map(|l| {
+            format!(
+                "<li><a href=\"{}\">{}. {}</a> <span class=\"hint\">· {} min read</span></li>",
+                cfg.href(&format!("/lessons/{}/", l.slug)),
+                l.number,
+                esc(l.title),
+                l.minutes
+            )
+        })
+        .collect();
+    let main = format!(
+        "<h1>Run a workshop</h1>\n<p class=\"lede\">Pick lessons and their order, see the timetable with breaks, and \
+         get one link that presents them step by step on a projector, a handout for the room and an answer key. \
+         Every step shows a QR code, so 30 laptops open the same page in seconds.</p>\n<div id=\"app\" \
+         class=\"module-host workshop-app\" data-module=\"teach\" data-mode=\"page\" data-src=\"{src}\">\n\
+         <noscript><p class=\"notice\">The planner needs JavaScript; the lessons work without it.</p></noscript>\n\
+         <ol class=\"lesson-list\">{items}</ol>\n</div>\n{offline}",
+        src = cfg.href(&format!("/{}", teach.js)),
+        offline = crate::generate::pages::offline_control(),
+    );
+    Ok(framed(
+        cfg,
+        "/workshop/",
+        "Run a workshop",
+        "Plan a Lambda Lab workshop: lessons in order with a timetable, a presenter view with QR codes, handouts and \
+         an answer key, and the whole site saved for offline use.",
+        preload(cfg, teach),
+        &main,
+        loads,
+    ))
 }

@@ -130,6 +130,7 @@ pub fn build(cfg: &Config) -> Result<Vec<Page>, String> {
         out.push(pages::calculator(cfg, c, true)?);
     }
     out.push(lesson::index(cfg));
+    out.push(lesson::workshop(cfg)?);
     for (i, l) in cfg.lessons.iter().enumerate() {
         out.push(lesson::page(cfg, i, l)?);
     }

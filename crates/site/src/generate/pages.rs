@@ -264,11 +264,13 @@ fn lede(cfg: &Config, c: &CalcPage) -> String {
 /// Where a module mounts, with what shows until it has (and without scripts).
 fn module_host(cfg: &Config, c: &CalcPage, mode: &str) -> Result<String, String> {
     let m = cfg.module(c.module)?;
-    // A calculator's own page offers the Embed dialog, its own module.
+    // A calculator's own page offers the Embed dialog, its own module, and
+    // its presenter view (`?view=present`) takes QR codes from the teaching one.
     let modules = if mode == "page" {
         format!(
-            " data-modules=\"{}\"",
-            esc(&format!("{{\"embed\":\"{}\"}}", cfg.href(&format!("/{}", cfg.module("embed")?.js))))
+            " data-modules=\"{}\" data-teach-src=\"{}\"",
+            esc(&format!("{{\"embed\":\"{}\"}}", cfg.href(&format!("/{}", cfg.module("embed")?.js)))),
+            cfg.href(&format!("/{}", cfg.module("teach")?.js))
         )
     } else {
         String::new()

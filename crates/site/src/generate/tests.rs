@@ -5,7 +5,7 @@ fn config() -> Config {
     let ctx = Context::today();
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content/lessons");
     let lessons = compile_dir(&dir, &ctx).unwrap_or_else(|e| panic!("lessons: {}", e[0]));
-    let modules = ["cost", "account", "power", "coldstart", "traffic", "lessons", "embed"]
+    let modules = ["cost", "account", "power", "coldstart", "traffic", "lessons", "teach", "embed"]
         .iter()
         .map(|m| {
             let dir = format!("modules/{m}-0123456789abcdef");
@@ -109,9 +109,12 @@ fn a_calculator_page_loads_and_preloads_only_its_own_module() {
     assert!(cost.html.contains(
         "rel=\"preload\" href=\"/lambda-lab/modules/cost-0123456789abcdef/lambda-lab-cost_bg.wasm\" as=\"fetch\""
     ));
-    // Its module (data-src, two preloads) and the Embed dialog's, loaded on a click.
+    // Its module (data-src, two preloads), the Embed dialog's, loaded on a
+    // click, and the teaching module's, loaded only for `?view=present`.
     assert_eq!(cost.html.matches("/modules/cost-").count(), 3, "{}", cost.html);
-    assert_eq!(cost.html.matches("/modules/").count(), 4, "{}", cost.html);
+    assert_eq!(cost.html.matches("/modules/").count(), 5, "{}", cost.html);
+    assert!(cost.html.contains("data-teach-src=\"/lambda-lab/modules/teach-0123456789abcdef/lambda-lab-teach.js\""));
+    assert!(!cost.loads.iter().any(|f| f.contains("teach-")));
     assert!(cost.html.contains("data-modules=\"{&quot;embed&quot;:&quot;/lambda-lab/modules/embed-0123456789abcdef/lambda-lab-embed.js&quot;}\""));
     assert!(!cost.loads.iter().any(|f| f.contains("embed-")));
     assert!(cost.loads.contains(&"modules/cost-0123456789abcdef/lambda-lab-cost_bg.wasm".to_string()));
