@@ -97,7 +97,7 @@ pub const COST_PARAMS: &[ParamSpec] = &[
         kind: Kind::Bool,
         default: "true",
         unit: "",
-        help: "1M requests and 400,000 GB-s a month, account-wide.",
+        help: "1M requests and 400,000 GB-s a month, account-wide. With provisioned concurrency it covers the requests and on-demand duration, never the PC lines.",
     },
     prices::pc_units_param("Pre-initialised environments kept ready."),
     ParamSpec {
@@ -556,7 +556,9 @@ pub struct Usage {
     pub snap_cache_gbs: Qty,
     pub snap_restore_gb: Qty,
     pub stream_gb: Qty,
-    /// Whether the free tier may apply (on, no PC, not Edge).
+    /// Whether the free tier may apply (on, not Edge). It is applied by
+    /// usage type: requests and on-demand duration (with INIT) of every
+    /// function, provisioned concurrency or not; never the PC lines.
     pub free_eligible: bool,
 }
 
@@ -614,7 +616,7 @@ pub fn usage(i: &CostInput) -> Result<Usage, String> {
         snap_cache_gbs,
         snap_restore_gb,
         stream_gb: decimal_qty(i.stream_gb),
-        free_eligible: i.free_tier && i.pc_units == 0 && !i.edge,
+        free_eligible: i.free_tier && !i.edge,
     })
 }
 
@@ -811,7 +813,8 @@ impl FunctionCost {
         }
 
         if let (true, Some(pc)) = (i.pc_units > 0, i.region.pc(i.arch)) {
-            math.push("Provisioned concurrency (no free tier)".into());
+            math.push("Provisioned concurrency (never in the free tier)".into());
+            math.push(format!("  {PC_FREE_TIER_NOTE}"));
             math.push(format!(
                 "  {} h enabled → {} s (rounded up to 5 minutes) × {} environments × {mem} MB ÷ 1024 = {} GB-s × ${} = ${}",
                 i.pc_hours,
@@ -945,6 +948,14 @@ fn per_128mb_s(q: Qty) -> Qty {
     q.scale(8, 1)
 }
 
+/// Why a function with provisioned concurrency still gets the free tier on
+/// its requests and on-demand duration, with both of AWS's sentences.
+pub const PC_FREE_TIER_NOTE: &str = "AWS's pricing page says \u{201c}The Lambda free tier does not apply to functions enabling \
+Provisioned Concurrency\u{201d}, yet its Provisioned Concurrency example 1 bills \u{201c}3,000,000 requests \u{2013} 1M free tier \
+requests\u{201d} and \u{201c}450,000 GB-s \u{2013} 400,000 free tier GB-s\u{201d} for the same function. The free tier is applied by usage \
+type (the Price List's Global-Request and Global-Lambda-GB-Second): it covers the requests and on-demand duration of every \
+function, and never the Provisioned Concurrency and Provisioned Concurrency duration charges. This bill does the same.";
+
 /// Prices several functions as one account: the free tier is shared, and each
 /// (region, architecture) has one duration tier counter.
 pub fn price_account(inputs: &[CostInput], order: FreeTierOrder) -> Result<CostResult, String> {
@@ -952,7 +963,7 @@ pub fn price_account(inputs: &[CostInput], order: FreeTierOrder) -> Result<CostR
     let total = lines.total();
     let mut assumptions = vec![
         "Each invocation's duration is rounded up to 1 ms on its own; with a CV above 0, durations are lognormal and the expected rounded value is billed.".to_string(),
-        "The free tier (1M requests, 400,000 GB-s, 100 GB of streaming) is shared by every function in the account; it covers on-demand duration and INIT, never provisioned concurrency, and not functions that use provisioned concurrency.".to_string(),
+        "The free tier (1M requests, 400,000 GB-s, 100 GB of streaming) is shared by every function in the account; it covers requests and on-demand duration and INIT, never the provisioned-concurrency lines (PC and duration on PC), also for a function that uses provisioned concurrency (billing by usage type, as AWS's own PC example 1 does).".to_string(),
         "Free-tier GB-s are taken off before the duration tiers are counted.".to_string(),
         "A month is 730 hours.".to_string(),
     ];

@@ -85,6 +85,65 @@ fn v5_bert_with_ephemeral_storage_is_106_41() {
 }
 
 #[test]
+fn v6_pc_example_1_takes_the_free_tier_off_the_on_demand_part_19_96() {
+    // AWS's Provisioned Concurrency example 1 ("mobile application launch"):
+    // 1,536 MB x86, PC 100 for 8 hours serving 500,000 requests at 100 ms, and
+    // 2.5M more requests at 120 ms on demand; 3M requests in all. AWS takes the
+    // 1M free requests and 400,000 free GB-s off, although the same page says
+    // the free tier does not apply to functions enabling PC: the free tier is
+    // applied by usage type, never to the PC lines.
+    let r = evaluate(
+        &scenario(&[
+            ("memory_mb", "1536"),
+            ("duration_ms", "120"),
+            ("requests", "3000000"),
+            ("pc_units", "100"),
+            ("pc_hours", "8"),
+            ("pc_requests", "500000"),
+            ("pc_duration_ms", "100"),
+        ]),
+        TODAY,
+    )
+    .unwrap();
+    let f = &r.functions[0];
+    assert_eq!(f.usage.pc_config_gbs, Qty::whole(4_320_000));
+    assert_eq!(r.lines.pc_usd, usd("18.000144"));
+    assert_eq!(r.lines.pc_usd.round_cents(), usd("18"));
+    assert_eq!(f.free_requests_used, 1_000_000);
+    assert_eq!(r.lines.request_usd, usd("0.4"));
+    assert_eq!(f.usage.pc_duration_gbs, Qty::whole(75_000));
+    assert_eq!(r.lines.pc_duration_usd, usd("0.729165"));
+    assert_eq!(f.usage.od_gbs, Qty::whole(450_000));
+    assert_eq!(f.free_gbs_used, Qty::whole(400_000));
+    assert_eq!(r.lines.duration_usd, usd("0.833335"));
+    assert_eq!(r.total, usd("19.962644"));
+    assert_eq!(r.total.round_cents(), usd("19.96"));
+    // "Show the math" cites both of AWS's sentences.
+    let math = f.math().join("\n");
+    assert!(math.contains("does not apply to functions enabling Provisioned Concurrency"), "{math}");
+    assert!(math.contains("1M free tier requests") && math.contains("by usage type"), "{math}");
+    // The free tier never reaches the PC lines: with it off, only requests and
+    // on-demand duration change.
+    let off = evaluate(
+        &scenario(&[
+            ("memory_mb", "1536"),
+            ("duration_ms", "120"),
+            ("requests", "3000000"),
+            ("pc_units", "100"),
+            ("pc_hours", "8"),
+            ("pc_requests", "500000"),
+            ("pc_duration_ms", "100"),
+            ("free_tier", "false"),
+        ]),
+        TODAY,
+    )
+    .unwrap();
+    assert_eq!((off.lines.pc_usd, off.lines.pc_duration_usd), (r.lines.pc_usd, r.lines.pc_duration_usd));
+    assert_eq!(off.lines.request_usd, usd("0.6"));
+    assert_eq!(off.lines.duration_usd, usd("7.500015"));
+}
+
+#[test]
 fn v7_cyber_monday_provisioned_concurrency_is_32_26() {
     let r = evaluate(
         &scenario(&[
