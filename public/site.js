@@ -232,6 +232,12 @@ async function presentCalculator(el) {
     box.dataset.url = url;
     aside.querySelector('.present-url').textContent = shown;
     exit.href = url;
+    // The address bar keeps the values too, so a reload presents the same state.
+    try {
+      const here = new URL(url);
+      here.searchParams.set('view', 'present');
+      history.replaceState(history.state, '', here.pathname + here.search);
+    } catch (e) { /* an opaque origin */ }
   };
   new MutationObserver(update).observe(el, { subtree: true, childList: true, attributes: true, attributeFilter: ['href'] });
   update();

@@ -90,6 +90,8 @@ test.describe('presenter view', () => {
     await presenter.getByLabel('Memory', { exact: false }).first().fill('512');
     await presenter.getByLabel('Memory', { exact: false }).first().press('Tab');
     await expect(qr).toHaveAttribute('data-url', /memory_mb=512/);
+  // The address bar keeps the state: a reload presents the same values.
+  await expect(page).toHaveURL(/memory_mb=512.*view=present|view=present.*memory_mb=512/);
     expect(await decodeQr(page, qr.locator('svg'))).toBe(await qr.getAttribute('data-url'));
     expect(consoleErrors).toEqual([]);
   });
@@ -109,9 +111,19 @@ test('the workshop planner builds a timetable and one link that presents three l
   await expect(page.getByTestId('workshop-total')).toContainText('Pick lessons');
   for (const n of [4, 1, 7]) await page.locator(`#ws-pick-${n}`).check();
   // Order by keyboard: lesson 1 moves before lesson 4, and keeps the focus.
+  // Space on a checkbox: the list reorders, the focus stays on it.
+  await page.locator('#ws-pick-9').focus();
+  await page.keyboard.press(' ');
+  await expect(page.locator('#ws-pick-9')).toBeChecked();
+  await expect(page.locator('#ws-pick-9')).toBeFocused();
+  await page.keyboard.press(' ');
+  await expect(page.locator('#ws-pick-9')).not.toBeChecked();
+  await expect(page.locator('#ws-pick-9')).toBeFocused();
   await page.locator('#ws-up-1').focus();
   await page.keyboard.press('Enter');
   await expect(page.locator('#ws-up-1')).toBeDisabled();
+  // At the top, ↑ can go no further: the focus moves to ↓, not to the page.
+  await expect(page.locator('#ws-down-1')).toBeFocused();
   await expect(page).toHaveURL(/lessons=1,4,7/);
   await page.locator('#ws-break').fill('10');
   await page.locator('#ws-break').press('Tab');
@@ -123,7 +135,9 @@ test('the workshop planner builds a timetable and one link that presents three l
   // A bad value is named, with what is valid, and the plan stays.
   await page.locator('#ws-every').fill('5');
   await page.locator('#ws-every').press('Tab');
+  await expect(page.getByTestId('workshop-problems')).toContainText('Break after at most (min) (every)');
   await expect(page.getByTestId('workshop-problems')).toContainText('from 30 to 240');
+  await expect(page.locator('#ws-every')).toHaveAttribute('aria-invalid', 'true');
   await expect(page).toHaveURL(/every=90/);
   // The agenda prints on one page.
   const pdf = await page.pdf({ format: 'A4' });
@@ -193,12 +207,21 @@ test('a handout has no answers and a QR code per calculator; the answer key has 
   expect(consoleErrors).toEqual([]);
 });
 
-test('a workshop handout prints the chosen lessons, one after another', async ({ page }) => {
-  await page.goto(`lessons/${byNumber(2).slug}/?view=handout&set=2,9`);
+test('a workshop handout prints the chosen lessons, one after another, with every calculator', async ({ page, consoleErrors }) => {
+  await page.goto(`lessons/${byNumber(1).slug}/?view=handout&set=1,4,2`);
   await appReady(page);
-  await expect(page.locator('.handout-lesson')).toHaveCount(2);
-  await expect(page.locator('.handout-lesson h2').first()).toHaveText(/^Lesson 2:/);
-  await expect(page.locator('.handout-lesson h2').nth(1)).toHaveText(/^Lesson 9:/);
+  await expect(page.getByTestId('handout-title')).toHaveText('Handout: 3 lessons (1, 4, 2)');
+  await expect(page.locator('.handout-lesson')).toHaveCount(3);
+  await expect(page.locator('.handout-lesson > h2').first()).toHaveText(/^Lesson 1:/);
+  await expect(page.locator('.handout-lesson > h2').nth(1)).toHaveText(/^Lesson 4:/);
+  await expect(page.locator('.handout-lesson > h2').nth(2)).toHaveText(/^Lesson 2:/);
+  // Lessons 4 and 2 embed calculators lesson 1 does not (cold start, traffic,
+  // power): each one loads and shows its figures.
+  await calculatorsLoaded(page);
+  const calcs = page.locator('figure.printed-calc');
+  await expect(calcs).toHaveCount([1, 4, 2].reduce((n, k) => n + byNumber(k).calcs, 0));
+  for (let i = 0; i < await calcs.count(); i++) await expect(calcs.nth(i).locator('[data-metric]').first()).toBeVisible();
+  expect(consoleErrors).toEqual([]);
   const breaks = await page.locator('.handout-lesson').nth(1).evaluate((el) => {
     const sheet = [...document.styleSheets].flatMap((s) => [...s.cssRules]);
     return sheet.some((r) => r.media && r.cssText.includes('break-before: page'));

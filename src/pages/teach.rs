@@ -216,7 +216,7 @@ fn PresentView(
         <div class="present" data-testid="presenter">
             <div class="present-bar">
                 <div class="present-heading">
-                    <h2 id="step-title" tabindex="-1">{s.title}</h2>
+                    <h1 id="step-title" tabindex="-1">{s.title}</h1>
                     <p class="present-where">{format!("Lesson {}: {}", lesson.number, lesson.title)}{in_set}</p>
                 </div>
                 <p class="present-count" data-testid="present-count">{format!("{} / {n}", i + 1)}</p>
@@ -258,8 +258,10 @@ fn HandoutView(
     let count = lessons.len();
     view! {
         <div class="handout" data-testid=if answers { "answers" } else { "handout" }>
+            <h1 class="handout-title" data-testid="handout-title">
+                {format!("{what}: {}", if count == 1 { format!("Lesson {}", lessons[0].number) } else { format!("{count} lessons ({})", lessons.iter().map(|l| l.number.to_string()).collect::<Vec<_>>().join(", ")) })}
+            </h1>
             <div class="handout-tools">
-                <p>{format!("{what}: {}", if count == 1 { format!("lesson {}", lessons[0].number) } else { format!("{count} lessons") })}</p>
                 <button type="button" class="primary" on:click=|_| { if let Some(w) = web_sys::window() { let _ = w.print(); } }>"Print"</button>
                 <a class="button" href=view_href(here, other.0, &set_q, None)>{other.1}</a>
                 <a class="button" href=course::step_href(here.slug, None) data-reload="">"Step by step"</a>

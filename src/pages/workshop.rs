@@ -58,19 +58,20 @@ impl Plan {
                 },
                 "pace" => match v.parse::<f64>().ok().filter(|x| (1.0..=5.0).contains(x)) {
                     Some(x) => p.pace = x,
-                    None => problems
-                        .push(format!("Pace (pace): \u{201c}{v}\u{201d} is not valid; use a number from 1 to 5.")),
+                    None => problems.push(format!(
+                        "Pace (× reading time) (pace): \u{201c}{v}\u{201d} is not valid; use a number from 1 to 5."
+                    )),
                 },
                 "break" => match v.parse::<u32>().ok().filter(|x| *x <= 60) {
                     Some(x) => p.break_min = x,
                     None => problems.push(format!(
-                        "Break (break): \u{201c}{v}\u{201d} is not valid; use whole minutes from 0 to 60."
+                        "Break (min) (break): \u{201c}{v}\u{201d} is not valid; use whole minutes from 0 to 60."
                     )),
                 },
                 "every" => match v.parse::<u32>().ok().filter(|x| (30..=240).contains(x)) {
                     Some(x) => p.every = x,
                     None => problems.push(format!(
-                        "Break every (every): \u{201c}{v}\u{201d} is not valid; use whole minutes from 30 to 240."
+                        "Break after at most (min) (every): \u{201c}{v}\u{201d} is not valid; use whole minutes from 30 to 240."
                     )),
                 },
                 _ => {}
@@ -125,6 +126,25 @@ impl Plan {
     }
 }
 
+/// After the list has been redrawn, focuses the first of these elements that
+/// exists and is enabled, so keyboard and screen-reader users keep their place.
+fn refocus(ids: Vec<String>) {
+    leptos::task::spawn_local(async move {
+        use wasm_bindgen::JsCast;
+        let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+        for id in ids {
+            let Some(el) = doc.get_element_by_id(&id) else { continue };
+            if el.has_attribute("disabled") {
+                continue;
+            }
+            if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+                let _ = el.focus();
+                return;
+            }
+        }
+    });
+}
+
 #[component]
 pub fn WorkshopView() -> impl IntoView {
     let (initial, problems) = Plan::from_query(&crate::url::query());
@@ -143,7 +163,9 @@ pub fn WorkshopView() -> impl IntoView {
             if on {
                 p.lessons.push(l);
             }
-        })
+        });
+        // The list reorders; the checkbox keeps the focus.
+        refocus(vec![format!("ws-pick-{}", l.number)]);
     };
     let shift = move |n: u32, up: bool| {
         plan.update(|p| {
@@ -154,16 +176,10 @@ pub fn WorkshopView() -> impl IntoView {
                 }
             }
         });
-        // Keep the focus on the same button of the lesson that moved.
-        let id = format!("ws-{}-{n}", if up { "up" } else { "down" });
-        leptos::task::spawn_local(async move {
-            if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(&id)) {
-                use wasm_bindgen::JsCast;
-                if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
-                    let _ = el.focus();
-                }
-            }
-        });
+        // Keep the focus on the same button of the lesson that moved, or on
+        // the other one when this one can go no further.
+        let (same, other) = if up { ("up", "down") } else { ("down", "up") };
+        refocus(vec![format!("ws-{same}-{n}"), format!("ws-{other}-{n}"), format!("ws-pick-{n}")]);
     };
     let setting = move |key: &'static str, value: String| {
         let q = format!("{key}={}", lambda_model::scenario::percent_encode(&value));
@@ -181,22 +197,27 @@ pub fn WorkshopView() -> impl IntoView {
             });
         }
     };
+    let invalid = move |key: &str| problems.with(|p| p.iter().any(|m| m.contains(&format!("({key})"))));
     let table = move || plan.with(Plan::timetable);
     let total = move || {
         let t = table();
         let (from, to) = (plan.with(|p| p.start), t.last().map_or(plan.with(|p| p.start), |s| s.1));
         let breaks = t.iter().filter(|s| s.2.is_none()).count();
         let mins = to - from;
+        let lessons = t.len() - breaks;
         format!(
-            "{} lesson{}, {} h {:02} min with {} break{}: {} to {}.",
-            t.len() - breaks,
-            if t.len() - breaks == 1 { "" } else { "s" },
+            "{lessons} lesson{}, {} h {:02} min with {}: {} to {}{}.",
+            if lessons == 1 { "" } else { "s" },
             mins / 60,
             mins % 60,
-            breaks,
-            if breaks == 1 { "" } else { "s" },
+            match breaks {
+                0 => "no breaks".to_string(),
+                1 => "1 break".to_string(),
+                n => format!("{n} breaks"),
+            },
             fmt_time(from),
-            fmt_time(to)
+            fmt_time(to),
+            if to >= 24 * 60 { " the next day" } else { "" }
         )
     };
     let links = move || {
@@ -224,6 +245,8 @@ pub fn WorkshopView() -> impl IntoView {
             <div class="field">
                 <label for=id.clone()>{label}</label>
                 <input id=id type="number" inputmode="decimal" min=min max=max step=step prop:value=move || value.get()
+                    aria-invalid=move || invalid(key).then_some("true")
+                    aria-describedby=move || invalid(key).then_some("workshop-problems")
                     on:change=move |ev| setting(key, event_target_value(&ev)) />
                 <p class="hint">{help}</p>
             </div>
@@ -264,13 +287,15 @@ pub fn WorkshopView() -> impl IntoView {
                     <div class="field">
                         <label for="ws-start">"Start"</label>
                         <input id="ws-start" type="time" prop:value=move || fmt_time(plan.with(|p| p.start))
+                            aria-invalid=move || invalid("start").then_some("true")
+                            aria-describedby=move || invalid("start").then_some("workshop-problems")
                             on:change=move |ev| setting("start", event_target_value(&ev)) />
                     </div>
-                    {num("pace", "Pace (× reading time)", "Teaching time per lesson: its reading time × this, with discussion and exercises.", Signal::derive(move || lambda_model::scenario::fmt_num(plan.with(|p| p.pace))), "1", "5", "0.5")}
+                    {num("pace", "Pace (× reading time)", "Teaching time per lesson: its reading time × this (rounded up to 5 minutes), with discussion and exercises.", Signal::derive(move || lambda_model::scenario::fmt_num(plan.with(|p| p.pace))), "1", "5", "0.5")}
                     {num("break", "Break (min)", "0 = no breaks.", Signal::derive(move || plan.with(|p| p.break_min.to_string())), "0", "60", "5")}
                     {num("every", "Break after at most (min)", "Of teaching since the last break.", Signal::derive(move || plan.with(|p| p.every.to_string())), "30", "240", "5")}
                 </fieldset>
-                <div role="status" data-testid="workshop-problems">
+                <div role="status" id="workshop-problems" data-testid="workshop-problems">
                     {move || problems.get().into_iter().map(|m| view! { <p class="field-error">{m}</p> }).collect_view()}
                 </div>
             </form>

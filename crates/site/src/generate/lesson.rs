@@ -8,6 +8,11 @@ use crate::generate::pages::framed;
 use crate::generate::{Config, Page, preload};
 use lambda_lessons::{BASE_MARKER, Block, Check, Embed, Lesson, Step};
 
+/// The modules of the calculators lessons can embed.
+fn lambda_site_calc_modules() -> impl Iterator<Item = &'static str> {
+    crate::CALC_PAGES.iter().map(|c| c.module).filter(|m| *m != "account")
+}
+
 fn plural(n: usize, one: &str) -> String {
     if n == 1 { format!("1 {one}") } else { format!("{n} {one}s") }
 }
@@ -211,6 +216,13 @@ pub(crate) fn page(cfg: &Config, i: usize, l: &Lesson) -> Result<Page, String> {
                 head.push_str(&preload(cfg, m));
             }
         }
+    }
+    // A workshop's handout (`?view=handout&set=…`) prints other lessons'
+    // calculators too: the page names every calculator module (a name costs
+    // nothing; a module loads only when a calculator on screen needs it).
+    for c in lambda_site_calc_modules() {
+        let m = cfg.module(c)?;
+        modules.entry(c).or_insert_with(|| cfg.href(&format!("/{}", m.js)));
     }
     let map: Vec<String> = modules.iter().map(|(k, v)| format!("\"{k}\":\"{v}\"")).collect();
     let main = format!(
