@@ -109,6 +109,9 @@ test('the workshop planner builds a timetable and one link that presents three l
   await page.goto('workshop/');
   await appReady(page);
   await expect(page.getByTestId('workshop-total')).toContainText('Pick lessons');
+  // For the room: how big the site is, and a way to keep all of it offline.
+  await expect(page.locator('[data-offline-size]')).toContainText(/about [\d.]+ MB to download/);
+  await expect(page.locator('[data-offline-button]')).toBeEnabled();
   for (const n of [4, 1, 7]) await page.locator(`#ws-pick-${n}`).check();
   // Order by keyboard: lesson 1 moves before lesson 4, and keeps the focus.
   // Space on a checkbox: the list reorders, the focus stays on it.
@@ -223,7 +226,7 @@ test('a workshop handout prints the chosen lessons, one after another, with ever
   for (let i = 0; i < await calcs.count(); i++) await expect(calcs.nth(i).locator('[data-metric]').first()).toBeVisible();
   expect(consoleErrors).toEqual([]);
   const breaks = await page.locator('.handout-lesson').nth(1).evaluate((el) => {
-    const sheet = [...document.styleSheets].flatMap((s) => [...s.cssRules]);
+    const sheet = [...document.styleSheets, ...document.adoptedStyleSheets].flatMap((s) => [...s.cssRules]);
     return sheet.some((r) => r.media && r.cssText.includes('break-before: page'));
   });
   expect(breaks).toBe(true);

@@ -55,11 +55,36 @@ pub(crate) struct Tracker {
 }
 
 impl Tracker {
+    /// The progress stored for `lesson` (none when storage is unavailable).
+    pub(crate) fn new(lesson: &'static Lesson) -> Tracker {
+        Tracker { slug: lesson.slug, progress: RwSignal::new(course::load(lesson)), stored: RwSignal::new(true) }
+    }
+
     fn update(self, f: impl FnOnce(&mut Progress)) {
         self.progress.update(f);
         let ok = self.progress.with_untracked(|p| course::save(self.slug, p));
         self.stored.set(ok);
     }
+}
+
+/// After moving to another step (not on the first draw), focuses its heading
+/// (`#step-title`) so a screen reader announces it and Tab continues from the
+/// top of the step.
+pub(crate) fn focus_title_on_step_change(step: Memo<usize>) {
+    let first = StoredValue::new(true);
+    Effect::new(move |_| {
+        let _ = step.get();
+        if first.get_value() {
+            first.set_value(false);
+            return;
+        }
+        if let Some(h) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("step-title")) {
+            use wasm_bindgen::JsCast;
+            if let Ok(h) = h.dyn_into::<web_sys::HtmlElement>() {
+                let _ = h.focus();
+            }
+        }
+    });
 }
 
 pub(crate) fn is_typing_target(ev: &web_sys::KeyboardEvent) -> bool {
@@ -135,8 +160,7 @@ pub fn view_href(lesson: &Lesson, mode: &str, set: &str, step: Option<&str>) -> 
 #[component]
 fn LessonView(lesson: &'static Lesson, index: usize, location: RwSignal<String>) -> impl IntoView {
     provide_code_language();
-    let tracker =
-        Tracker { slug: lesson.slug, progress: RwSignal::new(course::load(lesson)), stored: RwSignal::new(true) };
+    let tracker = Tracker::new(lesson);
     let param = move |key: &str| location.with(|l| crate::nav::query_param(l, key));
     let mode = Memo::new(move |_| Mode::parse(param("view").as_deref()));
     let step = Memo::new(move |_| param("step").and_then(|k| lesson.step_index(&k)).unwrap_or(0));
@@ -180,22 +204,7 @@ fn LessonView(lesson: &'static Lesson, index: usize, location: RwSignal<String>)
         crate::nav::go(&course::step_href(lesson.slug, Some(lesson.steps[target].id)));
     });
     on_cleanup(move || handle.remove());
-    // After moving to another step, focus its heading so a screen reader
-    // announces it and Tab continues from the top of the step.
-    let first = StoredValue::new(true);
-    Effect::new(move |_| {
-        let _ = step.get();
-        if first.get_value() {
-            first.set_value(false);
-            return;
-        }
-        if let Some(h) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("step-title")) {
-            use wasm_bindgen::JsCast;
-            if let Ok(h) = h.dyn_into::<web_sys::HtmlElement>() {
-                let _ = h.focus();
-            }
-        }
-    });
+    focus_title_on_step_change(step);
     let prev_lesson = index.checked_sub(1).map(|i| &course::LESSONS[i]);
     let next_lesson = course::LESSONS.get(index + 1);
     move || {

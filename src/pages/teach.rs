@@ -9,7 +9,8 @@
 use crate::course::{self, Embed, Lesson};
 use crate::modules::EmbeddedCalc;
 use crate::pages::lesson::{
-    Mode, NoSuchLesson, Render, Tracker, block_view, is_typing_target, live_calc, set_of, slug_of, view_href,
+    Mode, NoSuchLesson, Render, Tracker, block_view, focus_title_on_step_change, is_typing_target, live_calc, set_of,
+    slug_of, view_href,
 };
 use crate::qr;
 use leptos::prelude::*;
@@ -81,8 +82,7 @@ fn toggle_full_screen() {
 #[component]
 fn TeachView(lesson: &'static Lesson, location: RwSignal<String>) -> impl IntoView {
     crate::pages::lesson::provide_code_language();
-    let tracker =
-        Tracker { slug: lesson.slug, progress: RwSignal::new(course::load(lesson)), stored: RwSignal::new(true) };
+    let tracker = Tracker::new(lesson);
     let param = move |key: &str| location.with(|l| crate::nav::query_param(l, key));
     let mode = Memo::new(move |_| Mode::parse(param("view").as_deref()));
     let set_q = Memo::new(move |_| param("set").unwrap_or_default());
@@ -156,22 +156,7 @@ fn TeachView(lesson: &'static Lesson, location: RwSignal<String>) -> impl IntoVi
         }
     });
     on_cleanup(move || handle.remove());
-    // After moving to another step, focus its heading so a screen reader
-    // announces it and Tab continues from the top of the step.
-    let first = StoredValue::new(true);
-    Effect::new(move |_| {
-        let _ = step.get();
-        if first.get_value() {
-            first.set_value(false);
-            return;
-        }
-        if let Some(h) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("step-title")) {
-            use wasm_bindgen::JsCast;
-            if let Ok(h) = h.dyn_into::<web_sys::HtmlElement>() {
-                let _ = h.focus();
-            }
-        }
-    });
+    focus_title_on_step_change(step);
     move || match mode.get() {
         Mode::Present => {
             let set = set.get();
