@@ -126,3 +126,20 @@ test('the account view shares the free tier across functions', async ({ page, co
   await expect(page).toHaveURL(/free_tier_order=arm64_first/);
   expect(consoleErrors).toEqual([]);
 });
+
+test('tenant isolation: AWS example priced exactly, its section, the math, and what it cannot be combined with', async ({ page, consoleErrors }) => {
+  await page.goto('calculators/cost/?v=3&duration_ms=2000&requests=10000000&free_tier=false&tenant_environments=200000');
+  await appReady(page);
+  expect(await page.locator('[data-metric="tenant_usd"]').first().getAttribute('data-value')).toBe('33.3334');
+  expect(await page.locator('[data-metric="total_usd"]').first().getAttribute('data-value')).toBe('368.6674');
+  await page.getByText('Show the math').click();
+  await expect(page.getByTestId('math')).toContainText('200000 environments created × 1024 MB ÷ 1024 = 200000 GB × $0.000166667 = $33.3334');
+  // Its own collapsible section; a combination AWS refuses gets a message
+  // naming the field, and the last valid bill stays.
+  await page.locator('summary', { hasText: 'Provisioned concurrency' }).click();
+  await page.locator('#p-pc_units').fill('2');
+  await expect(page.getByTestId('error-summary')).toContainText('Tenant-isolated environments created (tenant_environments)');
+  await expect(page.getByTestId('error-summary')).toContainText('cannot be combined with provisioned concurrency');
+  expect(await page.locator('[data-metric="total_usd"]').first().getAttribute('data-value')).toBe('368.6674');
+  expect(consoleErrors).toEqual([]);
+});

@@ -396,6 +396,7 @@ mod tests {
             "pc_duration_usd",
             "snapstart_usd",
             "stream_usd",
+            "tenant_usd",
             "savings_usd",
             "gb_seconds",
             "billed_requests",

@@ -132,3 +132,53 @@ fn power_fits_a_report_log() {
     assert!(err.contains("no REPORT lines"), "{err}");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn tenant_isolation_and_pc_free_tier_from_the_command_line() {
+    // AWS's tenant-isolation example ($368.67 exactly; AWS writes $368.74).
+    let (code, out, err) = lambda_lab(&[
+        "cost",
+        "--memory-mb",
+        "1024",
+        "--duration-ms",
+        "2000",
+        "--requests",
+        "10M",
+        "--tenant-environments",
+        "200000",
+        "--free-tier",
+        "false",
+        "--json",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["tenant_usd"].as_f64(), Some(33.3334));
+    assert_eq!((v["total_usd"].as_f64().unwrap() * 100.0).round() / 100.0, 368.67);
+    // AWS's PC example 1: the free tier off the on-demand part, $19.96.
+    assert_eq!(
+        total(&[
+            "--memory-mb",
+            "1536",
+            "--duration-ms",
+            "120",
+            "--requests",
+            "3000000",
+            "--pc-units",
+            "100",
+            "--pc-hours",
+            "8",
+            "--pc-requests",
+            "500000",
+            "--pc-duration-ms",
+            "100",
+        ]),
+        19.96
+    );
+    // Bad values exit 2 and say what is valid.
+    let (code, _, err) = lambda_lab(&["cost", "--tenant-environments", "-5"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("tenant_environments") || err.contains("Tenant-isolated"), "{err}");
+    let (code, _, err) = lambda_lab(&["cost", "--tenant-environments", "10", "--pc-units", "2"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("cannot be combined with provisioned concurrency"), "{err}");
+}

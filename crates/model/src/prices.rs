@@ -81,6 +81,21 @@ pub const EDGE_PER_128MB_SECOND: Rate = Rate::usd("0.00000625125");
 /// Source: aws-page (us-east-1; the page gives one rate).
 pub const STREAM_PER_GB: Rate = Rate::usd("0.008");
 
+/// Tenant isolation mode: each tenant-isolated execution environment Lambda
+/// creates costs its configured memory in GB × this rate, (region, x86_64,
+/// arm64). Source: price-list (the aws-page example rounds x86 to $0.000167
+/// per GB). Other regions' rates are not verified, so not here.
+pub const TENANT_ISOLATION: &[(&str, Rate, Rate)] =
+    &[("us-east-1", Rate::usd("0.000166667"), Rate::usd("0.000133333"))];
+
+/// The tenant-isolation rate per GB for a region and architecture, where known.
+pub fn tenant_rate(region: &str, arch: Arch) -> Option<Rate> {
+    TENANT_ISOLATION
+        .iter()
+        .find(|(r, _, _)| *r == region)
+        .map(|(_, x86, arm)| if arch == Arch::Arm { *arm } else { *x86 })
+}
+
 /// Compute Savings Plans: at most 17% off duration and PC. Source: whitepaper.
 pub const SAVINGS_PLAN_MAX_PCT: f64 = 17.0;
 

@@ -199,6 +199,14 @@ pub const COST_PARAMS: &[ParamSpec] = &[
         unit: "",
         help: "Edge functions: $0.60/M requests, duration per 128 MB-s, no free tier, x86_64 only.",
     },
+    ParamSpec {
+        name: "tenant_environments",
+        label: "Tenant-isolated environments created",
+        kind: Kind::Int { min: 0, max: 1_000_000_000_000 },
+        default: "0",
+        unit: "per month",
+        help: "Tenant isolation mode: each environment Lambda creates for a tenant costs its memory in GB × a per-GB rate. Not with SnapStart, provisioned concurrency or function URLs.",
+    },
 ];
 
 /// How the shared free GB-s are split when an account runs both
@@ -246,6 +254,8 @@ pub struct CostInput {
     pub async_event_kb: u32,
     pub savings_plan_pct: f64,
     pub edge: bool,
+    /// Tenant-isolated execution environments created per month.
+    pub tenant_environments: u64,
 }
 
 impl PartialEq for Region {
@@ -326,6 +336,7 @@ impl CostInput {
             async_event_kb: v.int(p!("async_event_kb")) as u32,
             savings_plan_pct: v.num(p!("savings_plan_pct")),
             edge: v.flag(p!("edge")),
+            tenant_environments: v.int(p!("tenant_environments")) as u64,
         };
         let i = &input;
         if i.edge {
@@ -403,6 +414,29 @@ impl CostInput {
                     i.region.code
                 ),
             ));
+        }
+        if i.tenant_environments > 0 {
+            let given = i.tenant_environments.to_string();
+            let tenant = |m: &str| cross("tenant_environments", given.clone(), m.to_string());
+            if i.pc_units > 0 {
+                errs.push(tenant(
+                    "tenant isolation cannot be combined with provisioned concurrency; use 0 here or 0 PC units.",
+                ));
+            }
+            if i.snapstart {
+                errs.push(tenant(
+                    "tenant isolation cannot be combined with SnapStart; use 0 here or turn SnapStart off.",
+                ));
+            }
+            if i.edge {
+                errs.push(tenant("Lambda@Edge has no tenant isolation; use 0 here or turn Lambda@Edge off."));
+            }
+            if prices::tenant_rate(i.region.code, i.arch).is_none() {
+                errs.push(tenant(&format!(
+                    "the tenant-isolation rate is in this calculator for {} only (other regions' rates are not verified); use 0 or one of them.",
+                    prices::TENANT_ISOLATION.iter().map(|r| r.0).collect::<Vec<_>>().join(", ")
+                )));
+            }
         }
         if i.pc_units > 0 && i.region.pc(i.arch).is_none() {
             errs.push(cross(
@@ -556,6 +590,8 @@ pub struct Usage {
     pub snap_cache_gbs: Qty,
     pub snap_restore_gb: Qty,
     pub stream_gb: Qty,
+    /// Tenant-isolated environments created × memory, in GB.
+    pub tenant_gb: Qty,
     /// Whether the free tier may apply (on, not Edge). It is applied by
     /// usage type: requests and on-demand duration (with INIT) of every
     /// function, provisioned concurrency or not; never the PC lines.
@@ -616,6 +652,7 @@ pub fn usage(i: &CostInput) -> Result<Usage, String> {
         snap_cache_gbs,
         snap_restore_gb,
         stream_gb: decimal_qty(i.stream_gb),
+        tenant_gb: Qty::ratio(i.tenant_environments as u128 * mem, MB_PER_GB),
         free_eligible: i.free_tier && !i.edge,
     })
 }
@@ -631,12 +668,13 @@ pub struct Lines {
     pub pc_duration_usd: Usd,
     pub snapstart_usd: Usd,
     pub stream_usd: Usd,
+    pub tenant_usd: Usd,
     pub savings_usd: Usd,
 }
 
 impl Lines {
     /// (metric name, label, amount), in display order; savings is negative.
-    pub fn items(&self) -> [(&'static str, &'static str, Usd); 9] {
+    pub fn items(&self) -> [(&'static str, &'static str, Usd); 10] {
         [
             ("request_usd", "Requests", self.request_usd),
             ("duration_usd", "Duration (on-demand)", self.duration_usd),
@@ -646,6 +684,7 @@ impl Lines {
             ("pc_duration_usd", "Duration on PC", self.pc_duration_usd),
             ("snapstart_usd", "SnapStart cache and restore", self.snapstart_usd),
             ("stream_usd", "Response streaming", self.stream_usd),
+            ("tenant_usd", "Tenant isolation", self.tenant_usd),
             ("savings_usd", "Savings Plan discount", Usd::ZERO - self.savings_usd),
         ]
     }
@@ -663,6 +702,7 @@ impl Lines {
         self.pc_duration_usd += o.pc_duration_usd;
         self.snapstart_usd += o.snapstart_usd;
         self.stream_usd += o.stream_usd;
+        self.tenant_usd += o.tenant_usd;
         self.savings_usd += o.savings_usd;
     }
 }
@@ -812,6 +852,17 @@ impl FunctionCost {
             ));
         }
 
+        if let Some(rate) = prices::tenant_rate(i.region.code, i.arch).filter(|_| i.tenant_environments > 0) {
+            math.push("Tenant isolation".into());
+            math.push(format!(
+                "  {} environments created × {mem} MB ÷ 1024 = {} GB × ${} = ${}",
+                i.tenant_environments,
+                u.tenant_gb.to_decimal(),
+                rate.to_decimal(),
+                l.tenant_usd
+            ));
+            math.push(format!("  {TENANT_NOTE}"));
+        }
         if let (true, Some(pc)) = (i.pc_units > 0, i.region.pc(i.arch)) {
             math.push("Provisioned concurrency (never in the free tier)".into());
             math.push(format!("  {PC_FREE_TIER_NOTE}"));
@@ -948,6 +999,12 @@ fn per_128mb_s(q: Qty) -> Qty {
     q.scale(8, 1)
 }
 
+/// What tenant isolation's line includes, and where AWS's example differs.
+pub const TENANT_NOTE: &str = "Billed per tenant-isolated environment created, at the Price List rate per GB ($0.000166667 \
+x86_64, $0.000133333 arm64); requests and duration are billed as usual. Tenant isolation excludes SnapStart, provisioned \
+concurrency and function URLs. AWS's example (200K environments of 1,024 MB) uses $0.000167 per GB and gets $33.40; \
+at the Price List rate it is $33.33.";
+
 /// Why a function with provisioned concurrency still gets the free tier on
 /// its requests and on-demand duration, with both of AWS's sentences.
 pub const PC_FREE_TIER_NOTE: &str = "AWS's pricing page says \u{201c}The Lambda free tier does not apply to functions enabling \
@@ -1063,6 +1120,10 @@ fn bill_account(inputs: &[CostInput], order: FreeTierOrder) -> Result<(Vec<Funct
             free_stream = free_stream.saturating_sub(free_stream_used);
         }
         l.stream_usd = prices::STREAM_PER_GB.times(u.stream_gb.saturating_sub(free_stream_used));
+
+        if let Some(rate) = prices::tenant_rate(i.region.code, i.arch).filter(|_| i.tenant_environments > 0) {
+            l.tenant_usd = rate.times(u.tenant_gb);
+        }
 
         if i.savings_plan_pct > 0.0 {
             let base = l.duration_usd + l.init_usd + l.pc_usd + l.pc_duration_usd;

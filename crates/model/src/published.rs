@@ -21,7 +21,12 @@ fn plain(i: &CostInput) -> bool {
 pub fn notes(i: &CostInput, total: Usd, lines: &Lines) -> Vec<String> {
     let mut out = Vec::new();
     let is = |mem: u32, ms: f64, req: u64| plain(i) && i.memory_mb == mem && i.duration_ms == ms && i.requests == req;
-    if is(512, 1000.0, 3_000_000) && i.free_tier && i.ephemeral_mb == 512 && i.stream_gb == 0.0 {
+    if is(512, 1000.0, 3_000_000)
+        && i.tenant_environments == 0
+        && i.free_tier
+        && i.ephemeral_mb == 512
+        && i.stream_gb == 0.0
+    {
         out.push(
             "AWS's older pricing page priced this example at $18.74 (compute $18.34 + requests $0.40), using the rate it listed then, \
              $0.00001667 per GB-s. At today's published rate, $0.0000166667, the compute is 1,100,000 GB-s × $0.0000166667 = $18.33337, \
@@ -29,15 +34,23 @@ pub fn notes(i: &CostInput, total: Usd, lines: &Lines) -> Vec<String> {
                 .to_string(),
         );
     }
-    if is(1024, 2000.0, 7_440_000) && !i.free_tier {
+    if is(1024, 2000.0, 7_440_000) && i.tenant_environments == 0 && !i.free_tier {
         out.push(
             "AWS's telemetry example writes \u{201c}14.88 GB-s\u{201d}; it means 14.88 million GB-s (7.44M × 2 s × 1 GB), which is where its $248.00 comes from."
                 .to_string(),
         );
     }
-    if is(4096, 280.0, 6_000_000) && i.ephemeral_mb == 2048 && i.free_tier {
+    if is(4096, 280.0, 6_000_000) && i.tenant_environments == 0 && i.ephemeral_mb == 2048 && i.free_tier {
         out.push(
             "AWS's example says \u{201c}Total charges = Compute + Request\u{201d}, but its $106.41 also includes the $0.08 ephemeral-storage charge, as this total does."
+                .to_string(),
+        );
+    }
+    if is(1024, 2000.0, 10_000_000) && !i.free_tier && i.tenant_environments == 200_000 {
+        out.push(
+            "AWS's tenant-isolation example totals $368.74 ($2 + $333.34 + $33.4): it rounds the compute, $333.334, up to $333.34, \
+             and prices the 200K environments at $0.000167 per GB rather than the Price List's $0.000166667 ($33.3334). \
+             Exactly: $2 + $333.334 + $33.3334 = $368.6674, so $368.67."
                 .to_string(),
         );
     }

@@ -144,6 +144,59 @@ fn v6_pc_example_1_takes_the_free_tier_off_the_on_demand_part_19_96() {
 }
 
 #[test]
+fn tenant_isolation_example_is_368_67_not_368_74() {
+    // AWS's tenant-isolation example: 1,024 MB x86, 10M invocations of 2 s,
+    // 200K tenant-isolated environments created, no free tier. AWS writes
+    // $2 + $333.34 + $33.4 = $368.74: it rounds $333.334 up, and prices the
+    // environments at $0.000167 per GB instead of the Price List's
+    // $0.000166667. Exact: $2 + $333.334 + $33.3334 = $368.6674.
+    let r = evaluate(
+        &scenario(&[
+            ("memory_mb", "1024"),
+            ("duration_ms", "2000"),
+            ("requests", "10000000"),
+            ("tenant_environments", "200000"),
+            ("free_tier", "false"),
+        ]),
+        TODAY,
+    )
+    .unwrap();
+    assert_eq!(r.lines.request_usd, usd("2"));
+    assert_eq!(r.lines.duration_usd, usd("333.334"));
+    assert_eq!(r.functions[0].usage.tenant_gb, Qty::whole(200_000));
+    assert_eq!(r.lines.tenant_usd, usd("33.3334"));
+    assert_eq!(r.total, usd("368.6674"));
+    assert_eq!(r.total.round_cents(), usd("368.67"));
+    let math = r.functions[0].math().join("\n");
+    assert!(
+        math.contains("200000 environments created × 1024 MB ÷ 1024 = 200000 GB × $0.000166667 = $33.3334"),
+        "{math}"
+    );
+    assert!(math.contains("$33.40") && math.contains("excludes SnapStart, provisioned concurrency and function URLs"));
+    assert!(r.notes.iter().any(|n| n.contains("$368.74") && n.contains("$368.67")), "{:?}", r.notes);
+    // arm64 at its own rate; half the memory, half the charge.
+    let arm = evaluate(&scenario(&[("memory_mb", "512"), ("arch", "arm64"), ("tenant_environments", "200000")]), TODAY)
+        .unwrap();
+    assert_eq!(arm.lines.tenant_usd, usd("13.3333"));
+    // What tenant isolation excludes, and where its rate is not known, is refused by name.
+    for (extra, want) in [
+        (("pc_units", "1"), "provisioned concurrency"),
+        (("snapstart", "true"), "SnapStart"),
+        (("region", "eu-west-1"), "us-east-1 only"),
+    ] {
+        let mut v = scenario(&[("tenant_environments", "10"), ("runtime", "python3.13")]);
+        v.set(extra.0, extra.1).unwrap();
+        let errs = evaluate(&v, TODAY).unwrap_err();
+        assert!(
+            errs.iter().any(|e| e.param == "tenant_environments"
+                && e.message.contains(want)
+                && e.message.starts_with("Tenant-isolated environments created (tenant_environments)")),
+            "{extra:?}: {errs:?}"
+        );
+    }
+}
+
+#[test]
 fn v7_cyber_monday_provisioned_concurrency_is_32_26() {
     let r = evaluate(
         &scenario(&[
