@@ -29,25 +29,17 @@ fn main() {
 /// layout, as the page will lay it out: a part the calculator does not have
 /// (`show:`) or an unknown input (`inputs:`) fails the build.
 fn check_layouts(lessons: &[lambda_lessons::Lesson]) {
-    use lambda_lessons::Block;
     let mut bad = Vec::new();
     for l in lessons {
-        for s in l.steps {
-            for b in s.blocks {
-                let e = match b {
-                    Block::Calculator(e) => e,
-                    Block::Check(c) => &c.embed,
-                    _ => continue,
-                };
-                let page = lambda_site::CALC_PAGES.iter().find(|p| p.module == e.module);
-                let specs = lambda_model::calculators::find(e.calc).map(|c| c.specs);
-                match (page, specs) {
-                    (Some(page), Some(specs)) => {
-                        let layout = lambda_site::embed::Layout::compact(page, specs, &e.compact_query());
-                        bad.extend(layout.notices.iter().map(|n| format!("{} step '{}': {n}", l.slug, s.id)));
-                    }
-                    _ => bad.push(format!("{} step '{}': no page for calculator {}", l.slug, s.id, e.calc)),
+        for (s, e, _) in l.embeds() {
+            let page = lambda_site::CALC_PAGES.iter().find(|p| p.module == e.module);
+            let specs = lambda_model::calculators::find(e.calc).map(|c| c.specs);
+            match (page, specs) {
+                (Some(page), Some(specs)) => {
+                    let layout = lambda_site::embed::Layout::compact(page, specs, &e.compact_query());
+                    bad.extend(layout.notices.iter().map(|n| format!("{} step '{}': {n}", l.slug, s.id)));
                 }
+                _ => bad.push(format!("{} step '{}': no page for calculator {}", l.slug, s.id, e.calc)),
             }
         }
     }

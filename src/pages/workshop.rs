@@ -47,32 +47,28 @@ impl Plan {
     pub fn from_query(q: &str) -> (Plan, Vec<String>) {
         let mut p = Plan::default();
         let mut problems = Vec::new();
+        // "Label (key): “value” is not valid; use …", as every field error reads.
+        let mut bad = |what: &str, v: &str, valid: &str| {
+            problems.push(format!("{what}: \u{201c}{v}\u{201d} is not valid; use {valid}."));
+        };
         for (k, v) in lambda_model::scenario::parse_pairs(q) {
             match k.as_str() {
                 "lessons" => p.lessons = set_of(&v),
                 "start" => match parse_time(&v) {
                     Some(t) => p.start = t,
-                    None => problems.push(format!(
-                        "Start (start): \u{201c}{v}\u{201d} is not a time; use 24-hour HH:MM, e.g. 09:30."
-                    )),
+                    None => bad("Start (start)", &v, "a 24-hour time, HH:MM, e.g. 09:30"),
                 },
                 "pace" => match v.parse::<f64>().ok().filter(|x| (1.0..=5.0).contains(x)) {
                     Some(x) => p.pace = x,
-                    None => problems.push(format!(
-                        "Pace (× reading time) (pace): \u{201c}{v}\u{201d} is not valid; use a number from 1 to 5."
-                    )),
+                    None => bad("Pace (× reading time) (pace)", &v, "a number from 1 to 5"),
                 },
                 "break" => match v.parse::<u32>().ok().filter(|x| *x <= 60) {
                     Some(x) => p.break_min = x,
-                    None => problems.push(format!(
-                        "Break (min) (break): \u{201c}{v}\u{201d} is not valid; use whole minutes from 0 to 60."
-                    )),
+                    None => bad("Break (min) (break)", &v, "whole minutes from 0 to 60"),
                 },
                 "every" => match v.parse::<u32>().ok().filter(|x| (30..=240).contains(x)) {
                     Some(x) => p.every = x,
-                    None => problems.push(format!(
-                        "Break after at most (min) (every): \u{201c}{v}\u{201d} is not valid; use whole minutes from 30 to 240."
-                    )),
+                    None => bad("Break after at most (min) (every)", &v, "whole minutes from 30 to 240"),
                 },
                 _ => {}
             }

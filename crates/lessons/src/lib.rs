@@ -136,6 +136,19 @@ impl Lesson {
             .or_else(|| key.parse::<usize>().ok().filter(|n| (1..=self.steps.len()).contains(n)).map(|n| n - 1))
     }
 
+    /// Every calculator the lesson mounts, in order, with its step: the
+    /// `::: calculator` blocks (`true`) and the checks' "Show me" calculators.
+    pub fn embeds(&self) -> impl Iterator<Item = (&'static Step, &'static Embed, bool)> + use<> {
+        let steps = self.steps;
+        steps.iter().flat_map(|s| {
+            s.blocks.iter().filter_map(move |b| match b {
+                Block::Calculator(e) => Some((s, e, true)),
+                Block::Check(c) => Some((s, &c.embed, false)),
+                _ => None,
+            })
+        })
+    }
+
     /// Every check in the lesson, in order.
     pub fn checks(&self) -> impl Iterator<Item = &'static Check> + use<> {
         let steps = self.steps;

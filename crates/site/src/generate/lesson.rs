@@ -202,19 +202,12 @@ pub(crate) fn page(cfg: &Config, i: usize, l: &Lesson) -> Result<Page, String> {
     loads.extend([lessons.js.clone(), lessons.wasm.clone()]);
     let mut head = preload(cfg, lessons);
     let mut modules = std::collections::BTreeMap::new();
-    for s in l.steps {
-        for b in s.blocks {
-            let e = match b {
-                Block::Calculator(e) => e,
-                Block::Check(c) => &c.embed,
-                _ => continue,
-            };
-            let m = cfg.module(e.module)?;
-            modules.insert(e.module, cfg.href(&format!("/{}", m.js)));
-            if s.id == l.steps[0].id && matches!(b, Block::Calculator(_)) && !loads.contains(&m.wasm) {
-                loads.extend([m.js.clone(), m.wasm.clone()]);
-                head.push_str(&preload(cfg, m));
-            }
+    for (s, e, calculator) in l.embeds() {
+        let m = cfg.module(e.module)?;
+        modules.insert(e.module, cfg.href(&format!("/{}", m.js)));
+        if s.id == l.steps[0].id && calculator && !loads.contains(&m.wasm) {
+            loads.extend([m.js.clone(), m.wasm.clone()]);
+            head.push_str(&preload(cfg, m));
         }
     }
     // A workshop's handout (`?view=handout&set=…`) prints other lessons'
