@@ -28,6 +28,7 @@
 }
 
 const root = document.documentElement;
+const query = new URLSearchParams(location.search);
 const base = ((document.querySelector('meta[name="lambda-lab-base"]') || {}).content || '').replace(/\/$/, '');
 const store = {
   get(key) {
@@ -70,15 +71,14 @@ for (const b of document.querySelectorAll('.theme-toggle')) b.setAttribute('aria
 // takes over the same places.
 const lessonText = document.querySelector('.lesson-static');
 if (lessonText) {
-  const params = new URLSearchParams(location.search);
   const steps = [...lessonText.querySelectorAll('.lesson-step')];
   // The presenter view and handouts hide the site's chrome from the first paint.
-  if (params.get('view') === 'present') root.classList.add('presenting');
-  if (['print', 'handout', 'answers'].includes(params.get('view'))) {
+  if (query.get('view') === 'present') root.classList.add('presenting');
+  if (['print', 'handout', 'answers'].includes(query.get('view'))) {
     root.classList.add('handing-out');
     lessonText.classList.add('all-steps');
   } else {
-    const want = params.get('step') || '';
+    const want = query.get('step') || '';
     let i = steps.findIndex((s) => s.dataset.step === want);
     if (i < 0 && /^\d+$/.test(want)) i = Number(want) - 1;
     if (!(i >= 0 && i < steps.length)) i = 0;
@@ -122,7 +122,7 @@ for (const c of document.querySelectorAll('[data-current-path]')) c.textContent 
 
 // ── The page's wasm module ─────────────────────────────────────────────────
 const app = document.getElementById('app');
-const viewParam = new URLSearchParams(location.search).get('view');
+const viewParam = query.get('view');
 // A lesson presented or printed runs on the teaching module instead.
 if (app && app.dataset.teachSrc && app.dataset.lesson && ['present', 'handout', 'answers', 'print'].includes(viewParam)) {
   app.dataset.src = app.dataset.teachSrc;
@@ -144,7 +144,7 @@ async function mountModule(el) {
     const mode = el.dataset.mode || 'page';
     if (mode === 'embed') m.embed(el, location.search.slice(1), true);
     else if (presentingCalc) {
-      const q = new URLSearchParams(location.search);
+      const q = new URLSearchParams(query);
       q.delete('view');
       m.embed(el, q.toString(), true);
       await presentCalculator(el);

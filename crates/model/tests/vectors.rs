@@ -84,6 +84,17 @@ fn v5_bert_with_ephemeral_storage_is_106_41() {
     assert_eq!(r.total.round_cents(), usd("106.41"));
 }
 
+/// AWS's Provisioned Concurrency example 1, as parameters.
+const PC_EXAMPLE_1: &[(&str, &str)] = &[
+    ("memory_mb", "1536"),
+    ("duration_ms", "120"),
+    ("requests", "3000000"),
+    ("pc_units", "100"),
+    ("pc_hours", "8"),
+    ("pc_requests", "500000"),
+    ("pc_duration_ms", "100"),
+];
+
 #[test]
 fn v6_pc_example_1_takes_the_free_tier_off_the_on_demand_part_19_96() {
     // AWS's Provisioned Concurrency example 1 ("mobile application launch"):
@@ -92,19 +103,7 @@ fn v6_pc_example_1_takes_the_free_tier_off_the_on_demand_part_19_96() {
     // 1M free requests and 400,000 free GB-s off, although the same page says
     // the free tier does not apply to functions enabling PC: the free tier is
     // applied by usage type, never to the PC lines.
-    let r = evaluate(
-        &scenario(&[
-            ("memory_mb", "1536"),
-            ("duration_ms", "120"),
-            ("requests", "3000000"),
-            ("pc_units", "100"),
-            ("pc_hours", "8"),
-            ("pc_requests", "500000"),
-            ("pc_duration_ms", "100"),
-        ]),
-        TODAY,
-    )
-    .unwrap();
+    let r = evaluate(&scenario(PC_EXAMPLE_1), TODAY).unwrap();
     let f = &r.functions[0];
     assert_eq!(f.usage.pc_config_gbs, Qty::whole(4_320_000));
     assert_eq!(r.lines.pc_usd, usd("18.000144"));
@@ -124,20 +123,7 @@ fn v6_pc_example_1_takes_the_free_tier_off_the_on_demand_part_19_96() {
     assert!(math.contains("1M free tier requests") && math.contains("by usage type"), "{math}");
     // The free tier never reaches the PC lines: with it off, only requests and
     // on-demand duration change.
-    let off = evaluate(
-        &scenario(&[
-            ("memory_mb", "1536"),
-            ("duration_ms", "120"),
-            ("requests", "3000000"),
-            ("pc_units", "100"),
-            ("pc_hours", "8"),
-            ("pc_requests", "500000"),
-            ("pc_duration_ms", "100"),
-            ("free_tier", "false"),
-        ]),
-        TODAY,
-    )
-    .unwrap();
+    let off = evaluate(&scenario(&[PC_EXAMPLE_1, &[("free_tier", "false")]].concat()), TODAY).unwrap();
     assert_eq!((off.lines.pc_usd, off.lines.pc_duration_usd), (r.lines.pc_usd, r.lines.pc_duration_usd));
     assert_eq!(off.lines.request_usd, usd("0.6"));
     assert_eq!(off.lines.duration_usd, usd("7.500015"));
