@@ -185,7 +185,7 @@ fn every_name_a_page_uses_is_a_parameter_or_metric() {
     check("power", &[power::DESCRIBE, power::PRICING, power::CHOOSE, power::MEASURED], power::KPIS);
     check("coldstart", &[], coldstart::KPIS);
     check("simulate", &[traffic::TRAFFIC, traffic::FUNCTION, traffic::PLATFORM, traffic::RUN], traffic::KPIS);
-    check("cost", &[lambda_lab_app::pages::account::ROW_FIELDS], &[]);
+    check("cost", &[lambda_lab_app::pages::account::ROW_FIELDS, lambda_lab_app::pages::account::EXTRA_FIELDS], &[]);
 }
 
 /// The stylesheet is minified, which writes `#ffffff` as `#fff`: charts read

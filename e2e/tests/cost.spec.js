@@ -127,6 +127,63 @@ test('the account view shares the free tier across functions', async ({ page, co
   expect(consoleErrors).toEqual([]);
 });
 
+test('the account view prices tenant isolation, durable functions and pollers per function, in its own section', async ({ page, consoleErrors }) => {
+  const f = encodeURIComponent('v=3&memory_mb=1024&duration_ms=1000&requests=300000&sqs_poller_hours=1460');
+  const g = encodeURIComponent('v=3&arch=arm64&memory_mb=1024&duration_ms=1000&requests=300000');
+  await page.goto(`calculators/account/?f=${f}&f=${g}`);
+  await appReady(page);
+  // The section is open because function 1 uses a poller; its line is in the breakdown.
+  await expect(page.locator('summary', { hasText: 'Tenant isolation, durable functions and event pollers' })).toBeVisible();
+  await expect(page.getByLabel('Function 1 SQS event poller hours')).toBeVisible();
+  expect(await page.locator('[data-metric="poller_usd"]').first().getAttribute('data-value')).toBe('13.505');
+  const kafka = page.getByLabel('Function 2 Kafka event poller hours');
+  await kafka.fill('730');
+  await kafka.press('Tab');
+  await expect(page.locator('[data-metric="poller_usd"]').first()).toHaveAttribute('data-value', '148.555');
+  await expect(page).toHaveURL(/kafka_poller_hours%3D730/);
+  // A value below the 1-minute minimum is refused by name; the last bill stays.
+  await kafka.fill('0.001');
+  await kafka.press('Tab');
+  await expect(page.getByRole('alert')).toContainText('Function 2');
+  await expect(page.getByRole('alert')).toContainText('0.0167');
+  expect(await page.locator('[data-metric="poller_usd"]').first().getAttribute('data-value')).toBe('148.555');
+  expect(consoleErrors).toEqual([]);
+});
+
+test('durable functions and event pollers: AWS examples priced exactly, their sections, the math, a bad value named', async ({ page, consoleErrors }) => {
+  // AWS's durable-functions example: $490.46, 1 GB counted as 1,000,000 KB.
+  await page.goto('calculators/cost/?v=3&arch=arm64&duration_ms=16000&requests=2000000&durable_executions=1000000&durable_ops_per_execution=4&durable_kb_per_execution=104&durable_days=7&durable_retention_days=14');
+  await appReady(page);
+  expect(await page.locator('[data-metric="durable_usd"]').first().getAttribute('data-value')).toBe('68.92');
+  expect(await page.locator('[data-metric="total_usd"]').first().getAttribute('data-value')).toBe('490.45544');
+  await page.getByText('Show the math').click();
+  await expect(page.getByTestId('math')).toContainText('104 GB × (7 days running + 14 days after completion) ÷ 30 = 72.8 GB-months × $0.15 = $10.92');
+  // The section opens with the values the link set; a retention AWS does not
+  // offer is refused by name, and the last bill stays.
+  const retention = page.locator('#p-durable_retention_days');
+  await expect(retention).toBeVisible();
+  await retention.fill('120');
+  await retention.press('Tab');
+  await expect(page.getByText(/1 to 90/).first()).toBeVisible();
+  expect(await page.locator('[data-metric="total_usd"]').first().getAttribute('data-value')).toBe('490.45544');
+
+  // AWS's ESM example 1 (Kafka, 800 EPU-hours): AWS writes $1,153.30; the page explains the gap.
+  await page.goto('calculators/cost/?v=3&duration_ms=2000&requests=30000000&kafka_poller_hours=800');
+  await appReady(page);
+  expect(await page.locator('[data-metric="poller_usd"]').first().getAttribute('data-value')).toBe('148');
+  expect(await page.locator('[data-metric="total_usd"]').first().getAttribute('data-value')).toBe('1147.13532');
+  await page.getByText('Show the math').click();
+  await expect(page.getByTestId('math')).toContainText('Kafka: 800 EPU-hours × $0.185 = $148');
+  await expect(page.getByText(/bills 60M requests/).first()).toBeVisible();
+  const sqs = page.locator('#p-sqs_poller_hours');
+  await sqs.fill('0.01');
+  await sqs.press('Tab');
+  await expect(page.getByTestId('error-summary')).toContainText('SQS event poller hours (sqs_poller_hours)');
+  await expect(page.getByTestId('error-summary')).toContainText('0.0334');
+  expect(await page.locator('[data-metric="total_usd"]').first().getAttribute('data-value')).toBe('1147.13532');
+  expect(consoleErrors).toEqual([]);
+});
+
 test('tenant isolation: AWS example priced exactly, its section, the math, and what it cannot be combined with', async ({ page, consoleErrors }) => {
   await page.goto('calculators/cost/?v=3&duration_ms=2000&requests=10000000&free_tier=false&tenant_environments=200000');
   await appReady(page);

@@ -15,9 +15,52 @@ const MAX_FUNCTIONS: usize = 20;
 /// The fields editable in a row; everything else via the full calculator.
 pub const ROW_FIELDS: &[&str] = &["region", "arch", "memory_mb", "duration_ms", "requests"];
 
-/// The specs of [`ROW_FIELDS`], in order (a native test checks every name).
-fn row_specs() -> impl Iterator<Item = &'static lambda_model::scenario::ParamSpec> {
-    ROW_FIELDS.iter().filter_map(|n| COST_PARAMS.iter().find(|s| s.name == *n))
+/// The products a function may add to its bill, per function, in a
+/// collapsible section under the table.
+pub const EXTRA_FIELDS: &[&str] = &[
+    "tenant_environments",
+    "durable_executions",
+    "durable_ops_per_execution",
+    "durable_kb_per_execution",
+    "durable_days",
+    "durable_retention_days",
+    "sqs_poller_hours",
+    "kafka_poller_hours",
+];
+
+/// The specs of `fields`, in order (a native test checks every name).
+fn specs(fields: &'static [&'static str]) -> impl Iterator<Item = &'static lambda_model::scenario::ParamSpec> {
+    fields.iter().filter_map(|n| COST_PARAMS.iter().find(|s| s.name == *n))
+}
+
+/// One row's cells for `fields`: a labelled native input or select each.
+fn field_cells(
+    fields: &'static [&'static str],
+    row: impl Fn() -> usize + Copy + Send + Sync + 'static,
+    fns: RwSignal<Vec<Values>>,
+    set_field: impl Fn(usize, &'static str, String) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    specs(fields)
+        .map(|spec| {
+            let name = spec.name;
+            let label = move || format!("Function {} {}", row() + 1, spec.label);
+            let value = fns.with_untracked(|f| f[row()].get(name).to_string());
+            let cell = match spec.kind {
+                lambda_model::scenario::Kind::Choice(opts) => view! {
+                    <select aria-label=label on:change=move |ev| set_field(row(), name, event_target_value(&ev))>
+                        {opts.iter().map(|o| view! { <option value=*o selected=*o == value>{*o}</option> }).collect_view()}
+                    </select>
+                }
+                .into_any(),
+                _ => view! {
+                    <input type="text" inputmode="decimal" aria-label=label value=value
+                        on:change=move |ev| set_field(row(), name, event_target_value(&ev)) />
+                }
+                .into_any(),
+            };
+            view! { <td>{cell}</td> }
+        })
+        .collect_view()
 }
 
 fn read_url() -> (Vec<Values>, FreeTierOrder, Vec<String>) {
@@ -148,7 +191,7 @@ pub fn AccountPage() -> impl IntoView {
                 <thead>
                     <tr>
                         <th scope="col">"#"</th>
-                        {row_specs().map(|spec| view! { <th scope="col">{spec.label}</th> }).collect_view()}
+                        {specs(ROW_FIELDS).map(|spec| view! { <th scope="col">{spec.label}</th> }).collect_view()}
                         <th scope="col" class="num">"Monthly cost"</th>
                         <th scope="col">"Actions"</th>
                     </tr>
@@ -160,23 +203,7 @@ pub fn AccountPage() -> impl IntoView {
                     <For each=move || ids.get() key=|id| *id let:id>
                         {
                             let row = move || ids.with(|v| v.iter().position(|x| *x == id).unwrap_or(0));
-                            let cells = row_specs().map(|spec| {
-                                let name = spec.name;
-                                let label = move || format!("Function {} {}", row() + 1, spec.label);
-                                let value = fns.with_untracked(|f| f[row()].get(name).to_string());
-                                let cell = match spec.kind {
-                                    lambda_model::scenario::Kind::Choice(opts) => view! {
-                                        <select aria-label=label on:change=move |ev| set_field(row(), name, event_target_value(&ev))>
-                                            {opts.iter().map(|o| view! { <option value=*o selected=*o == value>{*o}</option> }).collect_view()}
-                                        </select>
-                                    }.into_any(),
-                                    _ => view! {
-                                        <input type="text" inputmode="decimal" aria-label=label value=value
-                                            on:change=move |ev| set_field(row(), name, event_target_value(&ev)) />
-                                    }.into_any(),
-                                };
-                                view! { <td>{cell}</td> }
-                            }).collect_view();
+                            let cells = field_cells(ROW_FIELDS, row, fns, set_field);
                             let total = move || last_good.with(|s| s.as_ref().and_then(|r| r.functions.get(row())).map(|f| f.total()));
                             let edit = move || format!("{}?{}", href("/calculators/cost/"), fns.with(|f| f.get(row()).map(|v| v.to_query()).unwrap_or_default()));
                             let remove = move |_| {
@@ -206,6 +233,35 @@ pub fn AccountPage() -> impl IntoView {
                 </tbody>
             </table>
         </TableRegion>
+        <details class="advanced" open=fns.with_untracked(|f| f.iter().any(|v| EXTRA_FIELDS.iter().any(|n| v.get(n) != Values::defaults(COST_PARAMS).get(n))))>
+            <summary>"Tenant isolation, durable functions and event pollers"</summary>
+            <TableRegion>
+                <table class="account">
+                    <caption>"Per function (us-east-1 rates)"</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">"#"</th>
+                            {specs(EXTRA_FIELDS).map(|spec| view! {
+                                <th scope="col">{spec.label}{(!spec.unit.is_empty()).then(|| format!(" ({})", spec.unit))}</th>
+                            }).collect_view()}
+                        </tr>
+                    </thead>
+                    <tbody>
+                        <For each=move || ids.get() key=|id| *id let:id>
+                            {
+                                let row = move || ids.with(|v| v.iter().position(|x| *x == id).unwrap_or(0));
+                                view! {
+                                    <tr>
+                                        <th scope="row">{move || row() + 1}</th>
+                                        {field_cells(EXTRA_FIELDS, row, fns, set_field)}
+                                    </tr>
+                                }
+                            }
+                        </For>
+                    </tbody>
+                </table>
+            </TableRegion>
+        </details>
         })}
         {move || last_good.get().map(|r| {
             let metrics = r.metrics();

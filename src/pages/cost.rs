@@ -29,6 +29,17 @@ pub const ADVANCED: &[(&str, &[&str])] = &[
     ("Streaming and asynchronous events", &["stream_gb", "async_event_kb"]),
     ("Lambda@Edge and Savings Plans", &["edge", "savings_plan_pct"]),
     ("Tenant isolation", &["tenant_environments"]),
+    (
+        "Durable functions",
+        &[
+            "durable_executions",
+            "durable_ops_per_execution",
+            "durable_kb_per_execution",
+            "durable_days",
+            "durable_retention_days",
+        ],
+    ),
+    ("Event source mappings in provisioned mode", &["sqs_poller_hours", "kafka_poller_hours"]),
 ];
 
 #[component]
@@ -161,7 +172,7 @@ fn CostResults(result: Memo<CostResult>, what_ifs: Memo<Vec<WhatIf>>, stale: Sig
             <figcaption id="cost-chart-summary" data-testid="cost-chart-summary">{move || summary.get()}</figcaption>
             <ul class="legend" aria-hidden="true">
                 // Only the lines some bar has: eight swatches for three costs mislead.
-                {move || bars.with(|b| cost_view::used_series(b)).into_iter().map(|i| view! { <li><span class=format!("swatch c{}", i % 9 + 1)></span>{series[i]}</li> }).collect_view()}
+                {move || bars.with(|b| cost_view::used_series(b)).into_iter().map(|i| view! { <li><span class=format!("swatch c{}", i % 11 + 1)></span>{series[i]}</li> }).collect_view()}
             </ul>
             <details>
                 <summary>"Chart data table"</summary>

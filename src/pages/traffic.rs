@@ -511,10 +511,10 @@ fn SimResults(state: CalcState, result: SimResult, throughput: f64) -> impl Into
         let steady = cost_values.num(lambda_model::param!(lambda_model::pricing::COST_PARAMS, "cold_start_ratio"));
         // The result is fixed, so the figure and the link are built once.
         let (total, text) = match monthly {
-            Ok(total) => (
+            Some(total) => (
                 Some(total),
                 format!(
-                    ", priced like the cost calculator: {} requests (a month is 730 hours), a steady-state cold-start ratio of {:.4}% (the second half of the run), free tier {}.",
+                    ", priced like the cost calculator: {} requests (a month is 730 hours), a steady-state cold-start ratio of {:.4}% (start-up left out), free tier {}.",
                     format::number(
                         cost_values.num(lambda_model::param!(lambda_model::pricing::COST_PARAMS, "requests")),
                         0
@@ -527,9 +527,11 @@ fn SimResults(state: CalcState, result: SimResult, throughput: f64) -> impl Into
                     }
                 ),
             ),
-            Err(e) => (
+            None => (
                 None,
-                format!("No monthly figure: {}", e.iter().map(|e| e.message.as_str()).collect::<Vec<_>>().join(" ")),
+                "No monthly figure: the cost calculator refuses this function's values; \
+                 \u{201c}Use this cold-start ratio in cost\u{201d} opens it, with each problem named."
+                    .to_string(),
             ),
         };
         let link = state.handoff(&lambda_model::calculators::COST, &to_cost);

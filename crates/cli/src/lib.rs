@@ -397,6 +397,8 @@ mod tests {
             "snapstart_usd",
             "stream_usd",
             "tenant_usd",
+            "durable_usd",
+            "poller_usd",
             "savings_usd",
             "gb_seconds",
             "billed_requests",

@@ -182,3 +182,57 @@ fn tenant_isolation_and_pc_free_tier_from_the_command_line() {
     assert_eq!(code, 2);
     assert!(err.contains("cannot be combined with provisioned concurrency"), "{err}");
 }
+
+#[test]
+fn every_published_example_from_the_command_line() {
+    // Each of AWS's worked examples (the engine's table), its query written as flags.
+    for e in lambda_model::published::EXAMPLES {
+        let mut args = vec!["cost".to_string()];
+        for pair in e.query.split('&') {
+            let (k, v) = pair.split_once('=').unwrap();
+            args.push(format!("--{}", k.replace('_', "-")));
+            args.push(v.to_string());
+        }
+        args.push("--json".into());
+        let refs: Vec<&str> = args.iter().map(String::as_str).collect();
+        let (code, out, err) = lambda_lab(&refs);
+        assert_eq!(code, 0, "{}: {err}", e.id);
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        let exact: f64 = e.exact.parse().unwrap();
+        assert!((v["total_usd"].as_f64().unwrap() - exact).abs() < 1e-9, "{}: {out}", e.id);
+    }
+}
+
+#[test]
+fn durable_and_poller_flags_say_what_is_valid() {
+    let (code, out, err) = lambda_lab(&[
+        "cost",
+        "--durable-executions",
+        "1000",
+        "--durable-kb-per-execution",
+        "50",
+        "--sqs-poller-hours",
+        "1460",
+        "--kafka-poller-hours",
+        "730",
+        "--json",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    // 4,000 operations ($0.032) + 0.05 GB written ($0.0125) + 0.05 GB × 14 ÷ 30 days retained ($0.0035).
+    assert_eq!(v["durable_usd"].as_f64(), Some(0.048));
+    assert_eq!(v["poller_usd"].as_f64(), Some(13.505 + 135.05));
+    for (flags, want) in [
+        (&["--durable-retention-days", "91"][..], "1 to 90"),
+        (&["--durable-days", "400"][..], "366"),
+        (&["--sqs-poller-hours", "0.01"][..], "1-minute minimum"),
+        (&["--kafka-poller-hours", "abc"][..], "kafka_poller_hours"),
+        (&["--durable-executions", "5", "--region", "eu-west-1"][..], "us-east-1 only"),
+    ] {
+        let mut a = vec!["cost"];
+        a.extend_from_slice(flags);
+        let (code, _, err) = lambda_lab(&a);
+        assert_eq!(code, 2, "{flags:?}");
+        assert!(err.contains(want), "{flags:?}: {err}");
+    }
+}

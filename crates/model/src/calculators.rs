@@ -75,7 +75,7 @@ fn coldstart(v: &Values, _: Date) -> Result<Vec<(&'static str, MetricValue)>, Ve
 fn simulate(v: &Values, today: Date) -> Result<Vec<(&'static str, MetricValue)>, Vec<ParamError>> {
     let r = sim::simulate(v).map_err(|e| vec![e])?;
     let mut m = r.metrics();
-    let monthly = crate::profile::traffic_monthly(v, &[], &r, today).ok();
+    let monthly = crate::profile::traffic_monthly(v, &[], &r, today);
     m.push(("monthly_usd", monthly.map_or(MetricValue::Missing, MetricValue::Usd)));
     Ok(m)
 }

@@ -96,6 +96,52 @@ pub fn tenant_rate(region: &str, arch: Arch) -> Option<Rate> {
         .map(|(_, x86, arm)| if arch == Arch::Arm { *arm } else { *x86 })
 }
 
+/// Durable functions' own charges in one region, on top of the function's
+/// requests and duration (every replay is a normal invocation; waits are
+/// not billed).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct DurableRates {
+    pub region: &'static str,
+    /// Per durable operation: starting an execution, a step, a wait, a callback.
+    pub operation: Rate,
+    /// Per GB of data written by durable operations (AWS's example counts 1 GB = 10⁶ KB).
+    pub written_gb: Rate,
+    /// Per GB-month retained, prorated, while an execution runs and for its
+    /// retention period after.
+    pub retained_gb_month: Rate,
+}
+
+/// Source: aws-page (insurance-claims example: $8.00 per 1M operations,
+/// $0.25 per GB written, $0.15 per GB-month) and price-list (offer
+/// 2026-09-19: $0.000008 per operation). Other regions' rates are not
+/// verified, so not here.
+pub const DURABLE: &[DurableRates] = &[DurableRates {
+    region: "us-east-1",
+    operation: Rate::usd("0.000008"),
+    written_gb: Rate::usd("0.25"),
+    retained_gb_month: Rate::usd("0.15"),
+}];
+
+/// The durable-function rates of a region, where known.
+pub fn durable_rates(region: &str) -> Option<&'static DurableRates> {
+    DURABLE.iter().find(|d| d.region == region)
+}
+
+/// Provisioned mode for event source mappings, per Event Poller Unit-hour:
+/// (region, SQS, Kafka (MSK or self-managed)). Billed per second with a
+/// 1-minute minimum; an SQS mapping keeps at least 2 pollers, one per EPU; a
+/// Kafka EPU carries up to 10 pollers. Source: aws-page (examples 1–3) and
+/// price-list (offer 2026-09-19). Other regions' rates are not verified.
+pub const EPU_HOUR: &[(&str, Rate, Rate)] = &[("us-east-1", Rate::usd("0.00925"), Rate::usd("0.185"))];
+
+/// The (SQS, Kafka) EPU-hour rates of a region, where known.
+pub fn epu_rates(region: &str) -> Option<(Rate, Rate)> {
+    EPU_HOUR.iter().find(|r| r.0 == region).map(|r| (r.1, r.2))
+}
+
+/// The fewest pollers an SQS mapping in provisioned mode runs.
+pub const SQS_MIN_POLLERS: u32 = 2;
+
 /// Compute Savings Plans: at most 17% off duration and PC. Source: whitepaper.
 pub const SAVINGS_PLAN_MAX_PCT: f64 = 17.0;
 

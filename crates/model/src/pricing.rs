@@ -207,6 +207,62 @@ pub const COST_PARAMS: &[ParamSpec] = &[
         unit: "per month",
         help: "Tenant isolation mode: each environment Lambda creates for a tenant costs its memory in GB × a per-GB rate. Not with SnapStart, provisioned concurrency or function URLs.",
     },
+    ParamSpec {
+        name: "durable_executions",
+        label: "Durable executions started",
+        kind: Kind::Int { min: 0, max: 1_000_000_000_000 },
+        default: "0",
+        unit: "per month",
+        help: "Durable functions: executions started per month. Their invocations, replays included, belong in Requests and Duration above; waits cost nothing.",
+    },
+    ParamSpec {
+        name: "durable_ops_per_execution",
+        label: "Durable operations per execution",
+        kind: Kind::Int { min: 1, max: 1_000_000 },
+        default: "4",
+        unit: "",
+        help: "Starting the execution, each step, each wait and each callback is one operation.",
+    },
+    ParamSpec {
+        name: "durable_kb_per_execution",
+        label: "Data written per execution",
+        kind: Kind::Num { min: 0.0, max: 1_000_000_000.0 },
+        default: "0",
+        unit: "KB",
+        help: "The start payload plus every step's checkpointed result (1 GB = 1,000,000 KB, as AWS's example counts).",
+    },
+    ParamSpec {
+        name: "durable_days",
+        label: "Execution running time",
+        kind: Kind::Num { min: 0.0, max: 366.0 },
+        default: "0",
+        unit: "days",
+        help: "From start to finish, waits included (at most 366 days). The data is retained meanwhile.",
+    },
+    ParamSpec {
+        name: "durable_retention_days",
+        label: "Retention after completion",
+        kind: Kind::Int { min: 1, max: 90 },
+        default: "14",
+        unit: "days",
+        help: "How long a finished execution's data is kept: 1 to 90 days.",
+    },
+    ParamSpec {
+        name: "sqs_poller_hours",
+        label: "SQS event poller hours",
+        kind: Kind::Num { min: 0.0, max: 1_000_000_000.0 },
+        default: "0",
+        unit: "EPU-hours/month",
+        help: "Provisioned mode for SQS event source mappings: one EPU per poller, at least 2 pollers per mapping (1,460 EPU-hours for a 730-hour month), per second with a 1-minute minimum.",
+    },
+    ParamSpec {
+        name: "kafka_poller_hours",
+        label: "Kafka event poller hours",
+        kind: Kind::Num { min: 0.0, max: 1_000_000_000.0 },
+        default: "0",
+        unit: "EPU-hours/month",
+        help: "Provisioned mode for MSK or self-managed Kafka mappings: an EPU carries up to 10 pollers (20 MB/s); mappings in one poller group share EPUs.",
+    },
 ];
 
 /// How the shared free GB-s are split when an account runs both
@@ -256,6 +312,14 @@ pub struct CostInput {
     pub edge: bool,
     /// Tenant-isolated execution environments created per month.
     pub tenant_environments: u64,
+    pub durable_executions: u64,
+    pub durable_ops_per_execution: u32,
+    pub durable_kb_per_execution: f64,
+    pub durable_days: f64,
+    pub durable_retention_days: u32,
+    /// Event Poller Unit-hours per month, SQS and Kafka mappings.
+    pub sqs_poller_hours: f64,
+    pub kafka_poller_hours: f64,
 }
 
 impl PartialEq for Region {
@@ -275,11 +339,43 @@ fn runtime_name(s: &str) -> &'static str {
     RUNTIMES.iter().copied().find(|r| *r == s).unwrap_or(RUNTIMES[0])
 }
 
+/// Where the cross-checks of [`CostInput::read`] put what they find: every
+/// message ([`Vec<ParamError>`], for the cost page, the account view and the
+/// CLI), or only whether there was one ([`Refused`], for a figure priced
+/// beside another calculator). Each message is built by a closure the
+/// second kind never calls, so a module that only needs the figure does not
+/// carry the messages' text.
+pub trait Problems {
+    fn add(&mut self, problem: impl FnOnce() -> ParamError);
+}
+
+impl Problems for Vec<ParamError> {
+    fn add(&mut self, problem: impl FnOnce() -> ParamError) {
+        self.push(problem());
+    }
+}
+
+/// Whether the cost engine refused the values, without saying why.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Refused(pub bool);
+
+impl Problems for Refused {
+    fn add(&mut self, _: impl FnOnce() -> ParamError) {
+        self.0 = true;
+    }
+}
+
 impl CostInput {
     /// Reads and cross-checks the parameters. Every problem is reported, each
     /// naming what is valid.
     pub fn from_values(v: &Values, today: Date) -> Result<CostInput, Vec<ParamError>> {
         let mut errs = Vec::new();
+        let input = CostInput::read(v, today, &mut errs);
+        if errs.is_empty() { Ok(input) } else { Err(errs) }
+    }
+
+    /// Reads the parameters and puts every cross-check problem in `errs`.
+    pub fn read(v: &Values, today: Date, errs: &mut impl Problems) -> CostInput {
         let region = prices::region(v.text(p!("region"))).expect("region is a checked choice");
         let arch = Arch::parse(v.text(p!("arch"))).expect("arch is a checked choice");
         let billing_date = match v.text(p!("billing_date")) {
@@ -295,7 +391,7 @@ impl CostInput {
         let p99 = v.num(p!("duration_p99_ms"));
         let duration_cv = if p99 > 0.0 {
             crate::stats::LogNormal::cv_from_mean_p99(duration_ms, p99).unwrap_or_else(|| {
-                errs.push(cross(
+                errs.add(|| cross(
                     "duration_p99_ms",
                     fmt_num(p99),
                     format!(
@@ -337,76 +433,96 @@ impl CostInput {
             savings_plan_pct: v.num(p!("savings_plan_pct")),
             edge: v.flag(p!("edge")),
             tenant_environments: v.int(p!("tenant_environments")) as u64,
+            durable_executions: v.int(p!("durable_executions")) as u64,
+            durable_ops_per_execution: v.int(p!("durable_ops_per_execution")) as u32,
+            durable_kb_per_execution: v.num(p!("durable_kb_per_execution")),
+            durable_days: v.num(p!("durable_days")),
+            durable_retention_days: v.int(p!("durable_retention_days")) as u32,
+            sqs_poller_hours: v.num(p!("sqs_poller_hours")),
+            kafka_poller_hours: v.num(p!("kafka_poller_hours")),
         };
         let i = &input;
         if i.edge {
             if i.arch == Arch::Arm {
-                errs.push(cross(
-                    "arch",
-                    "arm64".into(),
-                    "Lambda@Edge runs on x86_64 only; choose x86_64 or turn Lambda@Edge off.".into(),
-                ));
+                errs.add(|| {
+                    cross(
+                        "arch",
+                        "arm64".into(),
+                        "Lambda@Edge runs on x86_64 only; choose x86_64 or turn Lambda@Edge off.".into(),
+                    )
+                });
             }
             if i.pc_units > 0 {
-                errs.push(cross(
-                    "pc_units",
-                    i.pc_units.to_string(),
-                    "Lambda@Edge has no provisioned concurrency; use 0.".into(),
-                ));
+                errs.add(|| {
+                    cross(
+                        "pc_units",
+                        i.pc_units.to_string(),
+                        "Lambda@Edge has no provisioned concurrency; use 0.".into(),
+                    )
+                });
             }
             if i.snapstart {
-                errs.push(cross(
-                    "snapstart",
-                    "true".into(),
-                    "Lambda@Edge has no SnapStart; turn one of them off.".into(),
-                ));
+                errs.add(|| {
+                    cross("snapstart", "true".into(), "Lambda@Edge has no SnapStart; turn one of them off.".into())
+                });
             }
             if i.ephemeral_mb > 512 {
-                errs.push(cross(
-                    "ephemeral_mb",
-                    i.ephemeral_mb.to_string(),
-                    "Lambda@Edge functions have a fixed 512 MB of /tmp; use 512.".into(),
-                ));
+                errs.add(|| {
+                    cross(
+                        "ephemeral_mb",
+                        i.ephemeral_mb.to_string(),
+                        "Lambda@Edge functions have a fixed 512 MB of /tmp; use 512.".into(),
+                    )
+                });
             }
         }
         if i.snapstart {
             if !crate::runtimes::snapstart_supported(i.runtime) {
-                errs.push(cross(
-                    "runtime",
-                    i.runtime.into(),
-                    format!(
-                        "SnapStart does not support {}; it supports {}.",
-                        i.runtime,
-                        crate::runtimes::snapstart_list(RUNTIMES)
-                    ),
-                ));
+                errs.add(|| {
+                    cross(
+                        "runtime",
+                        i.runtime.into(),
+                        format!(
+                            "SnapStart does not support {}; it supports {}.",
+                            i.runtime,
+                            crate::runtimes::snapstart_list(RUNTIMES)
+                        ),
+                    )
+                });
             }
             if i.package == Package::Image {
-                errs.push(cross("package", "image".into(), "SnapStart works with zip packages only; use zip.".into()));
+                errs.add(|| {
+                    cross("package", "image".into(), "SnapStart works with zip packages only; use zip.".into())
+                });
             }
             if i.pc_units > 0 {
-                errs.push(cross(
-                    "pc_units",
-                    i.pc_units.to_string(),
-                    "SnapStart cannot be combined with provisioned concurrency; use 0 or turn SnapStart off.".into(),
-                ));
+                errs.add(|| {
+                    cross(
+                        "pc_units",
+                        i.pc_units.to_string(),
+                        "SnapStart cannot be combined with provisioned concurrency; use 0 or turn SnapStart off."
+                            .into(),
+                    )
+                });
             }
             if i.ephemeral_mb > 512 {
-                errs.push(cross(
-                    "ephemeral_mb",
-                    i.ephemeral_mb.to_string(),
-                    "SnapStart cannot be combined with more than 512 MB of ephemeral storage; use 512.".into(),
-                ));
+                errs.add(|| {
+                    cross(
+                        "ephemeral_mb",
+                        i.ephemeral_mb.to_string(),
+                        "SnapStart cannot be combined with more than 512 MB of ephemeral storage; use 512.".into(),
+                    )
+                });
             }
             if i.region.snapstart.is_none() && !i.runtime.starts_with("java") {
-                errs.push(cross("region", i.region.code.into(), format!(
+                errs.add(|| cross("region", i.region.code.into(), format!(
                     "SnapStart cache and restore prices are in this calculator for {} only; pick one of them, or a Java runtime (no SnapStart charge).",
                     prices::REGIONS.iter().filter(|r| r.snapstart.is_some()).map(|r| r.code).collect::<Vec<_>>().join(", ")
                 )));
             }
         }
         if i.ephemeral_mb > 512 && i.region.ephemeral.is_none() {
-            errs.push(cross(
+            errs.add(|| cross(
                 "ephemeral_mb",
                 i.ephemeral_mb.to_string(),
                 format!(
@@ -419,64 +535,116 @@ impl CostInput {
             let given = i.tenant_environments.to_string();
             let tenant = |m: &str| cross("tenant_environments", given.clone(), m.to_string());
             if i.pc_units > 0 {
-                errs.push(tenant(
-                    "tenant isolation cannot be combined with provisioned concurrency; use 0 here or 0 PC units.",
-                ));
+                errs.add(|| {
+                    tenant(
+                        "tenant isolation cannot be combined with provisioned concurrency; use 0 here or 0 PC units.",
+                    )
+                });
             }
             if i.snapstart {
-                errs.push(tenant(
-                    "tenant isolation cannot be combined with SnapStart; use 0 here or turn SnapStart off.",
-                ));
+                errs.add(|| {
+                    tenant("tenant isolation cannot be combined with SnapStart; use 0 here or turn SnapStart off.")
+                });
             }
             if i.edge {
-                errs.push(tenant("Lambda@Edge has no tenant isolation; use 0 here or turn Lambda@Edge off."));
+                errs.add(|| tenant("Lambda@Edge has no tenant isolation; use 0 here or turn Lambda@Edge off."));
             }
             if prices::tenant_rate(i.region.code, i.arch).is_none() {
-                errs.push(tenant(&format!(
+                errs.add(|| tenant(&format!(
                     "the tenant-isolation rate is in this calculator for {} only (other regions' rates are not verified); use 0 or one of them.",
                     prices::TENANT_ISOLATION.iter().map(|r| r.0).collect::<Vec<_>>().join(", ")
                 )));
             }
         }
+        if i.durable_executions > 0 {
+            let refuse = |m: String| cross("durable_executions", i.durable_executions.to_string(), m);
+            if i.edge {
+                errs.add(|| refuse("Lambda@Edge has no durable functions; use 0 here or turn Lambda@Edge off.".into()));
+            }
+            if prices::durable_rates(i.region.code).is_none() {
+                errs.add(|| {
+                    refuse(format!(
+                        "durable-function rates are in this calculator for {} only (other regions' rates are not verified); use 0 or one of them.",
+                        prices::DURABLE.iter().map(|d| d.region).collect::<Vec<_>>().join(", ")
+                    ))
+                });
+            }
+        }
+        for (name, hours, min_minutes) in [
+            ("sqs_poller_hours", i.sqs_poller_hours, prices::SQS_MIN_POLLERS as f64),
+            ("kafka_poller_hours", i.kafka_poller_hours, 1.0),
+        ] {
+            if hours == 0.0 {
+                continue;
+            }
+            let refuse = |m: String| cross(name, fmt_num(hours), m);
+            if hours * 60.0 < min_minutes {
+                errs.add(|| {
+                    refuse(format!(
+                        "pollers are billed per second with a 1-minute minimum{}; use 0 or at least {} EPU-hours.",
+                        if min_minutes > 1.0 { ", and an SQS mapping runs at least 2" } else { "" },
+                        (min_minutes / 60.0 * 10_000.0).ceil() / 10_000.0
+                    ))
+                });
+            }
+            if i.edge {
+                errs.add(|| {
+                    refuse("Lambda@Edge functions have no event source mappings; use 0 or turn Lambda@Edge off.".into())
+                });
+            }
+            if prices::epu_rates(i.region.code).is_none() {
+                errs.add(|| {
+                    refuse(format!(
+                        "event-poller rates are in this calculator for {} only (other regions' rates are not verified); use 0 or one of them.",
+                        prices::EPU_HOUR.iter().map(|r| r.0).collect::<Vec<_>>().join(", ")
+                    ))
+                });
+            }
+        }
         if i.pc_units > 0 && i.region.pc(i.arch).is_none() {
-            errs.push(cross(
-                "pc_units",
-                i.pc_units.to_string(),
-                format!(
-                    "No provisioned-concurrency rate for {} on {} is in this calculator; use 0, or one of: {}.",
-                    i.arch.name(),
-                    i.region.code,
-                    prices::REGIONS
-                        .iter()
-                        .filter(|r| r.pc(i.arch).is_some())
-                        .map(|r| r.code)
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ),
-            ));
+            errs.add(|| {
+                cross(
+                    "pc_units",
+                    i.pc_units.to_string(),
+                    format!(
+                        "No provisioned-concurrency rate for {} on {} is in this calculator; use 0, or one of: {}.",
+                        i.arch.name(),
+                        i.region.code,
+                        prices::REGIONS
+                            .iter()
+                            .filter(|r| r.pc(i.arch).is_some())
+                            .map(|r| r.code)
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                )
+            });
         }
         if let Some(n) = i.pc_requests {
             if n > i.requests {
-                errs.push(cross("pc_requests", n.to_string(), format!(
+                errs.add(|| cross("pc_requests", n.to_string(), format!(
                     "Requests served by PC ({n}) cannot exceed all requests ({}); use -1 (as many as PC can serve) or 0 to {}.", i.requests, i.requests
                 )));
             } else if n > 0 && i.pc_units == 0 {
-                errs.push(cross(
-                    "pc_requests",
-                    n.to_string(),
-                    "Requests served by PC need provisioned concurrency; set pc_units above 0, or use -1 or 0.".into(),
-                ));
+                errs.add(|| {
+                    cross(
+                        "pc_requests",
+                        n.to_string(),
+                        "Requests served by PC need provisioned concurrency; set pc_units above 0, or use -1 or 0."
+                            .into(),
+                    )
+                });
             } else if n > 0 {
                 let cap = pc_capacity(i).unwrap_or(0);
                 if n > cap {
-                    errs.push(cross("pc_requests", n.to_string(), format!(
+                    errs.add(|| cross("pc_requests", n.to_string(), format!(
                         "{} PC environments enabled {} h can serve at most {cap} invocations of {} ms; use 0 to {cap}, or -1.",
                         i.pc_units, i.pc_hours, i.pc_duration_ms
                     )));
                 }
             }
         }
-        if errs.is_empty() { Ok(input) } else { Err(errs) }
+        input
     }
 }
 
@@ -592,6 +760,12 @@ pub struct Usage {
     pub stream_gb: Qty,
     /// Tenant-isolated environments created × memory, in GB.
     pub tenant_gb: Qty,
+    /// Durable operations, GB written and GB-months retained.
+    pub durable_ops: Qty,
+    pub durable_written_gb: Qty,
+    pub durable_gb_months: Qty,
+    /// Event Poller Unit-hours: SQS, Kafka.
+    pub epu_hours: (Qty, Qty),
     /// Whether the free tier may apply (on, not Edge). It is applied by
     /// usage type: requests and on-demand duration (with INIT) of every
     /// function, provisioned concurrency or not; never the PC lines.
@@ -625,6 +799,13 @@ pub fn usage(i: &CostInput) -> Result<Usage, String> {
     let exec_seconds =
         Qty::ratio(od as u128 * warm + pc_requests as u128 * pc_ns, NS_PER_S) + cold_starts.scale(cold_extra, NS_PER_S);
     let ephemeral_gbs = exec_seconds.scale(i.ephemeral_mb.saturating_sub(512) as u128, MB_PER_GB);
+    // Durable data: KB per execution, 1 GB = 10⁶ KB; retained while the
+    // execution runs and for the retention period after, prorated over a
+    // 30-day month (AWS's example).
+    let durable_written_gb =
+        Qty(mul_div_round(decimal_qty(i.durable_kb_per_execution).0, i.durable_executions as u128, 1_000_000));
+    let retained_days = decimal_qty(i.durable_days) + Qty::whole(i.durable_retention_days as u128);
+    let durable_gb_months = durable_written_gb.scale(retained_days.0, 30 * crate::money::ATTO);
     let (snap_cache_gbs, snap_restore_gb) = if i.snapstart {
         let cache_ms = (i.snapstart_hours.max(3.0) * 3_600_000.0).round() as u128;
         let restores = count_times(od, i.restore_ratio);
@@ -653,6 +834,10 @@ pub fn usage(i: &CostInput) -> Result<Usage, String> {
         snap_restore_gb,
         stream_gb: decimal_qty(i.stream_gb),
         tenant_gb: Qty::ratio(i.tenant_environments as u128 * mem, MB_PER_GB),
+        durable_ops: Qty::whole(i.durable_executions as u128 * i.durable_ops_per_execution as u128),
+        durable_written_gb,
+        durable_gb_months,
+        epu_hours: (decimal_qty(i.sqs_poller_hours), decimal_qty(i.kafka_poller_hours)),
         free_eligible: i.free_tier && !i.edge,
     })
 }
@@ -669,12 +854,14 @@ pub struct Lines {
     pub snapstart_usd: Usd,
     pub stream_usd: Usd,
     pub tenant_usd: Usd,
+    pub durable_usd: Usd,
+    pub poller_usd: Usd,
     pub savings_usd: Usd,
 }
 
 impl Lines {
     /// (metric name, label, amount), in display order; savings is negative.
-    pub fn items(&self) -> [(&'static str, &'static str, Usd); 10] {
+    pub fn items(&self) -> [(&'static str, &'static str, Usd); 12] {
         [
             ("request_usd", "Requests", self.request_usd),
             ("duration_usd", "Duration (on-demand)", self.duration_usd),
@@ -685,6 +872,8 @@ impl Lines {
             ("snapstart_usd", "SnapStart cache and restore", self.snapstart_usd),
             ("stream_usd", "Response streaming", self.stream_usd),
             ("tenant_usd", "Tenant isolation", self.tenant_usd),
+            ("durable_usd", "Durable functions", self.durable_usd),
+            ("poller_usd", "Event pollers (provisioned mode)", self.poller_usd),
             ("savings_usd", "Savings Plan discount", Usd::ZERO - self.savings_usd),
         ]
     }
@@ -703,6 +892,8 @@ impl Lines {
         self.snapstart_usd += o.snapstart_usd;
         self.stream_usd += o.stream_usd;
         self.tenant_usd += o.tenant_usd;
+        self.durable_usd += o.durable_usd;
+        self.poller_usd += o.poller_usd;
         self.savings_usd += o.savings_usd;
     }
 }
@@ -863,6 +1054,51 @@ impl FunctionCost {
             ));
             math.push(format!("  {TENANT_NOTE}"));
         }
+        if let Some(d) = prices::durable_rates(i.region.code).filter(|_| i.durable_executions > 0) {
+            let n = i.durable_executions;
+            math.push("Durable functions".into());
+            math.push(format!(
+                "  operations: {n} executions × {} = {} × ${} = ${}",
+                i.durable_ops_per_execution,
+                u.durable_ops.to_decimal(),
+                d.operation.to_decimal(),
+                d.operation.times(u.durable_ops)
+            ));
+            math.push(format!(
+                "  data written: {n} × {} KB ÷ 1,000,000 KB per GB = {} GB × ${} = ${}",
+                fmt_num(i.durable_kb_per_execution),
+                u.durable_written_gb.to_decimal(),
+                d.written_gb.to_decimal(),
+                d.written_gb.times(u.durable_written_gb)
+            ));
+            math.push(format!(
+                "  data retained: {} GB × ({} days running + {} days after completion) ÷ 30 = {} GB-months × ${} = ${}",
+                u.durable_written_gb.to_decimal(),
+                fmt_num(i.durable_days),
+                i.durable_retention_days,
+                u.durable_gb_months.to_decimal(),
+                d.retained_gb_month.to_decimal(),
+                d.retained_gb_month.times(u.durable_gb_months)
+            ));
+            math.push(format!("  = ${}", l.durable_usd));
+            math.push(format!("  {DURABLE_NOTE}"));
+        }
+        if let (true, Some((sqs, kafka))) =
+            (i.sqs_poller_hours > 0.0 || i.kafka_poller_hours > 0.0, prices::epu_rates(i.region.code))
+        {
+            math.push("Event pollers (provisioned mode for event source mappings)".into());
+            for (what, hours, rate) in [("SQS", u.epu_hours.0, sqs), ("Kafka", u.epu_hours.1, kafka)] {
+                if hours.0 > 0 {
+                    math.push(format!(
+                        "  {what}: {} EPU-hours × ${} = ${}",
+                        hours.to_decimal(),
+                        rate.to_decimal(),
+                        rate.times(hours)
+                    ));
+                }
+            }
+            math.push(format!("  {POLLER_NOTE}"));
+        }
         if let (true, Some(pc)) = (i.pc_units > 0, i.region.pc(i.arch)) {
             math.push("Provisioned concurrency (never in the free tier)".into());
             math.push(format!("  {PC_FREE_TIER_NOTE}"));
@@ -999,6 +1235,18 @@ fn per_128mb_s(q: Qty) -> Qty {
     q.scale(8, 1)
 }
 
+/// What the durable-functions line includes, and the GB it counts.
+pub const DURABLE_NOTE: &str = "Operations, data written and data retained are billed on top of the function's own requests and \
+duration, which include every replay; a wait suspends the function and bills no duration. A GB here is 1,000,000 KB, as AWS's \
+worked example counts it (a binary GB of 1,048,576 KB would bill 4.6% less data). Retention is prorated over a 30-day month, \
+as in that example: each execution's data is kept while it runs and for the retention period (1 to 90 days, default 14) after.";
+
+/// How event pollers are billed, and the minimums.
+pub const POLLER_NOTE: &str = "An Event Poller Unit is billed per second with a 1-minute minimum, for the minimum pollers you \
+provision plus those autoscaling adds. An SQS mapping in provisioned mode runs at least 2 pollers, one per EPU: 1,460 EPU-hours \
+($13.51) in a 730-hour month. A Kafka EPU carries up to 10 pollers (20 MB/s); mappings in one poller group share EPUs, so ten \
+1-poller mappings fill one EPU (730 EPU-hours, $135.05).";
+
 /// What tenant isolation's line includes, and where AWS's example differs.
 pub const TENANT_NOTE: &str = "Billed per tenant-isolated environment created, at the Price List rate per GB ($0.000166667 \
 x86_64, $0.000133333 arm64); requests and duration are billed as usual. Tenant isolation excludes SnapStart, provisioned \
@@ -1123,6 +1371,15 @@ fn bill_account(inputs: &[CostInput], order: FreeTierOrder) -> Result<(Vec<Funct
 
         if let Some(rate) = prices::tenant_rate(i.region.code, i.arch).filter(|_| i.tenant_environments > 0) {
             l.tenant_usd = rate.times(u.tenant_gb);
+        }
+
+        if let Some(d) = prices::durable_rates(i.region.code).filter(|_| i.durable_executions > 0) {
+            l.durable_usd = d.operation.times(u.durable_ops)
+                + d.written_gb.times(u.durable_written_gb)
+                + d.retained_gb_month.times(u.durable_gb_months);
+        }
+        if let Some((sqs, kafka)) = prices::epu_rates(i.region.code) {
+            l.poller_usd = sqs.times(u.epu_hours.0) + kafka.times(u.epu_hours.1);
         }
 
         if i.savings_plan_pct > 0.0 {

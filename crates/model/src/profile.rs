@@ -273,24 +273,21 @@ pub fn traffic_monthly(
     carried: &[(String, String)],
     r: &SimResult,
     today: crate::scenario::Date,
-) -> Result<crate::money::Usd, Vec<crate::scenario::ParamError>> {
+) -> Option<crate::money::Usd> {
     month_of(&traffic_cost_values(v, carried, r), today)
 }
 
 /// The cost page's monthly total for these values, without its explanations
-/// (what the traffic page shows beside a simulation).
-pub fn month_of(
-    cost: &Values,
-    today: crate::scenario::Date,
-) -> Result<crate::money::Usd, Vec<crate::scenario::ParamError>> {
-    let i = crate::pricing::CostInput::from_values(cost, today)?;
-    crate::pricing::total(&i).map_err(|m| {
-        vec![crate::scenario::ParamError {
-            param: "duration_ms".into(),
-            given: String::new(),
-            message: format!("Not priced: {m}."),
-        }]
-    })
+/// (what the traffic page shows beside a simulation). `None` where the cost
+/// page refuses the values; it says why, so this does not (and the module
+/// showing this figure carries none of the cost engine's messages).
+pub fn month_of(cost: &Values, today: crate::scenario::Date) -> Option<crate::money::Usd> {
+    let mut refused = crate::pricing::Refused::default();
+    let i = crate::pricing::CostInput::read(cost, today, &mut refused);
+    if refused.0 {
+        return None;
+    }
+    crate::pricing::total(&i).ok()
 }
 
 #[cfg(test)]

@@ -1,61 +1,173 @@
-//! AWS's own published examples, and where their arithmetic is off. When a
-//! scenario matches one, the page explains the gap in "show the math".
+//! AWS's own published examples, and where their arithmetic is off: one
+//! table that the engine's tests check, the cost page's "show the math"
+//! quotes when a scenario is one of them, and the conformance page
+//! (`/about/prices/`) lists, ours beside AWS's figure.
 
 use crate::money::Usd;
-use crate::prices::Arch;
-use crate::pricing::{CostInput, Lines};
+use crate::pricing::{COST_PARAMS, CostInput, Lines};
 
-fn plain(i: &CostInput) -> bool {
-    i.region.code == "us-east-1"
-        && i.arch == Arch::X86
-        && !i.edge
-        && i.duration_cv == 0.0
-        && i.pc_units == 0
-        && i.cold_start_ratio == 0.0
-        && !i.snapstart
-        && i.async_event_kb == 0
-        && i.savings_plan_pct == 0.0
+/// One worked example from AWS's Lambda pricing page.
+#[derive(Clone, Copy, Debug)]
+pub struct Example {
+    /// A stable name (tests and the conformance page's anchors).
+    pub id: &'static str,
+    /// Which example, in AWS's words where short.
+    pub title: &'static str,
+    /// The example as cost-calculator parameters (every other one default).
+    pub query: &'static str,
+    /// The total AWS publishes, in dollars.
+    pub aws: &'static str,
+    /// The exact total of the bill, in dollars (before rounding to cents).
+    pub exact: &'static str,
+    /// Where AWS's arithmetic or wording is off; empty when it is right.
+    pub note: &'static str,
 }
 
-/// Notes for a scenario: published examples it matches, and rounding gaps.
+/// Every worked example on AWS's Lambda pricing page that this engine
+/// prices (2026 version, read 2026-11-23; the first two from the older page).
+pub const EXAMPLES: &[Example] = &[
+    Example {
+        id: "older-1",
+        title: "Older pricing page, example 1: 3M requests of 1 s at 512 MB",
+        query: "memory_mb=512&duration_ms=1000&requests=3000000",
+        aws: "18.74",
+        exact: "18.73337",
+        note: "AWS's older pricing page priced this example at $18.74 (compute $18.34 + requests $0.40), using the rate it listed then, \
+               $0.00001667 per GB-s. At today's published rate, $0.0000166667, the compute is 1,100,000 GB-s × $0.0000166667 = $18.33337, \
+               so the correct total is $18.73.",
+    },
+    Example {
+        id: "older-2",
+        title: "Older pricing page, example 2: 30M requests of 200 ms at 128 MB",
+        query: "memory_mb=128&duration_ms=200&requests=30000000",
+        aws: "11.63",
+        exact: "11.633345",
+        note: "",
+    },
+    Example {
+        id: "mobile-backend",
+        title: "Mobile application backend: 3M requests of 120 ms at 1,536 MB",
+        query: "memory_mb=1536&duration_ms=120&requests=3000000",
+        aws: "2.73",
+        exact: "2.733338",
+        note: "",
+    },
+    Example {
+        id: "telemetry",
+        title: "IoT telemetry: 7.44M requests of 2 s at 1,024 MB, no free tier",
+        query: "memory_mb=1024&duration_ms=2000&requests=7440000&free_tier=false",
+        aws: "249.49",
+        exact: "249.488496",
+        note: "AWS's telemetry example writes \u{201c}14.88 GB-s\u{201d}; it means 14.88 million GB-s (7.44M × 2 s × 1 GB), which is where its $248.00 comes from.",
+    },
+    Example {
+        id: "ephemeral",
+        title: "ML inference (BERT) with 2,048 MB of ephemeral storage",
+        query: "memory_mb=4096&duration_ms=280&requests=6000000&ephemeral_mb=2048",
+        aws: "106.41",
+        exact: "106.411412",
+        note: "AWS's example says \u{201c}Total charges = Compute + Request\u{201d}, but its $106.41 also includes the $0.08 ephemeral-storage charge, as this total does.",
+    },
+    Example {
+        id: "pc-1",
+        title: "Provisioned concurrency, example 1: a mobile application launch",
+        query: "memory_mb=1536&duration_ms=120&requests=3000000&pc_units=100&pc_hours=8&pc_requests=500000&pc_duration_ms=100",
+        aws: "19.96",
+        exact: "19.962644",
+        note: "",
+    },
+    Example {
+        id: "pc-2",
+        title: "Provisioned concurrency, example 2: Cyber Monday, no free tier",
+        query: "memory_mb=4096&duration_ms=280&requests=2000000&pc_units=7&pc_hours=24&pc_requests=2000000&free_tier=false",
+        aws: "32.26",
+        exact: "32.25780864",
+        note: "",
+    },
+    Example {
+        id: "streaming",
+        title: "Response streaming: 3M requests of 500 ms at 1,536 MB, 1M of them streaming 7 MB",
+        query: "memory_mb=1536&duration_ms=500&requests=3000000&stream_gb=1076.5625",
+        aws: "39.04",
+        exact: "39.045895",
+        note: "AWS adds its lines rounded to cents ($30.83 + $0.40 + $7.81 = $39.04); the exact bill, $39.045895, rounds to $39.05.",
+    },
+    Example {
+        id: "edge",
+        title: "Lambda@Edge: 10M requests of 10 ms",
+        query: "memory_mb=128&duration_ms=10&requests=10000000&edge=true",
+        aws: "6.63",
+        exact: "6.625125",
+        note: "",
+    },
+    Example {
+        id: "tenant-isolation",
+        title: "Tenant isolation: 10M requests of 2 s at 1,024 MB, 200K environments created",
+        query: "memory_mb=1024&duration_ms=2000&requests=10000000&tenant_environments=200000&free_tier=false",
+        aws: "368.74",
+        exact: "368.6674",
+        note: "AWS's tenant-isolation example totals $368.74 ($2 + $333.34 + $33.4): it rounds the compute, $333.334, up to $333.34, \
+               and prices the 200K environments at $0.000167 per GB rather than the Price List's $0.000166667 ($33.3334). \
+               Exactly: $2 + $333.334 + $33.3334 = $368.6674, so $368.67.",
+    },
+    Example {
+        id: "durable",
+        title: "Durable functions: 1M insurance claims, each two steps around a 7-day wait, arm64 at 1,024 MB",
+        query: "arch=arm64&memory_mb=1024&duration_ms=16000&requests=2000000&durable_executions=1000000\
+                &durable_ops_per_execution=4&durable_kb_per_execution=104&durable_days=7&durable_retention_days=14",
+        aws: "490.46",
+        exact: "490.45544",
+        note: "",
+    },
+    Example {
+        id: "esm-1",
+        title: "Provisioned mode for ESM, example 1: Kafka, 30M invocations of 2 s at 1,024 MB, 800 EPU-hours",
+        query: "memory_mb=1024&duration_ms=2000&requests=30000000&kafka_poller_hours=800",
+        aws: "1153.30",
+        exact: "1147.13532",
+        note: "AWS's ESM example 1 totals $1,153.30: it bills 60M requests ($12.00) for 1M invocations a day over 30 days, which is \
+               30M; and it writes the compute, $993.33532, as $993.3. With the free tier it applies to the compute also taken off \
+               the requests: 29M × $0.20 per million = $5.80, so $993.33532 + $5.80 + $148 = $1,147.13532, $1,147.14.",
+    },
+    Example {
+        id: "esm-2",
+        title: "Provisioned mode for ESM, example 2: SQS, 30M invocations of 1 s at 1,024 MB, 8,000 EPU-hours, no free tier",
+        query: "memory_mb=1024&duration_ms=1000&requests=30000000&sqs_poller_hours=8000&free_tier=false",
+        aws: "580.00",
+        exact: "580.001",
+        note: "",
+    },
+    Example {
+        id: "esm-3",
+        title: "Provisioned mode for ESM, example 3: ten Kafka mappings in one poller group (one EPU all month), no free tier",
+        query: "memory_mb=1024&duration_ms=200&requests=300000000&kafka_poller_hours=720&free_tier=false",
+        aws: "1193.20",
+        exact: "1193.202",
+        note: "AWS's ESM example 3 quotes the free tier's 400,000 GB-s but does not take them off (nor the free requests), and counts \
+               a 720-hour month for the one EPU its ten grouped mappings share: 720 EPU-hours × $0.185 = $133.20. Its total, \
+               $1,193.20, is the bill without the free tier; with it, $1,186.34.",
+    },
+];
+
+/// The example's inputs as the engine reads them, dated `today`: every
+/// problem with its query, if it has one (the tests see that none has).
+pub fn example_input(e: &Example, today: crate::scenario::Date) -> Result<CostInput, Vec<crate::scenario::ParamError>> {
+    let d = crate::scenario::decode_query(COST_PARAMS, e.query);
+    if !d.errors.is_empty() {
+        return Err(d.errors);
+    }
+    CostInput::from_values(&d.values, today)
+}
+
+/// Notes for a scenario: the published example it is, and rounding gaps.
 pub fn notes(i: &CostInput, total: Usd, lines: &Lines) -> Vec<String> {
-    let mut out = Vec::new();
-    let is = |mem: u32, ms: f64, req: u64| plain(i) && i.memory_mb == mem && i.duration_ms == ms && i.requests == req;
-    if is(512, 1000.0, 3_000_000)
-        && i.tenant_environments == 0
-        && i.free_tier
-        && i.ephemeral_mb == 512
-        && i.stream_gb == 0.0
-    {
-        out.push(
-            "AWS's older pricing page priced this example at $18.74 (compute $18.34 + requests $0.40), using the rate it listed then, \
-             $0.00001667 per GB-s. At today's published rate, $0.0000166667, the compute is 1,100,000 GB-s × $0.0000166667 = $18.33337, \
-             so the correct total is $18.73."
-                .to_string(),
-        );
-    }
-    if is(1024, 2000.0, 7_440_000) && i.tenant_environments == 0 && !i.free_tier {
-        out.push(
-            "AWS's telemetry example writes \u{201c}14.88 GB-s\u{201d}; it means 14.88 million GB-s (7.44M × 2 s × 1 GB), which is where its $248.00 comes from."
-                .to_string(),
-        );
-    }
-    if is(4096, 280.0, 6_000_000) && i.tenant_environments == 0 && i.ephemeral_mb == 2048 && i.free_tier {
-        out.push(
-            "AWS's example says \u{201c}Total charges = Compute + Request\u{201d}, but its $106.41 also includes the $0.08 ephemeral-storage charge, as this total does."
-                .to_string(),
-        );
-    }
-    if is(1024, 2000.0, 10_000_000) && !i.free_tier && i.tenant_environments == 200_000 {
-        out.push(
-            "AWS's tenant-isolation example totals $368.74 ($2 + $333.34 + $33.4): it rounds the compute, $333.334, up to $333.34, \
-             and prices the 200K environments at $0.000167 per GB rather than the Price List's $0.000166667 ($33.3334). \
-             Exactly: $2 + $333.334 + $33.3334 = $368.6674, so $368.67."
-                .to_string(),
-        );
-    }
+    let mut out: Vec<String> = EXAMPLES
+        .iter()
+        .filter(|e| !e.note.is_empty() && example_input(e, i.billing_date).is_ok_and(|x| x == *i))
+        .map(|e| e.note.to_string())
+        .collect();
     let rounded_lines: Usd = lines.items().iter().map(|(_, _, u)| u.round_cents()).sum();
-    if rounded_lines != total.round_cents() {
+    if rounded_lines != total.round_cents() && !out.iter().any(|n| n.contains("rounded to cents")) {
         out.push(format!(
             "Rounding: the lines rounded to cents add up to ${rounded_lines}, but the exact total ${total} rounds to ${}. \
              AWS's worked examples add rounded lines; your bill is computed on exact usage.",

@@ -413,3 +413,109 @@ fn invalid_combinations_are_refused_with_the_valid_values() {
     bad(&[("region", "sa-east-1"), ("pc_units", "1")], "pc_units", "us-east-1");
     bad(&[("region", "eu-west-2"), ("ephemeral_mb", "1024")], "ephemeral_mb", "use 512");
 }
+
+#[test]
+fn every_published_example_prices_to_its_exact_total_and_explains_any_gap() {
+    use lambda_model::published::{EXAMPLES, example_input};
+    let mut ids = std::collections::HashSet::new();
+    for e in EXAMPLES {
+        assert!(ids.insert(e.id), "duplicate example id {}", e.id);
+        let i = example_input(e, TODAY).unwrap_or_else(|err| panic!("{}: {err:?}", e.id));
+        let r = price(&i).unwrap();
+        assert_eq!(r.total, usd(e.exact), "{}: exact total", e.id);
+        let ours = r.total.round_cents();
+        if e.note.is_empty() {
+            // AWS is right: its figure is the bill rounded to cents, and the page adds nothing.
+            assert_eq!(ours, usd(e.aws), "{}: AWS's {} is right, so ours must match", e.id, e.aws);
+            assert!(r.notes.is_empty(), "{}: {:?}", e.id, r.notes);
+        } else {
+            // Where AWS is off (in its figure or its wording), the page says so.
+            assert!(r.notes.iter().any(|n| n == e.note), "{}: {:?}", e.id, r.notes);
+        }
+        if ours != usd(e.aws) {
+            // A different figure is explained with both numbers in it.
+            let (theirs, mine) = (money(usd(e.aws)), money(ours));
+            assert!(e.note.contains(&theirs) && e.note.contains(&mine), "{}: {theirs} / {mine}: {}", e.id, e.note);
+        }
+    }
+}
+
+/// Dollars as AWS writes them: "$1,147.14", "$18.73".
+fn money(u: Usd) -> String {
+    let s = u.round_cents().to_string();
+    let (int, frac) = s.split_once('.').unwrap_or((&s, "00"));
+    let mut grouped = String::new();
+    for (k, c) in int.chars().enumerate() {
+        if k > 0 && (int.len() - k) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    format!("${grouped}.{frac:0<2}")
+}
+
+#[test]
+fn durable_example_is_490_46_with_gb_as_a_million_kb() {
+    // AWS's insurance-claims example: 1M executions, arm64, 1 GB; a 30 s step,
+    // a 7-day wait, a 2 s step (2M invocations, 32M GB-s); 4 operations and
+    // 104 KB written per execution; kept 14 days after completion.
+    let e = lambda_model::published::EXAMPLES.iter().find(|e| e.id == "durable").unwrap();
+    let r = price(&lambda_model::published::example_input(e, TODAY).unwrap()).unwrap();
+    let u = &r.functions[0].usage;
+    assert_eq!(r.lines.duration_usd, usd("421.33544"));
+    assert_eq!(r.lines.request_usd, usd("0.2"));
+    assert_eq!(u.durable_ops, Qty::whole(4_000_000));
+    assert_eq!(u.durable_written_gb, Qty::whole(104));
+    // 104 GB × (7 + 14) days ÷ 30 = 72.8 GB-months.
+    assert_eq!(u.durable_gb_months, Qty::ratio(728, 10));
+    assert_eq!(r.lines.durable_usd, usd("68.92")); // 32 + 26 + 10.92
+    let math = r.functions[0].math().join("\n");
+    for want in [
+        "operations: 1000000 executions × 4 = 4000000 × $0.000008 = $32",
+        "1000000 × 104 KB ÷ 1,000,000 KB per GB = 104 GB × $0.25 = $26",
+        "104 GB × (7 days running + 14 days after completion) ÷ 30 = 72.8 GB-months × $0.15 = $10.92",
+        "1,000,000 KB",
+    ] {
+        assert!(math.contains(want), "{want}\n{math}");
+    }
+    // Retention is 1 to 90 days; other regions and Lambda@Edge are refused by name.
+    let mut v = scenario(&[("durable_executions", "10")]);
+    assert!(v.set("durable_retention_days", "91").is_err());
+    assert!(v.set("durable_retention_days", "0").is_err());
+    for (k, val, want) in [("region", "eu-west-1", "us-east-1 only"), ("edge", "true", "Lambda@Edge")] {
+        let mut v = scenario(&[("durable_executions", "10")]);
+        v.set(k, val).unwrap();
+        let errs = evaluate(&v, TODAY).unwrap_err();
+        assert!(
+            errs.iter().any(|e| e.param == "durable_executions" && e.message.contains(want)),
+            "{k}={val}: {errs:?}"
+        );
+    }
+    // No executions, no charge, whatever the other durable inputs say.
+    let none = evaluate(&scenario(&[("durable_kb_per_execution", "100"), ("durable_days", "30")]), TODAY).unwrap();
+    assert_eq!(none.lines.durable_usd, Usd::ZERO);
+}
+
+#[test]
+fn event_pollers_bill_epu_hours_with_their_minimums() {
+    let epu = |k: &str, h: &str| evaluate(&scenario(&[(k, h), ("requests", "0")]), TODAY).map(|r| r.lines.poller_usd);
+    // ESM example 1's 800 Kafka EPU-hours, example 2's 8,000 SQS EPU-hours.
+    assert_eq!(epu("kafka_poller_hours", "800").unwrap(), usd("148"));
+    assert_eq!(epu("sqs_poller_hours", "8000").unwrap(), usd("74"));
+    // Two SQS pollers all month (730 h), and one Kafka EPU all month.
+    assert_eq!(epu("sqs_poller_hours", "1460").unwrap(), usd("13.505"));
+    assert_eq!(epu("kafka_poller_hours", "730").unwrap(), usd("135.05"));
+    // Per second, with a 1-minute minimum (2 pollers for SQS): less is refused, naming the least.
+    let e = epu("sqs_poller_hours", "0.03").unwrap_err();
+    assert!(e[0].param == "sqs_poller_hours" && e[0].message.contains("0.0334"), "{e:?}");
+    assert!(epu("sqs_poller_hours", "0.0334").is_ok());
+    let e = epu("kafka_poller_hours", "0.01").unwrap_err();
+    assert!(e[0].message.contains("0.0167"), "{e:?}");
+    // Where the EPU rate is not verified, refused by name.
+    let errs = evaluate(&scenario(&[("sqs_poller_hours", "10"), ("region", "eu-west-1")]), TODAY).unwrap_err();
+    assert!(errs.iter().any(|e| e.param == "sqs_poller_hours" && e.message.contains("us-east-1 only")), "{errs:?}");
+    // The math says how pollers are billed.
+    let r = evaluate(&scenario(&[("sqs_poller_hours", "1460")]), TODAY).unwrap();
+    let math = r.functions[0].math().join("\n");
+    assert!(math.contains("SQS: 1460 EPU-hours × $0.00925 = $13.505") && math.contains("at least 2 pollers"), "{math}");
+}
