@@ -316,27 +316,52 @@ type Chart<'a> = ChartContext<
     Cartesian2d<plotters::coord::types::RangedCoordf64, plotters::coord::types::RangedCoordf64>,
 >;
 
-/// Axes from zero to `max`, with a light grid, themed labels and the given
-/// label decimals, scaled for the device pixel ratio `k`.
+/// How an axis is labelled: a plain number with this many decimals, or a
+/// log₁₀ axis labelled with the powers of ten it spans.
+#[derive(Clone, Copy)]
+enum Labels {
+    Plain(usize),
+    Log,
+}
+
+impl Labels {
+    fn text(self, v: f64) -> String {
+        match self {
+            Labels::Plain(dec) => crate::format::plain_number(v, dec),
+            Labels::Log => crate::format::plain_number(10f64.powf(v), if v < 0.0 { (-v).ceil() as usize } else { 0 }),
+        }
+    }
+}
+
+/// Axes over the given ranges, with a light grid, themed labels, scaled for
+/// the device pixel ratio `k`.
 fn axes<'a>(
     root: &'a DrawingArea<CanvasBackend, plotters::coord::Shift>,
     k: f64,
-    (max_x, max_y): (f64, f64),
+    (xr, yr): (std::ops::Range<f64>, std::ops::Range<f64>),
     (x_desc, y_desc): (&str, &str),
-    (x_dec, y_dec): (usize, usize),
+    (xl, yl): (Labels, Labels),
 ) -> Option<Chart<'a>> {
     let (bg, text, muted) = (css_color("--bg"), css_color("--text"), css_color("--muted"));
     let font = (FONT, 12.0 * k).into_font();
+    // On a log axis, a label at each power of ten that fits.
+    let count = |r: &std::ops::Range<f64>, l: Labels, n: usize| match l {
+        Labels::Log => ((r.end.floor() - r.start.ceil()) as usize + 1).min(8),
+        Labels::Plain(_) => n,
+    };
+    let (nx, ny) = (count(&xr, xl, 6), count(&yr, yl, 5));
     let mut chart = ChartBuilder::on(root)
         .margin((10.0 * k) as u32)
+        // Room for the last x label, centred on the right edge.
+        .margin_right((24.0 * k) as u32)
         .x_label_area_size((30.0 * k) as u32)
-        .y_label_area_size((52.0 * k) as u32)
-        .build_cartesian_2d(0f64..max_x, 0f64..max_y)
+        .y_label_area_size((60.0 * k) as u32)
+        .build_cartesian_2d(xr, yr)
         .ok()?;
     chart
         .configure_mesh()
-        .x_labels(6)
-        .y_labels(5)
+        .x_labels(nx)
+        .y_labels(ny)
         .x_desc(x_desc)
         .y_desc(y_desc)
         .label_style(font.clone().color(&text))
@@ -344,11 +369,21 @@ fn axes<'a>(
         .bold_line_style(css_color("--surface-2").stroke_width(1))
         .light_line_style(bg.stroke_width(0))
         .axis_style(muted.stroke_width(1))
-        .x_label_formatter(&|x| crate::format::plain_number(*x, x_dec))
-        .y_label_formatter(&|y| crate::format::plain_number(*y, y_dec))
+        .x_label_formatter(&|x| xl.text(*x))
+        .y_label_formatter(&|y| yl.text(*y))
         .draw()
         .ok()?;
     Some(chart)
+}
+
+/// Draws each line on `chart`, in its colour and weight.
+fn draw_each(chart: &mut Chart, lines: &[Line], k: f64, map: impl Fn((f64, f64)) -> (f64, f64)) -> Option<()> {
+    for l in lines {
+        let color = css_color(&format!("--chart-{}", l.color));
+        let w = if l.thick { (2.5 * k) as u32 } else { k.max(1.0) as u32 };
+        chart.draw_series(LineSeries::new(l.points.iter().map(|p| map(*p)), color.stroke_width(w))).ok()?;
+    }
+    Some(())
 }
 
 /// A line chart with axes; x and y start at zero.
@@ -360,12 +395,46 @@ pub fn draw_lines(canvas: &web_sys::HtmlCanvasElement, lines: &[Line], x_desc: &
     let all = || lines.iter().flat_map(|l| l.points.iter());
     let max_x = all().map(|p| p.0).fold(0.0, f64::max).max(1e-9);
     let max_y = all().map(|p| p.1).fold(0.0, f64::max).max(1e-9) * 1.08;
-    let mut chart = axes(&root, k, (max_x, max_y), (x_desc, y_desc), (1, 2))?;
-    for l in lines {
-        let color = css_color(&format!("--chart-{}", l.color));
-        let w = if l.thick { (2.5 * k) as u32 } else { k.max(1.0) as u32 };
-        chart.draw_series(LineSeries::new(l.points.iter().copied(), color.stroke_width(w))).ok()?;
+    let mut chart = axes(&root, k, (0.0..max_x, 0.0..max_y), (x_desc, y_desc), (Labels::Plain(1), Labels::Plain(2)))?;
+    draw_each(&mut chart, lines, k, |p| p)?;
+    root.present().ok()?;
+    Some(())
+}
+
+/// A line chart on log₁₀ axes (every value above zero), for figures that
+/// span powers of ten; `mark` draws a dashed-looking vertical guide (e.g.
+/// the function's own traffic) at that x.
+pub fn draw_lines_log(
+    canvas: &web_sys::HtmlCanvasElement,
+    lines: &[Line],
+    (x_desc, y_desc): (&str, &str),
+    mark: Option<f64>,
+) -> Option<()> {
+    let (_, _, k) = fit(canvas);
+    let backend = CanvasBackend::with_canvas_object(canvas.clone())?;
+    let root = backend.into_drawing_area();
+    root.fill(&css_color("--bg")).ok()?;
+    let log = |v: f64| v.max(1e-12).log10();
+    let all = || lines.iter().flat_map(|l| l.points.iter());
+    let (x0, x1) = all().fold((f64::MAX, f64::MIN), |(a, b), p| (a.min(log(p.0)), b.max(log(p.0))));
+    let (y0, y1) = all().fold((f64::MAX, f64::MIN), |(a, b), p| (a.min(log(p.1)), b.max(log(p.1))));
+    if x0 >= x1 {
+        return None;
     }
+    let (y0, y1) = (y0.floor(), if y1 > y0 { y1.ceil() } else { y0.floor() + 1.0 });
+    let mut chart = axes(&root, k, (x0..x1, y0..y1), (x_desc, y_desc), (Labels::Log, Labels::Log))?;
+    if let Some(x) = mark.filter(|x| *x > 0.0).map(log).filter(|x| (x0..=x1).contains(x)) {
+        let c = css_color("--muted");
+        let step = (y1 - y0) / 40.0;
+        // Short dashes, so the guide does not read as a third cost line.
+        chart
+            .draw_series((0..40).step_by(2).map(|i| {
+                let a = y0 + step * i as f64;
+                PathElement::new(vec![(x, a), (x, a + step)], c.stroke_width(k.max(1.0) as u32))
+            }))
+            .ok()?;
+    }
+    draw_each(&mut chart, lines, k, |p| (log(p.0), log(p.1)))?;
     root.present().ok()?;
     Some(())
 }
@@ -384,7 +453,7 @@ pub fn draw_columns(
     let width = if cols.len() > 1 { cols[1].0 - cols[0].0 } else { 1.0 };
     let max_x = cols.last().map(|c| c.0 + width).unwrap_or(1.0).max(1e-9);
     let max_y = cols.iter().map(|c| c.1).fold(0.0, f64::max).max(1.0) * 1.08;
-    let mut chart = axes(&root, k, (max_x, max_y), (x_desc, y_desc), (0, 0))?;
+    let mut chart = axes(&root, k, (0.0..max_x, 0.0..max_y), (x_desc, y_desc), (Labels::Plain(0), Labels::Plain(0)))?;
     let color = css_color("--chart-2");
     chart
         .draw_series(cols.iter().map(|(x, y)| Rectangle::new([(*x, 0.0), (*x + width * 0.85, *y)], color.filled())))

@@ -413,10 +413,12 @@ pub fn TableRegion(children: Children) -> impl IntoView {
 /// (the canvas's accessible name), how to read it, and its data table under a
 /// disclosure.
 #[component]
-pub fn ChartFigure(
+pub fn ChartFigure<C: IntoView + 'static>(
     canvas: NodeRef<leptos::html::Canvas>,
     id: &'static str,
-    #[prop(into)] caption: String,
+    /// The sentence that describes the chart: text, or a closure for a
+    /// chart whose result changes in place.
+    caption: C,
     #[prop(optional, into)] hint: String,
     #[prop(optional)] short: bool,
     /// The disclosure's label for the table.

@@ -12,6 +12,7 @@ const PAGES = [
   { path: 'lessons/05-runtimes-and-packages/?step=bundling', ready: '.code-tabs' },
   { path: 'lessons/12-platform-choices/?view=print', ready: '.lesson-print' },
   { path: 'about/', ready: '[data-offline-state]' },
+  { path: 'about/prices/', ready: '[data-testid="conformance-summary"]' },
   { path: 'workshop/?lessons=1,4,7', ready: '[data-testid="agenda"]' },
   { path: 'calculators/cost/?view=present', ready: '[data-testid="qr"] svg' },
   { path: 'lessons/04-cold-start-anatomy/?view=present&step=how-rare', ready: '[data-testid="qr"] svg' },
@@ -25,6 +26,7 @@ const PAGES = [
   { path: 'calculators/power/', ready: '[data-metric="best_memory_mb"]' },
   { path: 'calculators/cold-start/', ready: '[data-metric="init_p50_ms"]' },
   { path: 'calculators/traffic/?v=1&sim_seconds=600', ready: '[data-metric="requests"]' },
+  { path: 'calculators/managed-instances/?v=3&ec2_discount_pct=72&headroom_pct=50', ready: '[data-metric="crossover_rps"]' },
   { path: 'calculators/cost/?v=1&memory_mb=64&region=mars-1&zzz=1', ready: '[data-testid="error-summary"]' },
 ];
 

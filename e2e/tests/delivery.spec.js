@@ -24,11 +24,13 @@ const FIGURE = {
   'calculators/power/': 'best_memory_mb',
   'calculators/cold-start/': 'init_p50_ms',
   'calculators/traffic/': 'requests',
+  'calculators/managed-instances/': 'total_usd',
 };
 
 test('the built site has a page for every route', () => {
   for (const r of ['', 'about/', 'calculators/', 'lessons/', 'offline/', 'calculators/cost/', 'calculators/account/',
-    'calculators/power/', 'calculators/cold-start/', 'calculators/traffic/', 'embed/cost/', 'embed/account/',
+    'calculators/power/', 'calculators/cold-start/', 'calculators/traffic/', 'calculators/managed-instances/',
+    'embed/cost/', 'embed/account/', 'embed/managed-instances/',
     'embed/power/', 'embed/cold-start/', 'embed/traffic/', 'lessons/01-billing/', 'lessons/15-checklist-and-alternatives/']) {
     expect(ROUTES, r).toContain(r);
   }

@@ -5,6 +5,7 @@ pub mod account;
 pub mod coldstart;
 pub mod cost;
 pub mod lesson;
+pub mod lmi;
 pub mod power;
 pub mod teach;
 pub mod traffic;

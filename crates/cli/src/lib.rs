@@ -217,6 +217,20 @@ pub fn run(args: &[String]) -> Result<String, String> {
         }
         return Ok(format!("{log_note}{}", power_table(&values, &r)).trim_end().to_string());
     }
+    if calc.name == "lmi" {
+        let r = lambda_model::lmi::evaluate(&values).map_err(|e| errors_text(&e))?;
+        if json {
+            return Ok(to_json_object(&r.metrics()));
+        }
+        let mut out = lmi_table(&r);
+        if math {
+            out.push_str("\nShow the math\n");
+            for l in r.math() {
+                out.push_str(&format!("  {l}\n"));
+            }
+        }
+        return Ok(out.trim_end().to_string());
+    }
     let result = pricing::evaluate(&values, today()).map_err(|e| errors_text(&e))?;
     let metrics = result.metrics();
     if json {
@@ -265,6 +279,42 @@ fn cost_table(v: &Values, r: &pricing::CostResult, metrics: &[(&str, MetricValue
             s.push_str(&format!("  {name:<30} {:>14}  {}\n", "", value.exact()));
         }
     }
+    for n in &r.notes {
+        s.push_str(&format!("\nNote: {n}\n"));
+    }
+    s
+}
+
+fn lmi_table(r: &lambda_model::lmi::LmiResult) -> String {
+    let (i, c, b) = (&r.input, &r.capacity, &r.bill);
+    let mut s = format!(
+        "Lambda Managed Instances per month: {} on {} ({}), {} requests of {} ms (prices as of {})\n\n",
+        i.runtime,
+        i.instance_type,
+        i.region,
+        i.requests,
+        i.duration_ms,
+        lambda_model::prices::PRICES_AS_OF
+    );
+    s.push_str(&format!(
+        "  capacity: {:.2} in flight at the peak → {} environments ({} invocations each), {} per instance → {} instances\n\n",
+        c.peak_concurrency, c.environments, c.per_env, c.envs_per_instance, c.instances
+    ));
+    s.push_str(&format!("  {:<34} {:>14}  {}\n", "line", "rounded", "exact USD"));
+    for (label, usd) in [
+        ("EC2 instances", b.ec2_usd),
+        ("Management fee (15% of on-demand)", b.fee_usd),
+        ("Requests", b.request_usd),
+        ("Total", b.total_usd),
+        ("Same workload, on-demand functions", r.lambda_usd),
+    ] {
+        s.push_str(&format!("  {label:<34} {:>14}  {}\n", dollars(usd), usd.to_decimal()));
+    }
+    s.push_str(&format!("  {:<34} {:>14}\n", "instance-hours", b.instance_hours.to_decimal()));
+    s.push_str(&match r.crossover_rps {
+        Some(x) => format!("\nManaged Instances cost no more from about {x:.3} requests/s.\n"),
+        None => "\nOn-demand functions cost less at every traffic level from 0.01 to 100,000 requests/s.\n".to_string(),
+    });
     for n in &r.notes {
         s.push_str(&format!("\nNote: {n}\n"));
     }

@@ -187,7 +187,7 @@ fn tenant_isolation_and_pc_free_tier_from_the_command_line() {
 fn every_published_example_from_the_command_line() {
     // Each of AWS's worked examples (the engine's table), its query written as flags.
     for e in lambda_model::published::EXAMPLES {
-        let mut args = vec!["cost".to_string()];
+        let mut args = vec![e.calculator.to_string()];
         for pair in e.query.split('&') {
             let (k, v) = pair.split_once('=').unwrap();
             args.push(format!("--{}", k.replace('_', "-")));
@@ -230,6 +230,48 @@ fn durable_and_poller_flags_say_what_is_valid() {
         (&["--durable-executions", "5", "--region", "eu-west-1"][..], "us-east-1 only"),
     ] {
         let mut a = vec!["cost"];
+        a.extend_from_slice(flags);
+        let (code, _, err) = lambda_lab(&a);
+        assert_eq!(code, 2, "{flags:?}");
+        assert!(err.contains(want), "{flags:?}: {err}");
+    }
+}
+
+#[test]
+fn lmi_from_the_command_line() {
+    // AWS's Managed Instances example: $160.352 exactly (AWS writes $160.36).
+    let (code, out, err) = lambda_lab(&[
+        "lmi",
+        "--instance-type",
+        "m7g.xlarge",
+        "--requests",
+        "100M",
+        "--duration-ms",
+        "200",
+        "--ec2-discount-pct",
+        "72",
+        "--instance-hours",
+        "2000",
+        "--json",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["total_usd"].as_f64(), Some(160.352));
+    assert_eq!(v["ec2_usd"].as_f64(), Some(91.392));
+    assert_eq!(v["fee_usd"].as_f64(), Some(48.96));
+    // The text form says where AWS's figure differs, and the crossover.
+    let (code, out, _) = lambda_lab(&["lmi", "--ec2-discount-pct", "72", "--math"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("cost no more from about 45.") && out.contains("management fee: 15%"), "{out}");
+    // Bad values exit 2 naming what is valid.
+    for (flags, want) in [
+        (&["--memory-mb", "1024"][..], "2,048 to 32,768"),
+        (&["--instance-type", "t3.micro"][..], "one of"),
+        (&["--region", "ap-south-1"][..], "us-east-1"),
+        (&["--memory-mb", "16384"][..], "m7g.4xlarge"),
+        (&["--ec2-discount-pct", "90"][..], "72"),
+    ] {
+        let mut a = vec!["lmi"];
         a.extend_from_slice(flags);
         let (code, _, err) = lambda_lab(&a);
         assert_eq!(code, 2, "{flags:?}");

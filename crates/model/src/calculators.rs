@@ -4,7 +4,7 @@
 
 use crate::metrics::MetricValue;
 use crate::scenario::{Date, ParamError, ParamSpec, Values, decode_query};
-use crate::{coldstart, power, pricing, sim};
+use crate::{coldstart, lmi, power, pricing, sim};
 
 /// What a calculator is called and where it lives: its name (CLI command,
 /// lesson directive), its parameters, and the site page that shows it. Kept
@@ -37,9 +37,13 @@ pub const COLDSTART: CalcInfo = CalcInfo {
 pub const SIMULATE: CalcInfo =
     CalcInfo { name: "simulate", specs: sim::SIM_PARAMS, page: "/calculators/traffic/", module: "traffic" };
 
+/// The Managed Instances calculator: `/calculators/managed-instances/`.
+pub const LMI: CalcInfo =
+    CalcInfo { name: "lmi", specs: lmi::LMI_PARAMS, page: "/calculators/managed-instances/", module: "lmi" };
+
 /// Every calculator's name, parameters and page. (A page names the one it
 /// hands off to by its own constant, so its wasm holds only that table.)
-pub const INFOS: &[CalcInfo] = &[COST, POWER, COLDSTART, SIMULATE];
+pub const INFOS: &[CalcInfo] = &[COST, POWER, COLDSTART, SIMULATE, LMI];
 
 /// One calculator: what it is, and the calculator itself, values in, every
 /// metric out, or every problem, each naming its parameter.
@@ -80,12 +84,17 @@ fn simulate(v: &Values, today: Date) -> Result<Vec<(&'static str, MetricValue)>,
     Ok(m)
 }
 
+fn managed_instances(v: &Values, _: Date) -> Result<Vec<(&'static str, MetricValue)>, Vec<ParamError>> {
+    lmi::evaluate(v).map(|r| r.metrics())
+}
+
 /// The registry: every calculator with its function, in [`INFOS`] order.
 pub const CALCULATORS: &[Calculator] = &[
     Calculator { info: &COST, eval: cost },
     Calculator { info: &POWER, eval: power },
     Calculator { info: &COLDSTART, eval: coldstart },
     Calculator { info: &SIMULATE, eval: simulate },
+    Calculator { info: &LMI, eval: managed_instances },
 ];
 
 /// The calculator with this name. `traffic` (the page's name) is accepted

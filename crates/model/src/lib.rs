@@ -10,6 +10,7 @@ pub mod coldstart;
 pub mod export;
 pub mod json;
 pub mod lines;
+pub mod lmi;
 pub mod metrics;
 pub mod money;
 pub mod power;

@@ -672,7 +672,7 @@ fn ms_to_ns(ms: f64) -> Result<u128, String> {
 
 /// A user-entered decimal as an exact quantity, at nine decimals (a ratio to
 /// 10⁻⁹, a GB to the byte): quantised first, so 1076.5625 stays exact.
-fn decimal_qty(x: f64) -> Qty {
+pub(crate) fn decimal_qty(x: f64) -> Qty {
     Qty((x * 1e9).round().max(0.0) as u128 * 1_000_000_000)
 }
 

@@ -11,6 +11,8 @@ use crate::pricing::{COST_PARAMS, CostInput, Lines};
 pub struct Example {
     /// A stable name (tests and the conformance page's anchors).
     pub id: &'static str,
+    /// The calculator that prices it (its name in the registry: `cost`, `lmi`).
+    pub calculator: &'static str,
     /// Which example, in AWS's words where short.
     pub title: &'static str,
     /// The example as cost-calculator parameters (every other one default).
@@ -28,6 +30,7 @@ pub struct Example {
 pub const EXAMPLES: &[Example] = &[
     Example {
         id: "older-1",
+        calculator: "cost",
         title: "Older pricing page, example 1: 3M requests of 1 s at 512 MB",
         query: "memory_mb=512&duration_ms=1000&requests=3000000",
         aws: "18.74",
@@ -38,6 +41,7 @@ pub const EXAMPLES: &[Example] = &[
     },
     Example {
         id: "older-2",
+        calculator: "cost",
         title: "Older pricing page, example 2: 30M requests of 200 ms at 128 MB",
         query: "memory_mb=128&duration_ms=200&requests=30000000",
         aws: "11.63",
@@ -46,6 +50,7 @@ pub const EXAMPLES: &[Example] = &[
     },
     Example {
         id: "mobile-backend",
+        calculator: "cost",
         title: "Mobile application backend: 3M requests of 120 ms at 1,536 MB",
         query: "memory_mb=1536&duration_ms=120&requests=3000000",
         aws: "2.73",
@@ -54,6 +59,7 @@ pub const EXAMPLES: &[Example] = &[
     },
     Example {
         id: "telemetry",
+        calculator: "cost",
         title: "IoT telemetry: 7.44M requests of 2 s at 1,024 MB, no free tier",
         query: "memory_mb=1024&duration_ms=2000&requests=7440000&free_tier=false",
         aws: "249.49",
@@ -62,6 +68,7 @@ pub const EXAMPLES: &[Example] = &[
     },
     Example {
         id: "ephemeral",
+        calculator: "cost",
         title: "ML inference (BERT) with 2,048 MB of ephemeral storage",
         query: "memory_mb=4096&duration_ms=280&requests=6000000&ephemeral_mb=2048",
         aws: "106.41",
@@ -70,6 +77,7 @@ pub const EXAMPLES: &[Example] = &[
     },
     Example {
         id: "pc-1",
+        calculator: "cost",
         title: "Provisioned concurrency, example 1: a mobile application launch",
         query: "memory_mb=1536&duration_ms=120&requests=3000000&pc_units=100&pc_hours=8&pc_requests=500000&pc_duration_ms=100",
         aws: "19.96",
@@ -78,6 +86,7 @@ pub const EXAMPLES: &[Example] = &[
     },
     Example {
         id: "pc-2",
+        calculator: "cost",
         title: "Provisioned concurrency, example 2: Cyber Monday, no free tier",
         query: "memory_mb=4096&duration_ms=280&requests=2000000&pc_units=7&pc_hours=24&pc_requests=2000000&free_tier=false",
         aws: "32.26",
@@ -86,6 +95,7 @@ pub const EXAMPLES: &[Example] = &[
     },
     Example {
         id: "streaming",
+        calculator: "cost",
         title: "Response streaming: 3M requests of 500 ms at 1,536 MB, 1M of them streaming 7 MB",
         query: "memory_mb=1536&duration_ms=500&requests=3000000&stream_gb=1076.5625",
         aws: "39.04",
@@ -94,6 +104,7 @@ pub const EXAMPLES: &[Example] = &[
     },
     Example {
         id: "edge",
+        calculator: "cost",
         title: "Lambda@Edge: 10M requests of 10 ms",
         query: "memory_mb=128&duration_ms=10&requests=10000000&edge=true",
         aws: "6.63",
@@ -102,6 +113,7 @@ pub const EXAMPLES: &[Example] = &[
     },
     Example {
         id: "tenant-isolation",
+        calculator: "cost",
         title: "Tenant isolation: 10M requests of 2 s at 1,024 MB, 200K environments created",
         query: "memory_mb=1024&duration_ms=2000&requests=10000000&tenant_environments=200000&free_tier=false",
         aws: "368.74",
@@ -112,6 +124,7 @@ pub const EXAMPLES: &[Example] = &[
     },
     Example {
         id: "durable",
+        calculator: "cost",
         title: "Durable functions: 1M insurance claims, each two steps around a 7-day wait, arm64 at 1,024 MB",
         query: "arch=arm64&memory_mb=1024&duration_ms=16000&requests=2000000&durable_executions=1000000\
                 &durable_ops_per_execution=4&durable_kb_per_execution=104&durable_days=7&durable_retention_days=14",
@@ -121,6 +134,7 @@ pub const EXAMPLES: &[Example] = &[
     },
     Example {
         id: "esm-1",
+        calculator: "cost",
         title: "Provisioned mode for ESM, example 1: Kafka, 30M invocations of 2 s at 1,024 MB, 800 EPU-hours",
         query: "memory_mb=1024&duration_ms=2000&requests=30000000&kafka_poller_hours=800",
         aws: "1153.30",
@@ -131,6 +145,7 @@ pub const EXAMPLES: &[Example] = &[
     },
     Example {
         id: "esm-2",
+        calculator: "cost",
         title: "Provisioned mode for ESM, example 2: SQS, 30M invocations of 1 s at 1,024 MB, 8,000 EPU-hours, no free tier",
         query: "memory_mb=1024&duration_ms=1000&requests=30000000&sqs_poller_hours=8000&free_tier=false",
         aws: "580.00",
@@ -139,6 +154,7 @@ pub const EXAMPLES: &[Example] = &[
     },
     Example {
         id: "esm-3",
+        calculator: "cost",
         title: "Provisioned mode for ESM, example 3: ten Kafka mappings in one poller group (one EPU all month), no free tier",
         query: "memory_mb=1024&duration_ms=200&requests=300000000&kafka_poller_hours=720&free_tier=false",
         aws: "1193.20",
@@ -147,9 +163,29 @@ pub const EXAMPLES: &[Example] = &[
                a 720-hour month for the one EPU its ten grouped mappings share: 720 EPU-hours × $0.185 = $133.20. Its total, \
                $1,193.20, is the bill without the free tier; with it, $1,186.34.",
     },
+    Example {
+        id: "managed-instances",
+        calculator: "lmi",
+        title: "Lambda Managed Instances: a high-throughput API, 100M requests of 200 ms on m7g.xlarge, 3-year Compute Savings Plan",
+        query: "instance_type=m7g.xlarge&requests=100000000&duration_ms=200&ec2_discount_pct=72&instance_hours=2000",
+        aws: "160.36",
+        exact: "160.352",
+        note: "AWS's Managed Instances example rounds the discounted hourly rate, $0.1632 × (1 − 72%) = $0.045696, to $0.0457, \
+               so its EC2 line is $91.40 rather than $91.392 and its total $160.36 rather than $160.352 ($160.35). The \
+               management fee, 15% of the on-demand price, is exact: 2,000 h × $0.02448 = $48.96.",
+    },
 ];
 
-/// The example's inputs as the engine reads them, dated `today`: every
+/// The notes of `calculator`'s examples whose query `is` says the scenario is.
+pub fn example_notes(calculator: &str, is: impl Fn(&str) -> bool) -> Vec<String> {
+    EXAMPLES
+        .iter()
+        .filter(|e| e.calculator == calculator && !e.note.is_empty() && is(e.query))
+        .map(|e| e.note.to_string())
+        .collect()
+}
+
+/// A cost example's inputs as the engine reads them, dated `today`: every
 /// problem with its query, if it has one (the tests see that none has).
 pub fn example_input(e: &Example, today: crate::scenario::Date) -> Result<CostInput, Vec<crate::scenario::ParamError>> {
     let d = crate::scenario::decode_query(COST_PARAMS, e.query);
@@ -161,11 +197,10 @@ pub fn example_input(e: &Example, today: crate::scenario::Date) -> Result<CostIn
 
 /// Notes for a scenario: the published example it is, and rounding gaps.
 pub fn notes(i: &CostInput, total: Usd, lines: &Lines) -> Vec<String> {
-    let mut out: Vec<String> = EXAMPLES
-        .iter()
-        .filter(|e| !e.note.is_empty() && example_input(e, i.billing_date).is_ok_and(|x| x == *i))
-        .map(|e| e.note.to_string())
-        .collect();
+    let mut out = example_notes("cost", |q| {
+        let d = crate::scenario::decode_query(COST_PARAMS, q);
+        d.errors.is_empty() && CostInput::from_values(&d.values, i.billing_date).is_ok_and(|x| x == *i)
+    });
     let rounded_lines: Usd = lines.items().iter().map(|(_, _, u)| u.round_cents()).sum();
     if rounded_lines != total.round_cents() && !out.iter().any(|n| n.contains("rounded to cents")) {
         out.push(format!(

@@ -11,6 +11,7 @@
 
 use lambda_model::analytic;
 use lambda_model::export;
+use lambda_model::lmi::{self, LMI_PARAMS};
 use lambda_model::metrics::MetricValue;
 use lambda_model::money::Usd;
 use lambda_model::power::{self, POWER_PARAMS};
@@ -231,6 +232,49 @@ fn cost_queries() {
             Err(errs) => {
                 for e in errs {
                     assert!(known(COST_PARAMS, &e.param), "case {n}: {q:?}: error names {:?}", e.param);
+                }
+            }
+        }
+    });
+}
+
+#[test]
+fn lmi_queries() {
+    // Fewer cases: each one prices about 80 traffic levels for the crossover.
+    fuzz("managed instances queries", 300, |rng, n| {
+        let q = query(rng, LMI_PARAMS);
+        let d = decode_query(LMI_PARAMS, &q);
+        for e in &d.errors {
+            assert!(known(LMI_PARAMS, &e.param), "case {n}: {q:?}: error names {:?}", e.param);
+        }
+        match lmi::evaluate(&d.values) {
+            Ok(r) => {
+                let b = &r.bill;
+                assert!(
+                    b.ec2_usd >= Usd::ZERO && b.fee_usd >= Usd::ZERO && b.request_usd >= Usd::ZERO,
+                    "case {n}: {q:?}"
+                );
+                assert_eq!(
+                    b.ec2_usd + b.fee_usd + b.request_usd,
+                    b.total_usd,
+                    "case {n}: {q:?}: the lines do not add up"
+                );
+                assert!(b.ec2_usd <= b.ec2_on_demand_usd, "case {n}: {q:?}: a discount raised the bill");
+                assert!(r.capacity.instances >= r.input.min_environments as u64, "case {n}: {q:?}");
+                assert!(r.lambda_usd >= Usd::ZERO, "case {n}: {q:?}");
+                if let Some(x) = r.crossover_rps {
+                    assert!((lmi::RPS_RANGE.0..=lmi::RPS_RANGE.1).contains(&x), "case {n}: {q:?}: crossover {x}");
+                }
+                for (name, v) in r.metrics() {
+                    if let MetricValue::Num(x) = v {
+                        assert!(x.is_finite(), "case {n}: {q:?}: {name} is {x}");
+                    }
+                }
+            }
+            Err(errs) => {
+                for e in errs {
+                    assert!(known(LMI_PARAMS, &e.param), "case {n}: {q:?}: error names {:?}", e.param);
+                    assert!(!e.message.is_empty());
                 }
             }
         }

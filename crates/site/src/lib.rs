@@ -130,5 +130,21 @@ pub const TRAFFIC: CalcPage = CalcPage {
     embed_height: 760,
 };
 
+pub const MANAGED_INSTANCES: CalcPage = CalcPage {
+    slug: "managed-instances",
+    module: "lmi",
+    h1: "Managed Instances or functions?",
+    name: "Managed Instances",
+    description: "What a workload costs on Lambda Managed Instances (EC2 instances, the 15% management fee, requests) \
+                  against the same workload as on-demand functions, and the traffic from which Managed Instances cost \
+                  less, from a capacity model whose every assumption is shown.",
+    parts: &[Part::Result, Part::Inputs, Part::Table, Part::Chart, Part::Math],
+    default_show: &[Part::Result, Part::Inputs, Part::Chart],
+    default_show_when: &[],
+    key_inputs: &["requests", "duration_ms", "instance_type", "ec2_discount_pct"],
+    lockable: &["region", "instance_type", "requests", "duration_ms", "memory_mb", "ec2_discount_pct"],
+    embed_height: 900,
+};
+
 /// Every calculator page, in the order the site lists them.
-pub const CALC_PAGES: &[&CalcPage] = &[&COST, &POWER, &COLD_START, &TRAFFIC, &ACCOUNT];
+pub const CALC_PAGES: &[&CalcPage] = &[&COST, &POWER, &COLD_START, &TRAFFIC, &MANAGED_INSTANCES, &ACCOUNT];

@@ -123,8 +123,14 @@ pub fn asset_urls(tags: &str) -> Vec<String> {
 
 /// Every page of the site.
 pub fn build(cfg: &Config) -> Result<Vec<Page>, String> {
-    let mut out =
-        vec![pages::home(cfg)?, pages::calculators(cfg), pages::about(cfg), pages::not_found(cfg), pages::offline(cfg)];
+    let mut out = vec![
+        pages::home(cfg)?,
+        pages::calculators(cfg),
+        pages::about(cfg),
+        pages::prices(cfg)?,
+        pages::not_found(cfg),
+        pages::offline(cfg),
+    ];
     for c in CALC_PAGES {
         out.push(pages::calculator(cfg, c, false)?);
         out.push(pages::calculator(cfg, c, true)?);

@@ -166,12 +166,14 @@ pub(crate) fn about(cfg: &Config) -> Page {
          your browser; nothing you type leaves it.</p>\n<h2>Price data</h2>\n<p>Prices as of <strong \
          data-metric=\"prices_as_of\" data-value=\"{d}\">{d}</strong> (price table version {v}, {n} regions). Every \
          rate is stored exactly as published, with its source. China regions are billed in CNY by a separate AWS \
-         partition and are not included.</p>\n<ul>{sources}</ul>\n{offline}\n<h2>License</h2>\n<p>Lambda Lab is free \
+         partition and are not included. <a href=\"{checked}\">AWS's worked examples, priced again</a>: ours beside \
+         AWS's, and where AWS's own arithmetic is off.</p>\n<ul>{sources}</ul>\n{offline}\n<h2>License</h2>\n<p>Lambda Lab is free \
          software under the MIT or Apache-2.0 license, at your choice. AWS and AWS Lambda are trademarks of \
          Amazon.com, Inc.; this site is not affiliated with Amazon.</p>",
         d = esc(PRICES_AS_OF),
         v = PRICE_TABLE_VERSION,
         n = REGIONS.len(),
+        checked = cfg.href("/about/prices/"),
         offline = offline_control(),
     );
     framed(
@@ -183,6 +185,99 @@ pub(crate) fn about(cfg: &Config) -> Page {
         &main,
         cfg.shared_loads(),
     )
+}
+
+/// Dollars with thousands separators and cents: `1,147.14`.
+fn dollars(cents: i128) -> String {
+    let (int, frac) = (cents.abs() / 100, cents.abs() % 100);
+    let digits = int.to_string();
+    let mut grouped = String::new();
+    for (k, c) in digits.chars().enumerate() {
+        if k > 0 && (digits.len() - k) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    format!("{}{grouped}.{frac:02}", if cents < 0 { "−" } else { "" })
+}
+
+/// `/about/prices/`: every AWS worked example the engine prices, AWS's total
+/// beside ours. Each is priced here, at build time, by the calculators' own
+/// functions, so the table is the engine's answer on every build.
+pub(crate) fn prices(cfg: &Config) -> Result<Page, String> {
+    use lambda_model::calculators::CALCULATORS;
+    use lambda_model::metrics::MetricValue;
+    use lambda_model::published::EXAMPLES;
+    let mut rows = String::new();
+    let (mut right, mut off) = (0, 0);
+    for e in EXAMPLES {
+        let calc = CALCULATORS
+            .iter()
+            .find(|c| c.name == e.calculator)
+            .ok_or_else(|| format!("example {}: no calculator {}", e.id, e.calculator))?;
+        let d = lambda_model::scenario::decode_query(calc.specs, e.query);
+        let metrics = (calc.eval)(&d.values, cfg.today).map_err(|err| format!("example {}: {err:?}", e.id))?;
+        let total = metrics
+            .iter()
+            .find_map(|(n, v)| match (*n, v) {
+                ("total_usd", MetricValue::Usd(u)) => Some(*u),
+                _ => None,
+            })
+            .ok_or_else(|| format!("example {}: no total", e.id))?;
+        let ours = total.round_cents().0 / 10_000_000_000_000_000;
+        let aws: i128 = e.aws.replace('.', "").parse().map_err(|_| format!("example {}: AWS total {}", e.id, e.aws))?;
+        let verdict = if ours == aws && e.note.is_empty() {
+            right += 1;
+            "<span class=\"badge ok\">Matches to the cent</span>".to_string()
+        } else if ours == aws {
+            right += 1;
+            "<span class=\"badge ok\">Matches; see the note</span>".to_string()
+        } else {
+            off += 1;
+            format!("<span class=\"badge off\">AWS is off by ${}</span>", dollars((aws - ours).abs()))
+        };
+        let link = cfg.href(&format!("{}?v={}&{}", calc.page, lambda_model::scenario::QUERY_VERSION, e.query));
+        rows.push_str(&format!(
+            "<tr id=\"{id}\" data-example=\"{id}\"><th scope=\"row\"><a href=\"{link}\">{title}</a></th>\
+             <td class=\"num\" data-aws=\"{aws_v}\">${aws_t}</td>\
+             <td class=\"num\" data-metric=\"total_usd\" data-value=\"{exact}\">${ours_t}<br><small>{exact}</small></td>\
+             <td>{verdict}{note}</td></tr>\n",
+            id = esc(e.id),
+            link = esc(&link),
+            title = esc(e.title),
+            aws_v = esc(e.aws),
+            aws_t = dollars(aws),
+            exact = esc(&total.to_decimal()),
+            ours_t = dollars(ours),
+            note = if e.note.is_empty() { String::new() } else { format!("<p class=\"note\">{}</p>", esc(e.note)) },
+        ));
+    }
+    let main = format!(
+        "<h1>AWS's worked examples, priced again</h1>\n<p class=\"lede\">Every worked example on AWS's Lambda pricing \
+         page that Lambda Lab prices, with AWS's published total beside ours. Each one is priced by the calculators' \
+         own engine when this site is built, and the engine's tests check the same table, so it cannot drift from what \
+         the calculators say.</p>\n<p data-testid=\"conformance-summary\">{right} of {n} match AWS's total to the \
+         cent (some with a note on how AWS got there); in {off}, AWS's own arithmetic is off, and the note says where. \
+         Open an example to see every step in “Show the math”.</p>\n<div class=\"table-wrap\" tabindex=\"0\" \
+         role=\"region\" aria-label=\"Table; scroll sideways if it is wider than the screen\"><table class=\"conformance\">\
+         <caption>AWS's worked examples: AWS's total and the exact bill (prices as of {d})</caption>\
+         <thead><tr><th scope=\"col\">Example</th><th scope=\"col\" class=\"num\">AWS writes</th>\
+         <th scope=\"col\" class=\"num\">Lambda Lab (exact below)</th><th scope=\"col\">Verdict</th></tr></thead>\
+         <tbody>\n{rows}</tbody></table></div>\n<p><a href=\"{about}\">Where the prices come from</a></p>",
+        n = EXAMPLES.len(),
+        d = esc(PRICES_AS_OF),
+        about = cfg.href("/about/"),
+    );
+    Ok(framed(
+        cfg,
+        "/about/prices/",
+        "AWS's pricing examples, checked",
+        "Every worked example on AWS's Lambda pricing page, priced again exactly: AWS's total beside ours, and where \
+         AWS's own arithmetic is off.",
+        String::new(),
+        &main,
+        cfg.shared_loads(),
+    ))
 }
 
 /// The page a host answers for any address it has no file for (status 404).
@@ -254,6 +349,11 @@ fn lede(cfg: &Config, c: &CalcPage) -> String {
              times are measured: {}.",
             esc(lambda_model::coldstart::LAMBDA_PERF_SOURCE)
         ),
+        "managed-instances" => "Lambda Managed Instances run your functions on EC2 instances Lambda manages: no \
+                                duration charge, but the instances run all month, with a 15% fee on their on-demand \
+                                price. Here is the same workload both ways, priced exactly, and the traffic from \
+                                which the instances cost less."
+            .into(),
         _ => "Simulate your traffic against one function: how often requests start cold, how often they are \
               throttled, what the latency percentiles are, how many environments run, and what the simulated time \
               costs."

@@ -5,7 +5,7 @@ fn config() -> Config {
     let ctx = Context::today();
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content/lessons");
     let lessons = compile_dir(&dir, &ctx).unwrap_or_else(|e| panic!("lessons: {}", e[0]));
-    let modules = ["cost", "account", "power", "coldstart", "traffic", "lessons", "teach", "embed"]
+    let modules = ["cost", "account", "power", "coldstart", "traffic", "lmi", "lessons", "teach", "embed"]
         .iter()
         .map(|m| {
             let dir = format!("modules/{m}-0123456789abcdef");
@@ -54,6 +54,8 @@ fn every_route_is_a_page_with_its_own_title_description_and_canonical_url() {
         "calculators/power/",
         "calculators/cold-start/",
         "calculators/traffic/",
+        "calculators/managed-instances/",
+        "embed/managed-instances/",
         "embed/cost/",
         "embed/account/",
         "embed/power/",
@@ -240,4 +242,24 @@ fn every_calculator_has_an_oembed_file_its_pages_point_to() {
             );
         }
     }
+}
+
+#[test]
+fn the_conformance_page_prices_every_aws_example_and_says_where_aws_is_off() {
+    let cfg = config();
+    let pages = build(&cfg).unwrap();
+    let page = pages.iter().find(|p| p.route == "about/prices/").expect("about/prices/");
+    for e in lambda_model::published::EXAMPLES {
+        assert!(page.html.contains(&format!("data-example=\"{}\"", e.id)), "{}", e.id);
+    }
+    // Five of AWS's totals differ from the exact bill; the rest match to the cent.
+    let n = lambda_model::published::EXAMPLES.len();
+    assert!(page.html.contains(&format!("{} of {n} match", n - 5)), "{}", page.html);
+    assert!(page.html.contains("in 5, AWS"));
+    assert!(page.html.contains("AWS is off by $6.16"), "ESM example 1: $1,153.30 − $1,147.14");
+    assert!(page.html.contains("data-value=\"1147.13532\""));
+    // Each example opens in its calculator with its query.
+    assert!(page.html.contains("/lambda-lab/calculators/managed-instances/?v=3&amp;instance_type=m7g.xlarge"));
+    let about = pages.iter().find(|p| p.route == "about/").unwrap();
+    assert!(about.html.contains("/lambda-lab/about/prices/"));
 }
