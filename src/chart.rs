@@ -156,7 +156,7 @@ pub fn draw_stacked_bars(canvas: &web_sys::HtmlCanvasElement, bars: &[StackedBar
     let bg = css_color("--bg");
     let text = css_color("--text");
     let muted = css_color("--muted");
-    let series: Vec<RGBColor> = (1..=11).map(|i| css_color(&format!("--chart-{i}"))).collect();
+    let series: Vec<RGBColor> = (1..=15).map(|i| css_color(&format!("--chart-{i}"))).collect();
     root.fill(&bg).ok()?;
     if bars.is_empty() {
         return Some(());

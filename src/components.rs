@@ -158,6 +158,9 @@ pub struct CalcState {
     /// Other calculators' function-profile keys from the link, kept in this
     /// page's links and hand-offs (see `lambda_model::profile`).
     pub carried: StoredValue<Vec<(String, String)>>,
+    /// Where the help of a parameter whose spec has none is kept (the cost
+    /// parameters': `pricing::cost_help`).
+    pub help: Option<fn(&str) -> &'static str>,
 }
 
 fn drafts_from_errors(specs: &'static [ParamSpec], errors: &[ParamError]) -> Vec<Draft> {
@@ -194,7 +197,13 @@ impl CalcState {
             embedded: crate::url::embedding(),
             locked: StoredValue::new(layout.locked),
             carried: StoredValue::new(d.carried),
+            help: None,
         }
+    }
+
+    /// The same state, with the help texts its specs leave out.
+    pub fn with_help(self, help: fn(&str) -> &'static str) -> CalcState {
+        CalcState { help: Some(help), ..self }
     }
 
     /// Whether links from this calculator open Lambda Lab in a new tab: it is
@@ -560,7 +569,7 @@ fn field(spec: &'static ParamSpec, state: CalcState, cross: Memo<Vec<ParamError>
         <div class="field" class:check-field=is_bool class:locked=locked data-param=name>
             {if is_bool { view! { {control} {label} }.into_any() } else { view! { {label} {control} {slider} }.into_any() }}
             <p class="hint" id=hint_id>
-                {spec.help}
+                {if spec.help.is_empty() { state.help.map_or("", |h| h(name)) } else { spec.help }}
                 {locked.then_some(" Fixed by the page this calculator is embedded in.")}
             </p>
             {move || error.get().map(|e| view! { <p class="error-text" id=err_id.clone()>{e}</p> })}

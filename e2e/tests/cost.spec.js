@@ -127,13 +127,13 @@ test('the account view shares the free tier across functions', async ({ page, co
   expect(consoleErrors).toEqual([]);
 });
 
-test('the account view prices tenant isolation, durable functions and pollers per function, in its own section', async ({ page, consoleErrors }) => {
+test('the account view prices tenant isolation, durable functions, pollers and the front door per function, in its own section', async ({ page, consoleErrors }) => {
   const f = encodeURIComponent('v=3&memory_mb=1024&duration_ms=1000&requests=300000&sqs_poller_hours=1460');
   const g = encodeURIComponent('v=3&arch=arm64&memory_mb=1024&duration_ms=1000&requests=300000');
   await page.goto(`calculators/account/?f=${f}&f=${g}`);
   await appReady(page);
   // The section is open because function 1 uses a poller; its line is in the breakdown.
-  await expect(page.locator('summary', { hasText: 'Tenant isolation, durable functions and event pollers' })).toBeVisible();
+  await expect(page.locator('summary', { hasText: 'Tenant isolation, durable functions, event pollers, front door and network' })).toBeVisible();
   await expect(page.getByLabel('Function 1 SQS event poller hours')).toBeVisible();
   expect(await page.locator('[data-metric="poller_usd"]').first().getAttribute('data-value')).toBe('13.505');
   const kafka = page.getByLabel('Function 2 Kafka event poller hours');
@@ -147,6 +147,11 @@ test('the account view prices tenant isolation, durable functions and pollers pe
   await expect(page.getByRole('alert')).toContainText('Function 2');
   await expect(page.getByRole('alert')).toContainText('0.0167');
   expect(await page.locator('[data-metric="poller_usd"]').first().getAttribute('data-value')).toBe('148.555');
+  // A front door per function: 300,000 requests through an HTTP API, $0.30.
+  await kafka.fill('730');
+  await kafka.press('Tab');
+  await page.getByLabel('Function 1 Front door').selectOption('http_api');
+  await expect(page.locator('[data-metric="front_door_usd"]').first()).toHaveAttribute('data-value', '0.3');
   expect(consoleErrors).toEqual([]);
 });
 
@@ -181,6 +186,38 @@ test('durable functions and event pollers: AWS examples priced exactly, their se
   await expect(page.getByTestId('error-summary')).toContainText('SQS event poller hours (sqs_poller_hours)');
   await expect(page.getByTestId('error-summary')).toContainText('0.0334');
   expect(await page.locator('[data-metric="total_usd"]').first().getAttribute('data-value')).toBe('1147.13532');
+  expect(consoleErrors).toEqual([]);
+});
+
+test('the front door: AWS API Gateway examples priced exactly, the note where AWS is off, bad values named', async ({ page, consoleErrors }) => {
+  // AWS's HTTP API example 1: 432M requests, $300 + $118.80.
+  await page.goto('calculators/cost/?v=3&requests=432000000&front_door=http_api&payload_kb=12');
+  await appReady(page);
+  expect(await page.locator('[data-metric="front_door_usd"]').first().getAttribute('data-value')).toBe('418.8');
+  await page.getByText('Show the math').click();
+  await expect(page.getByTestId('math')).toContainText('132000000 requests × $0.0000009 (tier 2) = $118.8');
+  // AWS's 15-billion-call REST API example flat-rates its data out: the page says so.
+  await page.goto('calculators/cost/?v=3&requests=15000000000&front_door=rest_api&egress_gb=57220.458984375&free_tier=false');
+  await appReady(page);
+  expect(await page.locator('[data-metric="egress_usd"]').first().getAttribute('data-value')).toBe('4824.63212890625');
+  await page.getByText('Show the math').click();
+  await expect(page.locator('.notes')).toContainText('$41,177.73, not $41,502.94');
+  // An ALB passes at most 1 MB to a function; a region without verified rates is refused by name.
+  await page.goto('calculators/cost/?v=3&front_door=alb&requests=26280000&payload_kb=100');
+  await appReady(page);
+  const before = await page.locator('[data-metric="total_usd"]').first().getAttribute('data-value');
+  expect(await page.locator('[data-metric="front_door_usd"]').first().getAttribute('data-value')).toBe('76.285');
+  const size = page.locator('#p-payload_kb');
+  await size.fill('2048');
+  await size.press('Tab');
+  await expect(page.getByTestId('error-summary')).toContainText('Request and response size (payload_kb)');
+  await expect(page.getByTestId('error-summary')).toContainText('1 MB');
+  expect(await page.locator('[data-metric="total_usd"]').first().getAttribute('data-value')).toBe(before);
+  await size.fill('100');
+  await size.press('Tab');
+  await page.locator('#p-region').selectOption('eu-west-1');
+  await expect(page.getByTestId('error-summary')).toContainText('Front door (front_door)');
+  await expect(page.getByTestId('error-summary')).toContainText('us-east-1 only');
   expect(consoleErrors).toEqual([]);
 });
 

@@ -72,3 +72,13 @@ test('an uploaded trace file drives the simulation', async ({ page, consoleError
   expect(await metric(page, 'cold_starts')).toBe(3);
   expect(consoleErrors).toEqual([]);
 });
+
+test('the products set on the cost page travel through the simulator, which prices the function alone and says so', async ({ page, consoleErrors }) => {
+  await page.goto('calculators/traffic/?v=3&sim_seconds=600&front_door=http_api&egress_gb=200');
+  await appReady(page);
+  await expect(page.getByTestId('sim-monthly')).toContainText('Only the function', { timeout: 60_000 });
+  const link = await page.locator('a[data-handoff="cost"]').getAttribute('href');
+  expect(link).toContain('front_door=http_api');
+  expect(link).toContain('egress_gb=200');
+  expect(consoleErrors).toEqual([]);
+});

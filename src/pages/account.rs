@@ -16,7 +16,8 @@ const MAX_FUNCTIONS: usize = 20;
 pub const ROW_FIELDS: &[&str] = &["region", "arch", "memory_mb", "duration_ms", "requests"];
 
 /// The products a function may add to its bill, per function, in a
-/// collapsible section under the table.
+/// collapsible section under the table (a REST API cache and an ALB's
+/// connection figures through "All parameters").
 pub const EXTRA_FIELDS: &[&str] = &[
     "tenant_environments",
     "durable_executions",
@@ -26,6 +27,12 @@ pub const EXTRA_FIELDS: &[&str] = &[
     "durable_retention_days",
     "sqs_poller_hours",
     "kafka_poller_hours",
+    "front_door",
+    "payload_kb",
+    "log_kb_per_invocation",
+    "egress_gb",
+    "nat_gb",
+    "nat_hours",
 ];
 
 /// The specs of `fields`, in order (a native test checks every name).
@@ -234,7 +241,7 @@ pub fn AccountPage() -> impl IntoView {
             </table>
         </TableRegion>
         <details class="advanced" open=fns.with_untracked(|f| f.iter().any(|v| EXTRA_FIELDS.iter().any(|n| v.get(n) != Values::defaults(COST_PARAMS).get(n))))>
-            <summary>"Tenant isolation, durable functions and event pollers"</summary>
+            <summary>"Tenant isolation, durable functions, event pollers, front door and network"</summary>
             <TableRegion>
                 <table class="account">
                     <caption>"Per function (us-east-1 rates)"</caption>

@@ -40,12 +40,28 @@ pub const ADVANCED: &[(&str, &[&str])] = &[
         ],
     ),
     ("Event source mappings in provisioned mode", &["sqs_poller_hours", "kafka_poller_hours"]),
+    (
+        "Front door, logs and network",
+        &[
+            "front_door",
+            "payload_kb",
+            "rest_cache_gb",
+            "alb_rules",
+            "alb_connections_per_s",
+            "alb_active_connections",
+            "log_kb_per_invocation",
+            "log_retention_days",
+            "egress_gb",
+            "nat_gb",
+            "nat_hours",
+        ],
+    ),
 ];
 
 #[component]
 pub fn CostPage() -> impl IntoView {
     let layout = layout();
-    let state = CalcState::from_url(COST_PARAMS);
+    let state = CalcState::from_url(COST_PARAMS).with_help(pricing::cost_help);
     let today = crate::today();
     let eval = Evaluation::new(state, move |v| pricing::evaluate(v, today));
     let (evaluated, cross) = (eval.evaluated, eval.cross);
@@ -172,7 +188,7 @@ fn CostResults(result: Memo<CostResult>, what_ifs: Memo<Vec<WhatIf>>, stale: Sig
             <figcaption id="cost-chart-summary" data-testid="cost-chart-summary">{move || summary.get()}</figcaption>
             <ul class="legend" aria-hidden="true">
                 // Only the lines some bar has: eight swatches for three costs mislead.
-                {move || bars.with(|b| cost_view::used_series(b)).into_iter().map(|i| view! { <li><span class=format!("swatch c{}", i % 11 + 1)></span>{series[i]}</li> }).collect_view()}
+                {move || bars.with(|b| cost_view::used_series(b)).into_iter().map(|i| view! { <li><span class=format!("swatch c{}", i % 15 + 1)></span>{series[i]}</li> }).collect_view()}
             </ul>
             <details>
                 <summary>"Chart data table"</summary>

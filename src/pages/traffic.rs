@@ -511,10 +511,10 @@ fn SimResults(state: CalcState, result: SimResult, throughput: f64) -> impl Into
         let steady = cost_values.num(lambda_model::param!(lambda_model::pricing::COST_PARAMS, "cold_start_ratio"));
         // The result is fixed, so the figure and the link are built once.
         let (total, text) = match monthly {
-            Some(total) => (
+            Some((total, more)) => (
                 Some(total),
                 format!(
-                    ", priced like the cost calculator: {} requests (a month is 730 hours), a steady-state cold-start ratio of {:.4}% (start-up left out), free tier {}.",
+                    ", priced like the cost calculator: {} requests (a month is 730 hours), a steady-state cold-start ratio of {:.4}% (start-up left out), free tier {}.{}",
                     format::number(
                         cost_values.num(lambda_model::param!(lambda_model::pricing::COST_PARAMS, "requests")),
                         0
@@ -524,6 +524,11 @@ fn SimResults(state: CalcState, result: SimResult, throughput: f64) -> impl Into
                         "applied"
                     } else {
                         "not applied"
+                    },
+                    if more {
+                        " Only the function: the cost calculator adds the other products set there."
+                    } else {
+                        ""
                     }
                 ),
             ),

@@ -118,7 +118,7 @@ fn site_script(out: &Path, public_url: &str) -> Result<String> {
 }
 
 /// Builds every module: cargo (release, wasm32) → wasm-bindgen (web target)
-/// → wasm-opt -Oz, into `modules/<name>-<hash>/`. The hash is of the files'
+/// → wasm-opt (flatten, rereloop, -Oz twice), into `modules/<name>-<hash>/`. The hash is of the files'
 /// contents, so a deploy never serves a stale module under an old name.
 fn build_modules(out: &Path, debug_routes: bool) -> Result<BTreeMap<String, Module>> {
     let tmp = root().join("target").join("modules");
@@ -151,8 +151,11 @@ fn build_modules(out: &Path, debug_routes: bool) -> Result<BTreeMap<String, Modu
         let glue = stage.join(format!("{bin}.js"));
         run(Command::new("terser").arg(&glue).args(["--module", "--compress", "--mangle", "--output"]).arg(&glue))?;
         let bg = stage.join(format!("{bin}_bg.wasm"));
+        // Flattening and re-looping before two -Oz passes saves about 1.1 KB
+        // gzipped per module over one -Oz (measured on the traffic module,
+        // 2026-12-03), for about 4 s more per module.
         run(Command::new("wasm-opt")
-            .arg("-Oz")
+            .args(["--flatten", "--rereloop", "-Oz", "-Oz"])
             .args(["--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext"])
             .args(["--enable-mutable-globals", "--enable-reference-types", "--enable-multivalue"])
             .arg(&bg)

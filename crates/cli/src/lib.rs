@@ -68,7 +68,7 @@ fn help_for(c: &Calculator) -> String {
             p.valid_range(),
             "",
             "",
-            p.help,
+            if p.help.is_empty() && c.name == "cost" { lambda_model::pricing::cost_help(p.name) } else { p.help },
             if p.unit.is_empty() { String::new() } else { format!(" [{}]", p.unit) }
         ));
     }
@@ -449,6 +449,10 @@ mod tests {
             "tenant_usd",
             "durable_usd",
             "poller_usd",
+            "front_door_usd",
+            "logs_usd",
+            "egress_usd",
+            "nat_usd",
             "savings_usd",
             "gb_seconds",
             "billed_requests",

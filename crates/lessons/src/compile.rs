@@ -455,6 +455,7 @@ fn calc_name(calc: &str) -> &'static str {
         "cost" => "cost calculator",
         "power" => "power tuning explorer",
         "coldstart" => "cold-start calculator",
+        "lmi" => "Managed Instances calculator",
         _ => "traffic simulator",
     }
 }
@@ -477,6 +478,9 @@ const METRIC_NAMES: &[(&str, &str)] = &[
     ("p99_ms", "p99 latency"),
     ("p50_ms", "median latency (p50)"),
     ("throttle_ratio", "share of requests throttled"),
+    ("crossover_rps", "traffic from which Managed Instances cost no more than functions (requests per second)"),
+    ("lambda_usd", "monthly cost as on-demand functions"),
+    ("front_door_usd", "front-door charge (API Gateway or load balancer)"),
 ];
 
 /// Comma-separated names, each checked against `valid`.

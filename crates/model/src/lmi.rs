@@ -576,7 +576,7 @@ pub fn on_demand(i: &LmiInput, requests: u64) -> Result<Usd, String> {
     set(&mut v, "free_tier", i.free_tier.to_string())?;
     let input = crate::pricing::CostInput::from_values(&v, crate::scenario::Date::new(2026, 12, 1))
         .map_err(|e| e.into_iter().map(|e| e.message).collect::<Vec<_>>().join(" "))?;
-    crate::pricing::total(&input)
+    crate::pricing::function_total(&input)
 }
 
 /// Requests per month at `rps` requests per second.

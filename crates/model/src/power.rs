@@ -257,7 +257,7 @@ impl Pricer {
         let duration_ms = if timed_out { TIMEOUT_MS } else { duration_ms.max(0.0) };
         let at = |requests: u64, free: bool| {
             let i = CostInput { memory_mb: m, duration_ms, requests, free_tier: free, ..self.base.clone() };
-            pricing::total(&i).map_err(|e| err("memory_mb", format!("{m} MB: {e}")))
+            pricing::function_total(&i).map_err(|e| err("memory_mb", format!("{m} MB: {e}")))
         };
         Ok(Row {
             memory_mb: m,

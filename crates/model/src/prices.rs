@@ -53,6 +53,18 @@ pub const SOURCES: &[Source] = &[
         date: "2020-08-12",
     },
     Source {
+        id: "apigw-page",
+        title: "Amazon API Gateway pricing page (examples) and the AWS whitepaper \u{201c}Best Practices for Designing Amazon API Gateway Private APIs\u{201d}, cost table",
+        url: "https://aws.amazon.com/api-gateway/pricing/",
+        date: "2025-11-02 (page copy)",
+    },
+    Source {
+        id: "elb-page",
+        title: "Elastic Load Balancing pricing page (LCU dimensions), with the AWSELB, AmazonVPC, AmazonCloudWatch, AWSDataTransfer and AmazonEC2 (NAT gateway) Price List offers",
+        url: "https://aws.amazon.com/elasticloadbalancing/pricing/",
+        date: "2026-08-31 (offers); 2026-09-20 (page read)",
+    },
+    Source {
         id: "whitepaper",
         title: "AWS whitepaper \u{201c}How AWS Pricing Works\u{201d}, Lambda (Compute Savings Plans up to 17%)",
         url: "https://docs.aws.amazon.com/whitepapers/latest/how-aws-pricing-works/lambda.html",
@@ -141,6 +153,72 @@ pub fn epu_rates(region: &str) -> Option<(Rate, Rate)> {
 
 /// The fewest pollers an SQS mapping in provisioned mode runs.
 pub const SQS_MIN_POLLERS: u32 = 2;
+
+/// What sits around a function and shows on the same bill: its front door
+/// (API Gateway, an Application Load Balancer; function URLs are free), its
+/// logs, its data out to the internet and a NAT gateway. us-east-1 rates;
+/// other regions' are not all verified, so they are refused by name.
+pub const AROUND_REGIONS: &[&str] = &["us-east-1"];
+
+/// API Gateway HTTP APIs: $1.00 per million requests for the first 300
+/// million a month, $0.90 after; metered in 512 KB increments. Source:
+/// apigw-page (whitepaper table and the pricing page's examples) and
+/// price-list (`USE1-ApiGatewayHttpRequest`, offer 2026-09-11).
+pub const HTTP_API: ([u128; 1], [Rate; 2]) = ([300_000_000], [Rate::usd("0.000001"), Rate::usd("0.0000009")]);
+/// HTTP APIs meter each request in increments of this many KB.
+pub const HTTP_API_METER_KB: f64 = 512.0;
+/// API Gateway REST APIs: $3.50, $2.80, $2.38 and $1.51 per million, for
+/// the first 333 million, the next 667 million, the next 19 billion and
+/// beyond. Source: apigw-page and price-list (`USE1-ApiGatewayRequest`).
+pub const REST_API: ([u128; 3], [Rate; 4]) = (
+    [333_000_000, 1_000_000_000, 20_000_000_000],
+    [Rate::usd("0.0000035"), Rate::usd("0.0000028"), Rate::usd("0.00000238"), Rate::usd("0.00000151")],
+);
+/// REST API caching, per hour by cache size (GB). Source: apigw-page for
+/// 1.6 GB ($0.038, the page's example); the other sizes from copies of the
+/// page's table (the 0.5 GB rate also in a Price List extract), marked so
+/// in the math.
+pub const REST_CACHE: &[(&str, Rate)] = &[
+    ("0.5", Rate::usd("0.02")),
+    ("1.6", Rate::usd("0.038")),
+    ("6.1", Rate::usd("0.2")),
+    ("13.5", Rate::usd("0.25")),
+    ("28.4", Rate::usd("0.5")),
+    ("58.2", Rate::usd("1")),
+    ("118", Rate::usd("1.9")),
+    ("237", Rate::usd("3.8")),
+];
+/// Application Load Balancer: per ALB-hour and per LCU-hour. An LCU is 25
+/// new connections a second, 3,000 active connections a minute, 0.4 GB an
+/// hour processed for Lambda targets, or 1,000 rule evaluations a second
+/// (the first 10 rules free); the highest dimension is billed. Source:
+/// elb-page and price-list (AWSELB offer 2026-08-31).
+pub const ALB_HOUR: Rate = Rate::usd("0.0225");
+pub const ALB_LCU_HOUR: Rate = Rate::usd("0.008");
+/// An internet-facing ALB spans at least 2 Availability Zones, with a public
+/// IPv4 address in each, at $0.005 an hour. Source: price-list (AmazonVPC).
+pub const PUBLIC_IPV4_HOUR: Rate = Rate::usd("0.005");
+pub const ALB_MIN_ZONES: u32 = 2;
+/// Lambda's logs in CloudWatch Logs (Standard class), tiered since
+/// 2025-05-01: $0.50, $0.25, $0.10, $0.05 per GB for the first 10 TB, the
+/// next 20 TB, the next 20 TB and beyond (boundaries in GB as the Price List
+/// writes them). Storage $0.03 per GB-month. 5 GB free a month (shared with
+/// all CloudWatch use). Source: price-list (`USE1-VendedLog-Bytes`,
+/// `USE1-TimedStorage-ByteHrs`) and the Lambda tiered-logs announcement.
+pub const LAMBDA_LOGS: ([u128; 3], [Rate; 4]) =
+    ([10_240, 30_720, 51_200], [Rate::usd("0.5"), Rate::usd("0.25"), Rate::usd("0.1"), Rate::usd("0.05")]);
+pub const LOG_STORAGE_GB_MONTH: Rate = Rate::usd("0.03");
+pub const FREE_LOG_GB: u128 = 5;
+/// Data transfer out to the internet: $0.09, $0.085, $0.07 and $0.05 per GB
+/// for the first 10 TB, the next 40 TB, the next 100 TB and beyond; 100 GB a
+/// month free, across all services. Source: price-list (AWSDataTransfer).
+pub const EGRESS: ([u128; 3], [Rate; 4]) =
+    ([10_240, 51_200, 153_600], [Rate::usd("0.09"), Rate::usd("0.085"), Rate::usd("0.07"), Rate::usd("0.05")]);
+pub const FREE_EGRESS_GB: u128 = 100;
+/// NAT gateway: per hour and per GB processed. Source: price-list (AmazonEC2
+/// offer 2026-08-31).
+pub const NAT_HOUR: Rate = Rate::usd("0.045");
+pub const NAT_GB: Rate = Rate::usd("0.045");
 
 /// Compute Savings Plans: at most 17% off duration and PC. Source: whitepaper.
 pub const SAVINGS_PLAN_MAX_PCT: f64 = 17.0;

@@ -48,16 +48,16 @@ pub const RUNTIMES: &[&str] = &[
 
 /// The cost calculator's parameters. Names are the public contract.
 pub const COST_PARAMS: &[ParamSpec] = &[
-    prices::region_param("AWS region; rates differ by region."),
-    prices::arch_param("arm64 (Graviton) costs about 20% less per GB-s."),
-    prices::memory_param("Memory", "1024", "128 to 10,240 MB in 1 MB steps; CPU scales with it."),
+    prices::region_param(""),
+    prices::arch_param(""),
+    prices::memory_param("Memory", "1024", ""),
     ParamSpec {
         name: "duration_ms",
         label: "Duration (mean)",
         kind: Kind::Num { min: 0.001, max: 900_000.0 },
         default: "120",
         unit: "ms",
-        help: "Mean run time per invocation, up to the 15-minute limit.",
+        help: "",
     },
     ParamSpec {
         name: "duration_cv",
@@ -65,7 +65,7 @@ pub const COST_PARAMS: &[ParamSpec] = &[
         kind: Kind::Num { min: 0.0, max: 5.0 },
         default: "0",
         unit: "",
-        help: "Standard deviation ÷ mean. Above 0, durations are lognormal and each one is rounded up on its own.",
+        help: "",
     },
     ParamSpec {
         name: "duration_p99_ms",
@@ -73,7 +73,7 @@ pub const COST_PARAMS: &[ParamSpec] = &[
         kind: Kind::Num { min: 0.0, max: 900_000.0 },
         default: "0",
         unit: "ms",
-        help: "If you know the 99th percentile rather than the CV: the CV of the lognormal with this mean and p99 is used (shown in the math). 0 = use the CV.",
+        help: "",
     },
     ParamSpec {
         name: "requests",
@@ -81,7 +81,7 @@ pub const COST_PARAMS: &[ParamSpec] = &[
         kind: Kind::Int { min: 0, max: 1_000_000_000_000 },
         default: "3000000",
         unit: "requests",
-        help: "All invocations in the month, including any served by provisioned concurrency.",
+        help: "",
     },
     ParamSpec {
         name: "ephemeral_mb",
@@ -89,7 +89,7 @@ pub const COST_PARAMS: &[ParamSpec] = &[
         kind: Kind::Int { min: 512, max: 10240 },
         default: "512",
         unit: "MB",
-        help: "The first 512 MB are free.",
+        help: "",
     },
     ParamSpec {
         name: "free_tier",
@@ -97,16 +97,16 @@ pub const COST_PARAMS: &[ParamSpec] = &[
         kind: Kind::Bool,
         default: "true",
         unit: "",
-        help: "1M requests and 400,000 GB-s a month, account-wide. With provisioned concurrency it covers the requests and on-demand duration, never the PC lines.",
+        help: "",
     },
-    prices::pc_units_param("Pre-initialised environments kept ready."),
+    prices::pc_units_param(""),
     ParamSpec {
         name: "pc_hours",
         label: "PC enabled per month",
         kind: Kind::Num { min: 0.0, max: 744.0 },
         default: "730",
         unit: "hours",
-        help: "Billed rounded up to 5 minutes.",
+        help: "",
     },
     ParamSpec {
         name: "pc_requests",
@@ -114,7 +114,7 @@ pub const COST_PARAMS: &[ParamSpec] = &[
         kind: Kind::Int { min: -1, max: 1_000_000_000_000 },
         default: "-1",
         unit: "requests",
-        help: "How many of the requests run on PC; -1 means as many as PC can serve.",
+        help: "",
     },
     ParamSpec {
         name: "pc_duration_ms",
@@ -122,7 +122,7 @@ pub const COST_PARAMS: &[ParamSpec] = &[
         kind: Kind::Num { min: 0.0, max: 900_000.0 },
         default: "0",
         unit: "ms",
-        help: "Mean duration of PC-served invocations; 0 means the same as the on-demand duration.",
+        help: "",
     },
     ParamSpec {
         name: "cold_start_ratio",
@@ -130,7 +130,7 @@ pub const COST_PARAMS: &[ParamSpec] = &[
         kind: Kind::Num { min: 0.0, max: 1.0 },
         default: "0",
         unit: "",
-        help: "Share of on-demand invocations that start cold.",
+        help: "",
     },
     ParamSpec {
         name: "init_ms",
@@ -138,26 +138,26 @@ pub const COST_PARAMS: &[ParamSpec] = &[
         kind: Kind::Num { min: 0.0, max: 10_000.0 },
         default: "0",
         unit: "ms",
-        help: "Init Duration per cold start (at most 10 s).",
+        help: "",
     },
-    prices::package_param("Container images were billed for INIT even before 2025-08-01."),
+    prices::package_param(""),
     ParamSpec {
         name: "runtime",
         label: "Runtime",
         kind: Kind::Choice(RUNTIMES),
         default: "nodejs22.x",
         unit: "",
-        help: "Custom runtimes (provided.*) were billed for INIT even before 2025-08-01.",
+        help: "",
     },
-    prices::billing_date_param("INIT billing rules depend on the date; empty means today."),
-    prices::snapstart_param("Java 11+, Python 3.12+, .NET 8+. Cache and restore charges apply to Python and .NET."),
+    prices::billing_date_param(""),
+    prices::snapstart_param(""),
     ParamSpec {
         name: "snapstart_hours",
         label: "Snapshot cached per month",
         kind: Kind::Num { min: 0.0, max: 744.0 },
         default: "730",
         unit: "hours",
-        help: "At least 3 hours are billed.",
+        help: "",
     },
     ParamSpec {
         name: "restore_ratio",
@@ -165,7 +165,7 @@ pub const COST_PARAMS: &[ParamSpec] = &[
         kind: Kind::Num { min: 0.0, max: 1.0 },
         default: "0",
         unit: "",
-        help: "Share of invocations that resume from the snapshot.",
+        help: "",
     },
     ParamSpec {
         name: "stream_gb",
@@ -173,7 +173,7 @@ pub const COST_PARAMS: &[ParamSpec] = &[
         kind: Kind::Num { min: 0.0, max: 1_000_000_000.0 },
         default: "0",
         unit: "GB/month",
-        help: "GB per month written to response streams past each response's free first 6 MB.",
+        help: "",
     },
     ParamSpec {
         name: "async_event_kb",
@@ -181,7 +181,7 @@ pub const COST_PARAMS: &[ParamSpec] = &[
         kind: Kind::Int { min: 0, max: 1024 },
         default: "0",
         unit: "KB",
-        help: "For asynchronous events over 256 KB, each further 64 KB is one more request.",
+        help: "",
     },
     ParamSpec {
         name: "savings_plan_pct",
@@ -189,23 +189,16 @@ pub const COST_PARAMS: &[ParamSpec] = &[
         kind: Kind::Num { min: 0.0, max: prices::SAVINGS_PLAN_MAX_PCT },
         default: "0",
         unit: "%",
-        help: "Off duration and PC, never off requests (up to 17%).",
+        help: "",
     },
-    ParamSpec {
-        name: "edge",
-        label: "Lambda@Edge",
-        kind: Kind::Bool,
-        default: "false",
-        unit: "",
-        help: "Edge functions: $0.60/M requests, duration per 128 MB-s, no free tier, x86_64 only.",
-    },
+    ParamSpec { name: "edge", label: "Lambda@Edge", kind: Kind::Bool, default: "false", unit: "", help: "" },
     ParamSpec {
         name: "tenant_environments",
         label: "Tenant-isolated environments created",
         kind: Kind::Int { min: 0, max: 1_000_000_000_000 },
         default: "0",
         unit: "per month",
-        help: "Tenant isolation mode: each environment Lambda creates for a tenant costs its memory in GB × a per-GB rate. Not with SnapStart, provisioned concurrency or function URLs.",
+        help: "",
     },
     ParamSpec {
         name: "durable_executions",
@@ -213,7 +206,7 @@ pub const COST_PARAMS: &[ParamSpec] = &[
         kind: Kind::Int { min: 0, max: 1_000_000_000_000 },
         default: "0",
         unit: "per month",
-        help: "Durable functions: executions started per month. Their invocations, replays included, belong in Requests and Duration above; waits cost nothing.",
+        help: "",
     },
     ParamSpec {
         name: "durable_ops_per_execution",
@@ -221,7 +214,7 @@ pub const COST_PARAMS: &[ParamSpec] = &[
         kind: Kind::Int { min: 1, max: 1_000_000 },
         default: "4",
         unit: "",
-        help: "Starting the execution, each step, each wait and each callback is one operation.",
+        help: "",
     },
     ParamSpec {
         name: "durable_kb_per_execution",
@@ -229,7 +222,7 @@ pub const COST_PARAMS: &[ParamSpec] = &[
         kind: Kind::Num { min: 0.0, max: 1_000_000_000.0 },
         default: "0",
         unit: "KB",
-        help: "The start payload plus every step's checkpointed result (1 GB = 1,000,000 KB, as AWS's example counts).",
+        help: "",
     },
     ParamSpec {
         name: "durable_days",
@@ -237,7 +230,7 @@ pub const COST_PARAMS: &[ParamSpec] = &[
         kind: Kind::Num { min: 0.0, max: 366.0 },
         default: "0",
         unit: "days",
-        help: "From start to finish, waits included (at most 366 days). The data is retained meanwhile.",
+        help: "",
     },
     ParamSpec {
         name: "durable_retention_days",
@@ -245,7 +238,7 @@ pub const COST_PARAMS: &[ParamSpec] = &[
         kind: Kind::Int { min: 1, max: 90 },
         default: "14",
         unit: "days",
-        help: "How long a finished execution's data is kept: 1 to 90 days.",
+        help: "",
     },
     ParamSpec {
         name: "sqs_poller_hours",
@@ -253,7 +246,7 @@ pub const COST_PARAMS: &[ParamSpec] = &[
         kind: Kind::Num { min: 0.0, max: 1_000_000_000.0 },
         default: "0",
         unit: "EPU-hours/month",
-        help: "Provisioned mode for SQS event source mappings: one EPU per poller, at least 2 pollers per mapping (1,460 EPU-hours for a 730-hour month), per second with a 1-minute minimum.",
+        help: "",
     },
     ParamSpec {
         name: "kafka_poller_hours",
@@ -261,9 +254,182 @@ pub const COST_PARAMS: &[ParamSpec] = &[
         kind: Kind::Num { min: 0.0, max: 1_000_000_000.0 },
         default: "0",
         unit: "EPU-hours/month",
-        help: "Provisioned mode for MSK or self-managed Kafka mappings: an EPU carries up to 10 pollers (20 MB/s); mappings in one poller group share EPUs.",
+        help: "",
+    },
+    ParamSpec {
+        name: "front_door",
+        label: "Front door",
+        kind: Kind::Choice(FRONT_DOORS),
+        default: "none",
+        unit: "",
+        help: "",
+    },
+    ParamSpec {
+        name: "payload_kb",
+        label: "Request and response size",
+        kind: Kind::Num { min: 0.0, max: 10_240.0 },
+        default: "1",
+        unit: "KB",
+        help: "",
+    },
+    ParamSpec {
+        name: "rest_cache_gb",
+        label: "REST API cache",
+        kind: Kind::Choice(REST_CACHE_SIZES),
+        default: "0",
+        unit: "GB",
+        help: "",
+    },
+    ParamSpec {
+        name: "alb_rules",
+        label: "ALB rules evaluated per request",
+        kind: Kind::Int { min: 0, max: 100 },
+        default: "1",
+        unit: "",
+        help: "",
+    },
+    ParamSpec {
+        name: "alb_connections_per_s",
+        label: "ALB new connections",
+        kind: Kind::Num { min: 0.0, max: 10_000_000.0 },
+        default: "0",
+        unit: "per second",
+        help: "",
+    },
+    ParamSpec {
+        name: "alb_active_connections",
+        label: "ALB active connections",
+        kind: Kind::Num { min: 0.0, max: 1_000_000_000.0 },
+        default: "0",
+        unit: "per minute",
+        help: "",
+    },
+    ParamSpec {
+        name: "log_kb_per_invocation",
+        label: "Logs per invocation",
+        kind: Kind::Num { min: 0.0, max: 1_000_000.0 },
+        default: "0",
+        unit: "KB",
+        help: "",
+    },
+    ParamSpec {
+        name: "log_retention_days",
+        label: "Log retention",
+        kind: Kind::Int { min: 1, max: 3653 },
+        default: "30",
+        unit: "days",
+        help: "",
+    },
+    ParamSpec {
+        name: "egress_gb",
+        label: "Data out to the internet",
+        kind: Kind::Num { min: 0.0, max: 1_000_000_000.0 },
+        default: "0",
+        unit: "GB/month",
+        help: "",
+    },
+    ParamSpec {
+        name: "nat_gb",
+        label: "Data through a NAT gateway",
+        kind: Kind::Num { min: 0.0, max: 1_000_000_000.0 },
+        default: "0",
+        unit: "GB/month",
+        help: "",
+    },
+    ParamSpec {
+        name: "nat_hours",
+        label: "NAT gateway hours",
+        kind: Kind::Num { min: 0.0, max: 100_000_000.0 },
+        default: "0",
+        unit: "per month",
+        help: "",
     },
 ];
+
+/// The help text of each cost parameter, by name. It lives here rather than
+/// in [`COST_PARAMS`] so that a page which only prices a month through the
+/// cost engine (the traffic simulator) does not carry it: the cost page and
+/// the CLI look it up (`CalcState::with_help`).
+pub fn cost_help(name: &str) -> &'static str {
+    match name {
+        "region" => "AWS region; rates differ by region.",
+        "arch" => "arm64 (Graviton) costs about 20% less per GB-s.",
+        "memory_mb" => "128 to 10,240 MB in 1 MB steps; CPU scales with it.",
+        "pc_units" => "Pre-initialised environments kept ready.",
+        "package" => "Container images were billed for INIT even before 2025-08-01.",
+        "billing_date" => "INIT billing rules depend on the date; empty means today.",
+        "snapstart" => "Java 11+, Python 3.12+, .NET 8+. Cache and restore charges apply to Python and .NET.",
+        "duration_ms" => "Mean run time per invocation, up to the 15-minute limit.",
+        "duration_cv" => {
+            "Standard deviation ÷ mean. Above 0, durations are lognormal and each one is rounded up on its own."
+        }
+        "duration_p99_ms" => {
+            "If you know the 99th percentile rather than the CV: the CV of the lognormal with this mean and p99 is used (shown in the math). 0 = use the CV."
+        }
+        "requests" => "All invocations in the month, including any served by provisioned concurrency.",
+        "ephemeral_mb" => "The first 512 MB are free.",
+        "free_tier" => {
+            "1M requests and 400,000 GB-s a month, account-wide. With provisioned concurrency it covers the requests and on-demand duration, never the PC lines."
+        }
+        "pc_hours" => "Billed rounded up to 5 minutes.",
+        "pc_requests" => "How many of the requests run on PC; -1 means as many as PC can serve.",
+        "pc_duration_ms" => "Mean duration of PC-served invocations; 0 means the same as the on-demand duration.",
+        "cold_start_ratio" => "Share of on-demand invocations that start cold.",
+        "init_ms" => "Init Duration per cold start (at most 10 s).",
+        "runtime" => "Custom runtimes (provided.*) were billed for INIT even before 2025-08-01.",
+        "snapstart_hours" => "At least 3 hours are billed.",
+        "restore_ratio" => "Share of invocations that resume from the snapshot.",
+        "stream_gb" => "GB per month written to response streams past each response's free first 6 MB.",
+        "async_event_kb" => "For asynchronous events over 256 KB, each further 64 KB is one more request.",
+        "savings_plan_pct" => "Off duration and PC, never off requests (up to 17%).",
+        "edge" => "Edge functions: $0.60/M requests, duration per 128 MB-s, no free tier, x86_64 only.",
+        "tenant_environments" => {
+            "Tenant isolation mode: each environment Lambda creates for a tenant costs its memory in GB × a per-GB rate. Not with SnapStart, provisioned concurrency or function URLs."
+        }
+        "durable_executions" => {
+            "Durable functions: executions started per month. Their invocations, replays included, belong in Requests and Duration above; waits cost nothing."
+        }
+        "durable_ops_per_execution" => {
+            "Starting the execution, each step, each wait and each callback is one operation."
+        }
+        "durable_kb_per_execution" => {
+            "The start payload plus every step's checkpointed result (1 GB = 1,000,000 KB, as AWS's example counts)."
+        }
+        "durable_days" => "From start to finish, waits included (at most 366 days). The data is retained meanwhile.",
+        "durable_retention_days" => "How long a finished execution's data is kept: 1 to 90 days.",
+        "sqs_poller_hours" => {
+            "Provisioned mode for SQS event source mappings: one EPU per poller, at least 2 pollers per mapping (1,460 EPU-hours for a 730-hour month), per second with a 1-minute minimum."
+        }
+        "kafka_poller_hours" => {
+            "Provisioned mode for MSK or self-managed Kafka mappings: an EPU carries up to 10 pollers (20 MB/s); mappings in one poller group share EPUs."
+        }
+        "front_door" => {
+            "What receives the requests: none (events, queues, direct invokes), a function URL (free), an API Gateway HTTP API or REST API, or an Application Load Balancer."
+        }
+        "payload_kb" => {
+            "The size of a request and its response: HTTP APIs meter each request in 512 KB steps; an ALB bills the bytes it processes."
+        }
+        "rest_cache_gb" => "A REST API cache, billed per hour all month by its size (0 = none). Not in any free tier.",
+        "alb_rules" => "Listener rules an ALB evaluates per request; the first 10 are free.",
+        "alb_connections_per_s" => "New connections a second (averaged over the hour); 0 means one per request.",
+        "alb_active_connections" => "Connections open in a minute, averaged: long keep-alive clients keep many.",
+        "log_kb_per_invocation" => {
+            "What each invocation writes to CloudWatch Logs, the platform's START/END/REPORT lines included (about 0.3 KB)."
+        }
+        "log_retention_days" => "How long the log group keeps them; storage is billed for every GB kept.",
+        "egress_gb" => {
+            "Responses and uploads leaving AWS for the internet. 100 GB a month are free, across all services."
+        }
+        "nat_gb" => "For a function in a VPC that reaches the internet or AWS APIs through a NAT gateway.",
+        "nat_hours" => "Hours the NAT gateways run: 730 per gateway for a month (often one per Availability Zone).",
+        _ => "",
+    }
+}
+
+/// Where requests come in: the `front_door` values.
+pub const FRONT_DOORS: &[&str] = &["none", "function_url", "http_api", "rest_api", "alb"];
+/// REST API cache sizes in GB, "0" for none ([`prices::REST_CACHE`]).
+pub const REST_CACHE_SIZES: &[&str] = &["0", "0.5", "1.6", "6.1", "13.5", "28.4", "58.2", "118", "237"];
 
 /// How the shared free GB-s are split when an account runs both
 /// architectures. AWS does not document it, so it is a visible assumption.
@@ -320,6 +486,19 @@ pub struct CostInput {
     /// Event Poller Unit-hours per month, SQS and Kafka mappings.
     pub sqs_poller_hours: f64,
     pub kafka_poller_hours: f64,
+    /// One of [`FRONT_DOORS`].
+    pub front_door: &'static str,
+    pub payload_kb: f64,
+    /// One of [`REST_CACHE_SIZES`].
+    pub rest_cache_gb: &'static str,
+    pub alb_rules: u32,
+    pub alb_connections_per_s: f64,
+    pub alb_active_connections: f64,
+    pub log_kb_per_invocation: f64,
+    pub log_retention_days: u32,
+    pub egress_gb: f64,
+    pub nat_gb: f64,
+    pub nat_hours: f64,
 }
 
 impl PartialEq for Region {
@@ -440,6 +619,17 @@ impl CostInput {
             durable_retention_days: v.int(p!("durable_retention_days")) as u32,
             sqs_poller_hours: v.num(p!("sqs_poller_hours")),
             kafka_poller_hours: v.num(p!("kafka_poller_hours")),
+            front_door: FRONT_DOORS.iter().copied().find(|d| *d == v.text(p!("front_door"))).unwrap_or("none"),
+            payload_kb: v.num(p!("payload_kb")),
+            rest_cache_gb: REST_CACHE_SIZES.iter().copied().find(|c| *c == v.text(p!("rest_cache_gb"))).unwrap_or("0"),
+            alb_rules: v.int(p!("alb_rules")) as u32,
+            alb_connections_per_s: v.num(p!("alb_connections_per_s")),
+            alb_active_connections: v.num(p!("alb_active_connections")),
+            log_kb_per_invocation: v.num(p!("log_kb_per_invocation")),
+            log_retention_days: v.int(p!("log_retention_days")) as u32,
+            egress_gb: v.num(p!("egress_gb")),
+            nat_gb: v.num(p!("nat_gb")),
+            nat_hours: v.num(p!("nat_hours")),
         };
         let i = &input;
         if i.edge {
@@ -601,6 +791,54 @@ impl CostInput {
                 });
             }
         }
+        let priced_door = !matches!(i.front_door, "none" | "function_url");
+        let around: [(&str, bool); 4] = [
+            ("front_door", priced_door),
+            ("log_kb_per_invocation", i.log_kb_per_invocation > 0.0),
+            ("egress_gb", i.egress_gb > 0.0),
+            ("nat_gb", i.nat_gb > 0.0 || i.nat_hours > 0.0),
+        ];
+        for (name, used) in around {
+            if used && !prices::AROUND_REGIONS.contains(&i.region.code) {
+                errs.add(|| {
+                    cross(
+                        name,
+                        i.region.code.into(),
+                        format!(
+                            "these rates are in this calculator for {} only (other regions' are not all verified); use {} or one of them.",
+                            prices::AROUND_REGIONS.join(", "),
+                            if name == "front_door" { "none or function_url" } else { "0" }
+                        ),
+                    )
+                });
+            }
+        }
+        if i.edge && i.front_door != "none" {
+            errs.add(|| {
+                cross("front_door", i.front_door.into(), "Lambda@Edge runs behind CloudFront; use none.".into())
+            });
+        }
+        if i.edge && (i.nat_gb > 0.0 || i.nat_hours > 0.0) {
+            errs.add(|| cross("nat_gb", fmt_num(i.nat_gb), "Lambda@Edge functions are not in a VPC; use 0.".into()));
+        }
+        if i.front_door == "alb" && i.payload_kb > 1024.0 {
+            errs.add(|| {
+                cross(
+                    "payload_kb",
+                    fmt_num(i.payload_kb),
+                    "an ALB passes at most 1 MB to and from a Lambda function; use 0 to 1,024 KB.".into(),
+                )
+            });
+        }
+        if i.rest_cache_gb != "0" && i.front_door != "rest_api" {
+            errs.add(|| {
+                cross(
+                    "rest_cache_gb",
+                    i.rest_cache_gb.into(),
+                    "a cache belongs to a REST API; use 0, or choose rest_api as the front door.".into(),
+                )
+            });
+        }
         if i.pc_units > 0 && i.region.pc(i.arch).is_none() {
             errs.add(|| {
                 cross(
@@ -734,6 +972,30 @@ pub fn async_extra_requests(kb: u32) -> u128 {
     (kb.saturating_sub(256) as u128).div_ceil(64)
 }
 
+/// Hours in the month the front door, the cache and a NAT gateway run.
+pub const HOURS_PER_MONTH: u32 = 730;
+/// KB in a GB, for logs and data: AWS's API Gateway examples divide KB by 1024².
+const KB_PER_GB: u128 = 1_048_576;
+
+/// Requests an HTTP API bills for one call of `payload_kb`: one per 512 KB
+/// started, at least one.
+pub fn http_meter(payload_kb: f64) -> u128 {
+    ((payload_kb / prices::HTTP_API_METER_KB).ceil() as u128).max(1)
+}
+
+/// An ALB's load capacity units per hour, traffic spread evenly over the
+/// month: the highest of new connections ÷ 25 a second, active connections ÷
+/// 3,000 a minute, GB processed ÷ 0.4 an hour (Lambda targets; 1 GB = 10⁹
+/// bytes, as AWS's ALB example counts) and rule evaluations beyond the first
+/// 10 ÷ 1,000 a second.
+pub fn alb_lcu(i: &CostInput) -> f64 {
+    let rps = i.requests as f64 / (HOURS_PER_MONTH as f64 * 3600.0);
+    let new = if i.alb_connections_per_s > 0.0 { i.alb_connections_per_s } else { rps };
+    let gb_per_hour = i.requests as f64 * i.payload_kb / 1e6 / HOURS_PER_MONTH as f64;
+    let evals = i.alb_rules.saturating_sub(10) as f64 * rps;
+    (new / 25.0).max(i.alb_active_connections / 3000.0).max(gb_per_hour / 0.4).max(evals / 1000.0)
+}
+
 /// What one function bills, in exact units, before free tier and tiers.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Usage {
@@ -758,14 +1020,6 @@ pub struct Usage {
     pub snap_cache_gbs: Qty,
     pub snap_restore_gb: Qty,
     pub stream_gb: Qty,
-    /// Tenant-isolated environments created × memory, in GB.
-    pub tenant_gb: Qty,
-    /// Durable operations, GB written and GB-months retained.
-    pub durable_ops: Qty,
-    pub durable_written_gb: Qty,
-    pub durable_gb_months: Qty,
-    /// Event Poller Unit-hours: SQS, Kafka.
-    pub epu_hours: (Qty, Qty),
     /// Whether the free tier may apply (on, not Edge). It is applied by
     /// usage type: requests and on-demand duration (with INIT) of every
     /// function, provisioned concurrency or not; never the PC lines.
@@ -799,13 +1053,6 @@ pub fn usage(i: &CostInput) -> Result<Usage, String> {
     let exec_seconds =
         Qty::ratio(od as u128 * warm + pc_requests as u128 * pc_ns, NS_PER_S) + cold_starts.scale(cold_extra, NS_PER_S);
     let ephemeral_gbs = exec_seconds.scale(i.ephemeral_mb.saturating_sub(512) as u128, MB_PER_GB);
-    // Durable data: KB per execution, 1 GB = 10⁶ KB; retained while the
-    // execution runs and for the retention period after, prorated over a
-    // 30-day month (AWS's example).
-    let durable_written_gb =
-        Qty(mul_div_round(decimal_qty(i.durable_kb_per_execution).0, i.durable_executions as u128, 1_000_000));
-    let retained_days = decimal_qty(i.durable_days) + Qty::whole(i.durable_retention_days as u128);
-    let durable_gb_months = durable_written_gb.scale(retained_days.0, 30 * crate::money::ATTO);
     let (snap_cache_gbs, snap_restore_gb) = if i.snapstart {
         let cache_ms = (i.snapstart_hours.max(3.0) * 3_600_000.0).round() as u128;
         let restores = count_times(od, i.restore_ratio);
@@ -833,11 +1080,6 @@ pub fn usage(i: &CostInput) -> Result<Usage, String> {
         snap_cache_gbs,
         snap_restore_gb,
         stream_gb: decimal_qty(i.stream_gb),
-        tenant_gb: Qty::ratio(i.tenant_environments as u128 * mem, MB_PER_GB),
-        durable_ops: Qty::whole(i.durable_executions as u128 * i.durable_ops_per_execution as u128),
-        durable_written_gb,
-        durable_gb_months,
-        epu_hours: (decimal_qty(i.sqs_poller_hours), decimal_qty(i.kafka_poller_hours)),
         free_eligible: i.free_tier && !i.edge,
     })
 }
@@ -856,12 +1098,16 @@ pub struct Lines {
     pub tenant_usd: Usd,
     pub durable_usd: Usd,
     pub poller_usd: Usd,
+    pub front_door_usd: Usd,
+    pub logs_usd: Usd,
+    pub egress_usd: Usd,
+    pub nat_usd: Usd,
     pub savings_usd: Usd,
 }
 
 impl Lines {
     /// (metric name, label, amount), in display order; savings is negative.
-    pub fn items(&self) -> [(&'static str, &'static str, Usd); 12] {
+    pub fn items(&self) -> [(&'static str, &'static str, Usd); 16] {
         [
             ("request_usd", "Requests", self.request_usd),
             ("duration_usd", "Duration (on-demand)", self.duration_usd),
@@ -874,6 +1120,10 @@ impl Lines {
             ("tenant_usd", "Tenant isolation", self.tenant_usd),
             ("durable_usd", "Durable functions", self.durable_usd),
             ("poller_usd", "Event pollers (provisioned mode)", self.poller_usd),
+            ("front_door_usd", "Front door (API Gateway or ALB)", self.front_door_usd),
+            ("logs_usd", "CloudWatch Logs", self.logs_usd),
+            ("egress_usd", "Data out to the internet", self.egress_usd),
+            ("nat_usd", "NAT gateway", self.nat_usd),
             ("savings_usd", "Savings Plan discount", Usd::ZERO - self.savings_usd),
         ]
     }
@@ -894,6 +1144,10 @@ impl Lines {
         self.tenant_usd += o.tenant_usd;
         self.durable_usd += o.durable_usd;
         self.poller_usd += o.poller_usd;
+        self.front_door_usd += o.front_door_usd;
+        self.logs_usd += o.logs_usd;
+        self.egress_usd += o.egress_usd;
+        self.nat_usd += o.nat_usd;
         self.savings_usd += o.savings_usd;
     }
 }
@@ -915,6 +1169,48 @@ pub struct FunctionCost {
     /// recorded when billed so "show the math" writes what was charged.
     pub duration_tiers: Vec<TierPart>,
     pub init_tiers: Vec<TierPart>,
+    /// What the function's surroundings were charged, as billed.
+    pub around: Around,
+}
+
+/// The products around a function, worked out only for the full bill (see
+/// [`function_total`]) and recorded as billed: tenant isolation, durable
+/// functions, event pollers, the front door's request tiers and fixed parts,
+/// logs, data out, NAT.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Around {
+    /// Tenant-isolated environments created × memory, in GB.
+    pub tenant_gb: Qty,
+    /// Durable operations, GB written and GB-months retained.
+    pub durable_ops: Qty,
+    pub durable_written_gb: Qty,
+    pub durable_gb_months: Qty,
+    /// Event Poller Unit-hours: SQS, Kafka.
+    pub epu_hours: (Qty, Qty),
+    /// Requests the front door bills: an HTTP API meters each in 512 KB steps.
+    pub door_requests: Qty,
+    /// An ALB's capacity units per hour (averaged over the month) and LCU-hours.
+    pub alb_lcu: f64,
+    pub alb_lcu_hours: Qty,
+    /// Logs ingested (GB, 1 GB = 1,048,576 KB) and GB-months stored.
+    pub log_gb: Qty,
+    pub log_gb_months: Qty,
+    pub door: Vec<TierPart>,
+    pub cache: Usd,
+    /// ALB-hours and its public IPv4 addresses.
+    pub alb_fixed: Usd,
+    pub alb_lcu_usd: Usd,
+    pub free_log: Qty,
+    pub logs: Vec<TierPart>,
+    pub log_storage: Usd,
+    pub free_egress: Qty,
+    pub egress: Vec<TierPart>,
+    pub nat: Usd,
+}
+
+/// The hourly rate of a REST API cache size, `None` for "0".
+pub fn rest_cache_rate(size: &str) -> Option<Rate> {
+    prices::REST_CACHE.iter().find(|c| c.0 == size).map(|c| c.1)
 }
 
 impl FunctionCost {
@@ -1048,7 +1344,7 @@ impl FunctionCost {
             math.push(format!(
                 "  {} environments created × {mem} MB ÷ 1024 = {} GB × ${} = ${}",
                 i.tenant_environments,
-                u.tenant_gb.to_decimal(),
+                self.around.tenant_gb.to_decimal(),
                 rate.to_decimal(),
                 l.tenant_usd
             ));
@@ -1060,25 +1356,25 @@ impl FunctionCost {
             math.push(format!(
                 "  operations: {n} executions × {} = {} × ${} = ${}",
                 i.durable_ops_per_execution,
-                u.durable_ops.to_decimal(),
+                self.around.durable_ops.to_decimal(),
                 d.operation.to_decimal(),
-                d.operation.times(u.durable_ops)
+                d.operation.times(self.around.durable_ops)
             ));
             math.push(format!(
                 "  data written: {n} × {} KB ÷ 1,000,000 KB per GB = {} GB × ${} = ${}",
                 fmt_num(i.durable_kb_per_execution),
-                u.durable_written_gb.to_decimal(),
+                self.around.durable_written_gb.to_decimal(),
                 d.written_gb.to_decimal(),
-                d.written_gb.times(u.durable_written_gb)
+                d.written_gb.times(self.around.durable_written_gb)
             ));
             math.push(format!(
                 "  data retained: {} GB × ({} days running + {} days after completion) ÷ 30 = {} GB-months × ${} = ${}",
-                u.durable_written_gb.to_decimal(),
+                self.around.durable_written_gb.to_decimal(),
                 fmt_num(i.durable_days),
                 i.durable_retention_days,
-                u.durable_gb_months.to_decimal(),
+                self.around.durable_gb_months.to_decimal(),
                 d.retained_gb_month.to_decimal(),
-                d.retained_gb_month.times(u.durable_gb_months)
+                d.retained_gb_month.times(self.around.durable_gb_months)
             ));
             math.push(format!("  = ${}", l.durable_usd));
             math.push(format!("  {DURABLE_NOTE}"));
@@ -1087,7 +1383,9 @@ impl FunctionCost {
             (i.sqs_poller_hours > 0.0 || i.kafka_poller_hours > 0.0, prices::epu_rates(i.region.code))
         {
             math.push("Event pollers (provisioned mode for event source mappings)".into());
-            for (what, hours, rate) in [("SQS", u.epu_hours.0, sqs), ("Kafka", u.epu_hours.1, kafka)] {
+            for (what, hours, rate) in
+                [("SQS", self.around.epu_hours.0, sqs), ("Kafka", self.around.epu_hours.1, kafka)]
+            {
                 if hours.0 > 0 {
                     math.push(format!(
                         "  {what}: {} EPU-hours × ${} = ${}",
@@ -1099,6 +1397,7 @@ impl FunctionCost {
             }
             math.push(format!("  {POLLER_NOTE}"));
         }
+        math.extend(self.around_math());
         if let (true, Some(pc)) = (i.pc_units > 0, i.region.pc(i.arch)) {
             math.push("Provisioned concurrency (never in the free tier)".into());
             math.push(format!("  {PC_FREE_TIER_NOTE}"));
@@ -1178,6 +1477,141 @@ impl FunctionCost {
     }
 }
 
+impl FunctionCost {
+    /// The math of the charges around the function: front door, logs, data
+    /// out, NAT gateway.
+    fn around_math(&self) -> Vec<String> {
+        let (i, l, a) = (&self.input, &self.lines, &self.around);
+        let mut m = Vec::new();
+        let parts = |m: &mut Vec<String>, parts: &[TierPart], unit: &str| {
+            for p in parts {
+                m.push(format!(
+                    "  {} {unit} × ${} (tier {}) = ${}",
+                    p.gbs.to_decimal(),
+                    p.rate.to_decimal(),
+                    p.tier,
+                    p.usd
+                ));
+            }
+        };
+        if i.front_door != "none" {
+            m.push(format!("Front door: {}", door_name(i.front_door)));
+            match i.front_door {
+                "function_url" => m.push(
+                    "  a function URL adds no charge: the function's own requests and duration are the bill".into(),
+                ),
+                "http_api" => {
+                    m.push(format!(
+                        "  {} requests × ⌈{} KB ÷ 512 KB⌉ (at least 1) = {} metered requests",
+                        i.requests,
+                        fmt_num(i.payload_kb),
+                        a.door_requests.to_decimal()
+                    ));
+                    parts(&mut m, &a.door, "requests");
+                }
+                "rest_api" => {
+                    parts(&mut m, &a.door, "requests");
+                    if let Some(rate) = rest_cache_rate(i.rest_cache_gb) {
+                        m.push(format!(
+                            "  cache of {} GB: {HOURS_PER_MONTH} h × ${} = ${}{}",
+                            i.rest_cache_gb,
+                            rate.to_decimal(),
+                            a.cache,
+                            if i.rest_cache_gb == "1.6" { "" } else { " (this size's rate is from copies of AWS's table; the page's own example is the 1.6 GB cache)" }
+                        ));
+                    }
+                }
+                _ => {
+                    m.push(format!(
+                        "  {HOURS_PER_MONTH} ALB-hours × ${} + {} public IPv4 addresses × {HOURS_PER_MONTH} h × ${} = ${}",
+                        prices::ALB_HOUR.to_decimal(),
+                        prices::ALB_MIN_ZONES,
+                        prices::PUBLIC_IPV4_HOUR.to_decimal(),
+                        a.alb_fixed
+                    ));
+                    m.push(format!(
+                        "  capacity units: the highest of new connections ÷ 25 per s, active connections ÷ 3,000 per min, GB processed ÷ 0.4 per h (Lambda targets) and rule evaluations past 10 rules ÷ 1,000 per s = {} LCU (traffic spread evenly) × {HOURS_PER_MONTH} h = {} LCU-hours × ${} = ${}",
+                        round_to(a.alb_lcu, 6),
+                        a.alb_lcu_hours.to_decimal(),
+                        prices::ALB_LCU_HOUR.to_decimal(),
+                        a.alb_lcu_usd
+                    ));
+                }
+            }
+            m.push(format!("  = ${}", l.front_door_usd));
+        }
+        if a.log_gb.0 > 0 {
+            m.push("CloudWatch Logs".into());
+            m.push(format!(
+                "  {} invocations × {} KB ÷ 1,048,576 KB per GB = {} GB ingested",
+                i.requests,
+                fmt_num(i.log_kb_per_invocation),
+                a.log_gb.to_decimal()
+            ));
+            if a.free_log.0 > 0 {
+                m.push(format!(
+                    "  − {} GB free (5 GB a month, shared with all CloudWatch use)",
+                    a.free_log.to_decimal()
+                ));
+            }
+            parts(&mut m, &a.logs, "GB");
+            m.push(format!(
+                "  stored: {} GB × {} days kept ÷ 30 = {} GB-months × ${} = ${} (at the ingested size, an upper bound)",
+                a.log_gb.to_decimal(),
+                i.log_retention_days,
+                a.log_gb_months.to_decimal(),
+                prices::LOG_STORAGE_GB_MONTH.to_decimal(),
+                a.log_storage
+            ));
+            m.push(format!("  = ${}", l.logs_usd));
+        }
+        if i.egress_gb > 0.0 {
+            m.push("Data out to the internet".into());
+            if a.free_egress.0 > 0 {
+                m.push(format!(
+                    "  {} GB − {} GB free (100 GB a month across all AWS services)",
+                    fmt_num(i.egress_gb),
+                    a.free_egress.to_decimal()
+                ));
+            }
+            parts(&mut m, &a.egress, "GB");
+            m.push(format!("  = ${}", l.egress_usd));
+        }
+        if i.nat_gb > 0.0 || i.nat_hours > 0.0 {
+            m.push("NAT gateway".into());
+            m.push(format!(
+                "  {} h × ${} + {} GB processed × ${} = ${}",
+                fmt_num(i.nat_hours),
+                prices::NAT_HOUR.to_decimal(),
+                fmt_num(i.nat_gb),
+                prices::NAT_GB.to_decimal(),
+                l.nat_usd
+            ));
+        }
+        if !m.is_empty() {
+            m.push(format!("  {AROUND_NOTE}"));
+        }
+        m
+    }
+}
+
+/// A front door's name in a sentence.
+pub fn door_name(door: &str) -> &'static str {
+    match door {
+        "function_url" => "function URL",
+        "http_api" => "API Gateway HTTP API",
+        "rest_api" => "API Gateway REST API",
+        "alb" => "Application Load Balancer",
+        _ => "none",
+    }
+}
+
+/// What the charges around a function include and leave out.
+pub const AROUND_NOTE: &str = "API Gateway, log and data-transfer tiers and free allowances count the whole account (here, \
+the functions priced together, in order). API Gateway's own free tier (1M calls a month) is for new accounts' first 12 \
+months only and is not applied. An ALB is billed every hour of the month, traffic or not. Data transfer within a region \
+to S3, DynamoDB, SQS and similar services is free; VPC endpoints are not priced here.";
+
 /// A priced account (one function or several).
 #[derive(Clone, Debug, PartialEq)]
 pub struct CostResult {
@@ -1201,8 +1635,8 @@ pub struct TierPart {
 }
 
 /// Tiered charge for `qty` GB-s starting at `start` on the tier counter.
-fn tiered(start: Qty, qty: Qty, limits: [u128; 2], rates: [Rate; 3]) -> (Usd, Vec<TierPart>) {
-    let bounds = [Qty::whole(limits[0]), Qty::whole(limits[1]), Qty(u128::MAX)];
+fn tiered(start: Qty, qty: Qty, limits: &[u128], rates: &[Rate]) -> (Usd, Vec<TierPart>) {
+    let bounds: Vec<Qty> = limits.iter().map(|l| Qty::whole(*l)).chain([Qty(u128::MAX)]).collect();
     let mut at = start;
     let mut left = qty;
     let mut usd = Usd::ZERO;
@@ -1264,7 +1698,7 @@ function, and never the Provisioned Concurrency and Provisioned Concurrency dura
 /// Prices several functions as one account: the free tier is shared, and each
 /// (region, architecture) has one duration tier counter.
 pub fn price_account(inputs: &[CostInput], order: FreeTierOrder) -> Result<CostResult, String> {
-    let (functions, lines, first) = bill_account(inputs, order)?;
+    let (functions, lines, first) = bill_account::<true>(inputs, order)?;
     let total = lines.total();
     let mut assumptions = vec![
         "Each invocation's duration is rounded up to 1 ms on its own; with a CV above 0, durations are lognormal and the expected rounded value is billed.".to_string(),
@@ -1294,14 +1728,43 @@ pub fn price_account(inputs: &[CostInput], order: FreeTierOrder) -> Result<CostR
 }
 
 /// The monthly total of one function, without the explanations
-/// [`price`] writes: for sweeps that price many sizes (the power explorer).
+/// [`price`] writes.
 pub fn total(i: &CostInput) -> Result<Usd, String> {
-    bill_account(std::slice::from_ref(i), FreeTierOrder::X86First).map(|(_, lines, _)| lines.total())
+    bill_account::<true>(std::slice::from_ref(i), FreeTierOrder::X86First).map(|(_, lines, _)| lines.total())
+}
+
+/// The monthly total of the function itself: requests, duration, INIT,
+/// ephemeral storage, provisioned concurrency, SnapStart, streaming and the
+/// Savings Plan, without the products around it (tenant isolation, durable
+/// functions, event pollers, the front door, logs, data out, NAT). For pages
+/// that price the function many times or beside another calculator (the
+/// power sweep, the traffic simulator's month, the Managed Instances
+/// comparison): their modules then carry none of that code.
+pub fn function_total(i: &CostInput) -> Result<Usd, String> {
+    bill_account::<false>(std::slice::from_ref(i), FreeTierOrder::X86First).map(|(_, lines, _)| lines.total())
+}
+
+/// Whether the function's bill has lines beyond the function itself (see
+/// [`function_total`]).
+pub fn has_products(i: &CostInput) -> bool {
+    i.tenant_environments > 0
+        || i.durable_executions > 0
+        || i.sqs_poller_hours > 0.0
+        || i.kafka_poller_hours > 0.0
+        || !matches!(i.front_door, "none" | "function_url")
+        || i.log_kb_per_invocation > 0.0
+        || i.egress_gb > 0.0
+        || i.nat_gb > 0.0
+        || i.nat_hours > 0.0
 }
 
 /// The bill of several functions as one account: each function's lines, the
-/// account's lines, and which architecture got the free GB-s first.
-fn bill_account(inputs: &[CostInput], order: FreeTierOrder) -> Result<(Vec<FunctionCost>, Lines, Arch), String> {
+/// account's lines, and which architecture got the free GB-s first. With
+/// `ALL` false, only the function's own lines (see [`function_total`]).
+fn bill_account<const ALL: bool>(
+    inputs: &[CostInput],
+    order: FreeTierOrder,
+) -> Result<(Vec<FunctionCost>, Lines, Arch), String> {
     let usages: Vec<Usage> = inputs.iter().map(usage).collect::<Result<_, _>>()?;
     let mut free_requests = prices::FREE_REQUESTS;
     let mut free_stream = Qty::whole(prices::FREE_STREAM_GB);
@@ -1319,6 +1782,11 @@ fn bill_account(inputs: &[CostInput], order: FreeTierOrder) -> Result<(Vec<Funct
         }
     }
     let mut counters: Vec<(&str, Arch, Qty)> = Vec::new();
+    // API Gateway, log and data-transfer tiers and free allowances count the
+    // whole account, in list order.
+    let (mut http_at, mut rest_at, mut log_at, mut egress_at) = (Qty::ZERO, Qty::ZERO, Qty::ZERO, Qty::ZERO);
+    let mut free_logs = Qty::whole(prices::FREE_LOG_GB);
+    let mut free_egress = Qty::whole(prices::FREE_EGRESS_GB);
     let mut functions = Vec::with_capacity(inputs.len());
     for (k, (i, u)) in inputs.iter().zip(usages).enumerate() {
         let mut l = Lines::default();
@@ -1346,8 +1814,8 @@ fn bill_account(inputs: &[CostInput], order: FreeTierOrder) -> Result<(Vec<Funct
             });
             tier_start = counters[pos].2;
             let (rates, limits) = (i.region.duration_tiers(i.arch), i.arch.tier_limits());
-            (l.duration_usd, duration_tiers) = tiered(tier_start, bill_dur, limits, rates);
-            (l.init_usd, init_tiers) = tiered(tier_start + bill_dur, bill_init, limits, rates);
+            (l.duration_usd, duration_tiers) = tiered(tier_start, bill_dur, &limits, &rates);
+            (l.init_usd, init_tiers) = tiered(tier_start + bill_dur, bill_init, &limits, &rates);
             counters[pos].2 = tier_start + bill_dur + bill_init;
         }
 
@@ -1369,18 +1837,87 @@ fn bill_account(inputs: &[CostInput], order: FreeTierOrder) -> Result<(Vec<Funct
         }
         l.stream_usd = prices::STREAM_PER_GB.times(u.stream_gb.saturating_sub(free_stream_used));
 
-        if let Some(rate) = prices::tenant_rate(i.region.code, i.arch).filter(|_| i.tenant_environments > 0) {
-            l.tenant_usd = rate.times(u.tenant_gb);
+        let mut around = Around::default();
+        if ALL {
+            around.tenant_gb = Qty::ratio(i.tenant_environments as u128 * i.memory_mb as u128, MB_PER_GB);
+            around.durable_ops = Qty::whole(i.durable_executions as u128 * i.durable_ops_per_execution as u128);
+            // Durable data: KB per execution, 1 GB = 10⁶ KB; retained while the
+            // execution runs and for the retention period after, prorated over a
+            // 30-day month (AWS's example).
+            around.durable_written_gb =
+                Qty(mul_div_round(decimal_qty(i.durable_kb_per_execution).0, i.durable_executions as u128, 1_000_000));
+            let retained_days = decimal_qty(i.durable_days) + Qty::whole(i.durable_retention_days as u128);
+            around.durable_gb_months = around.durable_written_gb.scale(retained_days.0, 30 * crate::money::ATTO);
+            around.epu_hours = (decimal_qty(i.sqs_poller_hours), decimal_qty(i.kafka_poller_hours));
+        }
+        if let Some(rate) = prices::tenant_rate(i.region.code, i.arch).filter(|_| ALL && i.tenant_environments > 0) {
+            l.tenant_usd = rate.times(around.tenant_gb);
         }
 
-        if let Some(d) = prices::durable_rates(i.region.code).filter(|_| i.durable_executions > 0) {
-            l.durable_usd = d.operation.times(u.durable_ops)
-                + d.written_gb.times(u.durable_written_gb)
-                + d.retained_gb_month.times(u.durable_gb_months);
+        if let Some(d) = prices::durable_rates(i.region.code).filter(|_| ALL && i.durable_executions > 0) {
+            l.durable_usd = d.operation.times(around.durable_ops)
+                + d.written_gb.times(around.durable_written_gb)
+                + d.retained_gb_month.times(around.durable_gb_months);
         }
-        if let Some((sqs, kafka)) = prices::epu_rates(i.region.code) {
-            l.poller_usd = sqs.times(u.epu_hours.0) + kafka.times(u.epu_hours.1);
+        if let Some((sqs, kafka)) = prices::epu_rates(i.region.code).filter(|_| ALL) {
+            l.poller_usd = sqs.times(around.epu_hours.0) + kafka.times(around.epu_hours.1);
         }
+
+        let month = Qty::whole(HOURS_PER_MONTH as u128);
+        if ALL && prices::AROUND_REGIONS.contains(&i.region.code) {
+            around.door_requests = match i.front_door {
+                "http_api" => Qty::whole(i.requests as u128 * http_meter(i.payload_kb)),
+                "rest_api" | "alb" => Qty::whole(i.requests as u128),
+                _ => Qty::ZERO,
+            };
+            if i.front_door == "alb" {
+                around.alb_lcu = alb_lcu(i);
+                around.alb_lcu_hours = decimal_qty(around.alb_lcu * HOURS_PER_MONTH as f64);
+            }
+            around.log_gb = Qty(mul_div_round(decimal_qty(i.log_kb_per_invocation).0, i.requests as u128, KB_PER_GB));
+            around.log_gb_months = around.log_gb.scale(i.log_retention_days as u128, 30);
+            match i.front_door {
+                "http_api" => {
+                    let (h, r) = prices::HTTP_API;
+                    around.door = tiered(http_at, around.door_requests, &h, &r).1;
+                    http_at += around.door_requests;
+                }
+                "rest_api" => {
+                    let (h, r) = prices::REST_API;
+                    around.door = tiered(rest_at, around.door_requests, &h, &r).1;
+                    rest_at += around.door_requests;
+                    around.cache = rest_cache_rate(i.rest_cache_gb).map(|r| r.times(month)).unwrap_or(Usd::ZERO);
+                }
+                "alb" => {
+                    around.alb_fixed = prices::ALB_HOUR.times(month)
+                        + prices::PUBLIC_IPV4_HOUR.times(month.scale(prices::ALB_MIN_ZONES as u128, 1));
+                    around.alb_lcu_usd = prices::ALB_LCU_HOUR.times(around.alb_lcu_hours);
+                }
+                _ => {}
+            }
+            if u.free_eligible {
+                around.free_log = around.log_gb.min(free_logs);
+                free_logs = free_logs.saturating_sub(around.free_log);
+            }
+            let (b, r) = prices::LAMBDA_LOGS;
+            around.logs = tiered(log_at, around.log_gb.saturating_sub(around.free_log), &b, &r).1;
+            log_at += around.log_gb.saturating_sub(around.free_log);
+            around.log_storage = prices::LOG_STORAGE_GB_MONTH.times(around.log_gb_months);
+            let egress = decimal_qty(i.egress_gb);
+            if u.free_eligible {
+                around.free_egress = egress.min(free_egress);
+                free_egress = free_egress.saturating_sub(around.free_egress);
+            }
+            let (b, r) = prices::EGRESS;
+            around.egress = tiered(egress_at, egress.saturating_sub(around.free_egress), &b, &r).1;
+            egress_at += egress.saturating_sub(around.free_egress);
+            around.nat = prices::NAT_HOUR.times(decimal_qty(i.nat_hours)) + prices::NAT_GB.times(decimal_qty(i.nat_gb));
+        }
+        let sum = |parts: &[TierPart]| parts.iter().map(|p| p.usd).sum::<Usd>();
+        l.front_door_usd = sum(&around.door) + around.cache + around.alb_fixed + around.alb_lcu_usd;
+        l.logs_usd = sum(&around.logs) + around.log_storage;
+        l.egress_usd = sum(&around.egress);
+        l.nat_usd = around.nat;
 
         if i.savings_plan_pct > 0.0 {
             let base = l.duration_usd + l.init_usd + l.pc_usd + l.pc_duration_usd;
@@ -1397,6 +1934,7 @@ fn bill_account(inputs: &[CostInput], order: FreeTierOrder) -> Result<(Vec<Funct
             billable_gbs: (bill_dur, bill_init),
             duration_tiers,
             init_tiers,
+            around,
             usage: u,
         });
     }

@@ -47,6 +47,27 @@ pub const PROFILE_KEYS: &[&str] = &[
     "anchor_memory_mb",
     "anchor_duration_ms",
     "cpu_fraction",
+    // The products around the function (the cost page's): carried by the
+    // other calculators, so a round trip through them keeps the whole bill.
+    "tenant_environments",
+    "durable_executions",
+    "durable_ops_per_execution",
+    "durable_kb_per_execution",
+    "durable_days",
+    "durable_retention_days",
+    "sqs_poller_hours",
+    "kafka_poller_hours",
+    "front_door",
+    "payload_kb",
+    "rest_cache_gb",
+    "alb_rules",
+    "alb_connections_per_s",
+    "alb_active_connections",
+    "log_kb_per_invocation",
+    "log_retention_days",
+    "egress_gb",
+    "nat_gb",
+    "nat_hours",
 ];
 
 /// Key–value pairs, in order.
@@ -274,20 +295,22 @@ pub fn traffic_monthly(
     r: &SimResult,
     today: crate::scenario::Date,
 ) -> Option<crate::money::Usd> {
-    month_of(&traffic_cost_values(v, carried, r), today)
+    month_of(&traffic_cost_values(v, carried, r), today).map(|m| m.0)
 }
 
-/// The cost page's monthly total for these values, without its explanations
-/// (what the traffic page shows beside a simulation). `None` where the cost
+/// The function's own month for these values, priced by the cost engine
+/// (what the traffic page shows beside a simulation), and whether the cost
+/// page adds products around the function to it (a front door, logs, durable
+/// functions…; see [`crate::pricing::function_total`]). `None` where the cost
 /// page refuses the values; it says why, so this does not (and the module
 /// showing this figure carries none of the cost engine's messages).
-pub fn month_of(cost: &Values, today: crate::scenario::Date) -> Option<crate::money::Usd> {
+pub fn month_of(cost: &Values, today: crate::scenario::Date) -> Option<(crate::money::Usd, bool)> {
     let mut refused = crate::pricing::Refused::default();
     let i = crate::pricing::CostInput::read(cost, today, &mut refused);
     if refused.0 {
         return None;
     }
-    crate::pricing::total(&i).ok()
+    crate::pricing::function_total(&i).ok().map(|u| (u, crate::pricing::has_products(&i)))
 }
 
 #[cfg(test)]
@@ -404,6 +427,25 @@ mod tests {
         assert_eq!(crate::pricing::evaluate(&c.values, TODAY).unwrap().total, monthly);
         assert_eq!(c.values.int("requests"), 20_000_000);
         assert!(get(&profile(&c.values, &c.carried), "rate_per_s").is_some());
+    }
+
+    #[test]
+    fn the_products_around_the_function_survive_a_round_trip_through_the_simulator() {
+        let cost =
+            values(COST_PARAMS, "memory_mb=512&duration_ms=100&requests=2628000&front_door=http_api&egress_gb=200");
+        let q = handoff(&cost, &[], SIM_PARAMS, &[]);
+        let d = decode_query(SIM_PARAMS, &q);
+        assert!(d.errors.is_empty() && d.unknown.is_empty(), "{q}");
+        assert!(d.carried.iter().any(|(k, v)| k == "front_door" && v == "http_api"), "{q}");
+        let r = crate::sim::simulate(&d.values).unwrap();
+        // The simulator's month is the function alone, and says the cost page adds the rest.
+        let (month, more) = month_of(&traffic_cost_values(&d.values, &d.carried, &r), TODAY).unwrap();
+        assert!(more);
+        let back =
+            decode_query(COST_PARAMS, &handoff(&d.values, &d.carried, COST_PARAMS, &traffic_to_cost(&d.values, &r)));
+        assert_eq!((back.values.text("front_door"), back.values.num("egress_gb")), ("http_api", 200.0));
+        let full = crate::pricing::evaluate(&back.values, TODAY).unwrap();
+        assert_eq!(full.total, month + full.lines.front_door_usd + full.lines.egress_usd);
     }
 
     #[test]

@@ -13,6 +13,9 @@ pub struct Example {
     pub id: &'static str,
     /// The calculator that prices it (its name in the registry: `cost`, `lmi`).
     pub calculator: &'static str,
+    /// The figure AWS publishes: a metric, or several added (`a+b`), when
+    /// the example prices only part of the bill (API Gateway's examples).
+    pub metric: &'static str,
     /// Which example, in AWS's words where short.
     pub title: &'static str,
     /// The example as cost-calculator parameters (every other one default).
@@ -31,6 +34,7 @@ pub const EXAMPLES: &[Example] = &[
     Example {
         id: "older-1",
         calculator: "cost",
+        metric: "total_usd",
         title: "Older pricing page, example 1: 3M requests of 1 s at 512 MB",
         query: "memory_mb=512&duration_ms=1000&requests=3000000",
         aws: "18.74",
@@ -42,6 +46,7 @@ pub const EXAMPLES: &[Example] = &[
     Example {
         id: "older-2",
         calculator: "cost",
+        metric: "total_usd",
         title: "Older pricing page, example 2: 30M requests of 200 ms at 128 MB",
         query: "memory_mb=128&duration_ms=200&requests=30000000",
         aws: "11.63",
@@ -51,6 +56,7 @@ pub const EXAMPLES: &[Example] = &[
     Example {
         id: "mobile-backend",
         calculator: "cost",
+        metric: "total_usd",
         title: "Mobile application backend: 3M requests of 120 ms at 1,536 MB",
         query: "memory_mb=1536&duration_ms=120&requests=3000000",
         aws: "2.73",
@@ -60,6 +66,7 @@ pub const EXAMPLES: &[Example] = &[
     Example {
         id: "telemetry",
         calculator: "cost",
+        metric: "total_usd",
         title: "IoT telemetry: 7.44M requests of 2 s at 1,024 MB, no free tier",
         query: "memory_mb=1024&duration_ms=2000&requests=7440000&free_tier=false",
         aws: "249.49",
@@ -69,6 +76,7 @@ pub const EXAMPLES: &[Example] = &[
     Example {
         id: "ephemeral",
         calculator: "cost",
+        metric: "total_usd",
         title: "ML inference (BERT) with 2,048 MB of ephemeral storage",
         query: "memory_mb=4096&duration_ms=280&requests=6000000&ephemeral_mb=2048",
         aws: "106.41",
@@ -78,6 +86,7 @@ pub const EXAMPLES: &[Example] = &[
     Example {
         id: "pc-1",
         calculator: "cost",
+        metric: "total_usd",
         title: "Provisioned concurrency, example 1: a mobile application launch",
         query: "memory_mb=1536&duration_ms=120&requests=3000000&pc_units=100&pc_hours=8&pc_requests=500000&pc_duration_ms=100",
         aws: "19.96",
@@ -87,6 +96,7 @@ pub const EXAMPLES: &[Example] = &[
     Example {
         id: "pc-2",
         calculator: "cost",
+        metric: "total_usd",
         title: "Provisioned concurrency, example 2: Cyber Monday, no free tier",
         query: "memory_mb=4096&duration_ms=280&requests=2000000&pc_units=7&pc_hours=24&pc_requests=2000000&free_tier=false",
         aws: "32.26",
@@ -96,6 +106,7 @@ pub const EXAMPLES: &[Example] = &[
     Example {
         id: "streaming",
         calculator: "cost",
+        metric: "total_usd",
         title: "Response streaming: 3M requests of 500 ms at 1,536 MB, 1M of them streaming 7 MB",
         query: "memory_mb=1536&duration_ms=500&requests=3000000&stream_gb=1076.5625",
         aws: "39.04",
@@ -105,6 +116,7 @@ pub const EXAMPLES: &[Example] = &[
     Example {
         id: "edge",
         calculator: "cost",
+        metric: "total_usd",
         title: "Lambda@Edge: 10M requests of 10 ms",
         query: "memory_mb=128&duration_ms=10&requests=10000000&edge=true",
         aws: "6.63",
@@ -114,6 +126,7 @@ pub const EXAMPLES: &[Example] = &[
     Example {
         id: "tenant-isolation",
         calculator: "cost",
+        metric: "total_usd",
         title: "Tenant isolation: 10M requests of 2 s at 1,024 MB, 200K environments created",
         query: "memory_mb=1024&duration_ms=2000&requests=10000000&tenant_environments=200000&free_tier=false",
         aws: "368.74",
@@ -125,6 +138,7 @@ pub const EXAMPLES: &[Example] = &[
     Example {
         id: "durable",
         calculator: "cost",
+        metric: "total_usd",
         title: "Durable functions: 1M insurance claims, each two steps around a 7-day wait, arm64 at 1,024 MB",
         query: "arch=arm64&memory_mb=1024&duration_ms=16000&requests=2000000&durable_executions=1000000\
                 &durable_ops_per_execution=4&durable_kb_per_execution=104&durable_days=7&durable_retention_days=14",
@@ -135,6 +149,7 @@ pub const EXAMPLES: &[Example] = &[
     Example {
         id: "esm-1",
         calculator: "cost",
+        metric: "total_usd",
         title: "Provisioned mode for ESM, example 1: Kafka, 30M invocations of 2 s at 1,024 MB, 800 EPU-hours",
         query: "memory_mb=1024&duration_ms=2000&requests=30000000&kafka_poller_hours=800",
         aws: "1153.30",
@@ -146,6 +161,7 @@ pub const EXAMPLES: &[Example] = &[
     Example {
         id: "esm-2",
         calculator: "cost",
+        metric: "total_usd",
         title: "Provisioned mode for ESM, example 2: SQS, 30M invocations of 1 s at 1,024 MB, 8,000 EPU-hours, no free tier",
         query: "memory_mb=1024&duration_ms=1000&requests=30000000&sqs_poller_hours=8000&free_tier=false",
         aws: "580.00",
@@ -155,6 +171,7 @@ pub const EXAMPLES: &[Example] = &[
     Example {
         id: "esm-3",
         calculator: "cost",
+        metric: "total_usd",
         title: "Provisioned mode for ESM, example 3: ten Kafka mappings in one poller group (one EPU all month), no free tier",
         query: "memory_mb=1024&duration_ms=200&requests=300000000&kafka_poller_hours=720&free_tier=false",
         aws: "1193.20",
@@ -166,6 +183,7 @@ pub const EXAMPLES: &[Example] = &[
     Example {
         id: "managed-instances",
         calculator: "lmi",
+        metric: "total_usd",
         title: "Lambda Managed Instances: a high-throughput API, 100M requests of 200 ms on m7g.xlarge, 3-year Compute Savings Plan",
         query: "instance_type=m7g.xlarge&requests=100000000&duration_ms=200&ec2_discount_pct=72&instance_hours=2000",
         aws: "160.36",
@@ -174,7 +192,70 @@ pub const EXAMPLES: &[Example] = &[
                so its EC2 line is $91.40 rather than $91.392 and its total $160.36 rather than $160.352 ($160.35). The \
                management fee, 15% of the on-demand price, is exact: 2,000 h × $0.02448 = $48.96.",
     },
+    Example {
+        id: "function-url",
+        calculator: "cost",
+        metric: "total_usd",
+        title: "Function URLs (launch post): 5M requests of 50 ms at 128 MB behind a function URL, no free tier",
+        query: "memory_mb=128&duration_ms=50&requests=5000000&free_tier=false&front_door=function_url",
+        aws: "1.53",
+        exact: "1.520834375",
+        note: "AWS's function-URL announcement prices the duration at $0.53 from the rounded price per ms of a 128 MB function \
+               ($0.0000000021 × 50 ms × 5M = $0.525). At the GB-second rate it is 31,250 GB-s × $0.0000166667 = $0.520834375, \
+               so the total is $1.52, not $1.53. Function URLs themselves add nothing.",
+    },
+    Example {
+        id: "http-api-1",
+        calculator: "cost",
+        metric: "front_door_usd",
+        title: "API Gateway HTTP API, example 1: 432M page loads a month, 12 KB requests",
+        query: "requests=432000000&front_door=http_api&payload_kb=12",
+        aws: "418.80",
+        exact: "418.8",
+        note: "",
+    },
+    Example {
+        id: "http-api-2",
+        calculator: "cost",
+        metric: "front_door_usd",
+        title: "API Gateway HTTP API, example 2: 1.08M uploads of 4.5 MB (9 metered requests each)",
+        query: "requests=1080000&front_door=http_api&payload_kb=4608",
+        aws: "9.72",
+        exact: "9.72",
+        note: "",
+    },
+    Example {
+        id: "rest-api-1",
+        calculator: "cost",
+        metric: "front_door_usd+egress_usd",
+        title: "API Gateway REST API: 5M calls with 3 KB responses (data out included, no free allowance)",
+        query: "requests=5000000&front_door=rest_api&egress_gb=14.305114746&free_tier=false",
+        aws: "18.79",
+        exact: "18.78746032714",
+        note: "",
+    },
+    Example {
+        id: "rest-api-2",
+        calculator: "cost",
+        metric: "front_door_usd+egress_usd",
+        title: "API Gateway REST API: 15 billion calls with 4 KB responses (57,220 GB out)",
+        query: "requests=15000000000&front_door=rest_api&egress_gb=57220.458984375&free_tier=false",
+        aws: "41502.94",
+        exact: "41177.73212890625",
+        note: "AWS's 15-billion-call REST API example prices its requests exactly ($36,353.10), but charges all 57,220.46 GB of \
+               data out at the first tier's $0.09 ($5,149.84). Data out is tiered: 10,240 GB × $0.09 + 40,960 GB × $0.085 + \
+               6,020.46 GB × $0.07 = $4,824.63, so the total is $41,177.73, not $41,502.94.",
+    },
 ];
+
+/// The example's figure from a calculator's metrics: one metric, or the sum
+/// of several (`a+b`); `None` if one is missing or not money.
+pub fn figure(e: &Example, metrics: &[(&'static str, crate::metrics::MetricValue)]) -> Option<Usd> {
+    e.metric.split('+').try_fold(Usd::ZERO, |sum, name| match metrics.iter().find(|(n, _)| *n == name) {
+        Some((_, crate::metrics::MetricValue::Usd(u))) => Some(sum + *u),
+        _ => None,
+    })
+}
 
 /// The notes of `calculator`'s examples whose query `is` says the scenario is.
 pub fn example_notes(calculator: &str, is: impl Fn(&str) -> bool) -> Vec<String> {

@@ -149,7 +149,7 @@ fn tenant_isolation_example_is_368_67_not_368_74() {
     .unwrap();
     assert_eq!(r.lines.request_usd, usd("2"));
     assert_eq!(r.lines.duration_usd, usd("333.334"));
-    assert_eq!(r.functions[0].usage.tenant_gb, Qty::whole(200_000));
+    assert_eq!(r.functions[0].around.tenant_gb, Qty::whole(200_000));
     assert_eq!(r.lines.tenant_usd, usd("33.3334"));
     assert_eq!(r.total, usd("368.6674"));
     assert_eq!(r.total.round_cents(), usd("368.67"));
@@ -417,7 +417,6 @@ fn invalid_combinations_are_refused_with_the_valid_values() {
 #[test]
 fn every_published_example_prices_to_its_exact_total_and_explains_any_gap() {
     use lambda_model::calculators::CALCULATORS;
-    use lambda_model::metrics::MetricValue;
     use lambda_model::published::EXAMPLES;
     use lambda_model::scenario::decode_query;
     let mut ids = std::collections::HashSet::new();
@@ -427,10 +426,7 @@ fn every_published_example_prices_to_its_exact_total_and_explains_any_gap() {
         let d = decode_query(calc.specs, e.query);
         assert!(d.errors.is_empty(), "{}: {:?}", e.id, d.errors);
         let metrics = (calc.eval)(&d.values, TODAY).unwrap_or_else(|err| panic!("{}: {err:?}", e.id));
-        let total = match metrics.iter().find(|(n, _)| *n == "total_usd") {
-            Some((_, MetricValue::Usd(u))) => *u,
-            other => panic!("{}: {other:?}", e.id),
-        };
+        let total = lambda_model::published::figure(e, &metrics).unwrap_or_else(|| panic!("{}: {}", e.id, e.metric));
         assert_eq!(total, usd(e.exact), "{}: exact total", e.id);
         let notes = match e.calculator {
             "cost" => evaluate(&d.values, TODAY).unwrap().notes,
@@ -474,7 +470,7 @@ fn durable_example_is_490_46_with_gb_as_a_million_kb() {
     // 104 KB written per execution; kept 14 days after completion.
     let e = lambda_model::published::EXAMPLES.iter().find(|e| e.id == "durable").unwrap();
     let r = price(&lambda_model::published::example_input(e, TODAY).unwrap()).unwrap();
-    let u = &r.functions[0].usage;
+    let u = &r.functions[0].around;
     assert_eq!(r.lines.duration_usd, usd("421.33544"));
     assert_eq!(r.lines.request_usd, usd("0.2"));
     assert_eq!(u.durable_ops, Qty::whole(4_000_000));
@@ -531,4 +527,64 @@ fn event_pollers_bill_epu_hours_with_their_minimums() {
     let r = evaluate(&scenario(&[("sqs_poller_hours", "1460")]), TODAY).unwrap();
     let math = r.functions[0].math().join("\n");
     assert!(math.contains("SQS: 1460 EPU-hours × $0.00925 = $13.505") && math.contains("at least 2 pollers"), "{math}");
+}
+
+#[test]
+fn every_cost_parameter_has_its_help_kept_apart() {
+    // The cost page and the CLI read the help from `cost_help`, so the traffic
+    // module, which prices a month with these parameters, does not carry it.
+    for s in pricing::COST_PARAMS {
+        assert!(s.help.is_empty(), "{} keeps its help in the table", s.name);
+        assert!(pricing::cost_help(s.name).len() > 10, "{} has no help", s.name);
+    }
+}
+
+#[test]
+fn the_front_door_logs_data_out_and_nat_are_priced_with_their_tiers() {
+    let r = |pairs: &[(&str, &str)]| evaluate(&scenario(pairs), TODAY).unwrap_or_else(|e| panic!("{e:?}"));
+    // HTTP API: 432M requests cross the 300M tier ($300 + $118.80).
+    let h = r(&[("requests", "432000000"), ("front_door", "http_api"), ("payload_kb", "12")]);
+    assert_eq!(h.lines.front_door_usd, usd("418.8"));
+    let math = h.functions[0].math().join("\n");
+    assert!(math.contains("132000000 requests × $0.0000009 (tier 2) = $118.8"), "{math}");
+    // A function URL adds nothing.
+    let f = r(&[("front_door", "function_url")]);
+    assert_eq!(f.lines.front_door_usd, Usd::ZERO);
+    // REST API with AWS's 1.6 GB cache: $0.038 an hour, all month.
+    let c = r(&[("requests", "1000000"), ("front_door", "rest_api"), ("rest_cache_gb", "1.6")]);
+    assert_eq!(c.lines.front_door_usd, usd("3.5") + usd("27.74"));
+    // ALB: 730 h × $0.0225 + 2 IPv4 × 730 h × $0.005 = $23.725; 26.28M requests of
+    // 100 KB = 3.6 GB an hour ÷ 0.4 = 9 LCU, the highest dimension → 6,570 LCU-hours.
+    let a = r(&[("requests", "26280000"), ("front_door", "alb"), ("payload_kb", "100")]);
+    assert_eq!(a.functions[0].around.alb_lcu_hours, Qty::whole(6570));
+    assert_eq!(a.lines.front_door_usd, usd("23.725") + usd("52.56"));
+    // 20 rules at 10 requests/s over kept-alive connections (1 new a second):
+    // (20 − 10) × 10 = 100 evaluations/s = 0.1 LCU, above 0.04 (connections) and
+    // 0.09 (36 MB an hour), so rule evaluations decide.
+    let rules =
+        r(&[("requests", "26280000"), ("front_door", "alb"), ("alb_rules", "20"), ("alb_connections_per_s", "1")]);
+    assert!((rules.functions[0].around.alb_lcu - 0.1).abs() < 1e-12);
+    // Logs: 10M × 2 KB = 19.07 GB, 5 GB free, $0.50/GB; 30 days kept at $0.03/GB-month.
+    let l = r(&[("requests", "10000000"), ("log_kb_per_invocation", "2")]);
+    let gb = l.functions[0].around.log_gb;
+    assert_eq!(gb, Qty::ratio(20_000_000, 1_048_576));
+    let ingest = lambda_model::money::Rate::usd("0.5").times(gb.saturating_sub(Qty::whole(5)));
+    assert_eq!(l.lines.logs_usd, ingest + lambda_model::money::Rate::usd("0.03").times(gb));
+    // Data out: 100 GB free, then $0.09; the second tier ($0.085) from 10,240 GB.
+    assert_eq!(r(&[("egress_gb", "100")]).lines.egress_usd, Usd::ZERO);
+    assert_eq!(r(&[("egress_gb", "10340")]).lines.egress_usd, usd("921.6"));
+    assert_eq!(r(&[("egress_gb", "10341"), ("free_tier", "false")]).lines.egress_usd, usd("930.185"));
+    // NAT: one gateway all month and 100 GB.
+    assert_eq!(r(&[("nat_hours", "730"), ("nat_gb", "100")]).lines.nat_usd, usd("37.35"));
+    // Refused by name: another region, a cache without a REST API, a 2 MB body through an ALB, Edge.
+    for (pairs, param, want) in [
+        (&[("front_door", "http_api"), ("region", "eu-west-1")][..], "front_door", "us-east-1 only"),
+        (&[("egress_gb", "5"), ("region", "eu-west-1")][..], "egress_gb", "us-east-1 only"),
+        (&[("rest_cache_gb", "0.5")][..], "rest_cache_gb", "REST API"),
+        (&[("front_door", "alb"), ("payload_kb", "2048")][..], "payload_kb", "1 MB"),
+        (&[("front_door", "http_api"), ("edge", "true")][..], "front_door", "CloudFront"),
+    ] {
+        let errs = evaluate(&scenario(pairs), TODAY).unwrap_err();
+        assert!(errs.iter().any(|e| e.param == param && e.message.contains(want)), "{pairs:?}: {errs:?}");
+    }
 }

@@ -206,7 +206,6 @@ fn dollars(cents: i128) -> String {
 /// functions, so the table is the engine's answer on every build.
 pub(crate) fn prices(cfg: &Config) -> Result<Page, String> {
     use lambda_model::calculators::CALCULATORS;
-    use lambda_model::metrics::MetricValue;
     use lambda_model::published::EXAMPLES;
     let mut rows = String::new();
     let (mut right, mut off) = (0, 0);
@@ -217,13 +216,8 @@ pub(crate) fn prices(cfg: &Config) -> Result<Page, String> {
             .ok_or_else(|| format!("example {}: no calculator {}", e.id, e.calculator))?;
         let d = lambda_model::scenario::decode_query(calc.specs, e.query);
         let metrics = (calc.eval)(&d.values, cfg.today).map_err(|err| format!("example {}: {err:?}", e.id))?;
-        let total = metrics
-            .iter()
-            .find_map(|(n, v)| match (*n, v) {
-                ("total_usd", MetricValue::Usd(u)) => Some(*u),
-                _ => None,
-            })
-            .ok_or_else(|| format!("example {}: no total", e.id))?;
+        let total =
+            lambda_model::published::figure(e, &metrics).ok_or_else(|| format!("example {}: no {}", e.id, e.metric))?;
         let ours = total.round_cents().0 / 10_000_000_000_000_000;
         let aws: i128 = e.aws.replace('.', "").parse().map_err(|_| format!("example {}: AWS total {}", e.id, e.aws))?;
         let verdict = if ours == aws && e.note.is_empty() {
@@ -240,7 +234,7 @@ pub(crate) fn prices(cfg: &Config) -> Result<Page, String> {
         rows.push_str(&format!(
             "<tr id=\"{id}\" data-example=\"{id}\"><th scope=\"row\"><a href=\"{link}\">{title}</a></th>\
              <td class=\"num\" data-aws=\"{aws_v}\">${aws_t}</td>\
-             <td class=\"num\" data-metric=\"total_usd\" data-value=\"{exact}\">${ours_t}<br><small>{exact}</small></td>\
+             <td class=\"num\" data-metric=\"{metric}\" data-value=\"{exact}\">${ours_t}<br><small>{exact}{part}</small></td>\
              <td>{verdict}{note}</td></tr>\n",
             id = esc(e.id),
             link = esc(&link),
@@ -249,6 +243,8 @@ pub(crate) fn prices(cfg: &Config) -> Result<Page, String> {
             aws_t = dollars(aws),
             exact = esc(&total.to_decimal()),
             ours_t = dollars(ours),
+            metric = esc(e.metric),
+            part = if e.metric == "total_usd" { String::new() } else { format!(" ({})", esc(&e.metric.replace('+', " + "))) },
             note = if e.note.is_empty() { String::new() } else { format!("<p class=\"note\">{}</p>", esc(e.note)) },
         ));
     }
