@@ -23,6 +23,8 @@ const PAGES = [
   { path: 'no/such/page', ready: '[data-testid="not-found"]' },
   { path: 'calculators/cost/', ready: '[data-metric="total_usd"]' },
   { path: 'calculators/account/', ready: '[data-metric="total_usd"]' },
+  { path: 'calculators/cost/?v=3&front_door=alb&durable_executions=1000&sqs_poller_hours=1460&tenant_environments=10', ready: '[data-metric="front_door_usd"]' },
+  { path: 'calculators/account/?f=' + encodeURIComponent('v=3&front_door=http_api&egress_gb=200'), ready: '[data-metric="front_door_usd"]' },
   { path: 'calculators/power/', ready: '[data-metric="best_memory_mb"]' },
   { path: 'calculators/cold-start/', ready: '[data-metric="init_p50_ms"]' },
   { path: 'calculators/traffic/?v=1&sim_seconds=600', ready: '[data-metric="requests"]' },

@@ -564,19 +564,23 @@ pub fn bill(i: &LmiInput, requests: u64) -> (Capacity, LmiBill) {
     )
 }
 
-/// The same workload as on-demand functions, priced by the cost engine.
-pub fn on_demand(i: &LmiInput, requests: u64) -> Result<Usd, String> {
+/// The same workload as on-demand functions: the function's inputs (its memory, the instance's architecture,
+/// the region, the duration and the free tier), read once.
+pub fn on_demand_input(i: &LmiInput) -> Result<crate::pricing::CostInput, String> {
     let mut v = Values::defaults(crate::pricing::COST_PARAMS);
     let set = |v: &mut Values, k: &str, x: String| v.set(k, &x).map_err(|e| e.message);
     set(&mut v, "region", i.region.into())?;
     set(&mut v, "arch", i.shape.arch.name().into())?;
     set(&mut v, "memory_mb", i.function_memory_mb.to_string())?;
     set(&mut v, "duration_ms", fmt_num(i.duration_ms))?;
-    set(&mut v, "requests", requests.to_string())?;
     set(&mut v, "free_tier", i.free_tier.to_string())?;
-    let input = crate::pricing::CostInput::from_values(&v, crate::scenario::Date::new(2026, 12, 1))
-        .map_err(|e| e.into_iter().map(|e| e.message).collect::<Vec<_>>().join(" "))?;
-    crate::pricing::function_total(&input)
+    crate::pricing::CostInput::from_values(&v, crate::scenario::Date::new(2026, 12, 1))
+        .map_err(|e| e.into_iter().map(|e| e.message).collect::<Vec<_>>().join(" "))
+}
+
+/// `base` (from [`on_demand_input`]) priced at `requests` a month.
+fn on_demand_with(base: &crate::pricing::CostInput, requests: u64) -> Result<Usd, String> {
+    crate::pricing::function_total(&crate::pricing::CostInput { requests, ..base.clone() })
 }
 
 /// Requests per month at `rps` requests per second.
@@ -597,8 +601,12 @@ pub struct Point {
 
 /// Both monthly costs at `rps`.
 pub fn point(i: &LmiInput, rps: f64) -> Result<Point, String> {
+    point_with(i, &on_demand_input(i)?, rps)
+}
+
+fn point_with(i: &LmiInput, base: &crate::pricing::CostInput, rps: f64) -> Result<Point, String> {
     let n = requests_at(rps);
-    Ok(Point { rps, lmi_usd: bill(i, n).1.total_usd, lambda_usd: on_demand(i, n)? })
+    Ok(Point { rps, lmi_usd: bill(i, n).1.total_usd, lambda_usd: on_demand_with(base, n)? })
 }
 
 /// `per_decade` log-spaced traffic levels across [`RPS_RANGE`].
@@ -611,7 +619,8 @@ pub fn grid(per_decade: u32) -> Vec<f64> {
 /// The lowest traffic (requests per second, to 0.1%) at which Managed
 /// Instances cost no more than on-demand functions, within [`RPS_RANGE`].
 pub fn crossover(i: &LmiInput) -> Result<Option<f64>, String> {
-    let cheaper = |rps: f64| point(i, rps).map(|p| p.lmi_usd <= p.lambda_usd);
+    let base = on_demand_input(i)?;
+    let cheaper = |rps: f64| point_with(i, &base, rps).map(|p| p.lmi_usd <= p.lambda_usd);
     let g = grid(40);
     if cheaper(g[0])? {
         return Ok(Some(g[0]));
@@ -652,11 +661,12 @@ pub fn evaluate(v: &Values) -> Result<LmiResult, Vec<ParamError>> {
         vec![ParamError { param: "duration_ms".into(), given: String::new(), message: format!("Not priced: {m}.") }]
     };
     let (capacity, bill) = bill(&i, i.requests);
-    let lambda_usd = on_demand(&i, i.requests).map_err(fail)?;
+    let base = on_demand_input(&i).map_err(fail)?;
+    let lambda_usd = on_demand_with(&base, i.requests).map_err(fail)?;
     let crossover_rps = crossover(&i).map_err(fail)?;
-    let points = grid(4).into_iter().map(|x| point(&i, x)).collect::<Result<Vec<_>, _>>().map_err(fail)?;
-    let notes = crate::published::example_notes("lmi", |q| {
-        let d = crate::scenario::decode_query(LMI_PARAMS, q);
+    let points = grid(4).into_iter().map(|x| point_with(&i, &base, x)).collect::<Result<Vec<_>, _>>().map_err(fail)?;
+    let notes = crate::published::example_notes("lmi", |e| {
+        let d = crate::scenario::decode_query(LMI_PARAMS, e.query);
         d.errors.is_empty() && check(&d.values).is_ok_and(|x| x == i)
     });
     Ok(LmiResult { input: i, capacity, bill, lambda_usd, crossover_rps, points, notes })

@@ -257,11 +257,11 @@ pub fn figure(e: &Example, metrics: &[(&'static str, crate::metrics::MetricValue
     })
 }
 
-/// The notes of `calculator`'s examples whose query `is` says the scenario is.
-pub fn example_notes(calculator: &str, is: impl Fn(&str) -> bool) -> Vec<String> {
+/// The notes of `calculator`'s examples that `is` says the scenario is.
+pub fn example_notes(calculator: &str, is: impl Fn(&Example) -> bool) -> Vec<String> {
     EXAMPLES
         .iter()
-        .filter(|e| e.calculator == calculator && !e.note.is_empty() && is(e.query))
+        .filter(|e| e.calculator == calculator && !e.note.is_empty() && is(e))
         .map(|e| e.note.to_string())
         .collect()
 }
@@ -278,9 +278,18 @@ pub fn example_input(e: &Example, today: crate::scenario::Date) -> Result<CostIn
 
 /// Notes for a scenario: the published example it is, and rounding gaps.
 pub fn notes(i: &CostInput, total: Usd, lines: &Lines) -> Vec<String> {
-    let mut out = example_notes("cost", |q| {
-        let d = crate::scenario::decode_query(COST_PARAMS, q);
-        d.errors.is_empty() && CostInput::from_values(&d.values, i.billing_date).is_ok_and(|x| x == *i)
+    // The cost examples' inputs are read once (every bill asks); they are
+    // dated like the scenario, which none of them depends on (no cold starts).
+    static INPUTS: std::sync::OnceLock<Vec<(&'static str, CostInput)>> = std::sync::OnceLock::new();
+    let inputs = INPUTS.get_or_init(|| {
+        EXAMPLES
+            .iter()
+            .filter(|e| e.calculator == "cost" && !e.note.is_empty())
+            .filter_map(|e| example_input(e, i.billing_date).ok().map(|x| (e.id, x)))
+            .collect()
+    });
+    let mut out = example_notes("cost", |e| {
+        inputs.iter().any(|(id, x)| *id == e.id && CostInput { billing_date: i.billing_date, ..x.clone() } == *i)
     });
     let rounded_lines: Usd = lines.items().iter().map(|(_, _, u)| u.round_cents()).sum();
     if rounded_lines != total.round_cents() && !out.iter().any(|n| n.contains("rounded to cents")) {
