@@ -344,9 +344,11 @@ fn axes<'a>(
 ) -> Option<Chart<'a>> {
     let (bg, text, muted) = (css_color("--bg"), css_color("--text"), css_color("--muted"));
     let font = (FONT, 12.0 * k).into_font();
-    // On a log axis, a label at each power of ten that fits.
+    // On a log axis, a label at each power of ten, as many as fit (a label
+    // such as "100,000" needs about 60 CSS px).
+    let fits = (root.dim_in_pixel().0 as f64 / k / 60.0).floor().max(2.0) as usize;
     let count = |r: &std::ops::Range<f64>, l: Labels, n: usize| match l {
-        Labels::Log => ((r.end.floor() - r.start.ceil()) as usize + 1).min(8),
+        Labels::Log => ((r.end.floor() - r.start.ceil()) as usize + 1).min(8).min(fits),
         Labels::Plain(_) => n,
     };
     let (nx, ny) = (count(&xr, xl, 6), count(&yr, yl, 5));

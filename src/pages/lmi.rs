@@ -74,6 +74,13 @@ fn summary(r: &LmiResult) -> String {
         format::usd(r.bill.total_usd.as_f64()),
         format::usd(r.lambda_usd.as_f64())
     );
+    let here = if r.input.instance_hours > 0.0 {
+        format!(
+            "{here} The lines size the instances with the capacity model at every traffic level; the instance-hours you gave price this traffic only."
+        )
+    } else {
+        here
+    };
     let (lo, hi) = lmi::RPS_RANGE;
     match r.crossover_rps {
         Some(x) if x <= lo => {

@@ -539,10 +539,17 @@ pub struct LmiBill {
     pub total_usd: Usd,
 }
 
-/// Prices `requests` a month on Managed Instances.
+/// Prices `requests` a month on Managed Instances, with the given
+/// `instance_hours` if any (they describe the workload's own traffic).
 pub fn bill(i: &LmiInput, requests: u64) -> (Capacity, LmiBill) {
+    bill_with(i, requests, true)
+}
+
+/// As [`bill`]; at other traffic levels (the chart, the crossover) given
+/// instance-hours say nothing, so the capacity model prices them.
+fn bill_with(i: &LmiInput, requests: u64, given_hours: bool) -> (Capacity, LmiBill) {
     let cap = capacity(i, requests);
-    let hours = if i.instance_hours > 0.0 {
+    let hours = if given_hours && i.instance_hours > 0.0 {
         crate::pricing::decimal_qty(i.instance_hours)
     } else {
         Qty::whole(cap.instances as u128 * HOURS_PER_MONTH as u128)
@@ -606,7 +613,7 @@ pub fn point(i: &LmiInput, rps: f64) -> Result<Point, String> {
 
 fn point_with(i: &LmiInput, base: &crate::pricing::CostInput, rps: f64) -> Result<Point, String> {
     let n = requests_at(rps);
-    Ok(Point { rps, lmi_usd: bill(i, n).1.total_usd, lambda_usd: on_demand_with(base, n)? })
+    Ok(Point { rps, lmi_usd: bill_with(i, n, false).1.total_usd, lambda_usd: on_demand_with(base, n)? })
 }
 
 /// `per_decade` log-spaced traffic levels across [`RPS_RANGE`].
@@ -617,7 +624,8 @@ pub fn grid(per_decade: u32) -> Vec<f64> {
 }
 
 /// The lowest traffic (requests per second, to 0.1%) at which Managed
-/// Instances cost no more than on-demand functions, within [`RPS_RANGE`].
+/// Instances cost no more than on-demand functions, within [`RPS_RANGE`],
+/// instances from the capacity model.
 pub fn crossover(i: &LmiInput) -> Result<Option<f64>, String> {
     let base = on_demand_input(i)?;
     let cheaper = |rps: f64| point_with(i, &base, rps).map(|p| p.lmi_usd <= p.lambda_usd);
@@ -736,7 +744,7 @@ impl LmiResult {
             c.environments
         ));
         m.push(format!(
-            "  per {}: the lesser of ({} − {}) vCPUs ÷ {} and ({} − {}) GB ÷ {} MB = {} environments",
+            "  per {}: the lesser of ({} − {}) vCPUs ÷ {} and ({} − {}) GB ÷ {} MB = {} environment(s)",
             i.instance_type,
             i.shape.vcpus,
             i.reserved_vcpus,
@@ -788,6 +796,9 @@ impl LmiResult {
             self.lambda_usd,
             self.lambda_usd.round_cents()
         ));
+        if i.instance_hours > 0.0 {
+            m.push("  (the crossover and the chart size the instances with the capacity model: the instance-hours given describe this traffic only)".into());
+        }
         m.push(match self.crossover_rps {
             Some(x) => format!(
                 "  crossover: from about {} requests/s ({} a month), Managed Instances cost no more",

@@ -409,7 +409,9 @@ pub fn cost_help(name: &str) -> &'static str {
         "payload_kb" => {
             "The size of a request and its response: HTTP APIs meter each request in 512 KB steps; an ALB bills the bytes it processes."
         }
-        "rest_cache_gb" => "A REST API cache, billed per hour all month by its size (0 = none). Not in any free tier.",
+        "rest_cache_gb" => {
+            "A REST API cache, billed per hour all month by its size (0 = none; only with a REST API). Not in any free tier."
+        }
         "alb_rules" => "Listener rules an ALB evaluates per request; the first 10 are free.",
         "alb_connections_per_s" => "New connections a second (averaged over the hour); 0 means one per request.",
         "alb_active_connections" => "Connections open in a minute, averaged: long keep-alive clients keep many.",
@@ -805,7 +807,7 @@ impl CostInput {
                         name,
                         i.region.code.into(),
                         format!(
-                            "these rates are in this calculator for {} only (other regions' are not all verified); use {} or one of them.",
+                            "these rates are in this calculator for {} only (other regions' are not all verified); choose that region, or use {} here.",
                             prices::AROUND_REGIONS.join(", "),
                             if name == "front_door" { "none or function_url" } else { "0" }
                         ),
@@ -827,15 +829,6 @@ impl CostInput {
                     "payload_kb",
                     fmt_num(i.payload_kb),
                     "an ALB passes at most 1 MB to and from a Lambda function; use 0 to 1,024 KB.".into(),
-                )
-            });
-        }
-        if i.rest_cache_gb != "0" && i.front_door != "rest_api" {
-            errs.add(|| {
-                cross(
-                    "rest_cache_gb",
-                    i.rest_cache_gb.into(),
-                    "a cache belongs to a REST API; use 0, or choose rest_api as the front door.".into(),
                 )
             });
         }
@@ -1538,6 +1531,9 @@ impl FunctionCost {
                     ));
                 }
             }
+            if i.front_door == "alb" {
+                m.push("  an ALB is billed every hour of the month, traffic or not".into());
+            }
             m.push(format!("  = ${}", l.front_door_usd));
         }
         if a.log_gb.0 > 0 {
@@ -1609,8 +1605,8 @@ pub fn door_name(door: &str) -> &'static str {
 /// What the charges around a function include and leave out.
 pub const AROUND_NOTE: &str = "API Gateway, log and data-transfer tiers and free allowances count the whole account (here, \
 the functions priced together, in order). API Gateway's own free tier (1M calls a month) is for new accounts' first 12 \
-months only and is not applied. An ALB is billed every hour of the month, traffic or not. Data transfer within a region \
-to S3, DynamoDB, SQS and similar services is free; VPC endpoints are not priced here.";
+months only and is not applied. Data transfer within a region to S3, DynamoDB, SQS and similar services is free; VPC \
+endpoints are not priced here.";
 
 /// A priced account (one function or several).
 #[derive(Clone, Debug, PartialEq)]

@@ -155,8 +155,8 @@ pub const EXAMPLES: &[Example] = &[
         aws: "1153.30",
         exact: "1147.13532",
         note: "AWS's ESM example 1 totals $1,153.30: it bills 60M requests ($12.00) for 1M invocations a day over 30 days, which is \
-               30M; and it writes the compute, $993.33532, as $993.3. With the free tier it applies to the compute also taken off \
-               the requests: 29M × $0.20 per million = $5.80, so $993.33532 + $5.80 + $148 = $1,147.13532, $1,147.14.",
+               30M; and it writes the compute, $993.33532, as $993.3. Taking the free tier off the requests as it does off the \
+               compute: 29M × $0.20 per million = $5.80, so $993.33532 + $5.80 + $148 = $1,147.13532, $1,147.14.",
     },
     Example {
         id: "esm-2",

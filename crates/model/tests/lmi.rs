@@ -43,6 +43,12 @@ fn aws_high_throughput_api_example_is_160_35_not_160_36() {
     assert_eq!(r.bill.total_usd.round_cents(), usd("160.35"));
     let math = r.math().join("\n");
     assert!(math.contains("2000 instance-hours, as given"), "{math}");
+    // Given instance-hours describe this traffic only: the chart and the crossover
+    // size the instances with the capacity model at every other level.
+    let model = evaluate(&values(&[("ec2_discount_pct", "72")])).unwrap();
+    let given = evaluate(&values(&[("ec2_discount_pct", "72"), ("instance_hours", "5")])).unwrap();
+    assert_eq!((given.crossover_rps, &given.points), (model.crossover_rps, &model.points));
+    assert!(given.math().join("\n").contains("describe this traffic only"));
     assert!(math.contains("management fee: 15% × $326.4 (on-demand, never discounted) = $48.96"), "{math}");
     // The same capacity from the model: 3 instances (one per AZ) all month.
     let m = evaluate(&values(&[("ec2_discount_pct", "72")])).unwrap();

@@ -574,13 +574,15 @@ fn the_front_door_logs_data_out_and_nat_are_priced_with_their_tiers() {
     assert_eq!(r(&[("egress_gb", "100")]).lines.egress_usd, Usd::ZERO);
     assert_eq!(r(&[("egress_gb", "10340")]).lines.egress_usd, usd("921.6"));
     assert_eq!(r(&[("egress_gb", "10341"), ("free_tier", "false")]).lines.egress_usd, usd("930.185"));
+    // A cache left set after switching away from a REST API costs nothing.
+    // (The default 3M requests at $1.00 per million, and no cache.)
+    assert_eq!(r(&[("rest_cache_gb", "1.6"), ("front_door", "http_api")]).lines.front_door_usd, usd("3"));
     // NAT: one gateway all month and 100 GB.
     assert_eq!(r(&[("nat_hours", "730"), ("nat_gb", "100")]).lines.nat_usd, usd("37.35"));
     // Refused by name: another region, a cache without a REST API, a 2 MB body through an ALB, Edge.
     for (pairs, param, want) in [
         (&[("front_door", "http_api"), ("region", "eu-west-1")][..], "front_door", "us-east-1 only"),
         (&[("egress_gb", "5"), ("region", "eu-west-1")][..], "egress_gb", "us-east-1 only"),
-        (&[("rest_cache_gb", "0.5")][..], "rest_cache_gb", "REST API"),
         (&[("front_door", "alb"), ("payload_kb", "2048")][..], "payload_kb", "1 MB"),
         (&[("front_door", "http_api"), ("edge", "true")][..], "front_door", "CloudFront"),
     ] {

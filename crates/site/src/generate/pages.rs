@@ -244,7 +244,14 @@ pub(crate) fn prices(cfg: &Config) -> Result<Page, String> {
             exact = esc(&total.to_decimal()),
             ours_t = dollars(ours),
             metric = esc(e.metric),
-            part = if e.metric == "total_usd" { String::new() } else { format!(" ({})", esc(&e.metric.replace('+', " + "))) },
+            part = if e.metric == "total_usd" {
+                String::new()
+            } else {
+                let lines = lambda_model::pricing::Lines::default().items();
+                let names: Vec<&str> =
+                    e.metric.split('+').map(|m| lines.iter().find(|l| l.0 == m).map_or(m, |l| l.1)).collect();
+                format!(" ({} only; the calculator's total adds the function's own lines)", esc(&names.join(" + ")))
+            },
             note = if e.note.is_empty() { String::new() } else { format!("<p class=\"note\">{}</p>", esc(e.note)) },
         ));
     }
