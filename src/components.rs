@@ -445,6 +445,28 @@ pub fn ChartFigure<C: IntoView + 'static>(
     }
 }
 
+/// "Show the math": the arithmetic, notes on AWS's published figures where
+/// the scenario is one of them, and the assumptions.
+#[component]
+pub fn MathDetails(
+    math: Signal<String>,
+    notes: Signal<Vec<String>>,
+    assumptions: Signal<Vec<String>>,
+) -> impl IntoView {
+    view! {
+        <details class="show-math">
+            <summary>"Show the math"</summary>
+            <pre class="math" data-testid="math">{move || math.get()}</pre>
+            {move || notes.with(|n| (!n.is_empty()).then(|| view! {
+                <h3>"Notes on published figures"</h3>
+                <ul class="notes">{n.iter().map(|n| view! { <li class="note">{n.clone()}</li> }).collect_view()}</ul>
+            }))}
+            <h3>"Assumptions"</h3>
+            <ul>{move || assumptions.with(|a| a.iter().map(|a| view! { <li>{a.clone()}</li> }).collect_view())}</ul>
+        </details>
+    }
+}
+
 /// A figure: its text, with the exact value for scripts and tests.
 #[component]
 pub fn FigureValue(

@@ -3,8 +3,8 @@
 //! `data-metric` and its exact `data-value`.
 
 use crate::components::{
-    CalcState, ErrorSummary, Evaluation, FigureValue, Handoff, Reading, RequestsField, TableRegion, Toolbar, fields,
-    inputs_form, kpis, layout, metric_of, shown,
+    CalcState, ErrorSummary, Evaluation, FigureValue, Handoff, MathDetails, Reading, RequestsField, TableRegion,
+    Toolbar, fields, inputs_form, kpis, layout, metric_of, shown,
 };
 use crate::cost_view::{self, WhatIf};
 use crate::format;
@@ -217,16 +217,10 @@ fn CostResults(result: Memo<CostResult>, what_ifs: Memo<Vec<WhatIf>>, stale: Sig
         </figure>
         })}
         {shown(Part::Math, move || view! {
-        <details class="show-math">
-            <summary>"Show the math"</summary>
-            <pre class="math" data-testid="math">{move || result.with(|r| r.math().join("\n"))}</pre>
-            {move || result.with(|r| (!r.notes.is_empty()).then(|| view! {
-                <h3>"Notes on published figures"</h3>
-                <ul class="notes">{r.notes.iter().map(|n| view! { <li class="note">{n.clone()}</li> }).collect_view()}</ul>
-            }))}
-            <h3>"Assumptions"</h3>
-            <ul>{move || result.with(|r| r.assumptions.iter().map(|a| view! { <li>{a.clone()}</li> }).collect_view())}</ul>
-        </details>
+            <MathDetails
+                math=Signal::derive(move || result.with(|r| r.math().join("\n")))
+                notes=Signal::derive(move || result.with(|r| r.notes.clone()))
+                assumptions=Signal::derive(move || result.with(|r| r.assumptions.clone())) />
         })}
     }
 }

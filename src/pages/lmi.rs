@@ -4,8 +4,8 @@
 
 use crate::chart::Line;
 use crate::components::{
-    CalcState, ChartFigure, ErrorSummary, Evaluation, FigureValue, Handoff, Reading, TableRegion, Toolbar, fields,
-    inputs_form, kpis, layout, shown,
+    CalcState, ChartFigure, ErrorSummary, Evaluation, FigureValue, Handoff, MathDetails, Reading, TableRegion, Toolbar,
+    fields, inputs_form, kpis, layout, shown,
 };
 use crate::format;
 use lambda_model::lmi::{self, LMI_PARAMS, LmiResult};
@@ -202,16 +202,10 @@ fn LmiResults(state: CalcState, result: Memo<LmiResult>) -> impl IntoView {
         </ChartFigure>
         })}
         {shown(Part::Math, move || view! {
-        <details class="show-math">
-            <summary>"Show the math"</summary>
-            <pre class="math" data-testid="math">{move || result.with(|r| r.math().join("\n"))}</pre>
-            {move || result.with(|r| (!r.notes.is_empty()).then(|| view! {
-                <h3>"Notes on published figures"</h3>
-                <ul class="notes">{r.notes.iter().map(|n| view! { <li class="note">{n.clone()}</li> }).collect_view()}</ul>
-            }))}
-            <h3>"Assumptions"</h3>
-            <ul>{move || result.with(|r| r.assumptions().into_iter().map(|a| view! { <li>{a}</li> }).collect_view())}</ul>
-        </details>
+            <MathDetails
+                math=Signal::derive(move || result.with(|r| r.math().join("\n")))
+                notes=Signal::derive(move || result.with(|r| r.notes.clone()))
+                assumptions=Signal::derive(move || result.with(|r| r.assumptions())) />
         })}
         <nav class="handoffs" aria-label="Take this function to another calculator">
             <Handoff state=state to=&lambda_model::calculators::COST label="Price as an on-demand function"

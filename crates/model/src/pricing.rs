@@ -428,6 +428,31 @@ pub fn cost_help(name: &str) -> &'static str {
     }
 }
 
+/// The products around the function, by parameter: tenant isolation, durable
+/// functions, event pollers, the front door, logs and network (what
+/// [`function_total`] leaves out and the other calculators carry).
+pub const PRODUCT_PARAMS: &[&str] = &[
+    "tenant_environments",
+    "durable_executions",
+    "durable_ops_per_execution",
+    "durable_kb_per_execution",
+    "durable_days",
+    "durable_retention_days",
+    "sqs_poller_hours",
+    "kafka_poller_hours",
+    "front_door",
+    "payload_kb",
+    "rest_cache_gb",
+    "alb_rules",
+    "alb_connections_per_s",
+    "alb_active_connections",
+    "log_kb_per_invocation",
+    "log_retention_days",
+    "egress_gb",
+    "nat_gb",
+    "nat_hours",
+];
+
 /// Where requests come in: the `front_door` values.
 pub const FRONT_DOORS: &[&str] = &["none", "function_url", "http_api", "rest_api", "alb"];
 /// REST API cache sizes in GB, "0" for none ([`prices::REST_CACHE`]).

@@ -22,7 +22,8 @@ use crate::sim::{self, SimResult};
 /// A month, as AWS prices it: 730 hours.
 pub const MONTH_SECONDS: f64 = 730.0 * 3600.0;
 
-/// Keys that describe the function or its traffic, in any calculator.
+/// Keys that describe the function or its traffic, in any calculator (with
+/// [`crate::pricing::PRODUCT_PARAMS`]: see [`is_profile_key`]).
 pub const PROFILE_KEYS: &[&str] = &[
     "region",
     "arch",
@@ -47,28 +48,14 @@ pub const PROFILE_KEYS: &[&str] = &[
     "anchor_memory_mb",
     "anchor_duration_ms",
     "cpu_fraction",
-    // The products around the function (the cost page's): carried by the
-    // other calculators, so a round trip through them keeps the whole bill.
-    "tenant_environments",
-    "durable_executions",
-    "durable_ops_per_execution",
-    "durable_kb_per_execution",
-    "durable_days",
-    "durable_retention_days",
-    "sqs_poller_hours",
-    "kafka_poller_hours",
-    "front_door",
-    "payload_kb",
-    "rest_cache_gb",
-    "alb_rules",
-    "alb_connections_per_s",
-    "alb_active_connections",
-    "log_kb_per_invocation",
-    "log_retention_days",
-    "egress_gb",
-    "nat_gb",
-    "nat_hours",
 ];
+
+/// Whether other calculators carry this key: it describes the function or its
+/// traffic, or it is one of the cost page's products around the function (so a
+/// round trip through another calculator keeps the whole bill).
+pub fn is_profile_key(key: &str) -> bool {
+    PROFILE_KEYS.contains(&key) || crate::pricing::PRODUCT_PARAMS.contains(&key)
+}
 
 /// Key–value pairs, in order.
 pub type Pairs = Vec<(String, String)>;
@@ -115,9 +102,9 @@ fn traffic_cv(v: &Values) -> f64 {
 /// overwritten by its own profile values, plus what those imply in the other
 /// calculators' vocabularies.
 pub fn profile(v: &Values, carried: &[(String, String)]) -> Pairs {
-    let mut p: Pairs = carried.iter().filter(|(k, _)| PROFILE_KEYS.contains(&k.as_str())).cloned().collect();
+    let mut p: Pairs = carried.iter().filter(|(k, _)| is_profile_key(k)).cloned().collect();
     for (spec, val) in v.iter() {
-        if !PROFILE_KEYS.contains(&spec.name) {
+        if !is_profile_key(spec.name) {
             continue;
         }
         // "No runtime" on the traffic page leaves the function's runtime as it was.
@@ -177,7 +164,7 @@ pub fn open_in(specs: &'static [ParamSpec], profile: &[(String, String)]) -> (Va
     let mut carried = Pairs::new();
     for (k, val) in profile {
         let own = v.spec(k).is_some();
-        if !(own || PROFILE_KEYS.contains(&k.as_str())) {
+        if !(own || is_profile_key(k)) {
             continue;
         }
         if !own || v.set(k, val).is_err() {
@@ -450,7 +437,7 @@ mod tests {
 
     #[test]
     fn the_keys_whose_defaults_differ_are_listed() {
-        for key in PROFILE_KEYS {
+        for key in PROFILE_KEYS.iter().chain(crate::pricing::PRODUCT_PARAMS) {
             let specs: Vec<&ParamSpec> =
                 crate::calculators::INFOS.iter().filter_map(|c| c.specs.iter().find(|s| s.name == *key)).collect();
             let differ = specs.windows(2).any(|w| w[0].default_value() != w[1].default_value())

@@ -630,7 +630,7 @@ pub fn decode_query(specs: &'static [ParamSpec], query: &str) -> Decoded {
             if let Err(e) = values.set(&k, &v) {
                 errors.push(e);
             }
-        } else if crate::profile::PROFILE_KEYS.contains(&k.as_str()) {
+        } else if crate::profile::is_profile_key(&k) {
             carried.push((k, v));
         } else if !PRESENTATION_KEYS.contains(&k.as_str()) {
             unknown.push(k);
