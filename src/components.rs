@@ -235,7 +235,7 @@ impl CalcState {
         }
     }
 
-    /// Keeps the address bar a permalink: `v=3`, every non-default value, the
+    /// Keeps the address bar a permalink: `v=4`, every non-default value, the
     /// requests unit, and the page's own presentation keys.
     pub fn sync_url(self) {
         if self.embedded.is_some() {
@@ -327,12 +327,12 @@ pub fn Handoff(
     /// Values that replace the profile's (a picked size, a simulated ratio).
     #[prop(into, optional)]
     overrides: Signal<Vec<(&'static str, String)>>,
-    #[prop(into, optional)] hint: String,
+    #[prop(into, optional)] hint: Signal<String>,
 ) -> impl IntoView {
     let href = move || overrides.with(|o| state.handoff(to, o));
     let external = state.links_out();
     view! {
-        <a class="button handoff" href=href data-handoff=to.name target=external.then_some("_blank") rel=external.then_some("noopener") title=(!hint.is_empty()).then_some(hint)>
+        <a class="button handoff" href=href data-handoff=to.name target=external.then_some("_blank") rel=external.then_some("noopener") title=move || hint.with(|h| (!h.is_empty()).then(|| h.clone()))>
             {move || label.get()}
         </a>
     }

@@ -88,7 +88,7 @@ test('a JSON export round-trips through an import', async ({ page, consoleErrors
   expect(doc.params.arch).toBe('arm64');
   expect(doc.metrics.total_usd).toBeCloseTo(before, 9);
   await page.getByRole('button', { name: 'Reset' }).click();
-  await expect(page).toHaveURL(/cost\/\?v=3$/);
+  await expect(page).toHaveURL(/cost\/\?v=4$/);
   expect(await metric(page, 'total_usd')).not.toBeCloseTo(before, 6);
   await page.getByText('Import JSON').locator('input[type=file]').setInputFiles(file);
   await expect(page.getByTestId('toolbar-status')).toHaveText('Scenario imported.');

@@ -67,7 +67,7 @@ test('an unknown address is a 404 with the friendly page; an address without its
   await expect(page).toHaveTitle('Page not found · Lambda Lab');
   const old = await page.goto('calculators/cost?v=1&memory_mb=2048');
   expect(old.status()).toBe(200);
-  await expect(page).toHaveURL(/\/lambda-lab\/calculators\/cost\/\?v=3&memory_mb=2048$/);
+  await expect(page).toHaveURL(/\/lambda-lab\/calculators\/cost\/\?v=4&memory_mb=2048$/);
   await expect(page.locator('#p-memory_mb')).toHaveValue('2048');
   expect(consoleErrors).toEqual([]);
 });

@@ -109,7 +109,7 @@ test('a WordPress-style sandboxed embed shows its figures, fits its height, and 
   await expandAndFollow(p, frame);
   // Sandboxed: the clipboard is refused, so the link is shown selected.
   await frame.getByRole('button', { name: 'Copy link' }).click();
-  await expect(frame.getByTestId('manual-copy')).toHaveValue(/\/lambda-lab\/calculators\/cost\/\?v=3&memory_mb=512&requests=20000000$/);
+  await expect(frame.getByTestId('manual-copy')).toHaveValue(/\/lambda-lab\/calculators\/cost\/\?v=4&memory_mb=512&requests=20000000$/);
   // Export: downloads are off, so the JSON is shown.
   await frame.getByRole('link', { name: 'Export JSON' }).click();
   await expect(frame.getByTestId('manual-copy')).toHaveValue(/"calculator": "cost"/);
@@ -120,7 +120,7 @@ test('a WordPress-style sandboxed embed shows its figures, fits its height, and 
   expect(p.frames()[1].url()).toContain('/embed/cost/?v=1&memory_mb=512&requests=20000000');
   // WordPress opens links of its embeds in the host page.
   await frame.getByTestId('open-in-lambda-lab').click();
-  await p.waitForURL(/\/lambda-lab\/calculators\/cost\/\?v=3&memory_mb=2048&requests=20000000$/);
+  await p.waitForURL(/\/lambda-lab\/calculators\/cost\/\?v=4&memory_mb=2048&requests=20000000$/);
   await appReady(p);
   await expect(p.locator('#p-memory_mb')).toHaveValue('2048');
   expect([...origins].sort()).toEqual([new URL(host.url).origin, new URL(SITE).origin].sort());
@@ -148,7 +148,7 @@ test('a Power Tuning run embedded Embedly-style is re-priced with its chart and 
   const [popup] = await Promise.all([context.waitForEvent('page'), frame.getByTestId('open-in-lambda-lab').click()]);
   await popup.waitForLoadState();
   // A version-1 power link meant no free tier; the link out says so in version 2.
-  expect(popup.url()).toContain('/lambda-lab/calculators/power/?v=3&free_tier=false&power_tuning=');
+  expect(popup.url()).toContain('/lambda-lab/calculators/power/?v=4&free_tier=false&power_tuning=');
   expect(p.frames()[1].url()).toContain('/embed/power/');
   expect([...origins].sort()).toEqual([new URL(host.url).origin, new URL(SITE).origin].sort());
   expect(errors).toEqual([]);
@@ -205,7 +205,7 @@ test('the Embed dialog previews the embed and its snippet reproduces it on anoth
   await expectFitted(hp);
   const [popup] = await Promise.all([context.waitForEvent('page'), frame.getByTestId('open-in-lambda-lab').click()]);
   await popup.waitForLoadState();
-  expect(popup.url()).toMatch(/\/lambda-lab\/calculators\/cost\/\?v=3&arch=arm64&memory_mb=2048&requests=5000000$/);
+  expect(popup.url()).toMatch(/\/lambda-lab\/calculators\/cost\/\?v=4&arch=arm64&memory_mb=2048&requests=5000000$/);
   expect([...origins].sort()).toEqual([new URL(host.url).origin, new URL(SITE).origin].sort());
   expect(errors).toEqual([]);
   expect(hostErrors).toEqual([]);

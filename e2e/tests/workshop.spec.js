@@ -82,7 +82,7 @@ test.describe('presenter view', () => {
     const qr = page.getByTestId('qr');
     await expect(qr.locator('svg')).toBeVisible();
     const first = await decodeQr(page, qr.locator('svg'));
-    expect(first).toMatch(/\/lambda-lab\/calculators\/cost\/\?v=3&.*memory_mb=2048/);
+    expect(first).toMatch(/\/lambda-lab\/calculators\/cost\/\?v=4&.*memory_mb=2048/);
     expect(first).not.toContain('view=present');
     const size = await presenter.locator('label').first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
     expect(size).toBeGreaterThanOrEqual(20);
@@ -192,7 +192,7 @@ test('a handout has no answers and a QR code per calculator; the answer key has 
     const f = figures.nth(i);
     await expect(f.locator('.kpi [data-metric], [data-metric]').first()).toBeVisible();
     const url = await f.getByTestId('calc-qr').getAttribute('data-url');
-    expect(url).toMatch(/\/lambda-lab\/calculators\/[a-z-]+\/\?v=3/);
+    expect(url).toMatch(/\/lambda-lab\/calculators\/[a-z-]+\/\?v=4/);
     expect(await decodeQr(page, f.getByTestId('calc-qr').locator('svg'))).toBe(url);
     await expect(f.locator('.printed-calc-link a')).toHaveAttribute('href', url);
   }

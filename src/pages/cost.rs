@@ -110,7 +110,12 @@ pub fn CostPage() -> impl IntoView {
                 <Toolbar state=state calculator="cost" metrics=Signal::derive(move || evaluated.with(|e| e.as_ref().map(|r| r.metrics()).unwrap_or_default())) />
                 <nav class="handoffs" aria-label="Take this function to another calculator">
                     <Handoff state=state to=&lambda_model::calculators::SIMULATE label="Simulate this traffic" hint="Requests per month become requests per second (a month is 730 hours); duration, memory, region and Init travel with them." />
-                    <Handoff state=state to=&lambda_model::calculators::SIMULATE label="Simulate a daily cycle" overrides=vec![("arrival", "diurnal".to_string())] hint="The same mean rate, swinging over the day." />
+                    {move || {
+                        let daily = state.carried.with_value(|c| state.values.with(|v| lambda_model::profile::daily_cycle(v, c)));
+                        daily.map(|o| view! {
+                            <Handoff state=state to=&lambda_model::calculators::SIMULATE label="Simulate a daily cycle" overrides=o hint="The same mean rate, swinging over one whole simulated day." />
+                        })
+                    }}
                     <Handoff state=state to=&lambda_model::calculators::POWER label="Tune memory" hint="Opens the power explorer with this size and duration as its measurement." />
                 </nav>
                 {(!layout.compact).then(|| view! { <AccountLink state=state /> })}

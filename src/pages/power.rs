@@ -35,7 +35,7 @@ pub const KPIS: &[(&str, &str, Reading)] = &[
     ("Monthly at the best size", "best_monthly_usd", Reading::Usd),
 ];
 pub const CHOOSE: &[&str] = &["memory_mb", "strategy", "balanced_weight", "candidates", "max_memory_used_mb"];
-pub const MEASURED: &[&str] = &["points", "power_tuning"];
+pub const MEASURED: &[&str] = &["points", "points_cv", "power_tuning"];
 
 #[component]
 pub fn PowerPage() -> impl IntoView {
@@ -120,6 +120,8 @@ fn ReportPaste(state: CalcState) -> impl IntoView {
             pts.iter().map(|p| format!("{}:{}", p.memory_mb, (p.duration_ms * 1e3).round() / 1e3)).collect();
         state.set_raw("points", list.join(","));
         state.commit("points");
+        state.set_raw("points_cv", parsed.spreads());
+        state.commit("points_cv");
         state.set_raw("power_tuning", String::new());
         state.commit("power_tuning");
         if let Some(m) = parsed.max_memory_used_mb() {
@@ -320,11 +322,11 @@ fn PowerResults(state: CalcState, result: Memo<PowerResult>, stale: Signal<bool>
             <p data-testid="versus">{move || result.with(|r| format!("Against {} MB now: {}.", r.current.memory_mb, r.versus_text()))}</p>
             <nav class="handoffs" aria-label="Take this size to another calculator">
                 <Handoff state=state to=&lambda_model::calculators::COST label=Signal::derive(move || result.with(|r| format!("Price {} MB in the cost calculator", r.best.memory_mb)))
-                    overrides=Signal::derive(move || result.with(|r| vec![
-                        ("memory_mb", r.best.memory_mb.to_string()),
-                        ("duration_ms", lambda_model::scenario::fmt_round(r.best.duration_ms, 3)),
-                    ]))
-                    hint="Opens the cost calculator with the recommended size and its duration; everything else about the function comes along." />
+                    overrides=Signal::derive(move || result.with(|r| state.values.with(|v| r.cost_handoff(v))))
+                    hint=Signal::derive(move || result.with(|r| state.values.with(|v| format!(
+                        "Opens the cost calculator with the recommended size, its duration and {}; everything else about the function comes along.",
+                        r.cost_handoff_spread(v)
+                    )))) />
             </nav>
             {kpis(metrics.into(), KPIS)}
             <p class="hint">{move || if state.values.with(|v| v.flag(p!("free_tier"))) {

@@ -274,7 +274,9 @@ fn TraceUpload(state: CalcState) -> impl IntoView {
         state.commit("arrival");
         state.set_raw("trace", s.trace.clone());
         state.commit("trace");
-        if state.values.with_untracked(|v| v.num(p!("sim_seconds"))) < s.sim_seconds {
+        // An automatic run length already runs to the last timestamp.
+        let given = state.values.with_untracked(|v| v.num(p!("sim_seconds")));
+        if given > 0.0 && given < s.sim_seconds {
             state.set_raw("sim_seconds", fmt_num(s.sim_seconds));
             state.commit("sim_seconds");
             format!(" The simulated time is now {} s, to cover them.", format::number(s.sim_seconds, 0))
@@ -514,11 +516,12 @@ fn SimResults(state: CalcState, result: SimResult, throughput: f64) -> impl Into
             Some((total, more)) => (
                 Some(total),
                 format!(
-                    ", priced like the cost calculator: {} requests (a month is 730 hours), a steady-state cold-start ratio of {:.4}% (start-up left out), free tier {}.{}",
+                    ", priced like the cost calculator: {} requests (a month is 730 hours), the cold-start ratio of the {} simulated after the start-up ({:.4}%), free tier {}.{}",
                     format::number(
                         cost_values.num(lambda_model::param!(lambda_model::pricing::COST_PARAMS, "requests")),
                         0
                     ),
+                    format::duration_s((result.sim_seconds - result.warmup_seconds).max(0.0)),
                     steady * 100.0,
                     if cost_values.flag(lambda_model::param!(lambda_model::pricing::COST_PARAMS, "free_tier")) {
                         "applied"
@@ -569,8 +572,24 @@ fn SimResults(state: CalcState, result: SimResult, throughput: f64) -> impl Into
             </p>
         }
     });
+    let run_note = state.values.with_untracked(|v| {
+        let auto = v.num(p!("sim_seconds")) == 0.0;
+        let short = lambda_model::sim::short_run_note(v);
+        (auto || short.is_some()).then(|| {
+            let class = if short.is_some() { "note" } else { "hint" };
+            view! {
+                <p class=class data-testid="run-length">
+                    "Simulated "
+                    <FigureValue metric="simulated_s" value=MetricValue::Num(result.sim_seconds) text=format::duration_s(result.sim_seconds) />
+                    {if auto { " (automatic: a day, or as long as heavy traffic allows)." } else { "." }}
+                    {short.map(|n| format!(" {n}"))}
+                </p>
+            }
+        })
+    });
     let headline = view! {
         {kpis(metrics_sig, KPIS)}
+        {run_note}
         {startup}
         {month}
         <p class="hint">

@@ -28,7 +28,9 @@ Commands:
             recommend a size (strategies cost, speed, balanced)
   coldstart how slow a cold start is, and where the time goes (lambda-perf data, 2026)
   simulate  simulate traffic against one function: cold starts, throttles, latency
-            percentiles, concurrency and the cost of the simulated time
+            percentiles, concurrency and the cost of the simulated time (also `sim`, `traffic`)
+  lmi       Lambda Managed Instances against on-demand functions: EC2, the 15% fee,
+            requests, the capacity model and the crossover
   help      show this help, or `lambda-lab help <command>` for its parameters
 
 Options:
@@ -37,6 +39,7 @@ Options:
   --scenario FILE   start from a scenario exported by the web page (JSON)
   --report-log FILE (power) fit CloudWatch REPORT lines from a log file
   -h, --help        show help
+  -V, --version     show the version (with --json: {\"version\": \"…\"})
 
 Every parameter has the same name in the web page's URL, its JSON export and here
 (with - for _). Exit codes: 0 ok, 1 the output could not be written, 2 bad usage or
@@ -48,7 +51,11 @@ fn today() -> Date {
     Date::from_unix_days((secs / 86_400) as i64)
 }
 
+/// Other names people type for a command.
+const ALIASES: &[(&str, &str)] = &[("sim", "simulate"), ("traffic", "simulate"), ("cold-start", "coldstart")];
+
 fn calculator(name: &str) -> Result<&'static Calculator, String> {
+    let name = ALIASES.iter().find(|(a, _)| *a == name).map_or(name, |(_, c)| *c);
     CALCULATORS.iter().find(|c| c.name == name).ok_or_else(|| {
         format!(
             "lambda-lab: unknown command '{name}'; commands: {}, help\n\n{USAGE}",
@@ -89,7 +96,13 @@ pub fn run(args: &[String]) -> Result<String, String> {
                 None => Ok(USAGE.to_string()),
             };
         }
-        "-V" | "--version" => return Ok(format!("lambda-lab {}", env!("CARGO_PKG_VERSION"))),
+        "-V" | "--version" => {
+            return Ok(if args[1..].iter().any(|a| a == "--json") {
+                format!("{{\"version\": {}}}", lambda_model::json::quote(env!("CARGO_PKG_VERSION")))
+            } else {
+                format!("lambda-lab {}", env!("CARGO_PKG_VERSION"))
+            });
+        }
         _ => {}
     }
     let calc = calculator(cmd)?;
@@ -133,6 +146,10 @@ pub fn run(args: &[String]) -> Result<String, String> {
                 let list: Vec<String> =
                     pts.iter().map(|p| format!("{}:{}", p.memory_mb, (p.duration_ms * 1e3).round() / 1e3)).collect();
                 sets.push(("points".into(), list.join(",")));
+                let spreads = parsed.spreads();
+                if !spreads.is_empty() {
+                    sets.push(("points_cv".into(), spreads));
+                }
                 if let Some(m) = parsed.max_memory_used_mb() {
                     sets.push(("max_memory_used_mb".into(), m.to_string()));
                 }
@@ -200,10 +217,16 @@ pub fn run(args: &[String]) -> Result<String, String> {
             return Ok(to_json_object(&metrics));
         }
         let mut s = format!(
-            "Simulated {} s of {} traffic at {} req/s\n\n",
-            values.num(lambda_model::param!(lambda_model::sim::SIM_PARAMS, "sim_seconds")),
+            "Simulated {} s{} of {} traffic at {} req/s\n{}\n",
+            lambda_model::sim::run_seconds(&values),
+            if values.num(lambda_model::param!(lambda_model::sim::SIM_PARAMS, "sim_seconds")) == 0.0 {
+                " (automatic)"
+            } else {
+                ""
+            },
             values.text(lambda_model::param!(lambda_model::sim::SIM_PARAMS, "arrival")),
-            values.num(lambda_model::param!(lambda_model::sim::SIM_PARAMS, "rate_per_s"))
+            values.num(lambda_model::param!(lambda_model::sim::SIM_PARAMS, "rate_per_s")),
+            lambda_model::sim::short_run_note(&values).map(|n| format!("{n}\n")).unwrap_or_default()
         );
         for (name, v) in metrics {
             s.push_str(&format!("  {name:<22} {}\n", v.exact()));

@@ -307,3 +307,54 @@ fn front_door_flags_from_the_command_line() {
         assert!(err.contains(want), "{flags:?}: {err}");
     }
 }
+
+#[test]
+fn a_newcomer_finds_every_command_and_its_other_names() {
+    let (code, help, _) = lambda_lab(&["--help"]);
+    assert_eq!(code, 0);
+    for c in ["cost", "power", "coldstart", "simulate", "lmi", "--version"] {
+        assert!(help.contains(c), "--help omits {c}: {help}");
+    }
+    for alias in ["sim", "traffic", "simulate"] {
+        let (code, out, err) = lambda_lab(&[alias, "--rate-per-s", "1", "--sim-seconds", "60", "--json"]);
+        assert_eq!(code, 0, "{alias}: {err}");
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(v["simulated_s"].as_f64(), Some(60.0), "{alias}");
+    }
+    let (code, out, _) = lambda_lab(&["--version", "--json"]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert!(v["version"].as_str().is_some_and(|s| !s.is_empty()), "{out}");
+}
+
+#[test]
+fn a_simulation_without_a_length_runs_a_day_and_says_so() {
+    let (code, out, err) = lambda_lab(&["simulate", "--rate-per-s", "7.61"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.starts_with("Simulated 86400 s (automatic)"), "{out}");
+    let (code, out, _) = lambda_lab(&["simulate", "--rate-per-s", "1", "--sim-seconds", "3600"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("misses lifetime recycling"), "{out}");
+}
+
+#[test]
+fn a_report_log_carries_the_spread_measured_at_each_size() {
+    let dir = std::env::temp_dir().join(format!("lambda-lab-cli-spread-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let f = dir.join("report.log");
+    let mut log = String::new();
+    for (m, d) in [(128, 10_900.0), (128, 11_100.0), (1024, 1_390.0), (1024, 1_420.0)] {
+        log.push_str(&format!("REPORT RequestId: r\tDuration: {d} ms\tBilled Duration: 1 ms\tMemory Size: {m} MB\n"));
+    }
+    std::fs::write(&f, log).unwrap();
+    let p = f.to_string_lossy().to_string();
+    let (code, out, err) = lambda_lab(&["power", "--report-log", &p, "--json"]);
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert!(v["best_memory_mb"].as_u64().is_some(), "{out}");
+    // The spread is an input: a bad one is refused naming what is valid.
+    let (code, _, err) = lambda_lab(&["power", "--points-cv", "128:banana"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("memory:CV pairs"), "{err}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}

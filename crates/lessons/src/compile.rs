@@ -1037,7 +1037,7 @@ mod tests {
         let l = lesson("## S {#s}\n::: calculator cost\nparams: memory_mb=512\nshow: result, inputs\ninputs: memory_mb, requests\n:::\n").unwrap();
         let Block::Calculator(e) = l.steps[0].blocks[0] else { panic!() };
         assert_eq!((e.show, e.inputs), ("result,inputs", "memory_mb,requests"));
-        assert_eq!(e.compact_query(), "v=3&memory_mb=512&show=result,inputs&inputs=memory_mb,requests");
+        assert_eq!(e.compact_query(), "v=4&memory_mb=512&show=result,inputs&inputs=memory_mb,requests");
         // Unknown names fail the build, naming what is valid.
         let (line, m) = error_line("## S {#s}\n::: calculator cost\ninputs: memory, requests\n:::\n");
         assert!(line == 9 && m.contains("unknown name 'memory'") && m.contains("memory_mb"), "{line} {m}");
@@ -1046,7 +1046,7 @@ mod tests {
         // Without them: the lesson default and the calculator's key inputs.
         let l = lesson("## S {#s}\n::: calculator cost\n:::\n").unwrap();
         let Block::Calculator(e) = l.steps[0].blocks[0] else { panic!() };
-        assert_eq!(e.compact_query(), "v=3&show=result,inputs,chart");
+        assert_eq!(e.compact_query(), "v=4&show=result,inputs,chart");
     }
 
     #[test]
@@ -1094,7 +1094,7 @@ mod tests {
         assert!(
             matches!(b[1], Block::Code(s) if s.len() == 2 && s[1].label == "Python" && s[0].code == "const a = 1;")
         );
-        assert!(matches!(b[2], Block::Calculator(e) if e.query == "v=3&memory_mb=512" && e.caption.contains("<em>")));
+        assert!(matches!(b[2], Block::Calculator(e) if e.query == "v=4&memory_mb=512" && e.caption.contains("<em>")));
     }
 
     #[test]

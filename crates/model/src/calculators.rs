@@ -220,8 +220,11 @@ mod tests {
         let free = |q: &str| decode_query(power.specs, q).values.flag("free_tier");
         // Version 2: on, as on the cost page.
         assert!(free("v=2") && free("v=2&memory_mb=512"));
-        // Version 1 (and links without v) meant off unless they said.
-        assert!(!free("") && !free("v=1&memory_mb=512"));
+        // Version 1 meant off unless it said.
+        assert!(!free("v=1") && !free("v=1&memory_mb=512"));
+        // An address without v is today's version: the bare page the
+        // navigation links to has the free tier on, as the CLI does.
+        assert!(free("") && free("memory_mb=512"));
         assert!(free("v=1&free_tier=true"));
         // The same month on both pages for the same function, by default.
         let q = "memory_mb=512&requests=20000000&anchor_memory_mb=512&anchor_duration_ms=250";
@@ -243,8 +246,10 @@ mod tests {
         // Version 3 leaves the start-up out by default.
         assert_eq!(warmup("v=3"), 420.0);
         assert_eq!(warmup("v=3&warmup_s=60"), 60.0);
-        // Versions 1 and 2 (and links without v) counted it in, unless they said.
-        assert_eq!((warmup(""), warmup("v=1"), warmup("v=2&rate_per_s=0.05")), (0.0, 0.0, 0.0));
+        // Versions 1 and 2 counted it in, unless they said.
+        assert_eq!((warmup("v=1"), warmup("v=2&rate_per_s=0.05")), (0.0, 0.0));
+        // An address without v is today's version.
+        assert_eq!((warmup(""), warmup("rate_per_s=0.05")), (420.0, 420.0));
         assert_eq!(warmup("v=2&warmup_s=300"), 300.0);
         // The figure an old embed showed is the figure it still shows.
         let old = sim.metric("v=2&rate_per_s=0.05", "cold_start_ratio", TODAY).unwrap();

@@ -54,7 +54,7 @@ pub fn from_json(specs: &'static [ParamSpec], calculator: &str, text: &str) -> R
         return Err(format!("This scenario is for the {c} calculator, not the {calculator} calculator."));
     }
     let version = match doc.get("v") {
-        None => 1,
+        None => QUERY_VERSION,
         Some(v) => match v.as_u64() {
             Some(n) if (1..=QUERY_VERSION as u64).contains(&n) => n as u32,
             _ => {

@@ -130,6 +130,14 @@ pub const POWER_PARAMS: &[ParamSpec] = &[
         help: "memory:duration pairs; when given, the model is fitted to them.",
     },
     ParamSpec {
+        name: "points_cv",
+        label: "Measured spread per size",
+        kind: Kind::PairList { min_x: 128, max_x: 10240, max_y: 5.0 },
+        default: "",
+        unit: "MB:CV",
+        help: "memory:CV pairs (standard deviation ÷ mean of the warm durations at that size), filled in from REPORT lines; the hand-off to the cost calculator carries the spread measured at the size it prices, and none where none was measured.",
+    },
+    ParamSpec {
         name: "power_tuning",
         label: "Power Tuning result",
         kind: Kind::Text { max_len: 4000 },
@@ -286,6 +294,55 @@ fn points_of(text: &str) -> Vec<Point> {
 
 fn err(param: &str, message: String) -> Vec<ParamError> {
     vec![ParamError { param: param.into(), given: String::new(), message }]
+}
+
+/// The spread measured at `memory_mb` (`points_cv`), if any.
+pub fn measured_cv(v: &Values, memory_mb: u32) -> Option<f64> {
+    v.text(p!("points_cv"))
+        .split(',')
+        .filter_map(|p| p.split_once(':'))
+        .find(|(m, _)| m.trim().parse::<u32>() == Ok(memory_mb))
+        .and_then(|(_, cv)| cv.trim().parse::<f64>().ok())
+        .filter(|cv| cv.is_finite() && *cv > 0.0)
+}
+
+impl PowerResult {
+    /// What "Price N MB in the cost calculator" sets: the recommended size,
+    /// its duration, and only the spread that is true at that size. A p99 or
+    /// CV the explorer was handed describes the function at another size (or
+    /// as it was described), so it never travels to a new size: the spread
+    /// measured at the priced size goes instead (REPORT lines), or none. At
+    /// the very size a description was given for, its own spread still holds
+    /// and is left as it was.
+    pub fn cost_handoff(&self, v: &Values) -> Vec<(&'static str, String)> {
+        let mut out = vec![
+            ("memory_mb", self.best.memory_mb.to_string()),
+            ("duration_ms", crate::scenario::fmt_round(self.best.duration_ms, 3)),
+        ];
+        let same_as_described = self.basis == Basis::Described
+            && v.int(p!("anchor_memory_mb")) == self.best.memory_mb as i64
+            && (self.best.duration_ms - v.num(p!("anchor_duration_ms"))).abs() < 1e-9;
+        if !same_as_described {
+            let from_lines = self.best.measured && v.text(p!("power_tuning")).is_empty();
+            let cv = measured_cv(v, self.best.memory_mb).filter(|_| from_lines).unwrap_or(0.0);
+            out.push(("duration_cv", crate::scenario::fmt_round(cv, 6)));
+            out.push(("duration_p99_ms", "0".into()));
+        }
+        out
+    }
+
+    /// Says what the cost hand-off carries about the spread, for its hint.
+    pub fn cost_handoff_spread(&self, v: &Values) -> String {
+        let handed = self.cost_handoff(v);
+        match handed.iter().find(|(k, _)| *k == "duration_cv").map(|(_, cv)| cv.as_str()) {
+            None => "its spread (CV or p99) as given, since that is the size it describes".into(),
+            Some("0") => format!(
+                "no spread: none was measured at {} MB, and a p99 or CV from another size would not hold there",
+                self.best.memory_mb
+            ),
+            Some(cv) => format!("the spread measured there (CV {cv})"),
+        }
+    }
 }
 
 /// Evaluates the explorer for named parameters.

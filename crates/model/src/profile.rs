@@ -83,7 +83,7 @@ pub fn mean_rate_per_s(v: &Values) -> f64 {
         }
         "trace" => {
             let n = v.text("trace").split(|c: char| c == ',' || c.is_whitespace()).filter(|s| !s.is_empty()).count();
-            n as f64 / v.num("sim_seconds").max(1.0)
+            n as f64 / sim::run_seconds(v).max(1.0)
         }
         _ => rate,
     }
@@ -237,6 +237,24 @@ pub fn handoff(
 ) -> String {
     let (tv, tc) = handed(v, carried, target, overrides);
     query(&tv, &tc)
+}
+
+/// The simulator's daily swing by default (`diurnal_amplitude`; a test
+/// checks it against the table).
+pub const DIURNAL_AMPLITUDE: f64 = 0.33;
+
+/// What "Simulate a daily cycle" sets: the same mean rate swinging over a
+/// whole simulated day. `None` where a day of this traffic is more than the
+/// simulator runs ([`sim::MAX_ARRIVALS`]): the hand-off is then not offered,
+/// rather than opening on an error.
+pub fn daily_cycle(v: &Values, carried: &[(String, String)]) -> Option<Vec<(&'static str, String)>> {
+    let rate = get_num(&profile(v, carried), "rate_per_s")?;
+    (rate * (1.0 + DIURNAL_AMPLITUDE) * sim::DAY_S <= sim::MAX_ARRIVALS)
+        .then(|| vec![("arrival", "diurnal".to_string()), ("sim_seconds", fmt_num(sim::DAY_S))])
+}
+
+fn get_num(p: &Pairs, key: &str) -> Option<f64> {
+    p.iter().find(|(k, _)| k == key).and_then(|(_, x)| x.parse::<f64>().ok())
 }
 
 /// The cold-start ratio once the simulation has warmed up: the engine's
@@ -433,6 +451,188 @@ mod tests {
         assert_eq!((back.values.text("front_door"), back.values.num("egress_gb")), ("http_api", 200.0));
         let full = crate::pricing::evaluate(&back.values, TODAY).unwrap();
         assert_eq!(full.total, month + full.lines.front_door_usd + full.lines.egress_usd);
+    }
+
+    /// REPORT lines at 128 MB (10.9–11.1 s) and 1,024 MB (about 1.4 s).
+    fn report_lines() -> String {
+        let mut out = String::new();
+        for (i, ms) in [10_900.0, 11_032.9, 11_100.0, 11_050.0, 10_980.0].iter().enumerate() {
+            out.push_str(&format!("REPORT RequestId: a{i}\tDuration: {ms} ms\tBilled Duration: 11100 ms\tMemory Size: 128 MB\tMax Memory Used: 70 MB\n"));
+        }
+        for (i, ms) in [1_390.0, 1_420.5, 1_405.0].iter().enumerate() {
+            out.push_str(&format!("REPORT RequestId: b{i}\tDuration: {ms} ms\tBilled Duration: 1421 ms\tMemory Size: 1024 MB\tMax Memory Used: 72 MB\n"));
+        }
+        out
+    }
+
+    /// What the power page sets from pasted REPORT lines.
+    fn with_report_lines(v: &mut Values, log: &str) {
+        let parsed = crate::report::parse(log);
+        let pts: Vec<String> = parsed.points().iter().map(|p| format!("{}:{}", p.memory_mb, p.duration_ms)).collect();
+        v.set("points", &pts.join(",")).unwrap();
+        v.set("points_cv", &parsed.spreads()).unwrap();
+    }
+
+    #[test]
+    fn pricing_a_measured_size_carries_its_own_spread_not_the_sources_p99() {
+        // The engineer's journey: cost page with a p99 of 1,200 ms, "Tune
+        // memory", REPORT lines pasted, then "Price 128 MB in the cost calculator".
+        let cost = values(COST_PARAMS, "memory_mb=1024&duration_ms=180&duration_p99_ms=1200&requests=20000000");
+        let d = decode_query(POWER_PARAMS, &handoff(&cost, &[], POWER_PARAMS, &[]));
+        let (mut pv, carried) = (d.values, d.carried);
+        assert!(carried.iter().any(|(k, _)| k == "duration_p99_ms"), "the p99 travels with the function");
+        with_report_lines(&mut pv, &report_lines());
+        pv.set("strategy", "cost").unwrap();
+        let r = crate::power::evaluate(&pv, TODAY).unwrap();
+        assert_eq!((r.best.memory_mb, r.best.measured), (128, true));
+        let price = handoff(&pv, &carried, COST_PARAMS, &r.cost_handoff(&pv));
+        let c = decode_query(COST_PARAMS, &price);
+        assert!(c.errors.is_empty() && c.unknown.is_empty(), "{price}: {:?}", c.errors);
+        let measured = crate::stats::cv(&[10_900.0, 11_032.9, 11_100.0, 11_050.0, 10_980.0]).unwrap();
+        assert!((c.values.num("duration_cv") - measured).abs() < 1e-6, "{price}");
+        assert!(c.values.num("duration_cv") < 0.01, "10.9–11.1 s is a narrow spread");
+        assert_eq!(c.values.num("duration_p99_ms"), 0.0, "{price}");
+        assert!((c.values.num("duration_ms") - 11_012.58).abs() < 0.01);
+        // The cost page prices it, and the simulator it opens sees 11 s requests, not 72 s ones.
+        let bill = crate::pricing::evaluate(&c.values, TODAY).unwrap();
+        assert!(bill.total.as_f64() > 0.0);
+        let sim =
+            decode_query(SIM_PARAMS, &handoff(&c.values, &c.carried, SIM_PARAMS, &[("sim_seconds", "600".into())]));
+        assert!(sim.errors.is_empty());
+        let run = sim::simulate(&sim.values).unwrap();
+        assert!(run.p99_ms < 11_400.0 + 5_000.0 && run.warm_p99_ms < 11_300.0, "p99 {} ms", run.warm_p99_ms);
+        // A size measured without a spread (typed points) carries none.
+        let mut typed = pv.clone();
+        typed.set("points_cv", "").unwrap();
+        let o = crate::power::evaluate(&typed, TODAY).unwrap().cost_handoff(&typed);
+        assert!(o.contains(&("duration_cv", "0".into())) && o.contains(&("duration_p99_ms", "0".into())), "{o:?}");
+    }
+
+    #[test]
+    fn a_described_function_keeps_its_spread_only_at_its_own_size() {
+        let cost = values(COST_PARAMS, "memory_mb=1024&duration_ms=180&duration_p99_ms=1200&requests=20000000");
+        let d = decode_query(POWER_PARAMS, &handoff(&cost, &[], POWER_PARAMS, &[]));
+        let mut pv = d.values;
+        // At its own size: the cost page opens as it was.
+        pv.set("candidates", "1024").unwrap();
+        let r = crate::power::evaluate(&pv, TODAY).unwrap();
+        let back = decode_query(COST_PARAMS, &handoff(&pv, &d.carried, COST_PARAMS, &r.cost_handoff(&pv)));
+        assert_eq!((back.values.num("duration_p99_ms"), back.values.num("duration_ms")), (1200.0, 180.0));
+        // At another size only the predicted mean travels.
+        pv.set("candidates", "2048").unwrap();
+        let r = crate::power::evaluate(&pv, TODAY).unwrap();
+        let q = handoff(&pv, &d.carried, COST_PARAMS, &r.cost_handoff(&pv));
+        let other = decode_query(COST_PARAMS, &q);
+        assert!(other.errors.is_empty(), "{q}");
+        assert_eq!((other.values.int("memory_mb"), other.values.num("duration_p99_ms")), (2048, 0.0));
+        assert_eq!(other.values.num("duration_cv"), 0.0);
+    }
+
+    /// A source state drawn from the ranges people use.
+    fn random_cost_state(rng: &mut crate::rng::Rng) -> String {
+        let pick = |rng: &mut crate::rng::Rng, xs: &[&str]| xs[(rng.next_u64() % xs.len() as u64) as usize].to_string();
+        let memory = 128 + (rng.next_u64() % 10_113);
+        let duration = 1.0 + rng.unit() * rng.unit() * 60_000.0;
+        let p99 = if rng.unit() < 0.5 { 0.0 } else { (duration * (1.05 + rng.unit() * 20.0)).min(900_000.0) };
+        let requests = (rng.unit() * rng.unit() * 2e9) as u64;
+        format!(
+            "memory_mb={memory}&duration_ms={}&duration_p99_ms={}&requests={requests}&region={}&arch={}&init_ms={}&cold_start_ratio={}&free_tier={}",
+            fmt_round(duration, 3),
+            fmt_round(p99, 3),
+            pick(rng, &["us-east-1", "eu-west-1", "ap-south-1", "sa-east-1", "eu-west-2"]),
+            pick(rng, &["x86_64", "arm64"]),
+            pick(rng, &["0", "250", "1800"]),
+            pick(rng, &["0", "0.001", "0.05"]),
+            pick(rng, &["true", "false"]),
+        )
+    }
+
+    #[test]
+    fn every_hand_off_opens_its_target_without_an_error() {
+        let mut rng = crate::rng::Rng::new(22);
+        for case in 0..300 {
+            let q = random_cost_state(&mut rng);
+            let cost = values(COST_PARAMS, &q);
+            // cost → traffic, a daily cycle, power.
+            let mut targets = vec![handoff(&cost, &[], SIM_PARAMS, &[])];
+            if let Some(o) = daily_cycle(&cost, &[]) {
+                targets.push(handoff(&cost, &[], SIM_PARAMS, &o));
+                let d = decode_query(SIM_PARAMS, targets.last().unwrap());
+                assert_eq!(sim::run_seconds(&d.values), sim::DAY_S, "case {case}: a daily cycle simulates a day");
+            }
+            for t in &targets {
+                let d = decode_query(SIM_PARAMS, t);
+                assert!(d.errors.is_empty() && d.unknown.is_empty(), "case {case} {q} → {t}: {:?}", d.errors);
+                if let Err(e) = sim::config(&d.values) {
+                    // Only traffic beyond what a browser can simulate may be refused, by name.
+                    assert!(e.param == "sim_seconds" || e.param == "pc_units", "case {case} {t}: {e:?}");
+                }
+            }
+            let p = decode_query(POWER_PARAMS, &handoff(&cost, &[], POWER_PARAMS, &[]));
+            assert!(p.errors.is_empty() && p.unknown.is_empty(), "case {case} {q}: {:?}", p.errors);
+            // power → cost, described and with measurements.
+            let mut measured = p.values.clone();
+            with_report_lines(&mut measured, &report_lines());
+            for pv in [&p.values, &measured] {
+                let Ok(r) = crate::power::evaluate(pv, TODAY) else { continue };
+                let back = handoff(pv, &p.carried, COST_PARAMS, &r.cost_handoff(pv));
+                let c = decode_query(COST_PARAMS, &back);
+                assert!(c.errors.is_empty() && c.unknown.is_empty(), "case {case} {q} → {back}: {:?}", c.errors);
+                if let Err(e) = crate::pricing::evaluate(&c.values, TODAY) {
+                    panic!("case {case} {q} → {back}: {e:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_default_run_sees_an_environment_reach_its_lifetime() {
+        // The engineer's 20 M requests a month at 180 ms: a day, not an hour.
+        let cost = values(COST_PARAMS, "memory_mb=1024&duration_ms=180&duration_p99_ms=1200&requests=20000000");
+        let d = decode_query(SIM_PARAMS, &handoff(&cost, &[], SIM_PARAMS, &[]));
+        assert_eq!(sim::run_seconds(&d.values), sim::DAY_S);
+        assert!(sim::short_run_note(&d.values).is_none());
+        let day = sim::simulate(&d.values).unwrap();
+        let mut hour = d.values.clone();
+        hour.set("sim_seconds", "3600").unwrap();
+        assert!(sim::short_run_note(&hour).unwrap().contains("lifetime recycling"));
+        let hour = sim::simulate(&hour).unwrap();
+        // Recycling every two hours roughly doubles the steady-state cold starts.
+        assert!(
+            steady_cold_ratio(&day) > 1.5 * steady_cold_ratio(&hour),
+            "{} vs {}",
+            steady_cold_ratio(&day),
+            steady_cold_ratio(&hour)
+        );
+        assert_eq!(day.metrics().iter().find(|(k, _)| *k == "simulated_s").unwrap().1.as_f64(), Some(86_400.0));
+    }
+
+    #[test]
+    fn automatic_runs_shorten_for_heavy_traffic_and_say_what_they_miss() {
+        let run = |q: &str| sim::run_seconds(&values(SIM_PARAMS, q));
+        assert_eq!(run(""), sim::DAY_S);
+        assert_eq!(run("rate_per_s=50"), sim::DAY_S);
+        // 5 M arrivals would be 5,000 s: stretched to start-up + lifetime + keep-alive.
+        assert_eq!(run("rate_per_s=1000"), 420.0 + 7200.0 + 420.0);
+        assert!(sim::short_run_note(&values(SIM_PARAMS, "rate_per_s=1000")).is_none());
+        // Beyond 20 M arrivals the floor gives way, and the page says so.
+        assert_eq!(run("rate_per_s=10000"), 2000.0);
+        let note = sim::short_run_note(&values(SIM_PARAMS, "rate_per_s=10000")).unwrap();
+        assert!(note.contains("8040") && note.contains("sim_seconds"), "{note}");
+        // A given length is kept; a trace runs to its last timestamp.
+        assert_eq!(run("sim_seconds=600"), 600.0);
+        assert_eq!(run("arrival=trace&trace=0,5.5,700.2"), 701.0);
+        // Version 3 links simulated an hour and still do.
+        assert_eq!(run("v=3&rate_per_s=0.05"), 3600.0);
+        assert_eq!(run("v=4&rate_per_s=0.05"), sim::DAY_S);
+    }
+
+    #[test]
+    fn the_daily_amplitude_is_the_simulators_default() {
+        assert_eq!(values(SIM_PARAMS, "").num("diurnal_amplitude"), DIURNAL_AMPLITUDE);
+        // Too much traffic to simulate a day of: not offered.
+        let heavy = values(COST_PARAMS, "requests=1000000000000");
+        assert!(daily_cycle(&heavy, &[]).is_none());
     }
 
     #[test]

@@ -42,6 +42,8 @@ pub struct SizeSummary {
     pub warm_count: usize,
     pub cold_count: usize,
     pub warm_mean_ms: Option<f64>,
+    /// Standard deviation ÷ mean of the warm durations (two or more).
+    pub warm_cv: Option<f64>,
     pub cold_mean_ms: Option<f64>,
     pub init_mean_ms: Option<f64>,
     pub max_memory_used_mb: Option<f64>,
@@ -145,10 +147,12 @@ impl ParsedLog {
                 let mean = |v: Vec<f64>| (!v.is_empty()).then(|| v.iter().sum::<f64>() / v.len() as f64);
                 let warm: Vec<f64> = rs.iter().filter(|r| !r.is_cold()).map(|r| r.duration_ms).collect();
                 let cold: Vec<f64> = rs.iter().filter(|r| r.is_cold()).map(|r| r.duration_ms).collect();
+                let warm_cv = (warm.len() >= 2).then(|| crate::stats::cv(&warm)).flatten();
                 SizeSummary {
                     memory_mb: m,
                     warm_count: warm.len(),
                     cold_count: cold.len(),
+                    warm_cv,
                     warm_mean_ms: mean(warm),
                     cold_mean_ms: mean(cold),
                     init_mean_ms: mean(rs.iter().filter_map(|r| r.init_ms).collect()),
@@ -165,6 +169,20 @@ impl ParsedLog {
             .iter()
             .filter_map(|s| s.warm_mean_ms.or(s.cold_mean_ms).map(|d| Point { memory_mb: s.memory_mb, duration_ms: d }))
             .collect()
+    }
+
+    /// The spread of the warm durations per size, as `points_cv` writes it
+    /// (`memory:CV`, sizes with two or more warm invocations and any spread).
+    pub fn spreads(&self) -> String {
+        self.by_size()
+            .iter()
+            .filter_map(|s| {
+                s.warm_cv
+                    .filter(|cv| *cv > 0.0)
+                    .map(|cv| format!("{}:{}", s.memory_mb, crate::scenario::fmt_round(cv.min(5.0), 6)))
+            })
+            .collect::<Vec<_>>()
+            .join(",")
     }
 
     pub fn max_memory_used_mb(&self) -> Option<f64> {

@@ -8,19 +8,23 @@
 //! - the labels and validation messages in the page.
 //!
 //! Query versions: `v=3` is the current version. A query with no `v` is read as
-//! version 1. Each version fixes its defaults: when a later version changes a
+//! the current version: every link the site has ever written carries its `v`
+//! (since `v=1`), so an address without one was typed or trimmed by a person
+//! and means today's defaults. Each version fixes its defaults: when a later version changes a
 //! default or renames a key, a migration in [`MIGRATIONS`] rewrites the older
 //! query into the new vocabulary, so an embed written years ago keeps meaning
 //! exactly what it meant. Version 2 (2026-12-03): the power explorer applies
 //! the free tier by default, as the cost page always has. Version 3
 //! (2026-12-03): the traffic simulator reports the steady state, with the
-//! start-up (`warmup_s`) on its own line.
+//! start-up (`warmup_s`) on its own line. Version 4 (2026-12-06): the
+//! simulator's run length is automatic by default (`sim_seconds=0`: a day,
+//! or long enough to see an environment's lifetime), where it was an hour.
 
 use serde::Serialize;
 use std::fmt;
 
 /// The query version this build writes.
-pub const QUERY_VERSION: u32 = 3;
+pub const QUERY_VERSION: u32 = 4;
 
 /// Keys that belong to the page around a calculator (theme, embed options,
 /// lesson step), not to its parameters. The codec passes over them quietly.
@@ -194,6 +198,10 @@ impl ParamSpec {
             Kind::IntList { min, max } => {
                 format!("a comma-separated list of whole numbers from {} to {}", grouped(min), grouped(max))
             }
+            Kind::PairList { min_x, max_x, max_y } if self.unit == "MB:CV" => format!(
+                "a comma-separated list of memory:CV pairs such as 128:0.05,1024:0.2 (memory {min_x} to {max_x}, CV above 0 and at most {})",
+                fmt_num(max_y)
+            ),
             Kind::PairList { min_x, max_x, max_y } => format!(
                 "a comma-separated list of memory:duration pairs such as 128:2400,1024:300 (memory {min_x} to {max_x}, duration above 0 and at most {})",
                 fmt_num(max_y)
@@ -577,8 +585,11 @@ pub struct Migration {
 }
 
 /// Version-to-version rewrites, oldest first.
-pub const MIGRATIONS: &[Migration] =
-    &[Migration { from: 1, apply: free_tier_everywhere }, Migration { from: 2, apply: start_up_counted }];
+pub const MIGRATIONS: &[Migration] = &[
+    Migration { from: 1, apply: free_tier_everywhere },
+    Migration { from: 2, apply: start_up_counted },
+    Migration { from: 3, apply: an_hour_simulated },
+];
 
 /// 1 → 2: the power explorer's free tier went from off to on by default (one
 /// free-tier default on every page). A version-1 power query that did not say
@@ -601,12 +612,23 @@ fn start_up_counted(specs: &'static [ParamSpec], pairs: &mut Vec<(String, String
     }
 }
 
+/// 3 → 4: the traffic simulator's run length became automatic (a day, or
+/// long enough for lifetime recycling), where it was an hour, which never
+/// saw an environment reach its two-hour lifetime. An older traffic query
+/// that did not say simulates the hour it did.
+fn an_hour_simulated(specs: &'static [ParamSpec], pairs: &mut Vec<(String, String)>) {
+    let traffic = specs.iter().any(|s| s.name == "warmup_s");
+    if traffic && !pairs.iter().any(|(k, _)| k == "sim_seconds") {
+        pairs.push(("sim_seconds".into(), "3600".into()));
+    }
+}
+
 /// Reads a query string (with or without a leading `?`) into values.
 pub fn decode_query(specs: &'static [ParamSpec], query: &str) -> Decoded {
     let mut pairs = parse_pairs(query);
     let mut errors = Vec::new();
     let version = match pairs.iter().find(|(k, _)| k == "v") {
-        None => 1,
+        None => QUERY_VERSION,
         Some((_, v)) => match v.trim().parse::<u32>() {
             Ok(n) if (1..=QUERY_VERSION).contains(&n) => n,
             _ => {
@@ -750,7 +772,7 @@ mod tests {
 
     #[test]
     fn default_values_write_only_the_version() {
-        assert_eq!(Values::defaults(SPECS).to_query(), "v=3");
+        assert_eq!(Values::defaults(SPECS).to_query(), "v=4");
     }
 
     #[test]
@@ -763,7 +785,7 @@ mod tests {
         v.set("day", "2025-08-01").unwrap();
         v.set("sizes", "128, 512,1024").unwrap();
         let q = v.to_query();
-        assert_eq!(q, "v=3&memory_mb=512&ratio=0.25&arch=arm64&on=false&day=2025-08-01&sizes=128,512,1024");
+        assert_eq!(q, "v=4&memory_mb=512&ratio=0.25&arch=arm64&on=false&day=2025-08-01&sizes=128,512,1024");
         let d = decode_query(SPECS, &format!("?{q}"));
         assert_eq!(d.values, v);
         assert!(d.errors.is_empty() && d.unknown.is_empty());

@@ -3,6 +3,18 @@
 
 use std::f64::consts::SQRT_2;
 
+/// The coefficient of variation (sample standard deviation ÷ mean) of two
+/// or more values with a positive mean.
+pub fn cv(xs: &[f64]) -> Option<f64> {
+    let n = xs.len() as f64;
+    if xs.len() < 2 {
+        return None;
+    }
+    let mean = xs.iter().sum::<f64>() / n;
+    let var = xs.iter().map(|x| (x - mean) * (x - mean)).sum::<f64>() / (n - 1.0);
+    (mean > 0.0 && var.is_finite()).then(|| var.sqrt() / mean)
+}
+
 /// P(Z > z) for a standard normal Z.
 pub fn normal_sf(z: f64) -> f64 {
     0.5 * libm::erfc(z / SQRT_2)

@@ -47,7 +47,7 @@ pub fn pc_sweep_configs(v: &Values, budget: f64) -> Result<Vec<SimConfig>, crate
     let base = config(v)?;
     let sizes = pc_candidates(v.num(p!("rate_per_s")), service_mean_ms(v));
     let per_run = budget / sizes.len() as f64;
-    let secs = (per_run / v.num(p!("rate_per_s")).max(1e-9)).min(v.num(p!("sim_seconds"))).max(60.0);
+    let secs = (per_run / v.num(p!("rate_per_s")).max(1e-9)).min(run_seconds(v)).max(60.0);
     Ok(sizes
         .into_iter()
         .map(|units| SimConfig { pc_units: units, sim_us: (secs * 1e6) as u64, ..base.clone() })

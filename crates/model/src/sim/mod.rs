@@ -29,7 +29,10 @@ mod params;
 use crate::rng::Rng;
 pub use advisor::{PcPoint, pc_candidates, pc_points, pc_recommendation, pc_sweep_configs};
 pub use hist::Hist;
-pub use params::{MAX_ARRIVALS, SIM_PARAMS, config, service_mean_ms, simulate, tier1};
+pub use params::{
+    AUTO_ARRIVALS, DAY_S, MAX_ARRIVALS, SIM_PARAMS, config, full_cycle_s, run_seconds, service_mean_ms, short_run_note,
+    simulate, tier1,
+};
 
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Routing {
@@ -676,6 +679,7 @@ impl SimResult {
         };
         vec![
             ("requests", MetricValue::Count(self.requests as u128)),
+            ("simulated_s", n(self.sim_seconds)),
             ("cold_starts", MetricValue::Count(self.cold_starts as u128)),
             ("cold_start_ratio", n(self.cold_start_ratio())),
             ("throttles", MetricValue::Count(self.throttles as u128)),

@@ -177,10 +177,10 @@ pub const SIM_PARAMS: &[ParamSpec] = &[
     ParamSpec {
         name: "sim_seconds",
         label: "Simulated time",
-        kind: Kind::Num { min: 1.0, max: 31_536_000.0 },
-        default: "3600",
+        kind: Kind::Num { min: 0.0, max: 31_536_000.0 },
+        default: "0",
         unit: "s",
-        help: "How long to simulate (up to a year).",
+        help: "How long to simulate (up to a year); 0 = automatic: a day, shorter for heavy traffic, but long enough for environments to reach their lifetime and be recycled.",
     },
     ParamSpec {
         name: "warmup_s",
@@ -219,6 +219,85 @@ pub const SIM_PARAMS: &[ParamSpec] = &[
 /// Most simulated arrivals a run may have.
 pub const MAX_ARRIVALS: f64 = 200_000_000.0;
 
+/// An automatic run simulates a day when the day holds at most this many
+/// arrivals, and otherwise about this many (a fraction of a second in a
+/// browser)…
+pub const AUTO_ARRIVALS: f64 = 5_000_000.0;
+/// …but stretches to [`full_cycle_s`] while that holds at most this many.
+pub const AUTO_ARRIVALS_MAX: f64 = 20_000_000.0;
+/// A day: the automatic run's length when traffic is light.
+pub const DAY_S: f64 = 86_400.0;
+
+/// The peak arrival rate of the pattern (for sizing a run), or `None` for a
+/// trace, which brings its own count.
+fn peak_rate(v: &Values) -> Option<f64> {
+    let rate = v.num(p!("rate_per_s"));
+    match v.text(p!("arrival")) {
+        "trace" => None,
+        "bursty" => Some(rate.max(v.num(p!("burst_rate_per_s")))),
+        "diurnal" => Some(rate * (1.0 + v.num(p!("diurnal_amplitude")))),
+        _ => Some(rate),
+    }
+}
+
+/// The shortest run that sees every effect the simulator models once in the
+/// steady state: the start-up left out, then a whole environment lifetime
+/// (recycling) plus the keep-alive (reclaiming idle environments). Without a
+/// lifetime, the start-up and two keep-alives.
+pub fn full_cycle_s(v: &Values) -> f64 {
+    let ttl = v.num(p!("idle_ttl_s"));
+    let life = v.num(p!("max_lifetime_s"));
+    let warmup = v.num(p!("warmup_s"));
+    if life > 0.0 { warmup + life + ttl } else { warmup + 2.0 * ttl }
+}
+
+/// The run's length in seconds: `sim_seconds`, or for 0 (automatic) a day,
+/// shortened for heavy traffic to about [`AUTO_ARRIVALS`] arrivals but
+/// never below [`full_cycle_s`] while that fits [`AUTO_ARRIVALS_MAX`]; a
+/// trace runs to one second past its last timestamp.
+pub fn run_seconds(v: &Values) -> f64 {
+    let given = v.num(p!("sim_seconds"));
+    if given > 0.0 {
+        return given;
+    }
+    let Some(peak) = peak_rate(v) else {
+        let last = v
+            .text(p!("trace"))
+            .split(|c: char| c == ',' || c.is_whitespace())
+            .filter_map(crate::scenario::parse_number)
+            .filter(|x| x.is_finite() && *x >= 0.0)
+            .fold(0.0, f64::max);
+        return (last.floor() + 1.0).min(31_536_000.0);
+    };
+    let peak = peak.max(1e-9);
+    if peak * DAY_S <= AUTO_ARRIVALS {
+        return DAY_S;
+    }
+    let cycle = full_cycle_s(v).min(AUTO_ARRIVALS_MAX / peak);
+    (AUTO_ARRIVALS / peak).max(cycle).clamp(1.0, DAY_S).ceil()
+}
+
+/// What a run of this length cannot see, or `None` when it sees every
+/// effect once ([`full_cycle_s`]); a trace is what happened, so it misses
+/// nothing the simulator could add.
+pub fn short_run_note(v: &Values) -> Option<String> {
+    if v.text(p!("arrival")) == "trace" {
+        return None;
+    }
+    let run = run_seconds(v);
+    let need = full_cycle_s(v);
+    (run < need).then(|| {
+        let life = v.num(p!("max_lifetime_s"));
+        format!(
+            "This run ({} s) is shorter than the start-up, an environment\u{2019}s lifetime and the keep-alive together ({} s), so it misses {}: its cold-start ratio is a lower bound. Simulate at least {} s (Simulated time, sim_seconds) for the steady state.",
+            crate::scenario::fmt_num(run.round()),
+            crate::scenario::fmt_num(need.round()),
+            if life > 0.0 { "lifetime recycling" } else { "idle environments being reclaimed" },
+            crate::scenario::fmt_num(need.ceil()),
+        )
+    })
+}
+
 /// The mean warm duration at `memory_mb`: as given, or scaled by the
 /// memory/CPU model from the size it was measured at.
 pub fn service_mean_ms(v: &Values) -> f64 {
@@ -246,7 +325,7 @@ pub fn config(v: &Values) -> Result<SimConfig, crate::scenario::ParamError> {
     let region = prices::region(v.text(p!("region"))).expect("region is a checked choice");
     let arch = Arch::parse(v.text(p!("arch"))).unwrap_or(Arch::X86);
     let rate = v.num(p!("rate_per_s"));
-    let sim_s = v.num(p!("sim_seconds"));
+    let sim_s = run_seconds(v);
     let arrivals = match v.text(p!("arrival")) {
         "diurnal" => Arrivals::Diurnal { rate, amplitude: v.num(p!("diurnal_amplitude")) },
         "bursty" => {

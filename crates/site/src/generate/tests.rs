@@ -268,7 +268,7 @@ fn the_conformance_page_prices_every_aws_example_and_says_where_aws_is_off() {
     assert!(page.html.contains("AWS is off by $6.16"), "ESM example 1: $1,153.30 − $1,147.14");
     assert!(page.html.contains("data-value=\"1147.13532\""));
     // Each example opens in its calculator with its query.
-    assert!(page.html.contains("/lambda-lab/calculators/managed-instances/?v=3&amp;instance_type=m7g.xlarge"));
+    assert!(page.html.contains("/lambda-lab/calculators/managed-instances/?v=4&amp;instance_type=m7g.xlarge"));
     let about = pages.iter().find(|p| p.route == "about/").unwrap();
     assert!(about.html.contains("/lambda-lab/about/prices/"));
 }
