@@ -202,7 +202,7 @@ test('the front door: AWS API Gateway examples priced exactly, the note where AW
   expect(await page.locator('[data-metric="egress_usd"]').first().getAttribute('data-value')).toBe('4824.63212890625');
   await page.getByText('Show the math').click();
   await expect(page.locator('.notes')).toContainText('$41,177.73, not $41,502.94');
-  // An ALB passes at most 1 MB to a function; a region without verified rates is refused by name.
+  // An ALB passes at most 1 MB to a function.
   await page.goto('calculators/cost/?v=3&front_door=alb&requests=26280000&payload_kb=100');
   await appReady(page);
   const before = await page.locator('[data-metric="total_usd"]').first().getAttribute('data-value');
@@ -215,9 +215,15 @@ test('the front door: AWS API Gateway examples priced exactly, the note where AW
   expect(await page.locator('[data-metric="total_usd"]').first().getAttribute('data-value')).toBe(before);
   await size.fill('100');
   await size.press('Tab');
+  // In eu-west-1 the ALB is priced at its own rates; where a rate is not
+  // verified (af-south-1's LCU-hour), the line says so and the total leaves it out.
   await page.locator('#p-region').selectOption('eu-west-1');
-  await expect(page.getByTestId('error-summary')).toContainText('Front door (front_door)');
-  await expect(page.getByTestId('error-summary')).toContainText('us-east-1 only');
+  await expect(page.locator('[data-metric="front_door_usd"]').first()).not.toHaveAttribute('data-value', '76.285');
+  await expect(page.getByTestId('error-summary')).toHaveCount(0);
+  await page.locator('#p-region').selectOption('af-south-1');
+  await expect(page.getByTestId('leaves-out')).toContainText('Front door (API Gateway or ALB): not priced in af-south-1');
+  await expect(page.locator('[data-metric="front_door_usd"]').first()).toHaveText('not priced in af-south-1');
+  await expect(page.locator('[data-metric="front_door_usd"]').first()).toHaveAttribute('data-value', '');
   expect(consoleErrors).toEqual([]);
 });
 

@@ -146,6 +146,7 @@ fn CostResults(result: Memo<CostResult>, what_ifs: Memo<Vec<WhatIf>>, stale: Sig
             <p class="big-number">
                 <FigureValue metric="total_usd" value=total text=usd_text(total) />
             </p>
+            {move || result.with(|r| r.leaves_out()).map(|t| view! { <p class="note" data-testid="leaves-out">{t}</p> })}
             {kpis(metrics.into(), KPIS)}
         </div>
         })}
@@ -161,7 +162,12 @@ fn CostResults(result: Memo<CostResult>, what_ifs: Memo<Vec<WhatIf>>, stale: Sig
                             let v = get(name);
                             // The savings line is shown as a deduction.
                             let shown_text = Signal::derive(move || {
-                                let x = v.get().as_f64().unwrap_or(0.0);
+                                let Some(x) = v.get().as_f64() else {
+                                    return result.with(|r| {
+                                        let regions: Vec<&str> = r.unpriced.iter().filter(|u| u.line == name).map(|u| u.region).collect();
+                                        format!("not priced in {}", regions.join(", "))
+                                    });
+                                };
                                 // (A zero saving is "$0.00", not "−$0.00".)
                                 format::usd(if name == "savings_usd" && x > 0.0 { -x } else { x })
                             });

@@ -296,7 +296,13 @@ fn cost_table(v: &Values, r: &pricing::CostResult, metrics: &[(&str, MetricValue
             s.push_str(&format!("  {label:<30} {:>14}  {}\n", dollars(usd), usd.to_decimal()));
         }
     }
+    for u in &r.unpriced {
+        s.push_str(&format!("  {:<30} {:>14}  no verified rate for {}\n", u.label, "not priced", u.missing));
+    }
     s.push_str(&format!("  {:<30} {:>14}  {}\n", "Total", dollars(r.total), r.total.to_decimal()));
+    if let Some(out) = r.leaves_out() {
+        s.push_str(&format!("  {out}\n"));
+    }
     for (name, value) in metrics {
         if matches!(*name, "per_invocation_usd" | "per_million_usd" | "gb_seconds" | "billed_requests") {
             s.push_str(&format!("  {name:<30} {:>14}  {}\n", "", value.exact()));

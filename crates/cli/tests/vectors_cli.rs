@@ -228,7 +228,6 @@ fn durable_and_poller_flags_say_what_is_valid() {
         (&["--durable-days", "400"][..], "366"),
         (&["--sqs-poller-hours", "0.01"][..], "1-minute minimum"),
         (&["--kafka-poller-hours", "abc"][..], "kafka_poller_hours"),
-        (&["--durable-executions", "5", "--region", "eu-west-1"][..], "us-east-1 only"),
     ] {
         let mut a = vec!["cost"];
         a.extend_from_slice(flags);
@@ -296,7 +295,6 @@ fn front_door_flags_from_the_command_line() {
     assert!(out.contains("ALB-hours") && out.contains("100 GB free"), "{out}");
     for (flags, want) in [
         (&["--front-door", "nginx"][..], "one of"),
-        (&["--front-door", "rest_api", "--region", "eu-west-1"][..], "us-east-1 only"),
         (&["--rest-cache-gb", "2"][..], "one of"),
         (&["--log-retention-days", "0"][..], "log_retention_days"),
     ] {
@@ -357,4 +355,37 @@ fn a_report_log_carries_the_spread_measured_at_each_size() {
     assert_eq!(code, 2);
     assert!(err.contains("memory:CV pairs"), "{err}");
     std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn the_whole_bill_in_eu_west_1_from_the_command_line() {
+    let (code, out, err) = lambda_lab(&[
+        "cost",
+        "--region",
+        "eu-west-1",
+        "--front-door",
+        "http_api",
+        "--log-kb-per-invocation",
+        "1.5",
+        "--requests",
+        "20M",
+        "--memory-mb",
+        "1024",
+        "--duration-ms",
+        "180",
+        "--json",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["front_door_usd"].as_f64(), Some(22.2));
+    assert!(v["logs_usd"].as_f64().unwrap() > 13.0, "{out}");
+    assert_eq!(v["unpriced_lines"].as_u64(), Some(0));
+    // Where a rate is not verified, the line says so and the total leaves it out.
+    let (code, out, err) = lambda_lab(&["cost", "--region", "af-south-1", "--front-door", "rest_api"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("not priced") && out.contains("The total leaves out"), "{out}");
+    let (code, out, _) = lambda_lab(&["cost", "--region", "af-south-1", "--front-door", "rest_api", "--json"]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert!(v["front_door_usd"].is_null() && v["unpriced_lines"].as_u64() == Some(1), "{out}");
 }

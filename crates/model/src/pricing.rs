@@ -766,25 +766,11 @@ impl CostInput {
             if i.edge {
                 errs.add(|| tenant("Lambda@Edge has no tenant isolation; use 0 here or turn Lambda@Edge off."));
             }
-            if prices::tenant_rate(i.region.code, i.arch).is_none() {
-                errs.add(|| tenant(&format!(
-                    "the tenant-isolation rate is in this calculator for {} only (other regions' rates are not verified); use 0 or one of them.",
-                    prices::TENANT_ISOLATION.iter().map(|r| r.0).collect::<Vec<_>>().join(", ")
-                )));
-            }
         }
         if i.durable_executions > 0 {
             let refuse = |m: String| cross("durable_executions", i.durable_executions.to_string(), m);
             if i.edge {
                 errs.add(|| refuse("Lambda@Edge has no durable functions; use 0 here or turn Lambda@Edge off.".into()));
-            }
-            if prices::durable_rates(i.region.code).is_none() {
-                errs.add(|| {
-                    refuse(format!(
-                        "durable-function rates are in this calculator for {} only (other regions' rates are not verified); use 0 or one of them.",
-                        prices::DURABLE.iter().map(|d| d.region).collect::<Vec<_>>().join(", ")
-                    ))
-                });
             }
         }
         for (name, hours, min_minutes) in [
@@ -807,36 +793,6 @@ impl CostInput {
             if i.edge {
                 errs.add(|| {
                     refuse("Lambda@Edge functions have no event source mappings; use 0 or turn Lambda@Edge off.".into())
-                });
-            }
-            if prices::epu_rates(i.region.code).is_none() {
-                errs.add(|| {
-                    refuse(format!(
-                        "event-poller rates are in this calculator for {} only (other regions' rates are not verified); use 0 or one of them.",
-                        prices::EPU_HOUR.iter().map(|r| r.0).collect::<Vec<_>>().join(", ")
-                    ))
-                });
-            }
-        }
-        let priced_door = !matches!(i.front_door, "none" | "function_url");
-        let around: [(&str, bool); 4] = [
-            ("front_door", priced_door),
-            ("log_kb_per_invocation", i.log_kb_per_invocation > 0.0),
-            ("egress_gb", i.egress_gb > 0.0),
-            ("nat_gb", i.nat_gb > 0.0 || i.nat_hours > 0.0),
-        ];
-        for (name, used) in around {
-            if used && !prices::AROUND_REGIONS.contains(&i.region.code) {
-                errs.add(|| {
-                    cross(
-                        name,
-                        i.region.code.into(),
-                        format!(
-                            "these rates are in this calculator for {} only (other regions' are not all verified); choose that region, or use {} here.",
-                            prices::AROUND_REGIONS.join(", "),
-                            if name == "front_door" { "none or function_url" } else { "0" }
-                        ),
-                    )
                 });
             }
         }
@@ -1224,6 +1180,41 @@ pub struct Around {
     pub free_egress: Qty,
     pub egress: Vec<TierPart>,
     pub nat: Usd,
+    /// The region's rates that priced these lines.
+    pub rates: Option<prices::AroundRates>,
+    /// Lines this function uses that its region has no verified rate for:
+    /// (metric, what is missing). They are left out of the total.
+    pub unpriced: Vec<(&'static str, String)>,
+}
+
+/// A line around a function that its region cannot price.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Unpriced {
+    /// The line's metric (`front_door_usd`, …) and label.
+    pub line: &'static str,
+    pub label: &'static str,
+    pub region: &'static str,
+    /// The rate that is missing, in words.
+    pub missing: String,
+}
+
+impl Unpriced {
+    /// "Front door (API Gateway or ALB): not priced in eu-south-2 (no verified
+    /// rate for …)".
+    pub fn sentence(&self) -> String {
+        format!("{}: not priced in {} (no verified rate for {})", self.label, self.region, self.missing)
+    }
+}
+
+/// A tiered charge where some tiers' rates may be unknown: priced when every
+/// tier the quantity reaches is known, else the 1-based tier that is not.
+fn tiered_known(start: Qty, qty: Qty, limits: &[u128], rates: &[Option<Rate>]) -> Result<Vec<TierPart>, usize> {
+    let known: Vec<Rate> = rates.iter().map(|r| r.unwrap_or(Rate(0))).collect();
+    let parts = tiered(start, qty, limits, &known).1;
+    match parts.iter().find(|p| rates[p.tier - 1].is_none()) {
+        Some(p) => Err(p.tier),
+        None => Ok(parts),
+    }
 }
 
 /// The hourly rate of a REST API cache size, `None` for "0".
@@ -1542,16 +1533,16 @@ impl FunctionCost {
                 _ => {
                     m.push(format!(
                         "  {HOURS_PER_MONTH} ALB-hours × ${} + {} public IPv4 addresses × {HOURS_PER_MONTH} h × ${} = ${}",
-                        prices::ALB_HOUR.to_decimal(),
+                        rate_text(a.rates.and_then(|r| r.alb_hour)),
                         prices::ALB_MIN_ZONES,
-                        prices::PUBLIC_IPV4_HOUR.to_decimal(),
+                        rate_text(a.rates.and_then(|r| r.ipv4_hour)),
                         a.alb_fixed
                     ));
                     m.push(format!(
                         "  capacity units: the highest of new connections ÷ 25 per s, active connections ÷ 3,000 per min, GB processed ÷ 0.4 per h (Lambda targets) and rule evaluations past 10 rules ÷ 1,000 per s = {} LCU (traffic spread evenly) × {HOURS_PER_MONTH} h = {} LCU-hours × ${} = ${}",
                         round_to(a.alb_lcu, 6),
                         a.alb_lcu_hours.to_decimal(),
-                        prices::ALB_LCU_HOUR.to_decimal(),
+                        rate_text(a.rates.and_then(|r| r.alb_lcu_hour)),
                         a.alb_lcu_usd
                     ));
                 }
@@ -1581,7 +1572,7 @@ impl FunctionCost {
                 a.log_gb.to_decimal(),
                 i.log_retention_days,
                 a.log_gb_months.to_decimal(),
-                prices::LOG_STORAGE_GB_MONTH.to_decimal(),
+                rate_text(a.rates.and_then(|r| r.log_storage)),
                 a.log_storage
             ));
             m.push(format!("  = ${}", l.logs_usd));
@@ -1603,17 +1594,41 @@ impl FunctionCost {
             m.push(format!(
                 "  {} h × ${} + {} GB processed × ${} = ${}",
                 fmt_num(i.nat_hours),
-                prices::NAT_HOUR.to_decimal(),
+                rate_text(a.rates.and_then(|r| r.nat_hour)),
                 fmt_num(i.nat_gb),
-                prices::NAT_GB.to_decimal(),
+                rate_text(a.rates.and_then(|r| r.nat_gb)),
                 l.nat_usd
+            ));
+        }
+        for (line, what) in &a.unpriced {
+            let label = Lines::default().items().iter().find(|x| x.0 == *line).map_or(*line, |x| x.1);
+            m.push(format!(
+                "{label}: not priced in {}, no verified rate for {what}; left out of the total",
+                i.region.code
             ));
         }
         if !m.is_empty() {
             m.push(format!("  {AROUND_NOTE}"));
+            if i.region.code != "us-east-1" {
+                m.push(format!("  {}", around_source_note(i.region.code)));
+            }
         }
         m
     }
+}
+
+/// A rate in the math, or "?" where the region has none (the line is then
+/// not priced, and the math says so).
+fn rate_text(r: Option<Rate>) -> String {
+    r.map_or_else(|| "?".to_string(), |r| r.to_decimal())
+}
+
+/// Where a region's rates around the function come from.
+pub fn around_source_note(region: &str) -> String {
+    format!(
+        "Rates around the function in {region}: {}; every source with its date is on the About page.",
+        prices::around_rates(region).source
+    )
 }
 
 /// A front door's name in a sentence.
@@ -1644,6 +1659,45 @@ pub struct CostResult {
     pub gb_seconds: Qty,
     pub assumptions: Vec<String>,
     pub notes: Vec<String>,
+    /// Lines around the functions that their regions cannot price, left out
+    /// of `total` (one entry per line and region).
+    pub unpriced: Vec<Unpriced>,
+}
+
+impl CostResult {
+    /// Whether a line is used but priced nowhere (its figure is then missing,
+    /// not $0).
+    pub fn is_unpriced(&self, line: &str) -> bool {
+        self.unpriced.iter().any(|u| u.line == line)
+            && self.functions.iter().all(|f| f.around.unpriced.iter().any(|(l, _)| *l == line) || !f.uses_line(line))
+    }
+
+    /// "The total leaves out …", or `None` when every line is priced.
+    pub fn leaves_out(&self) -> Option<String> {
+        (!self.unpriced.is_empty()).then(|| {
+            format!(
+                "The total leaves out what has no verified rate: {}.",
+                self.unpriced.iter().map(Unpriced::sentence).collect::<Vec<_>>().join("; ")
+            )
+        })
+    }
+}
+
+impl FunctionCost {
+    /// Whether this function has charges on a line around it.
+    fn uses_line(&self, line: &str) -> bool {
+        let i = &self.input;
+        match line {
+            "front_door_usd" => !matches!(i.front_door, "none" | "function_url"),
+            "logs_usd" => i.log_kb_per_invocation > 0.0,
+            "egress_usd" => i.egress_gb > 0.0,
+            "nat_usd" => i.nat_gb > 0.0 || i.nat_hours > 0.0,
+            "tenant_usd" => i.tenant_environments > 0,
+            "durable_usd" => i.durable_executions > 0,
+            "poller_usd" => i.sqs_poller_hours > 0.0 || i.kafka_poller_hours > 0.0,
+            _ => true,
+        }
+    }
 }
 
 /// One tier's share of a tiered charge.
@@ -1734,7 +1788,26 @@ pub fn price_account(inputs: &[CostInput], order: FreeTierOrder) -> Result<CostR
         ));
     }
     let notes = inputs.first().map(|i| crate::published::notes(i, total, &lines)).unwrap_or_default();
+    let mut unpriced: Vec<Unpriced> = Vec::new();
+    for f in &functions {
+        for (line, missing) in &f.around.unpriced {
+            let region = f.input.region.code;
+            if !unpriced.iter().any(|u| u.line == *line && u.region == region && u.missing == *missing) {
+                let label = lines.items().iter().find(|x| x.0 == *line).map_or(*line, |x| x.1);
+                unpriced.push(Unpriced { line, label, region, missing: missing.clone() });
+            }
+        }
+    }
+    if let Some(out) = (!unpriced.is_empty()).then(|| {
+        format!(
+            "Lines without a verified rate in their region are not priced and are left out of the total: {}.",
+            unpriced.iter().map(Unpriced::sentence).collect::<Vec<_>>().join("; ")
+        )
+    }) {
+        assumptions.push(out);
+    }
     Ok(CostResult {
+        unpriced,
         requests: functions.iter().map(|f| f.usage.requests as u128).sum(),
         billed_requests: functions.iter().map(|f| f.usage.billed_requests).sum(),
         gb_seconds: functions
@@ -1871,21 +1944,36 @@ fn bill_account<const ALL: bool>(
             around.durable_gb_months = around.durable_written_gb.scale(retained_days.0, 30 * crate::money::ATTO);
             around.epu_hours = (decimal_qty(i.sqs_poller_hours), decimal_qty(i.kafka_poller_hours));
         }
-        if let Some(rate) = prices::tenant_rate(i.region.code, i.arch).filter(|_| ALL && i.tenant_environments > 0) {
-            l.tenant_usd = rate.times(around.tenant_gb);
+        if ALL && i.tenant_environments > 0 {
+            match prices::tenant_rate(i.region.code, i.arch) {
+                Some(rate) => l.tenant_usd = rate.times(around.tenant_gb),
+                None => {
+                    around.unpriced.push(("tenant_usd", format!("tenant-isolated environments on {}", i.arch.name())))
+                }
+            }
         }
-
-        if let Some(d) = prices::durable_rates(i.region.code).filter(|_| ALL && i.durable_executions > 0) {
-            l.durable_usd = d.operation.times(around.durable_ops)
-                + d.written_gb.times(around.durable_written_gb)
-                + d.retained_gb_month.times(around.durable_gb_months);
+        if ALL && i.durable_executions > 0 {
+            match prices::durable_rates(i.region.code) {
+                Some(d) => {
+                    l.durable_usd = d.operation.times(around.durable_ops)
+                        + d.written_gb.times(around.durable_written_gb)
+                        + d.retained_gb_month.times(around.durable_gb_months)
+                }
+                None => around.unpriced.push(("durable_usd", "durable operations and data".into())),
+            }
         }
-        if let Some((sqs, kafka)) = prices::epu_rates(i.region.code).filter(|_| ALL) {
-            l.poller_usd = sqs.times(around.epu_hours.0) + kafka.times(around.epu_hours.1);
+        if ALL && (i.sqs_poller_hours > 0.0 || i.kafka_poller_hours > 0.0) {
+            match prices::epu_rates(i.region.code) {
+                Some((sqs, kafka)) => l.poller_usd = sqs.times(around.epu_hours.0) + kafka.times(around.epu_hours.1),
+                None => around.unpriced.push(("poller_usd", "Event Poller Unit-hours".into())),
+            }
         }
 
         let month = Qty::whole(HOURS_PER_MONTH as u128);
-        if ALL && prices::AROUND_REGIONS.contains(&i.region.code) {
+        if ALL {
+            let rates = prices::around_rates(i.region.code);
+            around.rates = Some(rates);
+            let mut missing = |line: &'static str, what: String| around.unpriced.push((line, what));
             around.door_requests = match i.front_door {
                 "http_api" => Qty::whole(i.requests as u128 * http_meter(i.payload_kb)),
                 "rest_api" | "alb" => Qty::whole(i.requests as u128),
@@ -1897,42 +1985,126 @@ fn bill_account<const ALL: bool>(
             }
             around.log_gb = Qty(mul_div_round(decimal_qty(i.log_kb_per_invocation).0, i.requests as u128, KB_PER_GB));
             around.log_gb_months = around.log_gb.scale(i.log_retention_days as u128, 30);
+            let tier_words =
+                |tier: usize, words: &[&str]| words.get(tier - 1).copied().unwrap_or("a later tier").to_string();
             match i.front_door {
                 "http_api" => {
-                    let (h, r) = prices::HTTP_API;
-                    around.door = tiered(http_at, around.door_requests, &h, &r).1;
+                    match tiered_known(http_at, around.door_requests, &prices::HTTP_API.0, &rates.http_api) {
+                        Ok(parts) => around.door = parts,
+                        Err(t) => missing(
+                            "front_door_usd",
+                            format!(
+                                "HTTP API requests {}",
+                                tier_words(t, &["up to 300 million a month", "beyond 300 million a month"])
+                            ),
+                        ),
+                    }
                     http_at += around.door_requests;
                 }
                 "rest_api" => {
-                    let (h, r) = prices::REST_API;
-                    around.door = tiered(rest_at, around.door_requests, &h, &r).1;
+                    match tiered_known(rest_at, around.door_requests, &prices::REST_API.0, &rates.rest_api) {
+                        Ok(parts) => around.door = parts,
+                        Err(t) => missing(
+                            "front_door_usd",
+                            format!(
+                                "REST API requests {}",
+                                tier_words(
+                                    t,
+                                    &[
+                                        "up to 333 million a month",
+                                        "from 333 million to 1 billion a month",
+                                        "from 1 to 20 billion a month",
+                                        "beyond 20 billion a month"
+                                    ]
+                                )
+                            ),
+                        ),
+                    }
                     rest_at += around.door_requests;
-                    around.cache = rest_cache_rate(i.rest_cache_gb).map(|r| r.times(month)).unwrap_or(Usd::ZERO);
+                    if i.rest_cache_gb != "0" {
+                        match rates.rest_cache.and_then(|t| t.iter().find(|c| c.0 == i.rest_cache_gb)) {
+                            Some((_, r)) => around.cache = r.times(month),
+                            None => missing("front_door_usd", format!("a {} GB REST API cache", i.rest_cache_gb)),
+                        }
+                    }
                 }
-                "alb" => {
-                    around.alb_fixed = prices::ALB_HOUR.times(month)
-                        + prices::PUBLIC_IPV4_HOUR.times(month.scale(prices::ALB_MIN_ZONES as u128, 1));
-                    around.alb_lcu_usd = prices::ALB_LCU_HOUR.times(around.alb_lcu_hours);
-                }
+                "alb" => match (rates.alb_hour, rates.ipv4_hour, rates.alb_lcu_hour) {
+                    (Some(hour), Some(ipv4), Some(lcu)) => {
+                        around.alb_fixed =
+                            hour.times(month) + ipv4.times(month.scale(prices::ALB_MIN_ZONES as u128, 1));
+                        around.alb_lcu_usd = lcu.times(around.alb_lcu_hours);
+                    }
+                    (hour, ipv4, _) => missing(
+                        "front_door_usd",
+                        (if hour.is_none() {
+                            "ALB-hours"
+                        } else if ipv4.is_none() {
+                            "public IPv4 addresses"
+                        } else {
+                            "ALB capacity units (LCU-hours)"
+                        })
+                        .to_string(),
+                    ),
+                },
                 _ => {}
             }
             if u.free_eligible {
                 around.free_log = around.log_gb.min(free_logs);
                 free_logs = free_logs.saturating_sub(around.free_log);
             }
-            let (b, r) = prices::LAMBDA_LOGS;
-            around.logs = tiered(log_at, around.log_gb.saturating_sub(around.free_log), &b, &r).1;
-            log_at += around.log_gb.saturating_sub(around.free_log);
-            around.log_storage = prices::LOG_STORAGE_GB_MONTH.times(around.log_gb_months);
+            let billed_logs = around.log_gb.saturating_sub(around.free_log);
+            if around.log_gb.0 > 0 {
+                match (tiered_known(log_at, billed_logs, &prices::LAMBDA_LOGS.0, &rates.logs), rates.log_storage) {
+                    (Ok(parts), Some(storage)) => {
+                        around.logs = parts;
+                        around.log_storage = storage.times(around.log_gb_months);
+                    }
+                    (Err(_), _) => missing("logs_usd", "Lambda log ingestion".into()),
+                    (_, None) => missing("logs_usd", "log storage".into()),
+                }
+            }
+            log_at += billed_logs;
             let egress = decimal_qty(i.egress_gb);
             if u.free_eligible {
                 around.free_egress = egress.min(free_egress);
                 free_egress = free_egress.saturating_sub(around.free_egress);
             }
-            let (b, r) = prices::EGRESS;
-            around.egress = tiered(egress_at, egress.saturating_sub(around.free_egress), &b, &r).1;
-            egress_at += egress.saturating_sub(around.free_egress);
-            around.nat = prices::NAT_HOUR.times(decimal_qty(i.nat_hours)) + prices::NAT_GB.times(decimal_qty(i.nat_gb));
+            let billed_egress = egress.saturating_sub(around.free_egress);
+            match tiered_known(egress_at, billed_egress, &prices::EGRESS.0, &rates.egress) {
+                Ok(parts) => around.egress = parts,
+                Err(t) => missing(
+                    "egress_usd",
+                    format!(
+                        "data out {}",
+                        tier_words(
+                            t,
+                            &[
+                                "up to 10 TB a month",
+                                "from 10 to 50 TB a month",
+                                "from 50 to 150 TB a month",
+                                "beyond 150 TB a month"
+                            ]
+                        )
+                    ),
+                ),
+            }
+            egress_at += billed_egress;
+            let (nat_hours, nat_gb) = (decimal_qty(i.nat_hours), decimal_qty(i.nat_gb));
+            match (rates.nat_hour, rates.nat_gb) {
+                (Some(h), Some(g)) => around.nat = h.times(nat_hours) + g.times(nat_gb),
+                (Some(h), None) if nat_gb.0 == 0 => around.nat = h.times(nat_hours),
+                (None, Some(g)) if nat_hours.0 == 0 => around.nat = g.times(nat_gb),
+                (h, _) if nat_hours.0 > 0 || nat_gb.0 > 0 => missing(
+                    "nat_usd",
+                    (if h.is_none() && nat_hours.0 > 0 {
+                        "NAT gateway hours"
+                    } else {
+                        "data processed by a NAT gateway"
+                    })
+                    .to_string(),
+                ),
+                _ => {}
+            }
         }
         let sum = |parts: &[TierPart]| parts.iter().map(|p| p.usd).sum::<Usd>();
         l.front_door_usd = sum(&around.door) + around.cache + around.alb_fixed + around.alb_lcu_usd;
@@ -1981,8 +2153,9 @@ impl CostResult {
         let mut out = vec![("total_usd", MetricValue::Usd(self.total))];
         for (name, _, usd) in self.lines.items() {
             let v = if name == "savings_usd" { self.lines.savings_usd } else { usd };
-            out.push((name, MetricValue::Usd(v)));
+            out.push((name, if self.is_unpriced(name) { MetricValue::Missing } else { MetricValue::Usd(v) }));
         }
+        out.push(("unpriced_lines", MetricValue::Count(self.unpriced.len() as u128)));
         out.push(("gb_seconds", MetricValue::Qty(self.gb_seconds)));
         out.push(("billed_requests", MetricValue::Count(self.billed_requests)));
         out.push(("per_invocation_usd", per(1)));

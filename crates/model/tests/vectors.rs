@@ -164,12 +164,12 @@ fn tenant_isolation_example_is_368_67_not_368_74() {
     let arm = evaluate(&scenario(&[("memory_mb", "512"), ("arch", "arm64"), ("tenant_environments", "200000")]), TODAY)
         .unwrap();
     assert_eq!(arm.lines.tenant_usd, usd("13.3333"));
-    // What tenant isolation excludes, and where its rate is not known, is refused by name.
-    for (extra, want) in [
-        (("pc_units", "1"), "provisioned concurrency"),
-        (("snapstart", "true"), "SnapStart"),
-        (("region", "eu-west-1"), "us-east-1 only"),
-    ] {
+    // Where its rate is not known, the line is not priced and the bill says so.
+    let eu = evaluate(&scenario(&[("tenant_environments", "10"), ("region", "eu-west-1")]), TODAY).unwrap();
+    assert!(eu.unpriced.iter().any(|u| u.line == "tenant_usd" && u.region == "eu-west-1"), "{:?}", eu.unpriced);
+    assert!(eu.leaves_out().unwrap().contains("Tenant isolation: not priced in eu-west-1"));
+    // What tenant isolation excludes is refused by name.
+    for (extra, want) in [(("pc_units", "1"), "provisioned concurrency"), (("snapstart", "true"), "SnapStart")] {
         let mut v = scenario(&[("tenant_environments", "10"), ("runtime", "python3.13")]);
         v.set(extra.0, extra.1).unwrap();
         let errs = evaluate(&v, TODAY).unwrap_err();
@@ -487,11 +487,14 @@ fn durable_example_is_490_46_with_gb_as_a_million_kb() {
     ] {
         assert!(math.contains(want), "{want}\n{math}");
     }
-    // Retention is 1 to 90 days; other regions and Lambda@Edge are refused by name.
+    // Retention is 1 to 90 days; Lambda@Edge is refused by name; another
+    // region's rates are not verified, so the line is not priced there.
     let mut v = scenario(&[("durable_executions", "10")]);
     assert!(v.set("durable_retention_days", "91").is_err());
     assert!(v.set("durable_retention_days", "0").is_err());
-    for (k, val, want) in [("region", "eu-west-1", "us-east-1 only"), ("edge", "true", "Lambda@Edge")] {
+    let eu = evaluate(&scenario(&[("durable_executions", "10"), ("region", "eu-west-1")]), TODAY).unwrap();
+    assert!(eu.unpriced.iter().any(|u| u.line == "durable_usd") && eu.lines.durable_usd.0 == 0);
+    for (k, val, want) in [("edge", "true", "Lambda@Edge")] {
         let mut v = scenario(&[("durable_executions", "10")]);
         v.set(k, val).unwrap();
         let errs = evaluate(&v, TODAY).unwrap_err();
@@ -520,9 +523,13 @@ fn event_pollers_bill_epu_hours_with_their_minimums() {
     assert!(epu("sqs_poller_hours", "0.0334").is_ok());
     let e = epu("kafka_poller_hours", "0.01").unwrap_err();
     assert!(e[0].message.contains("0.0167"), "{e:?}");
-    // Where the EPU rate is not verified, refused by name.
-    let errs = evaluate(&scenario(&[("sqs_poller_hours", "10"), ("region", "eu-west-1")]), TODAY).unwrap_err();
-    assert!(errs.iter().any(|e| e.param == "sqs_poller_hours" && e.message.contains("us-east-1 only")), "{errs:?}");
+    // Where the EPU rate is not verified, the line is not priced, by name.
+    let eu = evaluate(&scenario(&[("sqs_poller_hours", "10"), ("region", "eu-west-1")]), TODAY).unwrap();
+    assert!(
+        eu.unpriced.iter().any(|u| u.line == "poller_usd" && u.missing.contains("Event Poller")),
+        "{:?}",
+        eu.unpriced
+    );
     // The math says how pollers are billed.
     let r = evaluate(&scenario(&[("sqs_poller_hours", "1460")]), TODAY).unwrap();
     let math = r.functions[0].math().join("\n");
@@ -579,14 +586,129 @@ fn the_front_door_logs_data_out_and_nat_are_priced_with_their_tiers() {
     assert_eq!(r(&[("rest_cache_gb", "1.6"), ("front_door", "http_api")]).lines.front_door_usd, usd("3"));
     // NAT: one gateway all month and 100 GB.
     assert_eq!(r(&[("nat_hours", "730"), ("nat_gb", "100")]).lines.nat_usd, usd("37.35"));
-    // Refused by name: another region, a cache without a REST API, a 2 MB body through an ALB, Edge.
+    // Refused by name: a 2 MB body through an ALB, Edge.
     for (pairs, param, want) in [
-        (&[("front_door", "http_api"), ("region", "eu-west-1")][..], "front_door", "us-east-1 only"),
-        (&[("egress_gb", "5"), ("region", "eu-west-1")][..], "egress_gb", "us-east-1 only"),
         (&[("front_door", "alb"), ("payload_kb", "2048")][..], "payload_kb", "1 MB"),
         (&[("front_door", "http_api"), ("edge", "true")][..], "front_door", "CloudFront"),
     ] {
         let errs = evaluate(&scenario(pairs), TODAY).unwrap_err();
         assert!(errs.iter().any(|e| e.param == param && e.message.contains(want)), "{pairs:?}: {errs:?}");
+    }
+}
+
+/// The engineer's function in eu-west-1: Node.js 22, 1,024 MB, x86_64, 20 M
+/// requests a month behind an HTTP API, mean 180 ms, 1.5 KB of logs per
+/// invocation kept 30 days.
+const EU_ENGINEER: &[(&str, &str)] = &[
+    ("region", "eu-west-1"),
+    ("memory_mb", "1024"),
+    ("requests", "20000000"),
+    ("duration_ms", "180"),
+    ("front_door", "http_api"),
+    ("log_kb_per_invocation", "1.5"),
+    ("log_retention_days", "30"),
+    ("runtime", "nodejs22.x"),
+];
+
+#[test]
+fn every_region_gets_a_whole_bill_where_its_rates_are_known() {
+    let r = evaluate(&scenario(EU_ENGINEER), TODAY).unwrap();
+    // HTTP API: 20 M × $1.11 per million (eu-west-1, Price List).
+    assert_eq!(r.lines.front_door_usd, usd("22.2"));
+    // Logs: 20 M × 1.5 KB = 28.6102294921875 GB (1 GB = 1,048,576 KB), 5 GB free,
+    // 23.6102294921875 GB × $0.57 = $13.457830810546875; stored 30 days × $0.03.
+    let gb = 20_000_000.0 * 1.5 / 1_048_576.0;
+    assert!((r.lines.logs_usd.as_f64() - ((gb - 5.0) * 0.57 + gb * 0.03)).abs() < 1e-9, "{}", r.lines.logs_usd);
+    assert!(r.unpriced.is_empty() && r.leaves_out().is_none());
+    assert_eq!(r.total, r.lines.total());
+    // The same function in us-east-1 is cheaper at the door and the logs.
+    let mut us = EU_ENGINEER.to_vec();
+    us[0] = ("region", "us-east-1");
+    let r_us = evaluate(&scenario(&us), TODAY).unwrap();
+    assert_eq!(r_us.lines.front_door_usd, usd("20"));
+    assert!(r_us.lines.logs_usd < r.lines.logs_usd);
+    // NAT and an ALB in eu-west-1 (hour, LCU, IPv4 all known).
+    let mut alb = EU_ENGINEER.to_vec();
+    alb.extend([("front_door", "alb"), ("nat_hours", "730"), ("nat_gb", "100")]);
+    let r = evaluate(&scenario(&alb), TODAY).unwrap();
+    assert!(r.unpriced.is_empty(), "{:?}", r.unpriced);
+    assert_eq!(r.lines.nat_usd, usd("39.84"));
+    assert!(r.lines.front_door_usd > usd("18.396"), "730 h × $0.0252 and more");
+}
+
+#[test]
+fn a_line_without_a_verified_rate_is_named_and_left_out_of_the_total() {
+    // af-south-1 has verified rates for the HTTP API and logs, none for a
+    // REST API or data out.
+    let mut pairs = EU_ENGINEER.to_vec();
+    pairs[0] = ("region", "af-south-1");
+    pairs.extend([("front_door", "rest_api"), ("egress_gb", "500")]);
+    let r = evaluate(&scenario(&pairs), TODAY).unwrap();
+    let lines: Vec<&str> = r.unpriced.iter().map(|u| u.line).collect();
+    assert!(lines.contains(&"front_door_usd") && lines.contains(&"egress_usd"), "{:?}", r.unpriced);
+    assert!(!lines.contains(&"logs_usd"), "af-south-1's log rates are known");
+    let out = r.leaves_out().unwrap();
+    assert!(out.contains("not priced in af-south-1") && out.contains("REST API requests"), "{out}");
+    // The function and every known line are priced; the total is their sum.
+    assert!(r.lines.request_usd.as_f64() > 0.0 && r.lines.logs_usd.as_f64() > 0.0);
+    assert_eq!(r.total, r.lines.total());
+    let m = r.metrics();
+    let get = |k: &str| m.iter().find(|(n, _)| *n == k).unwrap().1;
+    assert_eq!(get("front_door_usd"), lambda_model::metrics::MetricValue::Missing);
+    assert_eq!(get("unpriced_lines").as_f64(), Some(2.0));
+    assert!(r.math().iter().any(|l| l.contains("not priced in af-south-1")));
+    // A region with no rates around the function at all still prices the function.
+    let mut none = EU_ENGINEER.to_vec();
+    none[0] = ("region", "ap-east-2");
+    let r = evaluate(&scenario(&none), TODAY).unwrap();
+    assert_eq!(r.unpriced.len(), 2, "{:?}", r.unpriced);
+    assert!(r.lines.duration_usd.as_f64() > 0.0);
+    // A tier that is not reached needs no rate: 20 M HTTP API requests in
+    // af-south-1 price, 400 M do not (beyond 300 M is not verified there).
+    let mut big = EU_ENGINEER.to_vec();
+    big[0] = ("region", "af-south-1");
+    big[2] = ("requests", "400000000");
+    let r = evaluate(&scenario(&big), TODAY).unwrap();
+    assert!(r.unpriced.iter().any(|u| u.missing.contains("beyond 300 million")), "{:?}", r.unpriced);
+}
+
+#[test]
+fn every_region_with_rates_around_the_function_is_a_lambda_region() {
+    for a in lambda_model::prices::AROUND {
+        assert!(lambda_model::prices::region(a.region).is_some(), "{}", a.region);
+        assert_eq!(lambda_model::prices::AROUND.iter().filter(|b| b.region == a.region).count(), 1, "{}", a.region);
+    }
+    // The 16 regions an engineer is most likely in price every line around
+    // the function (NAT per GB aside in five of them).
+    for code in [
+        "us-east-1",
+        "us-east-2",
+        "us-west-1",
+        "us-west-2",
+        "ca-central-1",
+        "sa-east-1",
+        "eu-west-1",
+        "eu-west-2",
+        "eu-west-3",
+        "eu-central-1",
+        "eu-north-1",
+        "ap-northeast-1",
+        "ap-northeast-2",
+        "ap-southeast-1",
+        "ap-southeast-2",
+        "ap-south-1",
+    ] {
+        let mut pairs = EU_ENGINEER.to_vec();
+        pairs[0] = ("region", code);
+        for extra in [
+            [("front_door", "http_api"), ("requests", "400000000"), ("egress_gb", "200000")],
+            [("front_door", "rest_api"), ("requests", "2000000000"), ("rest_cache_gb", "237")],
+            [("front_door", "alb"), ("nat_hours", "730"), ("egress_gb", "20")],
+        ] {
+            let mut all = pairs.clone();
+            all.extend(extra);
+            let r = evaluate(&scenario(&all), TODAY).unwrap();
+            assert!(r.unpriced.is_empty(), "{code} {extra:?}: {:?}", r.unpriced);
+        }
     }
 }

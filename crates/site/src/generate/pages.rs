@@ -155,6 +155,56 @@ pub(crate) fn offline_control() -> &'static str {
      <p class=\"hint\" role=\"status\" data-offline-status>This needs JavaScript.</p>\n</section>"
 }
 
+/// How much of a line's rates a region has: every one, some (the first
+/// tiers), or none.
+fn coverage(rates: &[Option<lambda_model::money::Rate>]) -> &'static str {
+    match rates.iter().filter(|r| r.is_some()).count() {
+        0 => "—",
+        n if n == rates.len() => "✓",
+        _ => "first tiers",
+    }
+}
+
+/// Which lines around a function each region prices, for the About page.
+fn around_coverage() -> String {
+    let rows: String = lambda_model::prices::AROUND
+        .iter()
+        .map(|a| {
+            let alb = [a.alb_hour, a.alb_lcu_hour, a.ipv4_hour];
+            let logs: Vec<_> = a.logs.iter().copied().chain([a.log_storage]).collect();
+            let nat = [a.nat_hour, a.nat_gb];
+            let cells = [
+                coverage(&a.http_api),
+                coverage(&a.rest_api),
+                if alb.iter().all(Option::is_some) { "✓" } else { "—" },
+                coverage(&logs),
+                coverage(&a.egress),
+                match nat {
+                    [Some(_), Some(_)] => "✓",
+                    [Some(_), None] => "hours only",
+                    _ => "—",
+                },
+            ];
+            format!(
+                "<tr><th scope=\"row\">{}</th>{}</tr>",
+                esc(a.region),
+                cells.iter().map(|c| format!("<td>{c}</td>")).collect::<String>()
+            )
+        })
+        .collect();
+    format!(
+        "<h2 id=\"around-rates\">Rates around the function, by region</h2>\n<p>The cost calculator prices a function's \
+         front door, logs, data out and NAT gateway wherever a rate is verified: ✓ every rate, \u{201c}first tiers\u{201d} \
+         up to the first tier without one, \u{2014} none. A line that needs a missing rate is shown as not priced and the \
+         total says what it leaves out. A region not listed prices the function itself only.</p>\n<div class=\"table-wrap\" \
+         role=\"region\" tabindex=\"0\" aria-labelledby=\"around-rates\"><table><caption>Lines priced by region</caption>\
+         <thead><tr><th scope=\"col\">Region</th><th scope=\"col\">HTTP API</th><th scope=\"col\">REST API</th>\
+         <th scope=\"col\">ALB</th><th scope=\"col\">Logs</th><th scope=\"col\">Data out</th><th scope=\"col\">NAT \
+         gateway</th></tr></thead><tbody>{rows}</tbody></table></div>\n<p class=\"hint\">{}</p>",
+        esc(lambda_model::prices::around_rates("eu-west-1").source)
+    )
+}
+
 pub(crate) fn about(cfg: &Config) -> Page {
     let sources: String = SOURCES
         .iter()
@@ -167,7 +217,7 @@ pub(crate) fn about(cfg: &Config) -> Page {
          data-metric=\"prices_as_of\" data-value=\"{d}\">{d}</strong> (price table version {v}, {n} regions). Every \
          rate is stored exactly as published, with its source. China regions are billed in CNY by a separate AWS \
          partition and are not included. <a href=\"{checked}\">AWS's worked examples, priced again</a>: ours beside \
-         AWS's, and where AWS's own arithmetic is off.</p>\n<ul>{sources}</ul>\n{offline}\n<h2>License</h2>\n<p>Lambda Lab is free \
+         AWS's, and where AWS's own arithmetic is off.</p>\n<ul>{sources}</ul>\n{around}\n{offline}\n<h2>License</h2>\n<p>Lambda Lab is free \
          software under the MIT or Apache-2.0 license, at your choice. AWS and AWS Lambda are trademarks of \
          Amazon.com, Inc.; this site is not affiliated with Amazon.</p>",
         d = esc(PRICES_AS_OF),
@@ -175,6 +225,7 @@ pub(crate) fn about(cfg: &Config) -> Page {
         n = REGIONS.len(),
         checked = cfg.href("/about/prices/"),
         offline = offline_control(),
+        around = around_coverage(),
     );
     framed(
         cfg,
