@@ -99,7 +99,13 @@ pub struct Draft {
     pub param: &'static str,
     pub raw: String,
     pub error: Option<String>,
+    /// Typed but not taken yet: the figures and the address follow it once
+    /// typing pauses, Enter is pressed or the field is left.
+    pub pending: bool,
 }
+
+/// How long typing may pause before the value is taken.
+pub const TYPING_PAUSE_MS: u64 = 700;
 
 /// How requests are typed. The URL always holds requests per month; a month
 /// is 730 hours.
@@ -168,7 +174,7 @@ fn drafts_from_errors(specs: &'static [ParamSpec], errors: &[ParamError]) -> Vec
         .iter()
         .filter_map(|e| {
             let spec = specs.iter().find(|s| s.name == e.param)?;
-            Some(Draft { param: spec.name, raw: e.given.clone(), error: Some(e.message.clone()) })
+            Some(Draft { param: spec.name, raw: e.given.clone(), error: Some(e.message.clone()), pending: false })
         })
         .collect()
 }
@@ -262,23 +268,81 @@ impl CalcState {
         });
     }
 
-    fn upsert(self, name: &'static str, raw: String, error: Option<String>) {
+    fn upsert(self, name: &'static str, raw: String, error: Option<String>, pending: bool) {
         self.drafts.update(|d| {
             d.retain(|x| x.param != name);
-            d.push(Draft { param: name, raw, error });
+            d.push(Draft { param: name, raw, error, pending });
         });
     }
 
-    /// Applies typed text: valid text updates the values; invalid text stays
-    /// in the field with its message and the values keep their last valid state.
+    /// Applies text: valid text updates the values; invalid text stays in
+    /// the field with its message and the values keep their last valid state.
     pub fn set_raw(self, name: &'static str, raw: String) {
+        if name == "requests" && self.unit.get_untracked() != RequestUnit::Month {
+            return self.set_requests(raw);
+        }
         let mut err = None;
         self.values.update(|v| {
             if let Err(e) = v.set(name, &raw) {
                 err = Some(e.message);
             }
         });
-        self.upsert(name, raw, err);
+        self.upsert(name, raw, err, false);
+    }
+
+    /// Requests typed in the chosen unit (per second … per month); the
+    /// values always hold requests per month.
+    fn set_requests(self, raw: String) {
+        let name = "requests";
+        let unit = self.unit.get_untracked();
+        let error = match parse_number(raw.trim()) {
+            Some(x) if x >= 0.0 => {
+                let per_month = (x * unit.per_month()).round();
+                let mut err = None;
+                self.values.update(|v| {
+                    if let Err(e) = v.set(name, &fmt_num(per_month)) {
+                        err = Some(e.message);
+                    }
+                });
+                err
+            }
+            _ => {
+                let spec = self.specs.iter().find(|s| s.name == name).expect("requests parameter");
+                Some(format!(
+                    "{} ({name}): \u{201c}{raw}\u{201d} is not a number of requests; use {}.",
+                    spec.label,
+                    spec.valid_range()
+                ))
+            }
+        };
+        self.upsert(name, raw, error, false);
+    }
+
+    /// Keeps typed text in its field without taking it: half-typed values
+    /// ("2" on the way to "2048", "1e3" on the way to "1e30") never reach
+    /// the figures or the link. It is taken once typing pauses
+    /// ([`TYPING_PAUSE_MS`]), or at once on Enter or when the field is left
+    /// ([`CalcState::commit`]).
+    pub fn type_raw(self, name: &'static str, raw: String) {
+        self.upsert(name, raw.clone(), None, true);
+        set_timeout(
+            move || {
+                // The calculator may be gone by then (a lesson moved on).
+                let still =
+                    self.drafts.try_with_untracked(|d| d.iter().any(|x| x.param == name && x.pending && x.raw == raw));
+                if still == Some(true) {
+                    self.apply(name);
+                }
+            },
+            std::time::Duration::from_millis(TYPING_PAUSE_MS),
+        );
+    }
+
+    /// Takes the field's pending text now.
+    pub fn apply(self, name: &'static str) {
+        if let Some(d) = self.draft(name).filter(|d| d.pending) {
+            self.set_raw(name, d.raw);
+        }
     }
 
     /// Whether the embedding page fixed this parameter.
@@ -286,9 +350,35 @@ impl CalcState {
         self.locked.with_value(|l| l.contains(&name))
     }
 
-    /// On blur, a valid draft gives way to the canonical value.
+    /// On Enter or blur: pending text is taken, and a valid draft gives way
+    /// to the canonical value.
     pub fn commit(self, name: &'static str) {
+        self.apply(name);
         self.drafts.update(|d| d.retain(|x| x.param != name || x.error.is_some()));
+    }
+
+    /// The fields whose text is not taken (pending) or not valid, each with
+    /// its label and the value the figures still use.
+    pub fn untaken(self) -> (bool, Vec<String>) {
+        self.drafts.with(|d| {
+            let pending = d.iter().any(|x| x.pending);
+            let bad = d
+                .iter()
+                .filter(|x| x.error.is_some())
+                .filter_map(|x| {
+                    let spec = self.specs.iter().find(|s| s.name == x.param)?;
+                    let value = self.values.with(|v| v.get(x.param).to_string());
+                    let value = if value.is_empty() { "none".to_string() } else { value };
+                    Some(format!(
+                        "{} ({}) {value}{}",
+                        spec.label,
+                        spec.name,
+                        if spec.unit.is_empty() { String::new() } else { format!(" {}", spec.unit) }
+                    ))
+                })
+                .collect();
+            (pending, bad)
+        })
     }
 
     pub fn draft(self, name: &str) -> Option<Draft> {
@@ -531,7 +621,7 @@ fn field(spec: &'static ParamSpec, state: CalcState, cross: Memo<Vec<ParamError>
             >
                 {options
                     .iter()
-                    .map(|o| view! { <option value=*o selected=move || state.text(name) == *o>{*o}</option> })
+                    .map(|o| view! { <option value=*o selected=move || state.text(name) == *o>{lambda_model::scenario::choice_label(name, o)}</option> })
                     .collect_view()}
             </select>
         }
@@ -552,7 +642,8 @@ fn field(spec: &'static ParamSpec, state: CalcState, cross: Memo<Vec<ParamError>
                     name=name
                     readonly=locked
                     prop:value=move || state.text(name)
-                    on:input=move |ev| state.set_raw(name, event_target_value(&ev))
+                    on:input=move |ev| state.type_raw(name, event_target_value(&ev))
+                    on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Enter" { state.commit(name) }
                     on:blur=move |_| state.commit(name)
                     aria-describedby=described
                     aria-invalid=invalid
@@ -609,41 +700,11 @@ fn requests_field(state: CalcState, cross: Memo<Vec<ParamError>>) -> impl IntoVi
     let name = "requests";
     let locked = state.is_locked(name);
     let error = field_error(state, cross, name);
-    let spec = state.specs.iter().find(|s| s.name == name).expect("requests parameter");
     let text = move || {
         state.draft(name).map(|d| d.raw).unwrap_or_else(|| {
             let per_month = state.values.with(|v| v.num(name));
             fmt_num((per_month / state.unit.get().per_month() * 1e6).round() / 1e6)
         })
-    };
-    let set = move |raw: String| {
-        let unit = state.unit.get_untracked();
-        match parse_number(raw.trim()) {
-            Some(x) if x >= 0.0 => {
-                let per_month = (x * unit.per_month()).round();
-                let mut err = None;
-                state.values.update(|v| {
-                    if let Err(e) = v.set(name, &fmt_num(per_month)) {
-                        err = Some(e.message);
-                    }
-                });
-                state.drafts.update(|d| {
-                    d.retain(|x| x.param != name);
-                    d.push(Draft { param: name, raw, error: err });
-                });
-            }
-            _ => {
-                let message = format!(
-                    "{} ({name}): \u{201c}{raw}\u{201d} is not a number of requests; use {}.",
-                    spec.label,
-                    spec.valid_range()
-                );
-                state.drafts.update(|d| {
-                    d.retain(|x| x.param != name);
-                    d.push(Draft { param: name, raw, error: Some(message) });
-                });
-            }
-        }
     };
     let described = move || if error.with(Option::is_some) { "hint-requests err-requests" } else { "hint-requests" };
     view! {
@@ -658,7 +719,8 @@ fn requests_field(state: CalcState, cross: Memo<Vec<ParamError>>) -> impl IntoVi
                     name=name
                     readonly=locked
                     prop:value=text
-                    on:input=move |ev| set(event_target_value(&ev))
+                    on:input=move |ev| state.type_raw(name, event_target_value(&ev))
+                    on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Enter" { state.commit(name) }
                     on:blur=move |_| state.commit(name)
                     aria-describedby=described
                     aria-invalid=move || error.with(Option::is_some).to_string()
@@ -714,7 +776,7 @@ pub fn ErrorSummary(state: CalcState, cross: Memo<Vec<ParamError>>) -> impl Into
             let list = items.get();
             (!list.is_empty()).then(|| view! {
                 <div class="error-box" role="alert" data-testid="error-summary">
-                    <p><strong>"Some inputs are not valid."</strong>" The figures below are from the last valid inputs."</p>
+                    <p><strong>"Some inputs are not valid."</strong></p>
                     <ul>
                         {list.into_iter().map(|(p, m)| view! { <li><a href=format!("#p-{p}")>{m}</a></li> }).collect_view()}
                     </ul>
@@ -926,6 +988,7 @@ impl Default for SlicedRead {
 /// A calculator's evaluation that keeps its last valid result on screen while
 /// an input is invalid, and says which parameters are wrong.
 pub struct Evaluation<T: Send + Sync + 'static> {
+    pub state: CalcState,
     pub evaluated: Memo<Result<T, Vec<ParamError>>>,
     pub shown: Memo<Option<T>>,
     pub ready: Memo<bool>,
@@ -966,6 +1029,7 @@ impl<T: Clone + PartialEq + Send + Sync + 'static> Evaluation<T> {
             }),
         });
         Evaluation {
+            state,
             evaluated,
             shown,
             ready: Memo::new(move |_| shown.with(Option::is_some)),
@@ -973,9 +1037,39 @@ impl<T: Clone + PartialEq + Send + Sync + 'static> Evaluation<T> {
         }
     }
 
-    /// True while the inputs are invalid (the figures are the last valid ones).
+    /// True while the figures are not those of what the fields say: an
+    /// input is invalid, not yet taken, or the engine refuses the mix.
     pub fn stale(self) -> Signal<bool> {
-        Signal::derive(move || self.evaluated.with(|e| e.is_err()))
+        Signal::derive(move || {
+            self.evaluated.with(|e| e.is_err())
+                || self.state.drafts.with(|d| d.iter().any(|x| x.pending || x.error.is_some()))
+        })
+    }
+
+    /// The line above the figures while they are stale: which values they
+    /// are for. `data-pending` while typed text waits to be taken.
+    fn stale_note(self) -> impl IntoView {
+        move || {
+            let (pending, bad) = self.state.untaken();
+            let refused = self.evaluated.with(|e| e.is_err());
+            let text = if !bad.is_empty() {
+                format!("For the last valid inputs: {}.", bad.join("; "))
+            } else if refused {
+                "For the last valid inputs: the problems listed above are not in these figures.".to_string()
+            } else if pending {
+                // Typing: the figures dim until the value is taken; no line
+                // comes and goes above them on every keystroke.
+                return Some(view! { <span hidden data-pending="true"></span> }.into_any());
+            } else {
+                return None;
+            };
+            Some(
+                view! {
+                    <p class="stale-note" role="status" data-testid="stale-note" data-pending=pending.then_some("true")>{text}</p>
+                }
+                .into_any(),
+            )
+        }
     }
 
     /// Mounts `body` once the first valid result exists; afterwards only the
@@ -991,7 +1085,7 @@ impl<T: Clone + PartialEq + Send + Sync + 'static> Evaluation<T> {
                 let result = Memo::new(move |prev: Option<&T>| {
                     shown.get().or_else(|| prev.cloned()).expect("a result was shown")
                 });
-                body(result).into_any()
+                view! { {self.stale_note()} {body(result)} }.into_any()
             } else {
                 view! { <p class="error-box">{fallback}</p> }.into_any()
             }

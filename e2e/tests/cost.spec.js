@@ -210,7 +210,7 @@ test('the front door: AWS API Gateway examples priced exactly, the note where AW
   const size = page.locator('#p-payload_kb');
   await size.fill('2048');
   await size.press('Tab');
-  await expect(page.getByTestId('error-summary')).toContainText('Request and response size (payload_kb)');
+  await expect(page.getByTestId('error-summary')).toContainText('Request + response size, per call (payload_kb)');
   await expect(page.getByTestId('error-summary')).toContainText('1 MB');
   expect(await page.locator('[data-metric="total_usd"]').first().getAttribute('data-value')).toBe(before);
   await size.fill('100');

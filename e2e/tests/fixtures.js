@@ -40,8 +40,14 @@ export async function appReady(page) {
   await expect(page.locator('html')).toHaveAttribute('data-app', 'ready', { timeout: 30_000 });
 }
 
-/** Reads a figure's exact value from data-value by its data-metric name. */
+/**
+ * Reads a figure's exact value from data-value by its data-metric name, once
+ * no typed value is waiting to be taken (fields take text after a pause in
+ * typing, on Enter or on leaving the field; the results say so with
+ * `data-pending` meanwhile).
+ */
 export async function metric(page, name) {
+  await expect(page.locator('[data-pending]')).toHaveCount(0);
   const el = page.locator(`[data-metric="${name}"]`).first();
   await expect(el).toHaveAttribute('data-value', /.+/);
   return Number(await el.getAttribute('data-value'));

@@ -55,7 +55,7 @@ fn field_cells(
             let cell = match spec.kind {
                 lambda_model::scenario::Kind::Choice(opts) => view! {
                     <select aria-label=label on:change=move |ev| set_field(row(), name, event_target_value(&ev))>
-                        {opts.iter().map(|o| view! { <option value=*o selected=*o == value>{*o}</option> }).collect_view()}
+                        {opts.iter().map(|o| view! { <option value=*o selected=*o == value>{lambda_model::scenario::choice_label(name, o)}</option> }).collect_view()}
                     </select>
                 }
                 .into_any(),

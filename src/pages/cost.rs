@@ -117,6 +117,9 @@ pub fn CostPage() -> impl IntoView {
                         })
                     }}
                     <Handoff state=state to=&lambda_model::calculators::POWER label="Tune memory" hint="Opens the power explorer with this size and duration as its measurement." />
+                    <Handoff state=state to=&lambda_model::calculators::LMI label="Compare with Managed Instances"
+                        overrides=Signal::derive(move || state.values.with(lambda_model::profile::lmi_overrides))
+                        hint="Opens the Managed Instances calculator with this workload: requests, duration, region, architecture and the function's memory for the on-demand side." />
                 </nav>
                 {(!layout.compact).then(|| view! { <AccountLink state=state /> })}
             </section>

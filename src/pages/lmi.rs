@@ -26,7 +26,7 @@ pub const WORKLOAD: &[&str] = &[
 ];
 pub const INSTANCES: &[&str] = &["region", "instance_type", "memory_per_vcpu_gb", "ec2_discount_pct", "instance_hours"];
 pub const ASSUMPTIONS: &[&str] = &["headroom_pct", "min_environments", "reserved_vcpus", "reserved_gb"];
-pub const COMPARISON: &[&str] = &["function_memory_mb", "free_tier"];
+pub const COMPARISON: &[&str] = &["function_memory_mb", "arch", "free_tier"];
 
 pub const KPIS: &[(&str, &str, Reading)] = &[
     ("On-demand functions, same workload", "lambda_usd", Reading::Usd),

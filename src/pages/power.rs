@@ -320,6 +320,10 @@ fn PowerResults(state: CalcState, result: Memo<PowerResult>, stale: Signal<bool>
             })}</p>
             <p class="big-number"><FigureValue metric="best_memory_mb" value=best_mb text=Signal::derive(move || format!("{} MB", best_mb.get().exact())) /></p>
             <p data-testid="versus">{move || result.with(|r| format!("Against {} MB now: {}.", r.current.memory_mb, r.versus_text()))}</p>
+            {move || result.with(|r| r.tradeoff()).map(|t| view! { <p class="note" data-testid="tradeoff">{t}</p> })}
+            {move || result.with(|r| state.values.with(|v| r.cpu_share_question(v))).map(|t| view! {
+                <p class="note" data-testid="cpu-share-question">{t}" "<a href="#p-cpu_fraction">"Set the share of time computing"</a></p>
+            })}
             <nav class="handoffs" aria-label="Take this size to another calculator">
                 <Handoff state=state to=&lambda_model::calculators::COST label=Signal::derive(move || result.with(|r| format!("Price {} MB in the cost calculator", r.best.memory_mb)))
                     overrides=Signal::derive(move || result.with(|r| state.values.with(|v| r.cost_handoff(v))))

@@ -20,7 +20,11 @@ const E2E_PUBLIC_URL: &str = "/lambda-lab/";
 /// Calculators: 260 KiB until issue 13, whose hand-offs between calculators,
 /// the simulator's monthly figure through the cost engine and the power
 /// explorer's measured-size answer added 12–20 KiB to each (docs/BENCHMARKS.md).
-const CALCULATOR_ROUTE_BUDGET: u64 = 280 * 1024;
+/// 284 KiB since issue 22 (2026-12-06): typed values taken only when complete,
+/// the stale-figures line, readable choice labels, the simulator's automatic
+/// run length and the power explorer's trade-off took the traffic module 1.2 KiB
+/// over 280 (measured in docs/BENCHMARKS.md, "The engineer's journey").
+const CALCULATOR_ROUTE_BUDGET: u64 = 284 * 1024;
 const LESSON_ROUTE_BUDGET: u64 = 480 * 1024;
 const STATIC_ROUTE_BUDGET: u64 = 40 * 1024;
 

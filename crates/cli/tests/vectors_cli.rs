@@ -260,9 +260,15 @@ fn lmi_from_the_command_line() {
     assert_eq!(v["ec2_usd"].as_f64(), Some(91.392));
     assert_eq!(v["fee_usd"].as_f64(), Some(48.96));
     // The text form says where AWS's figure differs, and the crossover.
+    // The on-demand side is priced on the workload's own architecture:
+    // x86_64 by default, as on every page; arm64 when the function is.
     let (code, out, _) = lambda_lab(&["lmi", "--ec2-discount-pct", "72", "--math"]);
     assert_eq!(code, 0);
-    assert!(out.contains("cost no more from about 45.") && out.contains("management fee: 15%"), "{out}");
+    assert!(out.contains("cost no more from about 36.") && out.contains("management fee: 15%"), "{out}");
+    assert!(out.contains("x86_64, us-east-1"), "{out}");
+    let (code, out, _) = lambda_lab(&["lmi", "--ec2-discount-pct", "72", "--arch", "arm64", "--math"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("cost no more from about 45."), "{out}");
     // Bad values exit 2 naming what is valid.
     for (flags, want) in [
         (&["--memory-mb", "1024"][..], "2,048 to 32,768"),

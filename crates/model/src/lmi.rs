@@ -233,6 +233,9 @@ fn priced_regions(instance_type: &str) -> Vec<&'static str> {
     out
 }
 
+/// An execution environment's memory by default (and at least), MB.
+pub const ENV_MEMORY_DEFAULT: &str = "2048";
+
 pub const LMI_PARAMS: &[ParamSpec] = &[
     prices::region_param(
         "EC2 prices are in this calculator for us-east-1 (every type listed) and eu-west-1 (c7g, m7g, r7g, m7i up to 4xlarge).",
@@ -257,7 +260,7 @@ pub const LMI_PARAMS: &[ParamSpec] = &[
         name: "memory_mb",
         label: "Memory per execution environment",
         kind: Kind::Int { min: 2048, max: 32768 },
-        default: "2048",
+        default: ENV_MEMORY_DEFAULT,
         unit: "MB",
         help: "2 GB to 32 GB. One environment serves many invocations at once.",
     },
@@ -365,6 +368,9 @@ pub const LMI_PARAMS: &[ParamSpec] = &[
         unit: "MB",
         help: "For the comparison: the memory the same code needs as a default Lambda function, one invocation per environment.",
     },
+    prices::arch_param(
+        "For the comparison: the on-demand functions' architecture (the workload's own; the instance type sets Managed Instances').",
+    ),
     ParamSpec {
         name: "free_tier",
         label: "Free tier in the comparison",
@@ -398,6 +404,8 @@ pub struct LmiInput {
     pub ec2_discount_pct: f64,
     pub instance_hours: f64,
     pub function_memory_mb: u32,
+    /// The on-demand functions' architecture, for the comparison.
+    pub arch: Arch,
     pub free_tier: bool,
 }
 
@@ -458,6 +466,7 @@ fn check(v: &Values) -> Result<LmiInput, Vec<ParamError>> {
         ec2_discount_pct: v.num(p!("ec2_discount_pct")),
         instance_hours: v.num(p!("instance_hours")),
         function_memory_mb: v.int(p!("function_memory_mb")) as u32,
+        arch: Arch::parse(v.text(p!("arch"))).unwrap_or(Arch::X86),
         free_tier: v.flag(p!("free_tier")),
     };
     if envs_per_instance(&i) == 0 {
@@ -571,13 +580,13 @@ fn bill_with(i: &LmiInput, requests: u64, given_hours: bool) -> (Capacity, LmiBi
     )
 }
 
-/// The same workload as on-demand functions: the function's inputs (its memory, the instance's architecture,
+/// The same workload as on-demand functions: the function's inputs (its memory, its own architecture,
 /// the region, the duration and the free tier), read once.
 pub fn on_demand_input(i: &LmiInput) -> Result<crate::pricing::CostInput, String> {
     let mut v = Values::defaults(crate::pricing::COST_PARAMS);
     let set = |v: &mut Values, k: &str, x: String| v.set(k, &x).map_err(|e| e.message);
     set(&mut v, "region", i.region.into())?;
-    set(&mut v, "arch", i.shape.arch.name().into())?;
+    set(&mut v, "arch", i.arch.name().into())?;
     set(&mut v, "memory_mb", i.function_memory_mb.to_string())?;
     set(&mut v, "duration_ms", fmt_num(i.duration_ms))?;
     set(&mut v, "free_tier", i.free_tier.to_string())?;
@@ -790,7 +799,7 @@ impl LmiResult {
             i.requests,
             fmt_num(i.duration_ms),
             i.function_memory_mb,
-            i.shape.arch.name(),
+            i.arch.name(),
             i.region,
             if i.free_tier { "on" } else { "off" },
             self.lambda_usd,

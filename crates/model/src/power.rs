@@ -543,6 +543,52 @@ pub fn pick(rows: &[Row], strategy: &str, weight: f64, band: f64) -> Option<Row>
 }
 
 impl PowerResult {
+    /// The cost strategy's trade-off, said before anyone acts on it: when the
+    /// cheapest size is much slower than the current one for little saving,
+    /// what it costs in time and what the balanced strategy picks instead.
+    pub fn tradeoff(&self) -> Option<String> {
+        if self.strategy != "cost" || self.current.duration_ms <= 0.0 {
+            return None;
+        }
+        let times = self.best.duration_ms / self.current.duration_ms;
+        let (cheaper, _) = self.versus_current();
+        if times < 1.5 {
+            return None;
+        }
+        let balanced = pick(&self.candidates, "balanced", 0.5, 0.0)?;
+        let vs = |r: &Row| {
+            let c = r.per_invocation.as_f64() / self.best.per_invocation.as_f64().max(1e-30) - 1.0;
+            let d = 1.0 - r.duration_ms / self.best.duration_ms.max(1e-9);
+            (c * 100.0, d * 100.0)
+        };
+        let (dearer, faster) = vs(&balanced);
+        Some(format!(
+            "{} MB saves {:.1}% against {} MB but takes {:.1} times as long ({:.0} ms instead of {:.0} ms). If callers wait for this function, the balanced strategy picks {} MB: {:.1}% dearer and {:.1}% faster than {} MB.",
+            self.best.memory_mb,
+            cheaper,
+            self.current.memory_mb,
+            times,
+            self.best.duration_ms,
+            self.current.duration_ms,
+            balanced.memory_mb,
+            dearer,
+            faster,
+            self.best.memory_mb
+        ))
+    }
+
+    /// A question for a described function whose share of time computing is
+    /// still the default (all of it): most API handlers mostly wait.
+    pub fn cpu_share_question(&self, v: &Values) -> Option<String> {
+        (self.basis == Basis::Described && v.num(p!("cpu_fraction")) >= 1.0).then(|| {
+            format!(
+                "Is all of the {} ms at {} MB computing? The prediction assumes so (Share of time computing, cpu_fraction = 1), so more memory makes it faster in proportion. A handler that mostly waits for a database or another service is nearer 0.1 to 0.3 and gains little from memory: set the share, or paste REPORT lines from two or more sizes.",
+                crate::scenario::fmt_round(v.num(p!("anchor_duration_ms")), 1),
+                v.int(p!("anchor_memory_mb"))
+            )
+        })
+    }
+
     /// Best against current: (cheaper %, faster %); negative means dearer/slower.
     pub fn versus_current(&self) -> (f64, f64) {
         let c0 = self.current.per_invocation.as_f64();

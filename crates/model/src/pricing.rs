@@ -266,7 +266,7 @@ pub const COST_PARAMS: &[ParamSpec] = &[
     },
     ParamSpec {
         name: "payload_kb",
-        label: "Request and response size",
+        label: "Request + response size, per call",
         kind: Kind::Num { min: 0.0, max: 10_240.0 },
         default: "1",
         unit: "KB",
@@ -407,7 +407,7 @@ pub fn cost_help(name: &str) -> &'static str {
             "What receives the requests: none (events, queues, direct invokes), a function URL (free), an API Gateway HTTP API or REST API, or an Application Load Balancer."
         }
         "payload_kb" => {
-            "The size of a request and its response: HTTP APIs meter each request in 512 KB steps; an ALB bills the bytes it processes."
+            "One request and its response together, per call: HTTP APIs meter each call in 512 KB steps; an ALB bills the bytes it processes both ways."
         }
         "rest_cache_gb" => {
             "A REST API cache, billed per hour all month by its size (0 = none; only with a REST API). Not in any free tier."

@@ -239,6 +239,22 @@ pub fn handoff(
     query(&tv, &tc)
 }
 
+/// What "Compare with Managed Instances" sets: the function's memory
+/// becomes the on-demand side of the comparison (`function_memory_mb`; the
+/// Managed Instances page's own `memory_mb` is an execution environment's,
+/// 2 GB or more, which keeps its default), and the runtime its family.
+pub fn lmi_overrides(v: &Values) -> Vec<(&'static str, String)> {
+    let mut out = vec![
+        ("function_memory_mb", v.get("memory_mb").to_string()),
+        ("memory_mb", crate::lmi::ENV_MEMORY_DEFAULT.to_string()),
+    ];
+    let runtime = v.text("runtime");
+    if let Some(family) = ["nodejs", "python", "java", "dotnet"].into_iter().find(|f| runtime.starts_with(f)) {
+        out.push(("runtime_family", family.to_string()));
+    }
+    out
+}
+
 /// The simulator's daily swing by default (`diurnal_amplitude`; a test
 /// checks it against the table).
 pub const DIURNAL_AMPLITUDE: f64 = 0.33;

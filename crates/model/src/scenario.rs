@@ -18,7 +18,9 @@
 //! (2026-12-03): the traffic simulator reports the steady state, with the
 //! start-up (`warmup_s`) on its own line. Version 4 (2026-12-06): the
 //! simulator's run length is automatic by default (`sim_seconds=0`: a day,
-//! or long enough to see an environment's lifetime), where it was an hour.
+//! or long enough to see an environment's lifetime), where it was an hour;
+//! Managed Instances price their on-demand comparison on the workload's own
+//! architecture (`arch`), where they used the instance's.
 
 use serde::Serialize;
 use std::fmt;
@@ -52,6 +54,52 @@ pub enum Kind {
     PairList { min_x: i64, max_x: i64, max_y: f64 },
     /// Free text of at most `max_len` characters (e.g. a Power Tuning link).
     Text { max_len: usize },
+}
+
+/// What a person reads for one of a choice's values (the value itself is the
+/// URL's, the JSON's and the CLI's): "API Gateway HTTP API" for `http_api`,
+/// "eu-west-1 · Europe (Ireland)" for a region. Values without a better name
+/// are shown as they are (runtime ids such as `nodejs22.x` are AWS's own).
+pub fn choice_label(param: &str, value: &str) -> String {
+    let named = match (param, value) {
+        ("front_door", "none") => "None (invoked directly or by an event)",
+        ("front_door", "function_url") => "Function URL",
+        ("front_door", "http_api") => "API Gateway HTTP API",
+        ("front_door", "rest_api") => "API Gateway REST API",
+        ("front_door", "alb") => "Application Load Balancer",
+        ("rest_cache_gb", "0") => "No cache",
+        ("package", "zip") => "Zip archive",
+        ("package", "image") => "Container image",
+        ("arrival", "poisson") => "Random (Poisson)",
+        ("arrival", "diurnal") => "Daily cycle",
+        ("arrival", "bursty") => "Periodic bursts",
+        ("arrival", "constant") => "Steady (±10 %)",
+        ("arrival", "trace") => "Your timestamps",
+        ("duration_dist", "const") => "Constant",
+        ("duration_dist", "exp") => "Exponential",
+        ("duration_dist", "lognormal") => "Lognormal",
+        ("routing", "mru") => "Newest idle first (MRU)",
+        ("routing", "lru") => "Oldest idle first (LRU)",
+        ("routing", "random") => "Random",
+        ("scaling", "2023") => "2023 rules",
+        ("scaling", "legacy") => "Legacy rules",
+        ("strategy", "cost") => "Cheapest (cost)",
+        ("strategy", "speed") => "Fastest (speed)",
+        ("strategy", "balanced") => "Balanced",
+        ("runtime", "none") => "None (fixed cold-start time)",
+        _ => "",
+    };
+    if !named.is_empty() {
+        return named.to_string();
+    }
+    match param {
+        "rest_cache_gb" => format!("{value} GB"),
+        "region" => match crate::prices::region(value) {
+            Some(r) => format!("{value} \u{b7} {}", r.name),
+            None => value.to_string(),
+        },
+        _ => value.to_string(),
+    }
 }
 
 /// One named parameter of a calculator.
@@ -210,6 +258,13 @@ impl ParamSpec {
         }
     }
 
+    /// Text that is no number, or a number too large for any field ("1e400",
+    /// which is out of range rather than not a number).
+    fn not_a_number(&self, given: &str) -> ParamError {
+        let huge = given.trim().parse::<f64>().is_ok_and(f64::is_infinite);
+        self.error(given, if huge { "out of range" } else { "not a number" })
+    }
+
     fn error(&self, given: &str, why: &str) -> ParamError {
         let shown: String = given.chars().take(40).collect();
         ParamError {
@@ -229,7 +284,7 @@ impl ParamSpec {
         let s = raw.trim();
         match self.kind {
             Kind::Int { min, max } => {
-                let x = parse_number(s).ok_or_else(|| self.error(raw, "not a number"))?;
+                let x = parse_number(s).ok_or_else(|| self.not_a_number(raw))?;
                 if x.fract() != 0.0 {
                     return Err(self.error(raw, "not a whole number"));
                 }
@@ -239,7 +294,7 @@ impl ParamSpec {
                 Ok(Value::Int(x as i64))
             }
             Kind::Num { min, max } => {
-                let x = parse_number(s).ok_or_else(|| self.error(raw, "not a number"))?;
+                let x = parse_number(s).ok_or_else(|| self.not_a_number(raw))?;
                 if x < min || x > max {
                     return Err(self.error(raw, "out of range"));
                 }
@@ -616,10 +671,22 @@ fn start_up_counted(specs: &'static [ParamSpec], pairs: &mut Vec<(String, String
 /// long enough for lifetime recycling), where it was an hour, which never
 /// saw an environment reach its two-hour lifetime. An older traffic query
 /// that did not say simulates the hour it did.
+///
+/// The Managed Instances calculator gained `arch` (the on-demand functions'
+/// own architecture) where it priced them on the instance's: an older query
+/// that did not say keeps the instance's. (It is the table with an
+/// `instance_type`; Graviton families end in `g`.)
 fn an_hour_simulated(specs: &'static [ParamSpec], pairs: &mut Vec<(String, String)>) {
-    let traffic = specs.iter().any(|s| s.name == "warmup_s");
-    if traffic && !pairs.iter().any(|(k, _)| k == "sim_seconds") {
+    let has = |pairs: &Vec<(String, String)>, key: &str| pairs.iter().any(|(k, _)| k == key);
+    if specs.iter().any(|s| s.name == "warmup_s") && !has(pairs, "sim_seconds") {
         pairs.push(("sim_seconds".into(), "3600".into()));
+    }
+    if let Some(spec) = specs.iter().find(|s| s.name == "instance_type")
+        && !has(pairs, "arch")
+    {
+        let instance = pairs.iter().rev().find(|(k, _)| k == "instance_type").map_or(spec.default, |(_, v)| v.as_str());
+        let graviton = instance.split('.').next().is_some_and(|f| f.ends_with('g'));
+        pairs.push(("arch".into(), if graviton { "arm64" } else { "x86_64" }.into()));
     }
 }
 
@@ -773,6 +840,23 @@ mod tests {
     #[test]
     fn default_values_write_only_the_version() {
         assert_eq!(Values::defaults(SPECS).to_query(), "v=4");
+    }
+
+    #[test]
+    fn a_number_too_large_is_out_of_range_not_not_a_number() {
+        let spec = ParamSpec {
+            name: "requests",
+            label: "Requests",
+            kind: Kind::Int { min: 0, max: 1_000_000_000_000 },
+            default: "0",
+            unit: "",
+            help: "",
+        };
+        for big in ["1e30", "1e400", "99999999999999999999999999"] {
+            let e = spec.parse(big).unwrap_err();
+            assert!(e.message.contains("out of range"), "{big}: {}", e.message);
+        }
+        assert!(spec.parse("2s").unwrap_err().message.contains("not a number"));
     }
 
     #[test]

@@ -100,9 +100,18 @@ fn a_region_without_the_instance_price_is_refused_by_name() {
 fn the_comparison_is_the_cost_engine_exactly_and_the_crossover_is_where_they_meet() {
     // 100M requests × 0.2 s × 0.5 GB = 10M GB-s, less 400,000 free, × $0.0000133334
     // (arm64), + 99M requests × $0.20 per million.
-    let r = evaluate(&Values::defaults(LMI_PARAMS)).unwrap();
+    let r = evaluate(&values(&[("arch", "arm64")])).unwrap();
     assert_eq!(r.lambda_usd, usd("147.80064"));
-    let no_free = evaluate(&values(&[("free_tier", "false")])).unwrap();
+    // The on-demand side is the workload's own architecture: x86_64 by
+    // default, whatever the instance (9.6M GB-s × $0.0000166667 + $19.80).
+    assert_eq!(evaluate(&Values::defaults(LMI_PARAMS)).unwrap().lambda_usd, usd("179.80032"));
+    // A link from before version 4 priced the functions on the instance's
+    // architecture and still does.
+    let old = lambda_model::scenario::decode_query(LMI_PARAMS, "v=3&requests=100000000");
+    assert_eq!(old.values.text("arch"), "arm64");
+    let old_x86 = lambda_model::scenario::decode_query(LMI_PARAMS, "v=3&instance_type=m7i.xlarge");
+    assert_eq!(old_x86.values.text("arch"), "x86_64");
+    let no_free = evaluate(&values(&[("free_tier", "false"), ("arch", "arm64")])).unwrap();
     assert_eq!(no_free.lambda_usd, usd("153.334"));
     // At 25% CPU on m7g, an instance carries 30 requests/s for $137/month: on-demand
     // functions stay cheaper at every traffic level.
@@ -111,7 +120,7 @@ fn the_comparison_is_the_cost_engine_exactly_and_the_crossover_is_where_they_mee
     // With AWS's 72% Savings Plan the three-instance floor ($153.74 + requests) is
     // paid back from about 45.5 requests/s: on-demand functions cost $4.03 a month per
     // request/s ($5.53 of it free), Managed Instances' requests $0.53.
-    let sp = evaluate(&values(&[("ec2_discount_pct", "72")])).unwrap();
+    let sp = evaluate(&values(&[("ec2_discount_pct", "72"), ("arch", "arm64")])).unwrap();
     let x = sp.crossover_rps.unwrap();
     assert!((44.5..46.5).contains(&x), "{x}");
     let below = lmi::point(&sp.input, x * 0.99).unwrap();

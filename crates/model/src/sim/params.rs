@@ -203,8 +203,8 @@ pub const SIM_PARAMS: &[ParamSpec] = &[
         label: "Cold-start target (PC advisor)",
         kind: Kind::Num { min: 0.0, max: 1.0 },
         default: "0.001",
-        unit: "",
-        help: "The PC advisor's goal for the share of cold starts.",
+        unit: "fraction of requests",
+        help: "The PC advisor's goal for the share of cold starts, as a fraction: 0.001 is 0.1 % of requests, 0.01 is 1 %.",
     },
     ParamSpec {
         name: "seed",

@@ -102,6 +102,13 @@ pub(crate) fn home(cfg: &Config) -> Result<Page, String> {
                 Some("Start learning"),
             ),
             card(
+                &cfg.href("/calculators/managed-instances/"),
+                "Managed Instances or functions?",
+                "The same workload on Lambda Managed Instances (EC2 with Lambda's fee) and as on-demand functions, and the \
+                 traffic from which the instances cost less.",
+                Some("Compare the two"),
+            ),
+            card(
                 &cfg.href("/calculators/account/"),
                 "Account view",
                 "Several functions on one bill, sharing the free tier and the duration tiers.",
