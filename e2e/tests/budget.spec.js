@@ -26,8 +26,9 @@ test('first contentful paint of / is within 1 s (median of 5 loads)', async ({ b
   expect(median).toBeLessThan(1000);
 });
 
-// Speed record (printed, not asserted): time from a keystroke in the memory
-// field to the new total in the DOM, median of 15 edits.
+// Speed record (printed, not asserted): time from a value being taken in the
+// memory field (typed, then Enter: typing alone waits for a pause) to the new
+// total in the DOM, median of 15 edits.
 test('recalculating on a keystroke fits in a frame (measured)', async ({ page }) => {
   await page.goto('calculators/cost/?v=1&memory_mb=1536&duration_ms=120&requests=3000000&duration_cv=0.3&cold_start_ratio=0.01&init_ms=400');
   await expect(page.locator('header.site-header')).toBeVisible();
@@ -41,6 +42,7 @@ test('recalculating on a keystroke fits in a frame (measured)', async ({ page })
       const t0 = performance.now();
       input.value = String(1600 + i * 64);
       input.dispatchEvent(new Event('input', { bubbles: true }));
+      input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
       // Leptos updates synchronously or in a microtask; wait for the change.
       await new Promise((resolve) => {
         const check = () => (document.querySelector('[data-metric="total_usd"]').getAttribute('data-value') !== before ? resolve() : queueMicrotask(check));
@@ -52,6 +54,6 @@ test('recalculating on a keystroke fits in a frame (measured)', async ({ page })
     return out;
   });
   const sorted = [...samples].sort((a, b) => a - b);
-  console.log(`budget: keystroke to new total, median ${sorted[7].toFixed(2)} ms, max ${sorted[14].toFixed(2)} ms over 15 edits (one frame is 16.7 ms)`);
+  console.log(`budget: Enter to new total, median ${sorted[7].toFixed(2)} ms, max ${sorted[14].toFixed(2)} ms over 15 edits (one frame is 16.7 ms)`);
   expect(samples.length).toBe(15);
 });

@@ -147,8 +147,9 @@ test('a Power Tuning run embedded Embedly-style is re-priced with its chart and 
   await expectFitted(p);
   const [popup] = await Promise.all([context.waitForEvent('page'), frame.getByTestId('open-in-lambda-lab').click()]);
   await popup.waitForLoadState();
-  // A version-1 power link meant no free tier; the link out says so in version 2.
-  expect(popup.url()).toContain('/lambda-lab/calculators/power/?v=4&free_tier=false&power_tuning=');
+  // A link without v is today's version (free tier on, as the navigation's
+  // page); the link out writes its version.
+  expect(popup.url()).toContain('/lambda-lab/calculators/power/?v=4&power_tuning=');
   expect(p.frames()[1].url()).toContain('/embed/power/');
   expect([...origins].sort()).toEqual([new URL(host.url).origin, new URL(SITE).origin].sort());
   expect(errors).toEqual([]);

@@ -333,6 +333,16 @@ fn PowerResults(state: CalcState, result: Memo<PowerResult>, stale: Signal<bool>
                     )))) />
             </nav>
             {kpis(metrics.into(), KPIS)}
+            {move || result.with(|r| state.carried.with_value(|c| state.values.with(|v| r.month_difference(v, c, crate::today())))).map(|t| view! {
+                <p class="note" data-testid="month-difference">{t}" "
+                    <Handoff state=state to=&lambda_model::calculators::COST label="See the cost calculator's breakdown"
+                        overrides=Signal::derive(move || result.with(|r| vec![
+                            ("memory_mb", r.current.memory_mb.to_string()),
+                            ("duration_ms", lambda_model::scenario::fmt_round(r.current.duration_ms, 3)),
+                        ]))
+                        hint="Opens the cost calculator for this function at its current size, with every line of its bill." />
+                </p>
+            })}
             <p class="hint">{move || if state.values.with(|v| v.flag(p!("free_tier"))) {
                 "Monthly figures apply the free tier (1M requests and 400,000 GB-s a month, account-wide); per-invocation figures never do."
             } else {

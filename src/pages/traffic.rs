@@ -511,6 +511,15 @@ fn SimResults(state: CalcState, result: SimResult, throughput: f64) -> impl Into
         });
         let monthly = lambda_model::profile::month_of(&cost_values, today);
         let steady = cost_values.num(lambda_model::param!(lambda_model::pricing::COST_PARAMS, "cold_start_ratio"));
+        // The cost page's own month, where the link came from it with a
+        // cold-start ratio of its own: the difference, in words.
+        let before = state.carried.with_value(|c| {
+            let given = c.iter().find(|(k, _)| k == "cold_start_ratio").and_then(|(_, x)| x.parse::<f64>().ok())?;
+            let (was, _) = state
+                .values
+                .with_untracked(|v| lambda_model::profile::handed(v, c, lambda_model::pricing::COST_PARAMS, &[]));
+            lambda_model::profile::month_of(&was, today).map(|(m, _)| (given, m))
+        });
         // The result is fixed, so the figure and the link are built once.
         let (total, text) = match monthly {
             Some((total, more)) => (
@@ -532,8 +541,20 @@ fn SimResults(state: CalcState, result: SimResult, throughput: f64) -> impl Into
                         " Only the function: the cost calculator adds the other products set there."
                     } else {
                         ""
-                    }
-                ),
+                    },
+                ) + &before
+                    .filter(|(given, m)| (*given - steady).abs() > 1e-12 && *m != total)
+                    .map(|(given, m)| {
+                        let d = total.as_f64() - m.as_f64();
+                        format!(
+                            " That is {} {} than the {} the cost calculator showed with its own cold-start ratio of {:.4}%.",
+                            format::usd(d.abs()),
+                            if d < 0.0 { "less" } else { "more" },
+                            format::usd(m.as_f64()),
+                            given * 100.0
+                        )
+                    })
+                    .unwrap_or_default(),
             ),
             None => (
                 None,

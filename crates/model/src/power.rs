@@ -577,6 +577,51 @@ impl PowerResult {
         ))
     }
 
+    /// What "Monthly now" leaves out that the cost calculator prices for the
+    /// same function at the current size, and the difference in dollars:
+    /// the explorer prices the mean duration alone, so a spread, cold starts
+    /// (their Init) and the products around the function are the cost page's.
+    /// `None` when the two agree to the cent.
+    pub fn month_difference(&self, v: &Values, carried: &[(String, String)], today: Date) -> Option<String> {
+        let here = [
+            ("memory_mb", self.current.memory_mb.to_string()),
+            ("duration_ms", crate::scenario::fmt_round(self.current.duration_ms, 3)),
+        ];
+        let (cost, _) = crate::profile::handed(v, carried, COST_PARAMS, &here);
+        // Read as the sweep reads its rows (one reader in this module's wasm).
+        let input = CostInput::from_values(&cost, today).ok()?;
+        let (month, products) = (pricing::function_total(&input).ok()?, pricing::has_products(&input));
+        let ours = self.current.monthly;
+        let mut left_out = Vec::new();
+        if cost.num("duration_p99_ms") > 0.0 || cost.num("duration_cv") > 0.0 {
+            left_out.push("the duration's spread");
+        }
+        if cost.num("cold_start_ratio") > 0.0 {
+            left_out.push("cold starts and their Init");
+        }
+        if products {
+            left_out.push("the front door, logs and other products set on the cost page");
+        }
+        let delta = (month - ours).round_cents();
+        if delta.0 == 0 && !products {
+            return None;
+        }
+        let money = |u: Usd| {
+            let c = u.round_cents().to_decimal();
+            let (i, f) = c.split_once('.').unwrap_or((&c, ""));
+            format!("${i}.{f:0<2}")
+        };
+        Some(format!(
+            "Monthly figures here price the mean duration at each size{}: {} {} than the cost calculator's {} for the same function at {} MB{}.",
+            if left_out.is_empty() { String::new() } else { format!(", without {}", left_out.join(", ")) },
+            money(if delta.0 < 0 { Usd(-delta.0) } else { delta }),
+            if delta.0 < 0 { "more" } else { "less" },
+            money(month),
+            self.current.memory_mb,
+            if products { " (the function alone; the cost calculator adds the products on top)" } else { "" }
+        ))
+    }
+
     /// A question for a described function whose share of time computing is
     /// still the default (all of it): most API handlers mostly wait.
     pub fn cpu_share_question(&self, v: &Values) -> Option<String> {

@@ -95,3 +95,73 @@ proptest! {
         prop_assert!(f.r2 > 1.0 - 1e-9);
     }
 }
+
+fn power_values(q: &str) -> (Values, Vec<(String, String)>) {
+    let d = lambda_model::scenario::decode_query(POWER_PARAMS, q);
+    assert!(d.errors.is_empty(), "{:?}", d.errors);
+    (d.values, d.carried)
+}
+
+#[test]
+fn the_cost_strategy_says_what_its_saving_costs_in_time() {
+    // Measured: 128 MB at 11 s, 1,024 MB at 1.4 s; the current size is 1,024 MB.
+    let (v, _) = power_values("memory_mb=1024&strategy=cost&points=128:11012,1024:1405");
+    let r = evaluate(&v, TODAY).unwrap();
+    assert_eq!(r.best.memory_mb, 128);
+    let t = r.tradeoff().unwrap();
+    assert!(
+        t.starts_with("128 MB saves") && t.contains("7.8 times as long") && t.contains("balanced strategy picks"),
+        "{t}"
+    );
+    // Balanced and speed say nothing of the kind; nor does a cheap size that is not slower.
+    let (v, _) = power_values("memory_mb=1024&strategy=balanced&points=128:11012,1024:1405");
+    assert!(evaluate(&v, TODAY).unwrap().tradeoff().is_none());
+    let (v, _) = power_values("memory_mb=1024&strategy=cost&points=512:300,1024:250");
+    assert!(evaluate(&v, TODAY).unwrap().tradeoff().is_none());
+}
+
+#[test]
+fn a_described_function_is_asked_how_much_of_its_time_is_computing() {
+    let (v, _) = power_values("anchor_memory_mb=1024&anchor_duration_ms=180");
+    let q = evaluate(&v, TODAY).unwrap().cpu_share_question(&v).unwrap();
+    assert!(q.contains("180 ms at 1024 MB") && q.contains("cpu_fraction"), "{q}");
+    let (v, _) = power_values("anchor_memory_mb=1024&anchor_duration_ms=180&cpu_fraction=0.2");
+    assert!(evaluate(&v, TODAY).unwrap().cpu_share_question(&v).is_none());
+    let (v, _) = power_values("points=128:2400,1024:300");
+    assert!(evaluate(&v, TODAY).unwrap().cpu_share_question(&v).is_none());
+}
+
+#[test]
+fn the_monthly_figure_says_how_it_differs_from_the_cost_page() {
+    // The engineer's function, handed from the cost page: a p99 and cold starts.
+    let cost = lambda_model::scenario::decode_query(
+        lambda_model::pricing::COST_PARAMS,
+        "memory_mb=1024&duration_ms=180&duration_p99_ms=1200&requests=20000000&cold_start_ratio=0.01&init_ms=300&front_door=http_api",
+    );
+    let q = lambda_model::profile::handoff(&cost.values, &[], POWER_PARAMS, &[("cpu_fraction", "0.2".into())]);
+    let (v, carried) = power_values(&q);
+    let r = evaluate(&v, TODAY).unwrap();
+    let text = r.month_difference(&v, &carried, TODAY).unwrap();
+    for want in [
+        "the duration's spread",
+        "cold starts and their Init",
+        "products",
+        "less than the cost calculator's",
+        "at 1024 MB",
+    ] {
+        assert!(text.contains(want), "{want}: {text}");
+    }
+    // The dollars it states are the cost engine's for the same function.
+    let (cv, _) = lambda_model::profile::handed(
+        &v,
+        &carried,
+        lambda_model::pricing::COST_PARAMS,
+        &[("memory_mb", "1024".into()), ("duration_ms", "180".into())],
+    );
+    let month = lambda_model::profile::month_of(&cv, TODAY).unwrap().0;
+    let c = month.round_cents().to_decimal();
+    assert!(text.contains(&format!("${c}")) || text.contains(&format!("${c}0")), "{c}: {text}");
+    // Without spread, cold starts or products the two agree, and nothing is said.
+    let (v, carried) = power_values("anchor_memory_mb=1024&anchor_duration_ms=180&memory_mb=1024&requests=20000000");
+    assert!(evaluate(&v, TODAY).unwrap().month_difference(&v, &carried, TODAY).is_none());
+}
