@@ -221,7 +221,7 @@ test('the front door: AWS API Gateway examples priced exactly, the note where AW
   await expect(page.locator('[data-metric="front_door_usd"]').first()).not.toHaveAttribute('data-value', '76.285');
   await expect(page.getByTestId('error-summary')).toHaveCount(0);
   await page.locator('#p-region').selectOption('af-south-1');
-  await expect(page.getByTestId('leaves-out')).toContainText('Front door (API Gateway or ALB): not priced in af-south-1');
+  await expect(page.getByTestId('leaves-out')).toContainText('verified rate in af-south-1: Front door (API Gateway or ALB) (ALB capacity units');
   await expect(page.locator('[data-metric="front_door_usd"]').first()).toHaveText('not priced in af-south-1');
   await expect(page.locator('[data-metric="front_door_usd"]').first()).toHaveAttribute('data-value', '');
   expect(consoleErrors).toEqual([]);

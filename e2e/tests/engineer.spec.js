@@ -61,7 +61,7 @@ for (const region of ['us-east-1', 'eu-west-1']) {
     // The cheapest size is far slower: the page says so before anyone acts on it.
     await expect(page.getByTestId('tradeoff')).toContainText('128 MB saves');
     await expect(page.getByTestId('tradeoff')).toContainText('times as long');
-    await expect(page.getByTestId('tradeoff')).toContainText('the balanced strategy picks');
+    await expect(page.getByTestId('tradeoff')).toContainText('the balanced strategy picks 1024 MB');
 
     // Price 128 MB: the measured mean and the spread measured there, never the old p99.
     await page.getByRole('link', { name: 'Price 128 MB in the cost calculator' }).click();
@@ -125,7 +125,7 @@ test('a region without a verified rate still prices the function and names what 
   await page.goto(`calculators/cost/?region=af-south-1&${FUNCTION}&front_door=rest_api&egress_gb=500`);
   await appReady(page);
   await expect(page.getByTestId('error-summary')).toHaveCount(0);
-  await expect(page.getByTestId('leaves-out')).toContainText('not priced in af-south-1');
+  await expect(page.getByTestId('leaves-out')).toContainText('Not in this total, for want of a verified rate in af-south-1: Front door (API Gateway or ALB) (REST API requests up to 333 million a month); Data out to the internet (data out up to 10 TB a month).');
   await expect(page.locator('[data-metric="front_door_usd"]').first()).toHaveText('not priced in af-south-1');
   expect(Number(await value(page, 'logs_usd'))).toBeGreaterThan(0);
   expect(Number(await value(page, 'duration_usd'))).toBeGreaterThan(0);

@@ -163,7 +163,9 @@ pub fn AccountPage() -> impl IntoView {
     };
 
     view! {
-        <div class=layout.calc_class()>
+        // The functions' table needs the page's width: one column, the
+        // total under it (compact embeds keep their own layout).
+        <div class=if layout.compact { layout.calc_class() } else { "calc stacked" }>
         {(!notices.is_empty()).then(|| view! { <div class="note" role="status">{notices.join(" ")}</div> })}
         {inputs_form("Functions", None, None, move || view! {
         <div class="toolbar">
@@ -244,7 +246,7 @@ pub fn AccountPage() -> impl IntoView {
             <summary>"Tenant isolation, durable functions, event pollers, front door and network"</summary>
             <TableRegion>
                 <table class="account">
-                    <caption>"Per function (us-east-1 rates)"</caption>
+                    <caption>"Per function, at each function's regional rates"</caption>
                     <thead>
                         <tr>
                             <th scope="col">"#"</th>

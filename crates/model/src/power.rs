@@ -555,7 +555,13 @@ impl PowerResult {
         if times < 1.5 {
             return None;
         }
-        let balanced = pick(&self.candidates, "balanced", 0.5, 0.0)?;
+        // With measurements, a measured size, as the recommendation itself.
+        let rows: Vec<Row> = if self.measured.is_empty() {
+            self.candidates.clone()
+        } else {
+            self.candidates.iter().filter(|r| r.measured).cloned().collect()
+        };
+        let balanced = pick(&rows, "balanced", 0.5, 0.0)?;
         let vs = |r: &Row| {
             let c = r.per_invocation.as_f64() / self.best.per_invocation.as_f64().max(1e-30) - 1.0;
             let d = 1.0 - r.duration_ms / self.best.duration_ms.max(1e-9);

@@ -1672,14 +1672,24 @@ impl CostResult {
             && self.functions.iter().all(|f| f.around.unpriced.iter().any(|(l, _)| *l == line) || !f.uses_line(line))
     }
 
-    /// "The total leaves out …", or `None` when every line is priced.
+    /// "Not in this total, for want of a verified rate in af-south-1: …",
+    /// region by region, or `None` when every line is priced.
     pub fn leaves_out(&self) -> Option<String> {
-        (!self.unpriced.is_empty()).then(|| {
-            format!(
-                "The total leaves out what has no verified rate: {}.",
-                self.unpriced.iter().map(Unpriced::sentence).collect::<Vec<_>>().join("; ")
-            )
-        })
+        let mut regions: Vec<&str> = self.unpriced.iter().map(|u| u.region).collect();
+        regions.dedup();
+        let parts: Vec<String> = regions
+            .iter()
+            .map(|region| {
+                let lines: Vec<String> = self
+                    .unpriced
+                    .iter()
+                    .filter(|u| u.region == *region)
+                    .map(|u| format!("{} ({})", u.label, u.missing))
+                    .collect();
+                format!("for want of a verified rate in {region}: {}", lines.join("; "))
+            })
+            .collect();
+        (!parts.is_empty()).then(|| format!("Not in this total, {}.", parts.join("; and ")))
     }
 }
 

@@ -167,7 +167,9 @@ fn tenant_isolation_example_is_368_67_not_368_74() {
     // Where its rate is not known, the line is not priced and the bill says so.
     let eu = evaluate(&scenario(&[("tenant_environments", "10"), ("region", "eu-west-1")]), TODAY).unwrap();
     assert!(eu.unpriced.iter().any(|u| u.line == "tenant_usd" && u.region == "eu-west-1"), "{:?}", eu.unpriced);
-    assert!(eu.leaves_out().unwrap().contains("Tenant isolation: not priced in eu-west-1"));
+    assert!(
+        eu.leaves_out().unwrap().contains("verified rate in eu-west-1: Tenant isolation (tenant-isolated environments")
+    );
     // What tenant isolation excludes is refused by name.
     for (extra, want) in [(("pc_units", "1"), "provisioned concurrency"), (("snapstart", "true"), "SnapStart")] {
         let mut v = scenario(&[("tenant_environments", "10"), ("runtime", "python3.13")]);
@@ -641,7 +643,7 @@ fn a_line_without_a_verified_rate_is_named_and_left_out_of_the_total() {
     assert!(lines.contains(&"front_door_usd") && lines.contains(&"egress_usd"), "{:?}", r.unpriced);
     assert!(!lines.contains(&"logs_usd"), "af-south-1's log rates are known");
     let out = r.leaves_out().unwrap();
-    assert!(out.contains("not priced in af-south-1") && out.contains("REST API requests"), "{out}");
+    assert!(out.contains("verified rate in af-south-1") && out.contains("REST API requests"), "{out}");
     // The function and every known line are priced; the total is their sum.
     assert!(r.lines.request_usd.as_f64() > 0.0 && r.lines.logs_usd.as_f64() > 0.0);
     assert_eq!(r.total, r.lines.total());
