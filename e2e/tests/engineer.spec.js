@@ -90,6 +90,9 @@ for (const region of ['us-east-1', 'eu-west-1']) {
     expect(await metric(page, 'mean_concurrency')).toBeLessThan(90);
     const simMonth = Number(await value(page, 'monthly_usd'));
     await expect(page.getByTestId('sim-monthly')).toContainText('Only the function');
+    // Its difference from the cost page's month, in words.
+    await expect(page.getByTestId('sim-monthly')).toContainText('more than the');
+    await expect(page.getByTestId('sim-monthly')).toContainText('the cost calculator prices with the cold-start ratio it had (0.0000%)');
 
     // Back to cost with the simulated ratio: the function's month plus the lines around it.
     await page.getByRole('link', { name: 'Use this cold-start ratio in cost' }).click();
@@ -116,6 +119,7 @@ for (const region of ['us-east-1', 'eu-west-1']) {
     await expect(page.getByLabel('Architecture')).toHaveValue('x86_64');
     await expect(page.getByLabel('Region')).toHaveValue(region);
     expect(Number(await value(page, 'lambda_usd'))).toBeGreaterThan(0);
+    await expect(page.getByTestId('lmi-on-demand')).toContainText(`128 MB x86_64 functions in ${region}`);
     expect(costTotal).toBeGreaterThan(0);
     expect(consoleErrors).toEqual([]);
   });

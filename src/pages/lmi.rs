@@ -156,6 +156,18 @@ fn LmiResults(state: CalcState, result: Memo<LmiResult>) -> impl IntoView {
                     )
                 }
             })}</p>
+            <p class="hint" data-testid="lmi-on-demand">
+                {move || result.with(|r| format!(
+                    "The on-demand side is {} MB {} functions in {}, priced by the cost calculator at the mean duration (no spread, no cold starts), free tier {}, without a front door, logs or data out. ",
+                    r.input.function_memory_mb,
+                    r.input.arch.name(),
+                    r.input.region,
+                    if r.input.free_tier { "on" } else { "off" }
+                ))}
+                <Handoff state=state to=&lambda_model::calculators::COST label="Every line in the cost calculator"
+                    overrides=Signal::derive(move || result.with(|r| vec![("memory_mb", r.input.function_memory_mb.to_string())]))
+                    hint="Opens the cost calculator with the same function, where cold starts, a front door, logs and data out can be added." />
+            </p>
         </div>
         })}
         {shown(Part::Table, move || view! {

@@ -514,10 +514,10 @@ fn SimResults(state: CalcState, result: SimResult, throughput: f64) -> impl Into
         // The cost page's own month, where the link came from it with a
         // cold-start ratio of its own: the difference, in words.
         let before = state.carried.with_value(|c| {
-            let given = c.iter().find(|(k, _)| k == "cold_start_ratio").and_then(|(_, x)| x.parse::<f64>().ok())?;
             let (was, _) = state
                 .values
                 .with_untracked(|v| lambda_model::profile::handed(v, c, lambda_model::pricing::COST_PARAMS, &[]));
+            let given = was.num(lambda_model::param!(lambda_model::pricing::COST_PARAMS, "cold_start_ratio"));
             lambda_model::profile::month_of(&was, today).map(|(m, _)| (given, m))
         });
         // The result is fixed, so the figure and the link are built once.
@@ -547,7 +547,7 @@ fn SimResults(state: CalcState, result: SimResult, throughput: f64) -> impl Into
                     .map(|(given, m)| {
                         let d = total.as_f64() - m.as_f64();
                         format!(
-                            " That is {} {} than the {} the cost calculator showed with its own cold-start ratio of {:.4}%.",
+                            " That is {} {} than the {} the cost calculator prices with the cold-start ratio it had ({:.4}%).",
                             format::usd(d.abs()),
                             if d < 0.0 { "less" } else { "more" },
                             format::usd(m.as_f64()),

@@ -644,6 +644,23 @@ mod tests {
     }
 
     #[test]
+    fn managed_instances_get_the_workload_and_give_it_back() {
+        let cost = values(COST_PARAMS, &format!("{ENGINEER}&arch=arm64&runtime=python3.13"));
+        let q = handoff(&cost, &[], crate::lmi::LMI_PARAMS, &lmi_overrides(&cost));
+        let d = decode_query(crate::lmi::LMI_PARAMS, &q);
+        assert!(d.errors.is_empty() && d.unknown.is_empty(), "{q}: {:?}", d.errors);
+        let v = &d.values;
+        assert_eq!((v.int("function_memory_mb"), v.int("memory_mb"), v.text("arch")), (512, 2048, "arm64"));
+        assert_eq!((v.text("region"), v.int("requests"), v.num("duration_ms")), ("eu-west-1", 20_000_000, 250.0));
+        assert_eq!(v.text("runtime_family"), "python");
+        assert!(crate::lmi::evaluate(v).is_ok(), "eu-west-1 has the m7g price");
+        // Back to the cost page: the function's own memory, not an environment's.
+        let back = decode_query(COST_PARAMS, &handoff(v, &d.carried, COST_PARAMS, &[("memory_mb", "512".into())]));
+        assert!(back.errors.is_empty());
+        assert_eq!((back.values.int("memory_mb"), back.values.text("arch")), (512, "arm64"));
+    }
+
+    #[test]
     fn the_daily_amplitude_is_the_simulators_default() {
         assert_eq!(values(SIM_PARAMS, "").num("diurnal_amplitude"), DIURNAL_AMPLITUDE);
         // Too much traffic to simulate a day of: not offered.
