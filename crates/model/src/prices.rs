@@ -266,6 +266,23 @@ const AROUND_SOURCES_NAT_GB: &str = "aws-pricing-json for every line but NAT, eq
 const AROUND_SOURCES: &str = "HTTP API tier 1, ALB-hour and NAT-hour: togen-pl; LCU-hour, NAT per GB, data out and \
     tiers beyond the first: togen-pl or pl-quotes where found; logs and log storage: duckbill-cw; public IPv4: ipv4-blog";
 
+/// US East (Ohio), whose rates US West (Oregon) shares line for line.
+const US_EAST_2: AroundRates = AroundRates {
+    region: "us-east-2",
+    http_api: [k("0.000001"), k("0.0000009")],
+    rest_api: k4("0.0000035", "0.0000028", "0.00000238", "0.00000151"),
+    rest_cache: Some(REST_CACHE),
+    alb_hour: k("0.0225"),
+    alb_lcu_hour: k("0.008"),
+    logs: k4("0.5", "0.25", "0.1", "0.05"),
+    log_storage: k("0.03"),
+    egress: EGRESS_STD,
+    nat_hour: k("0.045"),
+    nat_gb: k("0.045"),
+    source: AROUND_SOURCES_2025,
+    ..UNKNOWN
+};
+
 /// Every region with rates around the function, us-east-1 first. A region
 /// not listed here prices the function and says the lines around it are not
 /// priced.
@@ -285,21 +302,7 @@ pub const AROUND: &[AroundRates] = &[
         source: "apigw-page, elb-page, price-list (see the constants above)",
         ..UNKNOWN
     },
-    AroundRates {
-        region: "us-east-2",
-        http_api: [k("0.000001"), k("0.0000009")],
-        rest_api: k4("0.0000035", "0.0000028", "0.00000238", "0.00000151"),
-        rest_cache: Some(REST_CACHE),
-        alb_hour: k("0.0225"),
-        alb_lcu_hour: k("0.008"),
-        logs: k4("0.5", "0.25", "0.1", "0.05"),
-        log_storage: k("0.03"),
-        egress: EGRESS_STD,
-        nat_hour: k("0.045"),
-        nat_gb: k("0.045"),
-        source: AROUND_SOURCES_2025,
-        ..UNKNOWN
-    },
+    US_EAST_2,
     AroundRates {
         region: "us-west-1",
         http_api: [k("0.00000117"), k("0.00000105")],
@@ -315,21 +318,8 @@ pub const AROUND: &[AroundRates] = &[
         source: AROUND_SOURCES_2025,
         ..UNKNOWN
     },
-    AroundRates {
-        region: "us-west-2",
-        http_api: [k("0.000001"), k("0.0000009")],
-        rest_api: k4("0.0000035", "0.0000028", "0.00000238", "0.00000151"),
-        rest_cache: Some(REST_CACHE),
-        alb_hour: k("0.0225"),
-        alb_lcu_hour: k("0.008"),
-        logs: k4("0.5", "0.25", "0.1", "0.05"),
-        log_storage: k("0.03"),
-        egress: EGRESS_STD,
-        nat_hour: k("0.045"),
-        nat_gb: k("0.045"),
-        source: AROUND_SOURCES_2025,
-        ..UNKNOWN
-    },
+    // US West (Oregon) is priced as US East (Ohio) on every line.
+    AroundRates { region: "us-west-2", ..US_EAST_2 },
     AroundRates {
         region: "af-south-1",
         http_api: [k("0.00000132"), None],

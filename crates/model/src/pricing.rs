@@ -1206,6 +1206,12 @@ impl Unpriced {
     }
 }
 
+/// What a tiered line lacks, in words: "HTTP API requests beyond 300
+/// million a month" for its 1-based `tier`.
+fn tier_gap(what: &str, tier: usize, tiers: &[&str]) -> String {
+    format!("{what} {}", tiers.get(tier - 1).copied().unwrap_or("in a later tier"))
+}
+
 /// A tiered charge where some tiers' rates may be unknown: priced when every
 /// tier the quantity reaches is known, else the 1-based tier that is not.
 fn tiered_known(start: Qty, qty: Qty, limits: &[u128], rates: &[Option<Rate>]) -> Result<Vec<TierPart>, usize> {
@@ -1995,40 +2001,39 @@ fn bill_account<const ALL: bool>(
             }
             around.log_gb = Qty(mul_div_round(decimal_qty(i.log_kb_per_invocation).0, i.requests as u128, KB_PER_GB));
             around.log_gb_months = around.log_gb.scale(i.log_retention_days as u128, 30);
-            let tier_words =
-                |tier: usize, words: &[&str]| words.get(tier - 1).copied().unwrap_or("a later tier").to_string();
             match i.front_door {
                 "http_api" => {
-                    match tiered_known(http_at, around.door_requests, &prices::HTTP_API.0, &rates.http_api) {
+                    match tiered_known(http_at, around.door_requests, &prices::HTTP_API.0, &rates.http_api).map_err(
+                        |t| {
+                            tier_gap(
+                                "HTTP API requests",
+                                t,
+                                &["up to 300 million a month", "beyond 300 million a month"],
+                            )
+                        },
+                    ) {
                         Ok(parts) => around.door = parts,
-                        Err(t) => missing(
-                            "front_door_usd",
-                            format!(
-                                "HTTP API requests {}",
-                                tier_words(t, &["up to 300 million a month", "beyond 300 million a month"])
-                            ),
-                        ),
+                        Err(what) => missing("front_door_usd", what),
                     }
                     http_at += around.door_requests;
                 }
                 "rest_api" => {
-                    match tiered_known(rest_at, around.door_requests, &prices::REST_API.0, &rates.rest_api) {
+                    match tiered_known(rest_at, around.door_requests, &prices::REST_API.0, &rates.rest_api).map_err(
+                        |t| {
+                            tier_gap(
+                                "REST API requests",
+                                t,
+                                &[
+                                    "up to 333 million a month",
+                                    "from 333 million to 1 billion a month",
+                                    "from 1 to 20 billion a month",
+                                    "beyond 20 billion a month",
+                                ],
+                            )
+                        },
+                    ) {
                         Ok(parts) => around.door = parts,
-                        Err(t) => missing(
-                            "front_door_usd",
-                            format!(
-                                "REST API requests {}",
-                                tier_words(
-                                    t,
-                                    &[
-                                        "up to 333 million a month",
-                                        "from 333 million to 1 billion a month",
-                                        "from 1 to 20 billion a month",
-                                        "beyond 20 billion a month"
-                                    ]
-                                )
-                            ),
-                        ),
+                        Err(what) => missing("front_door_usd", what),
                     }
                     rest_at += around.door_requests;
                     if i.rest_cache_gb != "0" {
@@ -2080,23 +2085,20 @@ fn bill_account<const ALL: bool>(
                 free_egress = free_egress.saturating_sub(around.free_egress);
             }
             let billed_egress = egress.saturating_sub(around.free_egress);
-            match tiered_known(egress_at, billed_egress, &prices::EGRESS.0, &rates.egress) {
+            match tiered_known(egress_at, billed_egress, &prices::EGRESS.0, &rates.egress).map_err(|t| {
+                tier_gap(
+                    "data out",
+                    t,
+                    &[
+                        "up to 10 TB a month",
+                        "from 10 to 50 TB a month",
+                        "from 50 to 150 TB a month",
+                        "beyond 150 TB a month",
+                    ],
+                )
+            }) {
                 Ok(parts) => around.egress = parts,
-                Err(t) => missing(
-                    "egress_usd",
-                    format!(
-                        "data out {}",
-                        tier_words(
-                            t,
-                            &[
-                                "up to 10 TB a month",
-                                "from 10 to 50 TB a month",
-                                "from 50 to 150 TB a month",
-                                "beyond 150 TB a month"
-                            ]
-                        )
-                    ),
-                ),
+                Err(what) => missing("egress_usd", what),
             }
             egress_at += billed_egress;
             let (nat_hours, nat_gb) = (decimal_qty(i.nat_hours), decimal_qty(i.nat_gb));

@@ -837,6 +837,16 @@ mod tests {
         }
     }
 
+    /// A whole-number parameter with a large range, as the cost page's requests.
+    const REQUESTS: ParamSpec = ParamSpec {
+        name: "requests",
+        label: "Requests",
+        kind: Kind::Int { min: 0, max: 1_000_000_000_000 },
+        default: "0",
+        unit: "",
+        help: "",
+    };
+
     #[test]
     fn default_values_write_only_the_version() {
         assert_eq!(Values::defaults(SPECS).to_query(), "v=4");
@@ -844,14 +854,7 @@ mod tests {
 
     #[test]
     fn a_number_too_large_is_out_of_range_not_not_a_number() {
-        let spec = ParamSpec {
-            name: "requests",
-            label: "Requests",
-            kind: Kind::Int { min: 0, max: 1_000_000_000_000 },
-            default: "0",
-            unit: "",
-            help: "",
-        };
+        let spec = REQUESTS;
         for big in ["1e30", "1e400", "99999999999999999999999999"] {
             let e = spec.parse(big).unwrap_err();
             assert!(e.message.contains("out of range"), "{big}: {}", e.message);
@@ -932,14 +935,7 @@ mod tests {
         assert_eq!(grouped(999), "999");
         assert_eq!(fmt_grouped(900_000.0), "900,000");
         assert_eq!(fmt_grouped(0.001), "0.001");
-        let spec = ParamSpec {
-            name: "requests",
-            label: "Requests",
-            kind: Kind::Int { min: 0, max: 1_000_000_000_000 },
-            default: "0",
-            unit: "",
-            help: "",
-        };
+        let spec = REQUESTS;
         assert!(spec.valid_range().contains("from 0 to 1,000,000,000,000"), "{}", spec.valid_range());
         // Typed forms are read; the value (and so the URL) is plain digits.
         assert_eq!(spec.parse("20,000,000").unwrap(), Value::Int(20_000_000));
