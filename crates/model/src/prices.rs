@@ -245,7 +245,7 @@ const UNKNOWN: AroundRates = AroundRates {
 /// $0.005 per public IPv4 address-hour in every region (ipv4-blog).
 const IPV4: Option<Rate> = Some(PUBLIC_IPV4_HOUR);
 /// us-east-1's data-out tiers, published identically for other regions.
-const EGRESS_STD: [Option<Rate>; 4] = k4("0.09", "0.085", "0.07", "0.05");
+const EGRESS_STD: [Option<Rate>; 4] = [Some(EGRESS.1[0]), Some(EGRESS.1[1]), Some(EGRESS.1[2]), Some(EGRESS.1[3])];
 /// REST API caching where AWS prices it higher (São Paulo, Tokyo, Singapore).
 /// Source: aws-pricing-json.
 pub const REST_CACHE_HIGH: &[(&str, Rate)] = &[
@@ -289,14 +289,14 @@ const US_EAST_2: AroundRates = AroundRates {
 pub const AROUND: &[AroundRates] = &[
     AroundRates {
         region: "us-east-1",
-        http_api: [k("0.000001"), k("0.0000009")],
-        rest_api: k4("0.0000035", "0.0000028", "0.00000238", "0.00000151"),
+        http_api: [Some(HTTP_API.1[0]), Some(HTTP_API.1[1])],
+        rest_api: [Some(REST_API.1[0]), Some(REST_API.1[1]), Some(REST_API.1[2]), Some(REST_API.1[3])],
         rest_cache: Some(REST_CACHE),
         alb_hour: Some(ALB_HOUR),
         alb_lcu_hour: Some(ALB_LCU_HOUR),
-        logs: k4("0.5", "0.25", "0.1", "0.05"),
+        logs: [Some(LAMBDA_LOGS.1[0]), Some(LAMBDA_LOGS.1[1]), Some(LAMBDA_LOGS.1[2]), Some(LAMBDA_LOGS.1[3])],
         log_storage: Some(LOG_STORAGE_GB_MONTH),
-        egress: EGRESS_STD,
+        egress: [Some(EGRESS.1[0]), Some(EGRESS.1[1]), Some(EGRESS.1[2]), Some(EGRESS.1[3])],
         nat_hour: Some(NAT_HOUR),
         nat_gb: Some(NAT_GB),
         source: "apigw-page, elb-page, price-list (see the constants above)",
