@@ -398,3 +398,26 @@ fn the_whole_bill_in_eu_west_1_from_the_command_line() {
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert!(v["front_door_usd"].is_null() && v["unpriced_lines"].as_u64() == Some(1), "{out}");
 }
+
+#[test]
+fn a_huge_bill_never_prints_a_negative_figure() {
+    let args = [
+        "cost",
+        "--requests",
+        "1",
+        "--durable-executions",
+        "1000000000000",
+        "--durable-kb-per-execution",
+        "1000000000",
+    ];
+    let (code, out, err) = lambda_lab(&args);
+    assert_eq!(code, 0, "{err}");
+    assert!(!out.contains(" -"), "{out}");
+    let mut json = args.to_vec();
+    json.push("--json");
+    let (code, out, _) = lambda_lab(&json);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert!(v["per_million_usd"].is_null(), "{out}");
+    assert_eq!(v["per_invocation_usd"].as_f64(), Some(320_000_032_000_000.0));
+}

@@ -152,6 +152,18 @@ impl Usd {
         Usd(if neg { -v } else { v })
     }
 
+    /// `self × num ÷ den`, rounded half up at 10⁻¹⁸, or `None` where the
+    /// result is more money than the type holds (about $1.7 × 10²⁰): a
+    /// figure derived from a total (per invocation, per million, a month of
+    /// a short run) never wraps round to a wrong sign.
+    pub fn scaled(self, num: u128, den: u128) -> Option<Usd> {
+        if den == 0 {
+            return None;
+        }
+        let v = i128::try_from(mul_div_round(self.0.unsigned_abs(), num, den)).ok()?;
+        Some(Usd(if self.0 < 0 { -v } else { v }))
+    }
+
     /// For charts only.
     pub fn as_f64(self) -> f64 {
         self.0 as f64 / 1e18

@@ -2153,15 +2153,7 @@ fn bill_account<const ALL: bool>(
 impl CostResult {
     /// The named metrics, in the contract's order.
     pub fn metrics(&self) -> Vec<(&'static str, MetricValue)> {
-        let per = |scale: u128| {
-            if self.requests == 0 {
-                MetricValue::Missing
-            } else {
-                let neg = self.total.0 < 0;
-                let v = mul_div_round(self.total.0.unsigned_abs(), scale, self.requests) as i128;
-                MetricValue::Usd(Usd(if neg { -v } else { v }))
-            }
-        };
+        let per = |scale: u128| self.total.scaled(scale, self.requests).map_or(MetricValue::Missing, MetricValue::Usd);
         let mut out = vec![("total_usd", MetricValue::Usd(self.total))];
         for (name, _, usd) in self.lines.items() {
             let v = if name == "savings_usd" { self.lines.savings_usd } else { usd };

@@ -129,3 +129,26 @@ fn a_power_tuning_link_that_cannot_be_fitted_is_blamed_on_the_link() {
     assert_eq!(e[0].param, "power_tuning");
     assert!(e[0].message.starts_with("Power Tuning result:"), "{}", e[0].message);
 }
+
+#[test]
+fn a_figure_derived_from_a_huge_bill_is_never_negative() {
+    // Issue 28: one request and a trillion durable executions writing 1 TB
+    // each: the per-million figure ($3.2 × 10²⁰) wrapped to −$2.0 × 10¹⁹.
+    let d =
+        decode_query(COST_PARAMS, "requests=1&durable_executions=1000000000000&durable_kb_per_execution=1000000000");
+    assert!(d.errors.is_empty(), "{:?}", d.errors);
+    let r = evaluate(&d.values, TODAY).unwrap();
+    assert_eq!(r.total.to_decimal(), "320000032000000");
+    let m = r.metrics();
+    let get = |k: &str| m.iter().find(|(n, _)| *n == k).unwrap().1;
+    assert_eq!(get("per_invocation_usd"), MetricValue::Usd(r.total));
+    // More money than the exact type holds: not stated, rather than wrong.
+    assert_eq!(get("per_million_usd"), MetricValue::Missing);
+    for (name, v) in &m {
+        assert!(v.as_f64().is_none_or(|x| x >= 0.0), "{name}: {v:?}");
+    }
+    // The same scaling in the money type itself.
+    let big = lambda_model::money::Usd(i128::MAX / 2);
+    assert_eq!(big.scaled(4, 1), None);
+    assert_eq!(big.scaled(1, 2), Some(lambda_model::money::Usd(i128::MAX / 4 + 1)));
+}

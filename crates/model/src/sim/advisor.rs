@@ -67,11 +67,14 @@ pub fn pc_points(results: &[SimResult], v: &Values) -> Vec<PcPoint> {
             PcPoint {
                 units: r.pc_units,
                 cost: r.total_usd,
-                monthly: Usd(crate::money::mul_div_round(
-                    r.total_usd.0.max(0) as u128,
-                    crate::profile::MONTH_SECONDS as u128 * 1000,
-                    ((r.sim_seconds * 1000.0).round() as u128).max(1),
-                ) as i128),
+                monthly: r
+                    .total_usd
+                    .max(Usd::ZERO)
+                    .scaled(
+                        crate::profile::MONTH_SECONDS as u128 * 1000,
+                        ((r.sim_seconds * 1000.0).round() as u128).max(1),
+                    )
+                    .unwrap_or(Usd(i128::MAX)),
                 seconds: r.sim_seconds,
                 p99_ms: r.p99_ms,
                 cold_start_ratio: r.cold_start_ratio(),

@@ -668,15 +668,11 @@ impl SimResult {
 
     pub fn metrics(&self) -> Vec<(&'static str, MetricValue)> {
         let n = |x: f64| MetricValue::Num((x * 1e6).round() / 1e6);
-        let per_million = if self.billed_requests == 0 {
-            MetricValue::Missing
-        } else {
-            MetricValue::Usd(Usd(crate::money::mul_div_round(
-                self.total_usd.0.max(0) as u128,
-                1_000_000,
-                self.billed_requests as u128,
-            ) as i128))
-        };
+        let per_million = self
+            .total_usd
+            .max(Usd::ZERO)
+            .scaled(1_000_000, self.billed_requests as u128)
+            .map_or(MetricValue::Missing, MetricValue::Usd);
         vec![
             ("requests", MetricValue::Count(self.requests as u128)),
             ("simulated_s", n(self.sim_seconds)),
