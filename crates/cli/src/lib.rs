@@ -269,12 +269,6 @@ pub fn run(args: &[String]) -> Result<String, String> {
     Ok(out.trim_end().to_string())
 }
 
-fn dollars(u: lambda_model::money::Usd) -> String {
-    let c = u.round_cents().to_decimal();
-    let (i, f) = c.split_once('.').unwrap_or((&c, ""));
-    format!("${i}.{f:0<2}")
-}
-
 fn cost_table(v: &Values, r: &pricing::CostResult, metrics: &[(&str, MetricValue)]) -> String {
     let mut s = format!(
         "Lambda cost per month: {}, {}, {} MB, {} ms, {} requests{} (prices as of {})\n\n",
@@ -293,13 +287,13 @@ fn cost_table(v: &Values, r: &pricing::CostResult, metrics: &[(&str, MetricValue
     s.push_str(&format!("  {:<30} {:>14}  {}\n", "line", "rounded", "exact USD"));
     for (name, label, usd) in r.lines.items() {
         if usd != lambda_model::money::Usd::ZERO || name == "request_usd" || name == "duration_usd" {
-            s.push_str(&format!("  {label:<30} {:>14}  {}\n", dollars(usd), usd.to_decimal()));
+            s.push_str(&format!("  {label:<30} {:>14}  {}\n", usd.cents_text(), usd.to_decimal()));
         }
     }
     for u in &r.unpriced {
         s.push_str(&format!("  {:<30} {:>14}  no verified rate for {}\n", u.label, "not priced", u.missing));
     }
-    s.push_str(&format!("  {:<30} {:>14}  {}\n", "Total", dollars(r.total), r.total.to_decimal()));
+    s.push_str(&format!("  {:<30} {:>14}  {}\n", "Total", r.total.cents_text(), r.total.to_decimal()));
     if let Some(out) = r.leaves_out() {
         s.push_str(&format!("  {out}\n"));
     }
@@ -337,7 +331,7 @@ fn lmi_table(r: &lambda_model::lmi::LmiResult) -> String {
         ("Total", b.total_usd),
         ("Same workload, on-demand functions", r.lambda_usd),
     ] {
-        s.push_str(&format!("  {label:<34} {:>14}  {}\n", dollars(usd), usd.to_decimal()));
+        s.push_str(&format!("  {label:<34} {:>14}  {}\n", usd.cents_text(), usd.to_decimal()));
     }
     s.push_str(&format!("  {:<34} {:>14}\n", "instance-hours", b.instance_hours.to_decimal()));
     s.push_str(&match r.crossover_rps {
@@ -383,8 +377,8 @@ fn power_table(v: &Values, r: &power::PowerResult) -> String {
             row.duration_ms,
             if row.measured { "measured" } else { "model" },
             row.per_invocation.to_decimal(),
-            dollars(row.per_million),
-            dollars(row.monthly),
+            row.per_million.cents_text(),
+            row.monthly.cents_text(),
             if row.out_of_memory {
                 "  (would run out of memory)"
             } else if row.timed_out {
@@ -399,7 +393,7 @@ fn power_table(v: &Values, r: &power::PowerResult) -> String {
         r.strategy,
         r.best.memory_mb,
         r.best.duration_ms,
-        dollars(r.best.per_million),
+        r.best.per_million.cents_text(),
         r.current.memory_mb,
         r.versus_text()
     ));
@@ -408,7 +402,7 @@ fn power_table(v: &Values, r: &power::PowerResult) -> String {
             "On {}: best {} MB, {} per million.\n",
             arch.name(),
             row.memory_mb,
-            dollars(row.per_million)
+            row.per_million.cents_text()
         ));
     }
     s

@@ -164,6 +164,14 @@ impl Usd {
         Some(Usd(if self.0 < 0 { -v } else { v }))
     }
 
+    /// Rounded to cents and written with two decimals, no grouping:
+    /// "$1147.14", "$0.40".
+    pub fn cents_text(self) -> String {
+        let c = self.round_cents().to_decimal();
+        let (i, f) = c.split_once('.').unwrap_or((&c, ""));
+        format!("${i}.{f:0<2}")
+    }
+
     /// For charts only.
     pub fn as_f64(self) -> f64 {
         self.0 as f64 / 1e18

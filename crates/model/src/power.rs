@@ -298,11 +298,11 @@ fn err(param: &str, message: String) -> Vec<ParamError> {
 
 /// The spread measured at `memory_mb` (`points_cv`), if any.
 pub fn measured_cv(v: &Values, memory_mb: u32) -> Option<f64> {
-    v.text(p!("points_cv"))
-        .split(',')
-        .filter_map(|p| p.split_once(':'))
-        .find(|(m, _)| m.trim().parse::<u32>() == Ok(memory_mb))
-        .and_then(|(_, cv)| cv.trim().parse::<f64>().ok())
+    // The same memory:value pairs as the measured points.
+    points_of(v.text(p!("points_cv")))
+        .into_iter()
+        .find(|p| p.memory_mb == memory_mb as f64)
+        .map(|p| p.duration_ms)
         .filter(|cv| cv.is_finite() && *cv > 0.0)
 }
 
@@ -612,17 +612,12 @@ impl PowerResult {
         if delta.0 == 0 && !products {
             return None;
         }
-        let money = |u: Usd| {
-            let c = u.round_cents().to_decimal();
-            let (i, f) = c.split_once('.').unwrap_or((&c, ""));
-            format!("${i}.{f:0<2}")
-        };
         Some(format!(
             "Monthly figures here price the mean duration at each size{}: {} {} than the cost calculator's {} for the same function at {} MB{}.",
             if left_out.is_empty() { String::new() } else { format!(", without {}", left_out.join(", ")) },
-            money(if delta.0 < 0 { Usd(-delta.0) } else { delta }),
+            (if delta.0 < 0 { Usd(-delta.0) } else { delta }).cents_text(),
             if delta.0 < 0 { "more" } else { "less" },
-            money(month),
+            month.cents_text(),
             self.current.memory_mb,
             if products { " (the function alone; the cost calculator adds the products on top)" } else { "" }
         ))
