@@ -36,8 +36,9 @@ Commands:
 Options:
   --json            print the metrics as one JSON object
   --math            print every step of the arithmetic
-  --scenario FILE   start from a scenario exported by the web page (JSON)
-  --report-log FILE (power) fit CloudWatch REPORT lines from a log file
+  --scenario FILE   start from a scenario exported by the web page (JSON, at most 1 MB)
+  --report-log FILE (power) fit CloudWatch REPORT lines from a log file (read line by
+                    line, at most 256 MB)
   -h, --help        show help
   -V, --version     show the version (with --json: {\"version\": \"…\"})
 
@@ -45,6 +46,56 @@ Every parameter has the same name in the web page's URL, its JSON export and her
 (with - for _). Exit codes: 0 ok, 1 the output could not be written, 2 bad usage or
 invalid parameters.
 ";
+
+/// The largest REPORT log `--report-log` reads: 256 MB, about 1.5 million
+/// REPORT lines with their START and END lines.
+pub const MAX_REPORT_LOG_BYTES: u64 = 256 * 1024 * 1024;
+
+/// Reads a scenario file, refusing it as soon as it passes
+/// [`export::MAX_SCENARIO_BYTES`] (never the whole of a huge file or of
+/// `/dev/zero` in memory).
+fn read_scenario(path: &str) -> Result<String, String> {
+    use std::io::Read;
+    let limit = export::MAX_SCENARIO_BYTES as u64;
+    let file = std::fs::File::open(path).map_err(|e| format!("lambda-lab: cannot read {path}: {e}"))?;
+    let mut bytes = Vec::new();
+    file.take(limit + 1).read_to_end(&mut bytes).map_err(|e| format!("lambda-lab: cannot read {path}: {e}"))?;
+    if bytes.len() as u64 > limit {
+        return Err(format!(
+            "lambda-lab: {path} is larger than 1 MB; a scenario exported by the web page is about 2 KB"
+        ));
+    }
+    String::from_utf8(bytes)
+        .map_err(|_| format!("lambda-lab: {path} is not UTF-8 text; export a scenario to see the format"))
+}
+
+/// Reads a CloudWatch log a slice at a time, line by line, keeping only the
+/// REPORT figures; stops with an error past [`MAX_REPORT_LOG_BYTES`].
+fn read_report_log(path: &str) -> Result<report::ParsedLog, String> {
+    use std::io::Read;
+    let mut file = std::fs::File::open(path).map_err(|e| format!("lambda-lab: cannot read {path}: {e}"))?;
+    let mut lines = lambda_model::lines::Lines::default();
+    let mut parsed = report::ParsedLog::default();
+    let mut buf = vec![0u8; 1 << 20];
+    let mut total = 0u64;
+    loop {
+        let n = match file.read(&mut buf) {
+            Ok(0) => break,
+            Ok(n) => n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(format!("lambda-lab: cannot read {path}: {e}")),
+        };
+        total += n as u64;
+        if total > MAX_REPORT_LOG_BYTES {
+            return Err(format!(
+                "lambda-lab: {path} is larger than 256 MB; pass the REPORT lines of one tuning run (filter the log on \"REPORT RequestId\")"
+            ));
+        }
+        lines.feed(&buf[..n], |number, line| parsed.add_line(number, line));
+    }
+    lines.finish(|number, line| parsed.add_line(number, line));
+    Ok(parsed)
+}
 
 fn today() -> Date {
     let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
@@ -118,7 +169,7 @@ pub fn run(args: &[String]) -> Result<String, String> {
             "-h" | "--help" => return Ok(help_for(calc)),
             "--scenario" => {
                 let path = it.next().ok_or("lambda-lab: --scenario needs a file path")?;
-                let text = std::fs::read_to_string(path).map_err(|e| format!("lambda-lab: cannot read {path}: {e}"))?;
+                let text = read_scenario(path)?;
                 let d =
                     export::from_json(calc.specs, calc.name, &text).map_err(|e| format!("lambda-lab: {path}: {e}"))?;
                 if !d.errors.is_empty() {
@@ -134,8 +185,7 @@ pub fn run(args: &[String]) -> Result<String, String> {
             }
             "--report-log" if calc.name == "power" => {
                 let path = it.next().ok_or("lambda-lab: --report-log needs a file path")?;
-                let bytes = std::fs::read(path).map_err(|e| format!("lambda-lab: cannot read {path}: {e}"))?;
-                let parsed = report::parse_bytes(&bytes);
+                let parsed = read_report_log(path)?;
                 let pts = parsed.points();
                 if pts.is_empty() {
                     return Err(format!(

@@ -42,7 +42,17 @@ pub fn to_json(calculator: &str, values: &Values, metrics: &[(&str, MetricValue)
 /// Reads a scenario exported by [`to_json`] (or written by hand). Unknown
 /// and invalid parameters are reported; valid ones are applied. A document
 /// for another calculator is refused.
+/// The largest scenario file read, by the page's import and the CLI's
+/// `--scenario` alike: 1 MB (an exported scenario is about 2 KB).
+pub const MAX_SCENARIO_BYTES: usize = 1_000_000;
+
 pub fn from_json(specs: &'static [ParamSpec], calculator: &str, text: &str) -> Result<Decoded, String> {
+    if text.len() > MAX_SCENARIO_BYTES {
+        return Err(format!(
+            "The file is {} bytes; a scenario is at most {MAX_SCENARIO_BYTES} bytes (1 MB). Export a scenario to see the format.",
+            text.len()
+        ));
+    }
     let doc = json::parse(text)
         .map_err(|e| format!("The file is not valid JSON ({e}); export a scenario to see the format."))?;
     if doc.as_object().is_none() {

@@ -262,7 +262,7 @@ pub const LMI_PARAMS: &[ParamSpec] = &[
         kind: Kind::Int { min: 2048, max: 32768 },
         default: ENV_MEMORY_DEFAULT,
         unit: "MB",
-        help: "2 GB to 32 GB. One environment serves many invocations at once.",
+        help: "2 GB to 32 GB, in whole vCPUs at the memory per vCPU (at 2 GB per vCPU: 2,048, 4,096, 6,144 MB…). One environment serves many invocations at once.",
     },
     ParamSpec {
         name: "memory_per_vcpu_gb",
@@ -270,7 +270,7 @@ pub const LMI_PARAMS: &[ParamSpec] = &[
         kind: Kind::Num { min: 2.0, max: 8.0 },
         default: "2",
         unit: "GB",
-        help: "The capacity provider's memory-to-vCPU ratio, 2 to 8: an environment gets its memory ÷ this many vCPUs (at least 1).",
+        help: "The capacity provider's memory-to-vCPU ratio, 2 to 8: an environment gets one vCPU for each this many GB of its memory.",
     },
     ParamSpec {
         name: "requests",
@@ -425,6 +425,12 @@ pub struct Capacity {
     pub instances: u64,
 }
 
+/// The checked input of the calculator, without pricing the comparison
+/// (what the fuzz harness's monotonicity properties vary).
+pub fn input(v: &Values) -> Result<LmiInput, Vec<ParamError>> {
+    check(v)
+}
+
 fn check(v: &Values) -> Result<LmiInput, Vec<ParamError>> {
     let mut errs = Vec::new();
     let region = prices::region(v.text(p!("region"))).map_or("us-east-1", |r| r.code);
@@ -469,7 +475,9 @@ fn check(v: &Values) -> Result<LmiInput, Vec<ParamError>> {
         arch: Arch::parse(v.text(p!("arch"))).unwrap_or(Arch::X86),
         free_tier: v.flag(p!("free_tier")),
     };
-    if envs_per_instance(&i) == 0 {
+    if let Err(message) = whole_vcpus(i.memory_mb, i.memory_per_vcpu_gb) {
+        errs.push(ParamError { param: "memory_mb".into(), given: i.memory_mb.to_string(), message });
+    } else if envs_per_instance(&i) == 0 {
         let fits = INSTANCE_TYPES
             .iter()
             .filter(|t| t.split('.').next() == instance_type.split('.').next())
@@ -499,9 +507,48 @@ fn shape_of(t: &str) -> Shape {
     shape(t).unwrap_or(Shape { arch: Arch::Arm, vcpus: 0, memory_gb: 0 })
 }
 
-/// vCPUs of one environment: its memory ÷ the memory per vCPU, rounded up.
+/// One vCPU's worth of environment memory, in MB, at `gb_per_vcpu`.
+fn vcpu_step_mb(gb_per_vcpu: f64) -> f64 {
+    gb_per_vcpu * 1024.0
+}
+
+/// AWS sizes an environment in whole vCPUs at the capacity provider's
+/// memory-to-vCPU ratio: its memory is the ratio × its vCPUs (AWS's Managed
+/// Instances guide: "memory must align with ratio multiples"; 2 GB and 1 vCPU
+/// at least). A size between two steps is not one AWS provisions, so it is
+/// refused with the two nearest that are, rather than given a rounded-up vCPU
+/// for free (which made 4,097 MB cheaper than 4,096 MB).
+pub fn whole_vcpus(memory_mb: u32, gb_per_vcpu: f64) -> Result<u32, String> {
+    let step = vcpu_step_mb(gb_per_vcpu);
+    let k = memory_mb as f64 / step;
+    let whole = k.round();
+    if whole >= 1.0 && (whole * step - memory_mb as f64).abs() < 0.5 {
+        return Ok(whole as u32);
+    }
+    let size = |k: f64| (k * step).round() as u64;
+    let valid = |mb: u64| (2048..=32768).contains(&mb);
+    let mut sizes: Vec<u64> =
+        [k.floor(), k.ceil().max(1.0)].into_iter().filter(|k| *k >= 1.0).map(size).filter(|mb| valid(*mb)).collect();
+    sizes.dedup();
+    let nearest: Vec<String> = sizes.iter().map(|mb| format!("{} MB", crate::scenario::grouped(*mb as i64))).collect();
+    Err(format!(
+        "Memory per execution environment (memory_mb): at {} GB per vCPU an environment has one vCPU per {} MB, so its memory is a whole number of {} MB steps{}, not {}; or change Memory per vCPU (memory_per_vcpu_gb).",
+        fmt_num(gb_per_vcpu),
+        crate::scenario::grouped(step.round() as i64),
+        crate::scenario::grouped(step.round() as i64),
+        if nearest.is_empty() {
+            " between 2,048 and 32,768 MB".to_string()
+        } else {
+            format!(": {}", nearest.join(" or "))
+        },
+        crate::scenario::grouped(memory_mb as i64),
+    ))
+}
+
+/// vCPUs of one environment: its memory ÷ the memory per vCPU (a whole
+/// number once [`whole_vcpus`] has passed).
 fn vcpus_per_env(i: &LmiInput) -> u32 {
-    ((i.memory_mb as f64 / 1024.0 / i.memory_per_vcpu_gb).ceil() as u32).max(1)
+    whole_vcpus(i.memory_mb, i.memory_per_vcpu_gb).unwrap_or(1).max(1)
 }
 
 /// Environments one instance holds, by vCPU and by memory, after what the
@@ -742,7 +789,7 @@ impl LmiResult {
             c.per_vcpu
         ));
         m.push(format!(
-            "  per environment: ⌈{} MB ÷ 1024 ÷ {} GB per vCPU⌉ = {} vCPU × {} = {} invocations",
+            "  per environment: {} MB ÷ ({} GB per vCPU × 1024) = {} vCPU × {} = {} invocations",
             i.memory_mb,
             fmt_num(i.memory_per_vcpu_gb),
             c.vcpus_per_env,
@@ -768,6 +815,13 @@ impl LmiResult {
             i.memory_mb,
             c.envs_per_instance
         ));
+        let free = i.shape.vcpus.saturating_sub(i.reserved_vcpus);
+        let idle = free.saturating_sub(c.envs_per_instance * c.vcpus_per_env);
+        if idle > 0 && free / c.vcpus_per_env.max(1) <= c.envs_per_instance {
+            m.push(format!(
+                "  ({idle} of the {free} free vCPUs of each instance stay idle: environments of this size do not fill it, so a larger environment, or an instance type they divide, can cost less)"
+            ));
+        }
         m.push(format!(
             "  instances: ⌈{} ÷ {}⌉, at least {} (one per Availability Zone) = {} → {} instance-hours",
             c.environments,

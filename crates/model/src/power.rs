@@ -355,7 +355,7 @@ pub fn evaluate(v: &Values, today: Date) -> Result<PowerResult, Vec<ParamError>>
     let (mut tuned, mut measured) = (Vec::new(), points_of(v.text(p!("points"))));
     if !v.text(p!("power_tuning")).is_empty() {
         tuned = powertuning::decode_any(v.text(p!("power_tuning")))
-            .map_err(|e| err("power_tuning", format!("Power Tuning result: {e}")))?;
+            .map_err(|e| err("power_tuning", format!("Power Tuning result (power_tuning): {e}")))?;
         measured = tuned.iter().map(|t| Point { memory_mb: t.memory_mb, duration_ms: t.duration_ms }).collect();
     }
     let basis = if measured.is_empty() {
@@ -419,7 +419,7 @@ pub fn evaluate(v: &Values, today: Date) -> Result<PowerResult, Vec<ParamError>>
         err(
             "max_memory_used_mb",
             format!(
-                "Every candidate size is below the memory floor of {} MB (Max Memory Used + 10%); add larger candidates.",
+                "Max Memory Used (max_memory_used_mb): every one of the Candidate sizes (candidates) is below the memory floor of {} MB (Max Memory Used + 10%); add larger candidates.",
                 floor.unwrap_or(0.0)
             ),
         )

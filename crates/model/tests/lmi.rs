@@ -133,3 +133,56 @@ fn the_comparison_is_the_cost_engine_exactly_and_the_crossover_is_where_they_mee
     assert_eq!(sp.points.len(), 29);
     assert!(sp.points.windows(2).all(|w| w[0].rps < w[1].rps && w[0].lambda_usd <= w[1].lambda_usd));
 }
+
+#[test]
+fn environment_memory_comes_in_whole_vcpus_at_the_ratio() {
+    // Issue 28 item 5: 4,097 MB was given ⌈4097 / 2048⌉ = 3 vCPUs and cost
+    // less than 4,096 MB. AWS sizes an environment in whole vCPUs at the
+    // memory-to-vCPU ratio, so 4,097 MB is refused with the sizes that exist.
+    let at = |mb: &str, ratio: &str| {
+        evaluate(&values(&[("requests", "1000000000"), ("memory_mb", mb), ("memory_per_vcpu_gb", ratio)]))
+    };
+    let e = at("4097", "2").unwrap_err();
+    assert_eq!(e.len(), 1);
+    assert_eq!(e[0].param, "memory_mb");
+    assert!(e[0].message.starts_with("Memory per execution environment (memory_mb):"), "{}", e[0].message);
+    assert!(e[0].message.contains("4,096 MB or 6,144 MB, not 4,097"), "{}", e[0].message);
+    let four = at("4096", "2").unwrap();
+    let six = at("6144", "2").unwrap();
+    assert_eq!((four.capacity.vcpus_per_env, six.capacity.vcpus_per_env), (2, 3));
+    // Below one vCPU at the ratio: the smallest size is named.
+    let e = at("2048", "8").unwrap_err();
+    assert!(e[0].message.contains(": 8,192 MB, not 2,048"), "{}", e[0].message);
+    assert_eq!(at("8192", "8").unwrap().capacity.vcpus_per_env, 1);
+    // A ratio that is not whole: 2.5 GB per vCPU is 2,560 MB per vCPU.
+    assert_eq!(at("5120", "2.5").unwrap().capacity.vcpus_per_env, 2);
+    assert!(at("4096", "2.5").is_err());
+    // The default and every hand-off size (2,048 MB at 2 GB per vCPU) stay valid.
+    assert!(evaluate(&Values::defaults(LMI_PARAMS)).is_ok());
+    // With a 2-vCPU environment on m7g.xlarge one free vCPU idles: the math says so.
+    assert!(
+        four.math().join("\n").contains("1 of the 3 free vCPUs of each instance stay idle"),
+        "{}",
+        four.math().join("\n")
+    );
+    assert!(!six.math().join("\n").contains("stay idle"));
+}
+
+#[test]
+fn more_memory_per_vcpu_never_costs_less() {
+    // The same vCPUs with more memory (a higher ratio) fit fewer environments
+    // on an instance, never more.
+    let mut last = Usd::ZERO;
+    for (mb, ratio) in [("4096", "2"), ("6144", "3"), ("8192", "4"), ("12288", "6"), ("16384", "8")] {
+        let r = evaluate(&values(&[
+            ("requests", "3000000000"),
+            ("memory_mb", mb),
+            ("memory_per_vcpu_gb", ratio),
+            ("instance_type", "r7g.2xlarge"),
+        ]))
+        .unwrap();
+        assert_eq!(r.capacity.vcpus_per_env, 2);
+        assert!(r.bill.total_usd >= last, "{mb} MB at {ratio}");
+        last = r.bill.total_usd;
+    }
+}

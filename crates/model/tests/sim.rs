@@ -229,6 +229,9 @@ fn bad_runs_are_refused_with_a_reason() {
     ] {
         let e = simulate(&params(&pairs)).unwrap_err();
         assert!(e.message.contains(needle), "{}", e.message);
+        // Issue 28 item 8: each names its field as "Label (key)".
+        let spec = lambda_model::sim::SIM_PARAMS.iter().find(|s| s.name == e.param).unwrap();
+        assert!(e.message.starts_with(&format!("{} ({})", spec.label, spec.name)), "{}", e.message);
     }
 }
 

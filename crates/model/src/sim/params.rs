@@ -332,8 +332,10 @@ pub fn config(v: &Values) -> Result<SimConfig, crate::scenario::ParamError> {
             if v.num(p!("burst_length_s")) > v.num(p!("burst_every_s")) {
                 return Err(bad(
                     "burst_length_s",
-                    "A burst cannot last longer than the time between bursts; use a burst length up to burst_every_s."
-                        .into(),
+                    format!(
+                        "Burst length (burst_length_s): a burst cannot last longer than the time between bursts; use at most Burst every (burst_every_s), {} s.",
+                        crate::scenario::fmt_num(v.num(p!("burst_every_s")))
+                    ),
                 ));
             }
             Arrivals::Bursty {
@@ -353,7 +355,7 @@ pub fn config(v: &Values) -> Result<SimConfig, crate::scenario::ParamError> {
                         return Err(bad(
                             "trace",
                             format!(
-                                "Arrival timestamps: \u{201c}{tok}\u{201d} is not a time from 0 to {sim_s} s (the simulated time)."
+                                "Arrival timestamps (trace): \u{201c}{tok}\u{201d} is not a time from 0 to {sim_s} s (Simulated time, sim_seconds)."
                             ),
                         ));
                     }
@@ -362,7 +364,7 @@ pub fn config(v: &Values) -> Result<SimConfig, crate::scenario::ParamError> {
             if times.is_empty() {
                 return Err(bad(
                     "trace",
-                    "The trace has no timestamps; paste seconds from the start, such as 0, 0.5, 12.25.".into(),
+                    "Arrival timestamps (trace): the trace has no timestamps; paste seconds from the start, such as 0, 0.5, 12.25.".into(),
                 ));
             }
             times.sort_unstable();
@@ -380,7 +382,7 @@ pub fn config(v: &Values) -> Result<SimConfig, crate::scenario::ParamError> {
         return Err(bad(
             "sim_seconds",
             format!(
-                "That is about {:.0} million requests; simulate at most 200 million (lower the rate or the simulated time).",
+                "Simulated time (sim_seconds): that is about {:.0} million requests; simulate at most 200 million (lower Requests per second (rate_per_s) or the simulated time).",
                 expected / 1e6
             ),
         ));
@@ -410,7 +412,12 @@ pub fn config(v: &Values) -> Result<SimConfig, crate::scenario::ParamError> {
                 vpc: false,
                 snapstart: false,
             })
-            .ok_or_else(|| bad("runtime", format!("No cold-start data for {rt} on {}.", arch.name())))?,
+            .ok_or_else(|| {
+                bad(
+                    "runtime",
+                    format!("Runtime (cold-start model) (runtime): no cold-start data for {rt} on {}.", arch.name()),
+                )
+            })?,
         )),
     };
     let pc_units = v.int(p!("pc_units")) as u32;
@@ -418,7 +425,7 @@ pub fn config(v: &Values) -> Result<SimConfig, crate::scenario::ParamError> {
         return Err(bad(
             "pc_units",
             format!(
-                "No provisioned-concurrency price for {} on {} is in this calculator; use 0 or another region.",
+                "Provisioned concurrency (pc_units): no provisioned-concurrency price for {} on {} is in this calculator; use 0 or another region.",
                 arch.name(),
                 region.code
             ),
