@@ -137,6 +137,26 @@ if (app && app.dataset.src) {
   root.dataset.app = 'ready';
 }
 
+const NEW_VERSION = 'A new version of Lambda Lab is ready \u2014 reload to continue.';
+
+/**
+ * Why a module did not load: 'new-version' when the host no longer has it
+ * (the site was redeployed while this page was open), 'offline' when the
+ * network is down, else 'failed'.
+ */
+async function whyNotLoaded(src) {
+  if (navigator.onLine === false) return 'offline';
+  try {
+    const r = await fetch(src, { method: 'HEAD', cache: 'no-store' });
+    return r.status === 404 || r.status === 410 ? 'new-version' : 'failed';
+  } catch (e) {
+    return 'offline';
+  }
+}
+// A module loaded on demand (a lesson's calculator, the Embed dialog) that
+// finds its build gone says so through this event.
+document.addEventListener('lambda-lab-new-version', () => offerReload(null));
+
 async function mountModule(el) {
   try {
     const m = await import(el.dataset.src);
@@ -156,13 +176,19 @@ async function mountModule(el) {
     // A Rust panic has already replaced the page with its own message.
     if (document.querySelector('[data-testid="panic-page"]')) return;
     console.warn('Lambda Lab: the page module did not start.', e);
+    const why = await whyNotLoaded(el.dataset.src);
     root.dataset.app = 'failed';
-    const offline = navigator.onLine === false;
+    const offline = why === 'offline';
     const note = document.createElement('p');
     note.className = 'notice';
     note.setAttribute('role', 'status');
     note.setAttribute('data-testid', 'module-status');
-    if (lessonText) {
+    if (why === 'new-version') {
+      // This page is of a build the host no longer has: a redeploy.
+      if (lessonText) lessonText.classList.add('all-steps');
+      note.textContent = NEW_VERSION;
+      offerReload(null);
+    } else if (lessonText) {
       lessonText.classList.add('all-steps');
       note.textContent = offline
         ? 'You are offline, and the interactive lesson is not saved on this device yet, so here is the whole lesson as text.'
@@ -308,8 +334,11 @@ const worker = (async () => {
   }
 })();
 
+let registration = null;
+
 function watchUpdates(reg) {
-  const offer = () => { if (reg.waiting && sw.controller) showUpdate(reg.waiting); };
+  registration = reg;
+  const offer = () => { if (reg.waiting && sw.controller) offerReload(reg.waiting); };
   offer();
   reg.addEventListener('updatefound', () => {
     const w = reg.installing;
@@ -322,7 +351,13 @@ function watchUpdates(reg) {
   setInterval(() => reg.update().catch(() => {}), 60 * 60 * 1000);
 }
 
-function showUpdate(waiting) {
+/**
+ * The "new version" banner. With a worker waiting, Reload hands over to it
+ * (and the page reloads when it takes control); without one (a page of a
+ * redeployed build, no worker or the new one not found yet) it looks for the
+ * new worker first and otherwise simply reloads.
+ */
+function offerReload(waiting) {
   if (document.querySelector('.update-banner')) return;
   const bar = document.createElement('div');
   bar.className = 'update-banner';
@@ -334,10 +369,27 @@ function showUpdate(waiting) {
   button.type = 'button';
   button.className = 'primary';
   button.textContent = 'Reload';
-  button.addEventListener('click', () => {
-    wantReload = true;
+  button.addEventListener('click', async () => {
     button.disabled = true;
-    waiting.postMessage({ type: 'skip-waiting' });
+    let w = waiting;
+    if (!w && registration) {
+      await registration.update().catch(() => {});
+      const installing = registration.installing;
+      if (installing) {
+        await new Promise((r) => {
+          const done = () => { if (installing.state === 'installed' || installing.state === 'redundant') r(); };
+          installing.addEventListener('statechange', done);
+          done();
+        });
+      }
+      w = registration.waiting;
+    }
+    if (w && sw && sw.controller) {
+      wantReload = true;
+      w.postMessage({ type: 'skip-waiting' });
+    } else {
+      location.reload();
+    }
   });
   bar.append(text, button);
   document.body.append(bar);

@@ -877,7 +877,7 @@ pub fn Toolbar(
 
 /// The largest scenario file read: an export is a few kilobytes, and one
 /// with the longest trace well under this.
-const IMPORT_MAX_BYTES: f64 = 1_000_000.0;
+const IMPORT_MAX_BYTES: f64 = lambda_model::export::MAX_SCENARIO_BYTES as f64;
 
 /// Reads the file chosen in an `<input type=file>` as text (clearing the
 /// input so choosing the same file again fires again); a file over
@@ -994,6 +994,9 @@ pub struct Evaluation<T: Send + Sync + 'static> {
     pub ready: Memo<bool>,
     /// Errors that involve several parameters (from the engine).
     pub cross: Memo<Vec<ParamError>>,
+    /// Whether the values have been valid once: until then the figures
+    /// beside an error are those of the defaults, not of earlier inputs.
+    pub ever_valid: Memo<bool>,
 }
 
 impl<T: Send + Sync + 'static> Clone for Evaluation<T> {
@@ -1034,6 +1037,9 @@ impl<T: Clone + PartialEq + Send + Sync + 'static> Evaluation<T> {
             shown,
             ready: Memo::new(move |_| shown.with(Option::is_some)),
             cross: Memo::new(move |_| evaluated.with(|e| e.as_ref().err().cloned().unwrap_or_default())),
+            ever_valid: Memo::new(move |prev: Option<&bool>| {
+                prev.copied().unwrap_or(false) || evaluated.with(Result::is_ok)
+            }),
         }
     }
 
@@ -1052,10 +1058,15 @@ impl<T: Clone + PartialEq + Send + Sync + 'static> Evaluation<T> {
         move || {
             let (pending, bad) = self.state.untaken();
             let refused = self.evaluated.with(|e| e.is_err());
-            let text = if !bad.is_empty() {
+            let earlier = self.ever_valid.get();
+            let text = if !bad.is_empty() && earlier {
                 format!("For the last valid inputs: {}.", bad.join("; "))
-            } else if refused {
+            } else if !bad.is_empty() {
+                format!("With the default in place of: {}.", bad.join("; "))
+            } else if refused && earlier {
                 "For the last valid inputs: the problems listed above are not in these figures.".to_string()
+            } else if refused {
+                "With the defaults in place of the values listed above.".to_string()
             } else if pending {
                 // Typing: the figures dim until the value is taken; no line
                 // comes and goes above them on every keystroke.

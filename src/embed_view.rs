@@ -85,9 +85,7 @@ pub fn EmbedButton(state: CalcState, status: WriteSignal<String>) -> impl IntoVi
     let open = move |_| {
         leptos::task::spawn_local(async move {
             if let Err(e) = crate::modules::open_embed_dialog(info.slug).await {
-                status.set(format!(
-                    "The Embed dialog could not be loaded ({e}). If you are offline, reconnect and try again."
-                ));
+                status.set(e);
             }
         });
     };

@@ -16,14 +16,35 @@ use leptos::html::Div;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 
+// A module that does not load is diagnosed: "new-version" when the host no
+// longer has it (the site was redeployed while this page was open; the site
+// script then offers to reload), "offline", or "failed".
 #[wasm_bindgen(inline_js = r#"
 const cache = {};
+async function why(src) {
+  if (navigator.onLine === false) return 'offline';
+  try {
+    const r = await fetch(src, { method: 'HEAD', cache: 'no-store' });
+    if (r.status === 404 || r.status === 410) {
+      document.dispatchEvent(new CustomEvent('lambda-lab-new-version'));
+      return 'new-version';
+    }
+    return 'failed';
+  } catch (e) {
+    return 'offline';
+  }
+}
 export function load_module(src) {
   if (!cache[src]) {
     cache[src] = (async () => {
-      const mod = await import(src);
-      await mod.default();
-      return mod;
+      try {
+        const mod = await import(src);
+        await mod.default();
+        return mod;
+      } catch (e) {
+        console.warn('Lambda Lab: module ' + src + ' did not load', e);
+        throw await why(src);
+      }
     })();
     cache[src].catch(() => { delete cache[src]; });
   }
@@ -44,7 +65,31 @@ pub async fn open_embed_dialog(slug: &str) -> Result<(), String> {
         Ok::<_, JsValue>(())
     }
     .await;
-    result.map_err(|e| error_text(&e))
+    result.map_err(|e| failure_message("the Embed dialog", &e))
+}
+
+/// What a reader is told when a module does not load, by its cause.
+pub fn failure_message(what: &str, e: &JsValue) -> String {
+    match e.as_string().as_deref() {
+        Some("new-version") => NEW_VERSION.to_string(),
+        Some("offline") => {
+            format!("You are offline, and {what} is not saved on this device yet. Reconnect and try again.")
+        }
+        _ => format!("{} could not be loaded. Reload the page to try again.", capitalized(what)),
+    }
+}
+
+/// The page is of a build its host no longer has.
+pub const NEW_VERSION: &str = "A new version of Lambda Lab is ready \u{2014} reload to continue.";
+
+/// ASCII only: the names are ours ("the Embed dialog"), and Unicode case
+/// tables would cost every module kilobytes.
+fn capitalized(s: &str) -> String {
+    let mut out = s.to_string();
+    if let Some(first) = out.get_mut(0..1) {
+        first.make_ascii_uppercase();
+    }
+    out
 }
 
 /// Where this page keeps module `name`, from `#app[data-modules]`.
@@ -110,9 +155,7 @@ pub fn EmbeddedCalc(
                 }
                 Err(e) => {
                     web_sys::console::warn_1(&format!("module {module} failed to load: {}", error_text(&e)).into());
-                    set_status.set(Some(format!(
-                        "The {module} calculator could not be loaded. If you are offline, reconnect and reload the page."
-                    )));
+                    set_status.set(Some(failure_message(&format!("the {module} calculator"), &e)));
                 }
             }
         });

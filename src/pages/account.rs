@@ -110,6 +110,9 @@ pub fn AccountPage() -> impl IntoView {
     let (fns0, order0, problems) = read_url();
     let fns = RwSignal::new(fns0);
     let order = RwSignal::new(order0);
+    // Problems from the link itself (its invalid values took their
+    // defaults) until the first edit; then the last valid result stays.
+    let from_link = RwSignal::new(!problems.is_empty());
     let row_errors = RwSignal::new(problems);
     let today = crate::today();
     // Embedded, the address bar belongs to the page around; the embed keeps
@@ -159,6 +162,7 @@ pub fn AccountPage() -> impl IntoView {
                 err = Some(format!("Function {}: {}", row + 1, e.message));
             }
         });
+        from_link.set(false);
         row_errors.set(err.into_iter().collect());
     };
 
@@ -189,7 +193,11 @@ pub fn AccountPage() -> impl IntoView {
             let all: Vec<String> = errs.into_iter().chain(pe).collect();
             (!all.is_empty()).then(|| view! {
                 <div class="error-box" role="alert">
-                    <p>"Showing the last valid result."</p>
+                    <p>{move || match (last_good.with(Option::is_some), priced.with(Result::is_ok) && from_link.get()) {
+                        (false, _) => "No total until this is fixed.",
+                        (true, true) => "These values from the link could not be used; the total uses their defaults.",
+                        (true, false) => "Showing the last valid result.",
+                    }}</p>
                     <ul>{all.into_iter().map(|e| view! { <li>{e}</li> }).collect_view()}</ul>
                 </div>
             })

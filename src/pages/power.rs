@@ -83,14 +83,25 @@ fn count(n: usize) -> String {
     format::number(n as f64, 0)
 }
 
-/// A log being parsed a slice at a time.
+/// A pasted log being parsed a slice at a time. The text stays the field's
+/// JavaScript string and is copied into the engine one piece at a time:
+/// copying tens of megabytes at once held the page for seconds before the
+/// first progress showed (issue 28).
 struct ParseJob {
-    text: String,
-    /// Byte offset of the next unread line.
-    at: usize,
-    lines: usize,
+    text: js_sys::JsString,
+    /// UTF-16 offset of the next unread piece, and the length.
+    at: u32,
+    len: u32,
+    lines: Lines,
     log: report::ParsedLog,
 }
+
+/// UTF-16 units copied per piece (lines cut by a piece's end wait for the next).
+const PIECE: u32 = 65_536;
+
+/// Pasted text longer than this (UTF-16 units, about 2 MB) is read without
+/// being kept in the box.
+const LARGE_PASTE: u32 = 2_000_000;
 
 /// How long one slice of parsing may hold the page, in ms.
 const SLICE_MS: f64 = 8.0;
@@ -154,20 +165,23 @@ fn ReportPaste(state: CalcState) -> impl IntoView {
         let done = job
             .try_update_value(|j| {
                 let Some(j) = j.as_mut() else { return true };
-                while j.at < j.text.len() && crate::format::now_ms() - start < SLICE_MS {
-                    // About 64 KB at a time, ending at a line break.
-                    let end = j.text[j.at..]
-                        .char_indices()
-                        .nth(65_536)
-                        .and_then(|(k, _)| j.text[j.at + k..].find('\n').map(|n| j.at + k + n + 1))
-                        .unwrap_or(j.text.len());
-                    let piece = &j.text[j.at..end];
-                    j.log.feed(piece, j.lines);
-                    j.lines += piece.lines().count();
+                while j.at < j.len && crate::format::now_ms() - start < SLICE_MS {
+                    let mut end = (j.at + PIECE).min(j.len);
+                    // Never split a character written as two UTF-16 units.
+                    if end < j.len && (0xD800..0xDC00).contains(&(j.text.char_code_at(end - 1) as u32)) {
+                        end -= 1;
+                    }
+                    let piece = String::from(j.text.slice(j.at, end));
+                    let log = &mut j.log;
+                    j.lines.feed(piece.as_bytes(), |n, line| log.add_line(n, line));
                     j.at = end;
                 }
-                progress.set(Some(j.at as f64 / j.text.len().max(1) as f64));
-                j.at >= j.text.len()
+                if j.at >= j.len {
+                    let log = &mut j.log;
+                    j.lines.finish(|n, line| log.add_line(n, line));
+                }
+                progress.set(Some(j.at as f64 / j.len.max(1) as f64));
+                j.at >= j.len
             })
             .unwrap_or(true);
         if done {
@@ -179,12 +193,49 @@ fn ReportPaste(state: CalcState) -> impl IntoView {
             set_timeout(move || pump(job, progress, finish), std::time::Duration::ZERO);
         }
     }
-    let apply = move |_| {
-        let text = area.get_untracked().map(|a| a.value()).unwrap_or_default();
-        set_summary.set(String::new());
-        job.set_value(Some(ParseJob { text, at: 0, lines: 0, log: report::ParsedLog::default() }));
+    // Reads `text` (a JavaScript string, not copied into the engine yet).
+    let start = move |text: js_sys::JsString| {
+        let len = text.length();
+        job.set_value(Some(ParseJob { text, at: 0, len, lines: Lines::default(), log: report::ParsedLog::default() }));
         progress.set(Some(0.0));
         pump(job, progress, finish);
+    };
+    // A box holding megabytes makes every frame of the page slow (the
+    // browser lays the text out again): a large log is read without
+    // keeping it in the box.
+    let too_big = move |text: &js_sys::JsString| {
+        (text.length() > LARGE_PASTE).then(|| {
+            format!(
+                "Reading the {} MB pasted, without keeping them in the box…",
+                format::number(text.length() as f64 / 1e6, 1)
+            )
+        })
+    };
+    let apply = move |_| {
+        let Some(a) = area.get_untracked() else { return };
+        let text = js_sys::Reflect::get(a.as_ref(), &"value".into()).map_or_else(|_| "".into(), js_sys::JsString::from);
+        set_summary.set(String::new());
+        if let Some(note) = too_big(&text) {
+            a.set_value("");
+            set_summary.set(note);
+        }
+        start(text);
+    };
+    let paste = move |ev: leptos::ev::ClipboardEvent| {
+        let text = js_sys::Reflect::get(&ev, &"clipboardData".into())
+            .ok()
+            .and_then(|d| {
+                let get: js_sys::Function = js_sys::Reflect::get(&d, &"getData".into()).ok()?.into();
+                get.call1(&d, &"text".into()).ok()
+            })
+            .map(js_sys::JsString::from);
+        if let Some(text) = text
+            && let Some(note) = too_big(&text)
+        {
+            ev.prevent_default();
+            set_summary.set(note);
+            start(text);
+        }
     };
     let reading = SlicedRead::new();
     let load_file = move |ev: leptos::ev::Event| {
@@ -203,7 +254,8 @@ fn ReportPaste(state: CalcState) -> impl IntoView {
             },
         );
     };
-    let busy = move || progress.get().is_some() || reading.running();
+    let busy = Memo::new(move |_| progress.with(Option::is_some) || reading.progress.with(Option::is_some));
+    let busy = move || busy.get();
     let cancel = move |_| {
         reading.cancel();
         job.set_value(None);
@@ -214,7 +266,7 @@ fn ReportPaste(state: CalcState) -> impl IntoView {
     view! {
         <div class="field">
             <label for="report-lines">"Paste CloudWatch REPORT lines"</label>
-            <textarea id="report-lines" node_ref=area rows="5" spellcheck="false" aria-describedby="report-hint"></textarea>
+            <textarea id="report-lines" node_ref=area rows="5" spellcheck="false" aria-describedby="report-hint" on:paste=paste></textarea>
             <p class="hint" id="report-hint">"Any number of lines at any mix of sizes; START, END and app lines are skipped."</p>
             <button type="button" on:click=apply disabled=busy data-testid="report-use">"Use these lines"</button>
             <div class="subfield">
@@ -222,9 +274,11 @@ fn ReportPaste(state: CalcState) -> impl IntoView {
                 <input id="report-file" type="file" accept=".log,.txt,.csv,text/plain,text/csv" on:change=load_file disabled=busy aria-describedby="report-file-hint" />
                 <p class="hint" id="report-file-hint">"Read a slice at a time, so a file of any size is fine (a CloudWatch Logs export or a Logs Insights CSV)."</p>
             </div>
-            {move || progress.get().or(reading.progress.get()).map(|p| view! {
+            // Shown while reading; the button stays the same element while the
+            // bar moves (re-made on every slice, a click could miss it).
+            {move || busy().then(|| view! {
                 <button type="button" on:click=cancel data-testid="report-cancel">"Cancel"</button>
-                <progress max="1" prop:value=p aria-label="Reading the lines"></progress>
+                <progress max="1" prop:value=move || progress.get().or(reading.progress.get()).unwrap_or(0.0) aria-label="Reading the lines"></progress>
             })}
             <p role="status" class="hint" data-testid="report-summary">{move || summary.get()}</p>
         </div>

@@ -267,6 +267,8 @@ fn TraceUpload(state: CalcState) -> impl IntoView {
     let (note, set_note) = signal(String::new());
     let offer = RwSignal::new(None::<TraceSummary>);
     let reading = SlicedRead::new();
+    // Whether a file is being read: the Cancel button stays one element while the bar moves.
+    let reading_now = Memo::new(move |_| reading.progress.with(Option::is_some));
     let max = trace_max_len();
     // Loads the kept part; says the simulated time when it had to grow to cover it.
     let load_trace = move |s: &TraceSummary| -> String {
@@ -348,9 +350,9 @@ fn TraceUpload(state: CalcState) -> impl IntoView {
                     format::number(max as f64, 0)
                 )}
             </p>
-            {move || reading.progress.get().map(|p| view! {
+            {move || reading_now.get().then(|| view! {
                 <button type="button" on:click=cancel data-testid="trace-cancel">"Cancel"</button>
-                <progress max="1" prop:value=p aria-label="Reading the file"></progress>
+                <progress max="1" prop:value=move || reading.progress.get().unwrap_or(0.0) aria-label="Reading the file"></progress>
             })}
             <p class="hint" role="status" data-testid="trace-note">{move || note.get()}</p>
             {move || offer.get().map(|s| view! {

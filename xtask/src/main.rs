@@ -24,7 +24,11 @@ const E2E_PUBLIC_URL: &str = "/lambda-lab/";
 /// the stale-figures line, readable choice labels, the simulator's automatic
 /// run length and the power explorer's trade-off took the traffic module 1.2 KiB
 /// over 280 (measured in docs/BENCHMARKS.md, "The engineer's journey").
-const CALCULATOR_ROUTE_BUDGET: u64 = 284 * 1024;
+/// 288 KiB since issue 28 (2026-12-06): a large paste read from the clipboard
+/// a piece at a time (a 50 MB log: 17 s and 2 s tasks before, measured in
+/// docs/BENCHMARKS.md, "Redeploys and edges") and the redeploy diagnosis of a
+/// module that does not load took the power module 0.2 KiB over 284.
+const CALCULATOR_ROUTE_BUDGET: u64 = 288 * 1024;
 const LESSON_ROUTE_BUDGET: u64 = 480 * 1024;
 const STATIC_ROUTE_BUDGET: u64 = 40 * 1024;
 

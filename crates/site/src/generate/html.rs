@@ -28,6 +28,17 @@ try{t=new URLSearchParams(location.search).get(\"theme\")}catch(e){}\
 if(t!==\"light\"&&t!==\"dark\"&&t!==\"auto\"){try{t=window.localStorage.getItem(\"lambda-lab.theme\")}catch(e){t=null}}\
 if(t===\"light\"||t===\"dark\")d.setAttribute(\"data-theme\",t)})();";
 
+/// A lesson page's module preload, chosen in the `<head>` by its view: the
+/// lessons module to read it, the teaching module to present or print it
+/// (never both: the presenter would fetch ~166 KB it does not run). The
+/// page's `<meta name="lambda-lab-preload">` names each as "js wasm".
+pub const PRELOAD_SCRIPT: &str = "(function(){var m=document.querySelector('meta[name=\"lambda-lab-preload\"]');if(!m)return;\
+var v=null;try{v=new URLSearchParams(location.search).get(\"view\")}catch(e){}\
+var u=([\"present\",\"handout\",\"answers\",\"print\"].indexOf(v)>=0?m.getAttribute(\"data-teach\"):m.getAttribute(\"data-page\")||\"\").split(\" \");\
+if(u.length<2)return;[[\"modulepreload\",u[0]],[\"preload\",u[1]]].forEach(function(x){var l=document.createElement(\"link\");\
+l.rel=x[0];l.href=x[1];l.crossOrigin=\"anonymous\";if(x[0]===\"preload\"){l.as=\"fetch\";l.type=\"application/wasm\"}\
+document.head.appendChild(l)})})();";
+
 /// Standard base64 with padding.
 pub fn base64(bytes: &[u8]) -> String {
     const A: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
@@ -49,7 +60,7 @@ pub fn integrity(bytes: &[u8]) -> String {
 
 /// `base64(sha256(text))`, as a Content-Security-Policy source names an
 /// inline script.
-fn sha256_source(text: &str) -> String {
+pub(crate) fn sha256_source(text: &str) -> String {
     use sha2::{Digest, Sha256};
     format!("'sha256-{}'", base64(&Sha256::digest(text.as_bytes())))
 }
@@ -61,9 +72,10 @@ fn sha256_source(text: &str) -> String {
 /// `<meta>`; embeds are meant to be framed anywhere.)
 pub fn content_security_policy() -> String {
     format!(
-        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' {}; style-src 'self'; img-src 'self' data:; \
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' {} {}; style-src 'self'; img-src 'self' data:; \
          connect-src 'self'; frame-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'",
-        sha256_source(THEME_SCRIPT)
+        sha256_source(THEME_SCRIPT),
+        sha256_source(PRELOAD_SCRIPT)
     )
 }
 

@@ -5,7 +5,7 @@
 
 use crate::generate::html::esc;
 use crate::generate::pages::framed;
-use crate::generate::{Config, Page, preload};
+use crate::generate::{Config, Module, Page, preload};
 use lambda_lessons::{BASE_MARKER, Block, Check, Embed, Lesson, Step};
 
 /// The modules of the calculators lessons can embed.
@@ -200,7 +200,16 @@ pub(crate) fn page(cfg: &Config, i: usize, l: &Lesson) -> Result<Page, String> {
     // parallel with the lessons module.
     let mut loads = cfg.shared_loads();
     loads.extend([lessons.js.clone(), lessons.wasm.clone()]);
-    let mut head = preload(cfg, lessons);
+    // Which module to preload depends on the view (`?view=present` runs the
+    // teaching module): the head's script picks one of the two.
+    let teach_m = cfg.module("teach")?;
+    let pair = |m: &Module| format!("{} {}", cfg.href(&format!("/{}", m.js)), cfg.href(&format!("/{}", m.wasm)));
+    let mut head = format!(
+        "<meta name=\"lambda-lab-preload\" data-page=\"{}\" data-teach=\"{}\">\n<script>{}</script>\n",
+        esc(&pair(lessons)),
+        esc(&pair(teach_m)),
+        crate::generate::html::PRELOAD_SCRIPT
+    );
     let mut modules = std::collections::BTreeMap::new();
     for (s, e, calculator) in l.embeds() {
         let m = cfg.module(e.module)?;

@@ -4,15 +4,21 @@
 //
 // - Hashed files (modules, stylesheet, site script, icon) never change under
 //   their name: served from the cache first.
-// - Pages: from the network first, so a visit sees the latest; from the cache
+// - Pages: from the network first, revalidated past the browser's HTTP cache
+//   (a host may send `max-age=600`: a page fetched just before a deploy must
+//   not come back after "Reload"), so a visit sees the latest; from the cache
 //   when the network fails or takes over 3 s and a copy is saved.
 // - Every page visited is kept, with what it loaded; "Make available offline"
 //   saves the rest of this version's files.
 // - Each version has its own cache, and a page only ever names files of its
 //   own version, so a page never runs with two versions' files. A new
-//   version waits until the reader chooses "Reload" (site.js), then replaces
-//   the old cache; if the reader had saved the site for offline use, the new
-//   version saves everything before it offers itself.
+//   version waits until the reader chooses "Reload" (site.js). Installing, it
+//   carries what the reader had into its own cache, refreshed: the pages
+//   visited and the new build's files in place of the old ones (or, if the
+//   reader saved the site for offline use, everything). The previous
+//   version's cache stays until the version after, so a page of that build
+//   still open finds the modules it fetches on demand when they were saved;
+//   when they were not, the page says a new version is ready (site.js).
 
 const CACHE = 'lambda-lab-' + VERSION;
 const META = 'lambda-lab-meta';
@@ -20,25 +26,77 @@ const IMMUTABLE = new Set(FILES.filter((f) => f[2]).map((f) => f[0]));
 const KNOWN = new Set(FILES.map((f) => f[0]));
 const TOTAL_BYTES = FILES.reduce((sum, f) => sum + f[1], 0);
 const OFFLINE_PAGE = BASE + 'offline/';
+/** A hashed file's name with its content hashes masked: the same file of another build. */
+const shape = (path) => path.replace(/-[0-9a-f]{12,16}(?=[/.])/g, '-#');
+const BY_SHAPE = new Map([...IMMUTABLE].map((p) => [shape(p), p]));
+const isHashed = (path) => shape(path) !== path;
+/** Pages are fetched past the HTTP cache (revalidated: a 304 costs little). */
+const FRESH = { cache: 'no-cache', credentials: 'same-origin' };
 
 self.addEventListener('install', (event) => {
   event.waitUntil((async () => {
     const cache = await caches.open(CACHE);
-    await cache.add(new Request(OFFLINE_PAGE, { cache: 'no-cache' })).catch(() => {});
+    await cache.add(new Request(OFFLINE_PAGE, FRESH)).catch(() => {});
     if (self.registration.active) {
-      // An update: keep an offline copy offline across versions.
+      // An update: keep an offline copy offline across versions, and what
+      // the reader visited available as before.
       if (await wantsOffline()) await saveAll(null);
+      else await carry(cache);
     } else {
       await self.skipWaiting(); // the first install has nothing to wait for
     }
   })());
 });
 
+/** The caches of other versions, newest last (as the versions were activated). */
+async function otherCaches() {
+  const names = (await caches.keys()).filter((n) => n.startsWith('lambda-lab-') && n !== CACHE && n !== META);
+  const order = await versions();
+  return names.sort((a, b) => order.indexOf(a) - order.indexOf(b));
+}
+
+async function versions() {
+  const r = await (await caches.open(META)).match('versions');
+  try { return r ? await r.json() : []; } catch (e) { return []; }
+}
+
+/** Copies what the reader had from the previous versions, as this build's files. */
+async function carry(cache) {
+  const have = new Set((await cache.keys()).map((r) => new URL(r.url).pathname));
+  const wanted = new Set();
+  for (const name of await otherCaches()) {
+    for (const req of await (await caches.open(name)).keys()) {
+      const path = new URL(req.url).pathname;
+      const now = isHashed(path) ? BY_SHAPE.get(shape(path)) : (KNOWN.has(path) || path.endsWith('/') ? path : null);
+      if (now && !have.has(now)) wanted.add(now);
+    }
+  }
+  // The shared files every page names (stylesheet, site script, icon).
+  for (const path of IMMUTABLE) if (!path.includes('/modules/')) wanted.add(path);
+  const queue = [...wanted];
+  const work = async () => {
+    while (queue.length) {
+      const path = queue.shift();
+      try {
+        const r = await fetch(path, FRESH);
+        if (r.ok && r.type === 'basic' && !r.redirected) await cache.put(self.location.origin + path, r);
+      } catch (e) { /* offline: the page comes back when next visited */ }
+    }
+  };
+  await Promise.all([work(), work(), work(), work()]);
+}
+
 self.addEventListener('activate', (event) => {
   event.waitUntil((async () => {
+    // Keep this version and the one before it (pages of that build may
+    // still be open); older ones go.
+    const order = (await versions()).filter((n) => n !== CACHE);
+    order.push(CACHE);
+    const keep = new Set(order.slice(-2));
     for (const name of await caches.keys()) {
-      if (name.startsWith('lambda-lab-') && name !== CACHE && name !== META) await caches.delete(name);
+      if (name.startsWith('lambda-lab-') && name !== META && !keep.has(name)) await caches.delete(name);
     }
+    await (await caches.open(META)).put('versions', new Response(JSON.stringify(order.filter((n) => keep.has(n)))));
     await self.clients.claim();
   })());
 });
@@ -74,6 +132,10 @@ self.addEventListener('fetch', (event) => {
     event.respondWith(page(event, req, pageKey(url)));
   } else if (IMMUTABLE.has(url.pathname)) {
     event.respondWith(immutable(req, url.origin + url.pathname));
+  } else if (isHashed(url.pathname)) {
+    // A file of another build: an open page of the previous version asking
+    // for a module on demand. From any version's cache, else the network.
+    event.respondWith(caches.match(url.origin + url.pathname).then((r) => r || fetch(req)));
   } else {
     event.respondWith(networkFirst(req, url.origin + url.pathname));
   }
@@ -83,7 +145,9 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 async function page(event, req, key) {
   const cache = await caches.open(CACHE);
-  const network = fetch(req).then(async (r) => {
+  const network = fetch(req.url, FRESH).then(async (r) => {
+    // A navigation cannot be answered with a followed redirect: redirect it.
+    if (r.redirected) return Response.redirect(r.url, 301);
     if (r.ok && r.type === 'basic') await cache.put(key, r.clone());
     return r;
   });
@@ -107,8 +171,8 @@ async function immutable(req, key) {
 async function networkFirst(req, key) {
   const cache = await caches.open(CACHE);
   try {
-    const r = await fetch(req);
-    if (r.ok && r.type === 'basic') await cache.put(key, r.clone());
+    const r = await fetch(req.url, FRESH);
+    if (r.ok && r.type === 'basic' && !r.redirected) await cache.put(key, r.clone());
     return r;
   } catch (e) {
     return (await cache.match(key)) || Response.error();
@@ -127,8 +191,8 @@ async function keep(urls) {
     if (!isPage && !KNOWN.has(url.pathname)) continue;
     if (await cache.match(key)) continue;
     try {
-      const r = await fetch(isPage ? key : url.pathname);
-      if (r.ok && r.type === 'basic') await cache.put(key, r);
+      const r = await fetch(isPage ? key : url.pathname, isPage ? FRESH : {});
+      if (r.ok && r.type === 'basic' && !r.redirected) await cache.put(key, r);
     } catch (e) { /* offline: keep what we have */ }
   }
 }

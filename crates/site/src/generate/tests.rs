@@ -272,3 +272,25 @@ fn the_conformance_page_prices_every_aws_example_and_says_where_aws_is_off() {
     let about = pages.iter().find(|p| p.route == "about/").unwrap();
     assert!(about.html.contains("/lambda-lab/about/prices/"));
 }
+
+#[test]
+fn a_lesson_page_preloads_the_module_its_view_runs_not_both() {
+    // Issue 28 item 8: `?view=present` runs the teaching module; a static
+    // preload of the lessons module would fetch ~166 KB it never runs.
+    let cfg = config();
+    let pages = build(&cfg).unwrap();
+    let l = &cfg.lessons[0];
+    let p = pages.iter().find(|p| p.route == format!("lessons/{}/", l.slug)).unwrap();
+    assert!(!p.html.contains("rel=\"modulepreload\" href=\"/lambda-lab/modules/lessons-"), "static lessons preload");
+    assert!(!p.html.contains("rel=\"modulepreload\" href=\"/lambda-lab/modules/teach-"), "static teach preload");
+    assert_eq!(
+        attr(&p.html, "<meta name=\"lambda-lab-preload\"", "data-page"),
+        Some(
+            "/lambda-lab/modules/lessons-0123456789abcdef/lambda-lab-lessons.js /lambda-lab/modules/lessons-0123456789abcdef/lambda-lab-lessons_bg.wasm"
+        )
+    );
+    assert!(attr(&p.html, "<meta name=\"lambda-lab-preload\"", "data-teach").unwrap().contains("/modules/teach-"));
+    // The script that chooses is allowed by the page's CSP, by its hash.
+    assert!(p.html.contains(&format!("<script>{}</script>", html::PRELOAD_SCRIPT)));
+    assert!(html::content_security_policy().contains(&html::sha256_source(html::PRELOAD_SCRIPT)));
+}
