@@ -83,6 +83,8 @@ if (lessonText) {
     if (i < 0 && /^\d+$/.test(want)) i = Number(want) - 1;
     if (!(i >= 0 && i < steps.length)) i = 0;
     steps.forEach((s, k) => s.classList.toggle('current', k === i));
+    // A step's own address (a QR code on a phone) opens at its heading.
+    if (query.has('step') && query.get('view') !== 'present') (steps[i].querySelector('h2') || steps[i]).scrollIntoView();
     for (const c of document.querySelectorAll('[data-testid="step-count"]')) c.textContent = `Step ${i + 1} of ${steps.length}`;
   }
 }

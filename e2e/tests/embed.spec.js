@@ -140,7 +140,7 @@ test('a Power Tuning run embedded Embedly-style is re-priced with its chart and 
   // Cost strategy on the sample run: 1,024 MB (measured, as cheap as 128 MB and 8× faster). Re-priced
   // exactly at 128 MB: 2.4 s × 0.125 GB × $0.0000166667 + $0.0000002 request fee.
   await expect(frame.locator('[data-metric="best_memory_mb"]')).toHaveAttribute('data-value', '1024');
-  await expect(frame.locator('[data-testid="power-chart-summary"]')).toContainText('1024 MB');
+  await expect(frame.locator('[data-testid="power-chart-summary"]')).toContainText(/the cost strategy recommends 1,024 MB \(as cheap(, | to within [\d.]+%, )and faster\)/);
   await expect(frame.getByTestId('repriced-table')).toBeVisible();
   await expect(frame.locator('[data-metric="repriced_128_usd"]')).toHaveAttribute('data-value', '0.00000520001');
   await expect(frame.locator('form.inputs')).toHaveCount(0);

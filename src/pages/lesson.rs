@@ -76,6 +76,19 @@ pub(crate) fn focus_title_on_step_change(step: Memo<usize>) {
         let _ = step.get();
         if first.get_value() {
             first.set_value(false);
+            // A step's own address (a QR code on a phone) opens with its
+            // heading on screen, not the lesson's contents (the site script
+            // has usually done so already: then nothing moves).
+            if crate::url::query().split('&').any(|kv| kv.starts_with("step="))
+                && let Some(w) = web_sys::window()
+                && let Some(h) = w.document().and_then(|d| d.get_element_by_id("step-title"))
+            {
+                let top = h.get_bounding_client_rect().top();
+                let height = w.inner_height().ok().and_then(|v| v.as_f64()).unwrap_or(0.0);
+                if top < 0.0 || top > height - 40.0 {
+                    h.scroll_into_view();
+                }
+            }
             return;
         }
         if let Some(h) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("step-title")) {
@@ -347,7 +360,7 @@ pub(crate) fn provide_code_language() {
 }
 
 /// A check's answer as a figure: its metric and exact value, as written.
-fn answer_figure(check: &'static Check) -> impl IntoView {
+pub(crate) fn answer_figure(check: &'static Check) -> impl IntoView {
     view! { <data data-metric=check.metric data-value=check.exact>{check.answer_text}</data> }
 }
 

@@ -9,8 +9,8 @@
 use crate::course::{self, Embed, Lesson};
 use crate::modules::EmbeddedCalc;
 use crate::pages::lesson::{
-    Mode, NoSuchLesson, Render, Tracker, block_view, focus_title_on_step_change, is_typing_target, live_calc, set_of,
-    slug_of, view_href,
+    Mode, NoSuchLesson, Render, Tracker, answer_figure, block_view, focus_title_on_step_change, is_typing_target,
+    live_calc, set_of, slug_of, view_href,
 };
 use crate::qr;
 use leptos::prelude::*;
@@ -88,6 +88,8 @@ fn TeachView(lesson: &'static Lesson, location: RwSignal<String>) -> impl IntoVi
     let set_q = Memo::new(move |_| param("set").unwrap_or_default());
     let set = Memo::new(move |_| set_of(&set_q.get()));
     let step = Memo::new(move |_| param("step").and_then(|k| lesson.step_index(&k)).unwrap_or(0));
+    // The screen blanked to black or white ("b"/"." and "w"/","), as in presentation software.
+    let blank = RwSignal::new(None::<&'static str>);
     // Presenting and handing out hide the site's chrome.
     Effect::new(move |prev: Option<Option<&'static str>>| {
         let class = mode.get().class();
@@ -115,23 +117,52 @@ fn TeachView(lesson: &'static Lesson, location: RwSignal<String>) -> impl IntoVi
             let _ = w.location().reload();
         }
     });
-    // Presenting: the keys clickers send (PageDown/PageUp), the arrows,
-    // Space, Home/End, and F for full screen; not while typing in a field.
+    // Presenting: the keys clickers send (PageDown/PageUp) change slides
+    // whatever has focus, a slider or a field included (a clicker cannot
+    // move focus); Space too, except on a button or link (which it presses)
+    // or in a text box. The arrows, Home/End, F for full screen and B/./W/,
+    // to blank the screen stay with a focused field or slider.
     let handle = window_event_listener(leptos::ev::keydown, move |ev| {
         let m = mode.get_untracked();
-        if m != Mode::Present || ev.alt_key() || ev.ctrl_key() || ev.meta_key() || is_typing_target(&ev) {
+        if m != Mode::Present || ev.alt_key() || ev.ctrl_key() || ev.meta_key() {
             return;
         }
         let key = ev.key();
-        let on_control = || {
+        let typing = is_typing_target(&ev);
+        let target_tag = || {
             use wasm_bindgen::JsCast;
             ev.target()
                 .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                .is_some_and(|el| matches!(el.tag_name().to_ascii_lowercase().as_str(), "button" | "a" | "summary"))
+                .map(|el| el.tag_name().to_ascii_lowercase())
+                .unwrap_or_default()
         };
+        let on_control = || matches!(target_tag().as_str(), "button" | "a" | "summary");
+        if blank.get_untracked().is_some() {
+            // Any key brings the slide back (the clicker's "blank" key again too).
+            ev.prevent_default();
+            blank.set(None);
+            return;
+        }
+        if typing && !matches!(key.as_str(), "PageDown" | "PageUp" | " ") {
+            return;
+        }
+        if typing && key == " " && target_tag() == "textarea" {
+            return;
+        }
         let i = step.get_untracked();
         let action = match key.as_str() {
-            "PageDown" | "ArrowRight" => "next",
+            "PageDown" => "next",
+            "ArrowRight" => "next",
+            "b" | "B" | "." => {
+                ev.prevent_default();
+                blank.set(Some("black"));
+                return;
+            }
+            "w" | "W" | "," => {
+                ev.prevent_default();
+                blank.set(Some("white"));
+                return;
+            }
             " " if !on_control() => {
                 if ev.shift_key() {
                     "prev"
@@ -160,7 +191,14 @@ fn TeachView(lesson: &'static Lesson, location: RwSignal<String>) -> impl IntoVi
     move || match mode.get() {
         Mode::Present => {
             let set = set.get();
-            view! { <PresentView lesson=lesson i=step.get() set=set set_q=set_q.get() tracker=tracker /> }.into_any()
+            view! {
+                <PresentView lesson=lesson i=step.get() set=set set_q=set_q.get() tracker=tracker />
+                {move || blank.get().map(|colour| view! {
+                    // As presentation software does: the screen goes black (B, .) or white (W, ,) until any key or a click.
+                    <div class=format!("blank-screen blank-{colour}") data-testid="blank-screen" role="presentation" on:click=move |_| blank.set(None)></div>
+                })}
+            }
+            .into_any()
         }
         m @ (Mode::Handout | Mode::Answers) => {
             let set = set.get();
@@ -188,10 +226,12 @@ fn PresentView(
     // The reader's view of this step, by number (the shortest address).
     let url = qr::absolute(&format!("/lessons/{}/?step={}", lesson.slug, i + 1));
     let code = qr::svg(&url, &format!("QR code to open this step: {}", qr::shown(&url))).unwrap_or_default();
-    let in_set = set
-        .iter()
-        .position(|l| l.slug == lesson.slug)
-        .map(|k| format!(" · lesson {} of {} in this workshop", k + 1, set.len()));
+    // Where the room is in the whole workshop, not only in this lesson.
+    let in_set = set.iter().position(|l| l.slug == lesson.slug).map(|k| {
+        let before: usize = set[..k].iter().map(|l| l.steps.len()).sum();
+        let total: usize = set.iter().map(|l| l.steps.len()).sum();
+        format!(" · lesson {} of {} · slide {} of {total} in this workshop", k + 1, set.len(), before + i + 1)
+    });
     let link = |action: &'static str, label: &'static str, rel: &'static str| {
         present_target(lesson, i, &set, action).map(|(l, k)| {
             view! { <a class="button" rel=rel href=view_href(l, "present", &set_q, Some(l.steps[k].id)) data-testid=format!("present-{action}")>{label}</a> }
@@ -221,7 +261,7 @@ fn PresentView(
                     <p class="present-url">{qr::shown(&url).to_string()}</p>
                 </aside>
             </div>
-            <p class="present-keys hint">"Keys: → PageDown Space next · ← PageUp back · Home End · F full screen"</p>
+            <p class="present-keys hint">"Keys: → PageDown Space next · ← PageUp back · Home End · F full screen · B black · W white"</p>
         </div>
     }
 }
@@ -239,13 +279,59 @@ fn HandoutView(
 ) -> impl IntoView {
     let render = if answers { Render::Answers } else { Render::Handout };
     let what = if answers { "Answer key" } else { "Handout" };
-    let other = if answers { ("handout", "Handout without answers") } else { ("answers", "Answer key") };
-    let count = lessons.len();
+    let title = format!(
+        "{what}: {}",
+        if lessons.len() == 1 {
+            format!("Lesson {}", lessons[0].number)
+        } else {
+            format!(
+                "{} lessons ({})",
+                lessons.len(),
+                lessons.iter().map(|l| l.number.to_string()).collect::<Vec<_>>().join(", ")
+            )
+        }
+    );
+    if answers {
+        // The key a teacher keeps at hand: one row per check (its step, the
+        // question, the answer with its unit, how to get it), a page or two
+        // for a whole workshop; the handout has the lessons in full.
+        return view! {
+            <div class="handout answer-key" data-testid="answers">
+                <h1 class="handout-title" data-testid="handout-title">{title}</h1>
+                <div class="handout-tools">
+                    <button type="button" class="primary" on:click=|_| { if let Some(w) = web_sys::window() { let _ = w.print(); } }>"Print"</button>
+                    <a class="button" href=view_href(here, "handout", &set_q, None)>"Handout without answers"</a>
+                    <a class="button" href=course::step_href(here.slug, None) data-reload="">"Step by step"</a>
+                </div>
+                {lessons.into_iter().map(|l| view! {
+                    <section class="answer-lesson" aria-labelledby=format!("key-{}", l.slug)>
+                        <h2 id=format!("key-{}", l.slug)>{format!("Lesson {}: {}", l.number, l.title)}</h2>
+                        <table class="answer-table">
+                            <thead><tr><th scope="col">"Step"</th><th scope="col">"Check"</th><th scope="col">"Answer"</th><th scope="col">"How to get it"</th></tr></thead>
+                            <tbody>
+                                {l.steps.iter().enumerate().flat_map(|(i, s)| s.blocks.iter().filter_map(move |b| match b {
+                                    lambda_lessons::Block::Check(c) => Some(view! {
+                                        <tr data-check=c.id>
+                                            <td>{i + 1}</td>
+                                            <td inner_html=course::html(c.question)></td>
+                                            <td data-testid="answer">{answer_figure(c)}{format!(", {}", c.what)}</td>
+                                            <td inner_html=course::html(c.hint)></td>
+                                        </tr>
+                                    }),
+                                    _ => None,
+                                })).collect_view()}
+                            </tbody>
+                        </table>
+                    </section>
+                }).collect_view()}
+            </div>
+        }
+        .into_any();
+    }
+    let other = ("answers", "Answer key");
     view! {
-        <div class="handout" data-testid=if answers { "answers" } else { "handout" }>
-            <h1 class="handout-title" data-testid="handout-title">
-                {format!("{what}: {}", if count == 1 { format!("Lesson {}", lessons[0].number) } else { format!("{count} lessons ({})", lessons.iter().map(|l| l.number.to_string()).collect::<Vec<_>>().join(", ")) })}
-            </h1>
+        <div class="handout" data-testid="handout">
+            <h1 class="handout-title" data-testid="handout-title">{title}</h1>
             <div class="handout-tools">
                 <button type="button" class="primary" on:click=|_| { if let Some(w) = web_sys::window() { let _ = w.print(); } }>"Print"</button>
                 <a class="button" href=view_href(here, other.0, &set_q, None)>{other.1}</a>
@@ -265,6 +351,7 @@ fn HandoutView(
             }).collect_view()}
         </div>
     }
+    .into_any()
 }
 
 fn calc_route(e: &Embed) -> String {

@@ -470,6 +470,7 @@ const METRIC_NAMES: &[(&str, &str)] = &[
     ("cold_latency_p50_ms", "median cold-start latency (p50, as the caller sees it)"),
     ("init_p50_ms", "median Init duration (p50)"),
     ("best_memory_mb", "recommended memory size"),
+    ("best_duration_ms", "duration at the recommended size"),
     ("cost_per_million_usd", "cost per million invocations"),
     ("duration_ms", "duration"),
     ("gb_seconds", "billed GB-seconds"),
@@ -848,6 +849,11 @@ pub fn check_course(lessons: &[Compiled], today: Date) -> Vec<Error> {
         if lesson.checks().next().is_none() {
             errors.push(err(file, 1, "a lesson needs at least one check".into()));
         }
+        for step in lesson.steps {
+            for m in answers_in_step(step, today) {
+                errors.push(err(file, 1, format!("step '{}': {m}", step.id)));
+            }
+        }
         for (target, line) in links {
             if let Some(t) = target.strip_prefix("lesson:") {
                 if let Err(m) = resolve_step(lessons.iter().map(|c| &c.lesson), t) {
@@ -869,6 +875,101 @@ pub fn check_course(lessons: &[Compiled], today: Date) -> Vec<Error> {
         }
     }
     errors
+}
+
+/// The numbers a reader sees in a step's text (prose, captions, myth boxes),
+/// as written: `$3.53`, `1,024`, `0.56`.
+fn numbers_in(html: &str) -> Vec<(String, f64)> {
+    let mut text = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => {
+                in_tag = false;
+                text.push(' ');
+            }
+            _ if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    let mut token = String::new();
+    let flush = |token: &mut String, out: &mut Vec<(String, f64)>| {
+        let t = token.trim_end_matches([',', '.']).to_string();
+        if t.chars().any(|c| c.is_ascii_digit())
+            && let Ok(x) = t.replace(',', "").parse::<f64>()
+        {
+            out.push((t, x));
+        }
+        token.clear();
+    };
+    for c in text.chars() {
+        if c.is_ascii_digit() || ((c == ',' || c == '.') && !token.is_empty()) {
+            token.push(c);
+        } else {
+            flush(&mut token, &mut out);
+        }
+    }
+    flush(&mut token, &mut out);
+    out
+}
+
+/// Significant digits of a number as written (`0.0417` has 3, `1,024` 4).
+fn significant(written: &str) -> usize {
+    let digits: String = written.chars().filter(char::is_ascii_digit).collect();
+    let trimmed = digits.trim_start_matches('0');
+    let trimmed = if written.contains('.') { trimmed } else { trimmed.trim_end_matches('0') };
+    trimmed.len()
+}
+
+/// Where a check's answer stands in its own step: a number in the text
+/// within the check's tolerance (written with two or more significant
+/// digits, so a "3 environments" elsewhere does not count), or the same
+/// figure shown by a calculator on the step for the same scenario. A check
+/// must make the reader compute, not copy (issue 23).
+pub fn answers_in_step(step: &Step, today: Date) -> Vec<String> {
+    let mut text = String::new();
+    let mut shown: Vec<(&'static str, f64)> = Vec::new();
+    for b in step.blocks {
+        match b {
+            Block::Html(h) => text.push_str(h),
+            Block::Myth { myth, fact, .. } => {
+                text.push_str(myth);
+                text.push(' ');
+                text.push_str(fact);
+            }
+            Block::Calculator(e) => {
+                text.push_str(e.caption);
+                if let Some(c) = calculators::find(e.calc)
+                    && let Ok(metrics) = c.evaluate_query(e.query, today)
+                {
+                    shown.extend(metrics.iter().filter_map(|(k, v)| v.as_f64().map(|x| (*k, x))));
+                }
+            }
+            _ => {}
+        }
+        text.push(' ');
+    }
+    let numbers = numbers_in(&text);
+    let mut out = Vec::new();
+    for b in step.blocks {
+        let Block::Check(c) = b else { continue };
+        let scale = if c.unit == "%" { 100.0 } else { 1.0 };
+        let close = |x: f64| (x - c.answer).abs() <= c.tolerance.max(c.answer.abs() * 1e-9);
+        if let Some((w, _)) = numbers.iter().find(|(w, x)| significant(w) >= 2 && close(*x)) {
+            out.push(format!(
+                "check {}: its answer ({}) stands in the step's text as \"{w}\"; ask about another scenario",
+                c.id, c.answer_text
+            ));
+        } else if shown.iter().any(|(k, x)| *k == c.metric && close(x * scale)) {
+            out.push(format!(
+                "check {}: its answer ({}) is what the step's calculator shows as it opens; ask about another scenario",
+                c.id, c.answer_text
+            ));
+        }
+    }
+    out
 }
 
 /// Resolves `01-billing` or `01-billing#step-id` against the lessons.
@@ -1162,7 +1263,7 @@ mod tests {
             let (lesson, links) = compile_lesson(&format!("{slug}.md"), slug, &text, &CTX).unwrap();
             Compiled { file: format!("{slug}.md"), lesson, links }
         };
-        let good = "## A {#a}\n{{cost.total_usd}}\n::: check\nquestion: q\nanswer: cost.total_usd\ntolerance: 1%\nhint: h\n:::\n";
+        let good = "## A {#a}\n{{cost.total_usd}}\n::: check\nquestion: q\nanswer: cost.total_usd?memory_mb=512&free_tier=false&requests=5000000\ntolerance: 1%\nhint: h\n:::\n";
         let course = vec![
             mk("01-a", "none", good),
             mk("02-b", "01-a", &format!("{good}See [a](lesson:01-a#a) and [b](lesson:01-a#zz).\n")),
@@ -1175,6 +1276,27 @@ mod tests {
         assert!(text.iter().any(|e| e.starts_with("03-c.md") && e.contains("live")), "{text:?}");
         assert!(text.iter().any(|e| e.starts_with("03-c.md") && e.contains("check")), "{text:?}");
         assert_eq!(errs.len(), 4, "{text:?}");
+    }
+
+    #[test]
+    fn a_check_whose_answer_stands_in_its_step_is_refused() {
+        // Issue 23: the answer printed in the text above, in a myth box, or
+        // shown by the step's calculator as it opens.
+        let cases = [
+            "## A {#a}\nThe month comes to {{cost.total_usd?free_tier=false}}.\n::: check\nquestion: q\nanswer: cost.total_usd?free_tier=false\ntolerance: 0.01\nhint: h\n:::\n",
+            "## A {#a}\n::: calculator cost\nparams: memory_mb=512\n:::\n::: check\nquestion: q\nanswer: cost.total_usd?memory_mb=512\ntolerance: 0.01\nhint: h\n:::\n",
+        ];
+        for text in cases {
+            let l = lesson(text).unwrap();
+            let found = answers_in_step(&l.steps[0], CTX.today);
+            assert_eq!(found.len(), 1, "{text}: {found:?}");
+        }
+        // Another scenario than the text's, or a small count elsewhere, is fine.
+        let ok = lesson(
+            "## A {#a}\nAt 1,024 MB: {{cost.total_usd?free_tier=false}}; 3 environments.\n::: check\nquestion: q\nanswer: cost.total_usd?free_tier=false&memory_mb=512\ntolerance: 0.01\nhint: h\n:::\n",
+        )
+        .unwrap();
+        assert_eq!(answers_in_step(&ok.steps[0], CTX.today), Vec::<String>::new());
     }
 
     #[test]

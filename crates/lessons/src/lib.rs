@@ -161,9 +161,26 @@ impl Lesson {
     }
 }
 
-/// Reads what a reader typed as a number: `$3.53`, `3,530`, `12 %`, `1e3`.
+/// Reads what a reader typed as a number: `$3.53`, `3,530`, `12 %`, `1e3`,
+/// and with a decimal comma as much of Europe writes it: `1,45`, `0,56 %`,
+/// `1.234,56`. A single comma followed by exactly three digits (`1,450`)
+/// separates thousands.
 pub fn parse_typed_number(s: &str) -> Option<f64> {
-    let cleaned: String = s.trim().chars().filter(|c| !matches!(c, '$' | ',' | '%' | ' ' | '_' | '\u{a0}')).collect();
+    let kept: String =
+        s.trim().chars().filter(|c| !matches!(c, '$' | '%' | ' ' | '_' | '\u{a0}' | '\u{202f}')).collect();
+    let decimal_comma = match (kept.rfind(','), kept.rfind('.')) {
+        (Some(c), Some(d)) => c > d,
+        (Some(c), None) => {
+            let after = kept[c + 1..].chars().take_while(char::is_ascii_digit).count();
+            kept.matches(',').count() == 1 && after != 3
+        }
+        _ => false,
+    };
+    let cleaned: String = if decimal_comma {
+        kept.chars().filter(|c| *c != '.').map(|c| if c == ',' { '.' } else { c }).collect()
+    } else {
+        kept.chars().filter(|c| *c != ',').collect()
+    };
     let cleaned = cleaned.trim_end_matches(|c: char| c.is_ascii_alphabetic() && c != 'e' && c != 'E');
     let x: f64 = cleaned.parse().ok()?;
     x.is_finite().then_some(x)
@@ -192,5 +209,13 @@ mod tests {
         assert_eq!(parse_typed_number("abc"), None);
         assert_eq!(parse_typed_number("NaN"), None);
         assert_eq!(parse_typed_number("inf"), None);
+        // Decimal commas (issue 23: "1,45" was marked wrong) and thousands.
+        assert_eq!(parse_typed_number("1,45"), Some(1.45));
+        assert_eq!(parse_typed_number("$3,53"), Some(3.53));
+        assert_eq!(parse_typed_number("0,56 %"), Some(0.56));
+        assert_eq!(parse_typed_number("1.234,56"), Some(1234.56));
+        assert_eq!(parse_typed_number("1,450"), Some(1450.0));
+        assert_eq!(parse_typed_number("1,234,567.8"), Some(1234567.8));
+        assert_eq!(parse_typed_number("12\u{202f}300 ms"), Some(12300.0));
     }
 }

@@ -644,38 +644,90 @@ impl PowerResult {
     }
 
     /// One sentence describing the chart: how duration and cost move with
-    /// memory, and the recommendation.
+    /// memory, and the recommendation. With measurements, the cheapest size it
+    /// names is the cheapest *measured* one, as in the table below the chart;
+    /// the model's own minimum is named as a prediction only where it differs.
     pub fn summary(&self) -> String {
-        let first = self.grid.first();
-        let last = self.grid.last();
-        let cheapest = self
-            .grid
-            .iter()
-            .filter(|r| !r.out_of_memory && !r.timed_out)
-            .min_by(|a, b| a.per_million.cmp(&b.per_million));
-        match (first, last, cheapest) {
-            (Some(a), Some(b), Some(c)) => format!(
-                "Modelled duration goes from {:.0} ms at {} MB to {:.0} ms at {} MB; cost per million invocations is lowest at {} MB (${}); the {} strategy recommends {} MB{}.",
-                a.duration_ms,
-                a.memory_mb,
-                b.duration_ms,
-                b.memory_mb,
-                c.memory_mb,
-                c.per_million.round_cents(),
-                self.strategy,
-                self.best.memory_mb,
-                if self.measured.is_empty() {
-                    String::new()
-                } else {
-                    format!(
-                        ", the best of {} measured sizes (circles){}",
-                        self.measured.len(),
-                        self.next_text().map(|t| format!("; {t}")).unwrap_or_default()
-                    )
-                }
+        let ok = |r: &&Row| !r.out_of_memory && !r.timed_out;
+        let cheapest_of =
+            |rows: &mut dyn Iterator<Item = &Row>| rows.min_by(|a, b| a.per_million.cmp(&b.per_million)).cloned();
+        let model_min = cheapest_of(&mut self.grid.iter().filter(ok));
+        let measured_min = cheapest_of(&mut self.candidates.iter().filter(ok).filter(|r| r.measured));
+        let ms = |x: f64| crate::scenario::grouped(x.round() as i64);
+        let mb = |x: u32| crate::scenario::grouped(x as i64);
+        let (Some(a), Some(b), Some(m)) = (self.grid.first(), self.grid.last(), model_min) else {
+            return String::new();
+        };
+        let cheapest = match &measured_min {
+            Some(c) if c.memory_mb == m.memory_mb => {
+                format!(
+                    "the cheapest measured size is {} MB ({} per million invocations)",
+                    mb(c.memory_mb),
+                    c.per_million.cents_text()
+                )
+            }
+            Some(c) => format!(
+                "the cheapest measured size is {} MB ({} per million invocations; the fitted model, a prediction, puts its minimum at {} MB, {})",
+                mb(c.memory_mb),
+                c.per_million.cents_text(),
+                mb(m.memory_mb),
+                m.per_million.cents_text()
             ),
-            _ => String::new(),
-        }
+            None => {
+                // A flat stretch (CPU-bound work below one vCPU) ties to the cent: name it whole.
+                let tied: Vec<u32> = self
+                    .grid
+                    .iter()
+                    .filter(ok)
+                    .filter(|r| r.per_million.round_cents() == m.per_million.round_cents())
+                    .map(|r| r.memory_mb)
+                    .collect();
+                match (tied.first(), tied.last()) {
+                    (Some(lo), Some(hi)) if lo != hi => format!(
+                        "the model predicts cost per million invocations is lowest, {}, at every size from {} MB to {} MB",
+                        m.per_million.cents_text(),
+                        mb(*lo),
+                        mb(*hi)
+                    ),
+                    _ => format!(
+                        "the model predicts cost per million invocations is lowest at {} MB ({})",
+                        mb(m.memory_mb),
+                        m.per_million.cents_text()
+                    ),
+                }
+            }
+        };
+        // Why the cost strategy's pick is not the cheapest row: a near-tie,
+        // broken in favour of speed.
+        let low = measured_min.as_ref().unwrap_or(&m);
+        let why = if self.strategy == "cost" && self.best.memory_mb != low.memory_mb && low.per_million > Usd::ZERO {
+            let pct = (self.best.per_million.as_f64() - low.per_million.as_f64()) / low.per_million.as_f64() * 100.0;
+            if pct < 0.05 {
+                " (as cheap, and faster)".to_string()
+            } else {
+                format!(" (as cheap to within {pct:.1}%, and faster)")
+            }
+        } else {
+            String::new()
+        };
+        format!(
+            "Modelled duration goes from {} ms at {} MB to {} ms at {} MB; {cheapest}; the {} strategy recommends {} MB{why}{}.",
+            ms(a.duration_ms),
+            mb(a.memory_mb),
+            ms(b.duration_ms),
+            mb(b.memory_mb),
+            self.strategy,
+            mb(self.best.memory_mb),
+            if self.measured.is_empty() {
+                String::new()
+            } else {
+                format!(
+                    ", the best of {} measured sizes (circles){}",
+                    self.measured.len(),
+                    self.next_text().map(|t| format!("; {t}")).unwrap_or_default()
+                )
+            }
+        )
     }
 
     /// What the model expects of the size worth measuring next, against the
@@ -896,10 +948,28 @@ mod tests {
     #[test]
     fn the_summary_names_the_ends_and_the_pick() {
         let s = run(&[]).summary();
-        assert!(s.starts_with("Modelled duration goes from 2400 ms at 128 MB to 174 ms at 10240 MB"), "{s}");
+        assert!(s.starts_with("Modelled duration goes from 2,400 ms at 128 MB to 174 ms at 10,240 MB"), "{s}");
         // Cost is flat up to 1,536 MB (2,400 ms × 128 MB = 200 ms × 1,536 MB),
-        // so the tie goes to the fastest of the equally cheap sizes.
-        assert!(s.contains("the cost strategy recommends 1536 MB"), "{s}");
+        // so the tie goes to the fastest of the equally cheap sizes, and the
+        // sentence names the whole flat stretch (issue 23: "lowest at 128 MB …
+        // recommends 1536 MB" read as a contradiction).
+        assert!(s.contains("lowest, $5.20, at every size from 128 MB to 1,"), "{s}");
+        assert!(s.contains("the cost strategy recommends 1,536 MB"), "{s}");
+        // With measurements, the cheapest named is the cheapest measured row
+        // of the table, and the model's minimum only as a prediction.
+        let m = run(&[("points", "128:11720,256:6680,512:3190,1024:1460")]);
+        let s = m.summary();
+        let table_min =
+            m.candidates.iter().filter(|r| r.measured).min_by(|a, b| a.per_million.cmp(&b.per_million)).unwrap();
+        assert_eq!(table_min.memory_mb, 1024);
+        assert!(
+            s.contains(&format!(
+                "the cheapest measured size is 1,024 MB ({} per million invocations",
+                table_min.per_million.cents_text()
+            )),
+            "{s}"
+        );
+        assert!(!s.contains("lowest at 128 MB"), "{s}");
     }
 
     #[test]
