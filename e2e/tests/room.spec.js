@@ -103,3 +103,32 @@ test('in a workshop the presenter says which slide of the whole workshop is on s
   const steps4 = fs.readFileSync(path.join(DIR, fs.readdirSync(DIR).find((x) => x.startsWith('04-'))), 'utf8').split('\n').filter((l) => l.startsWith('## ')).length;
   await expect(page.getByTestId('presenter')).toContainText(`lesson 2 of 2 · slide ${steps1 + 1} of ${steps1 + steps4} in this workshop`);
 });
+
+test('the handout prints code in the one language the planner chose, without captions or progress bars', async ({ page, consoleErrors }) => {
+  await page.goto('workshop/?lessons=2,9,10');
+  await appReady(page);
+  await page.locator('#ws-lang').selectOption('python');
+  const handout = page.getByTestId('workshop-handout');
+  await expect(handout).toHaveAttribute('href', /lang=python/);
+  await page.goto(await handout.getAttribute('href'));
+  await appReady(page);
+  const sheet = page.getByTestId('handout');
+  await expect(sheet).toBeVisible();
+  // One sample per code block: Python where the block has it (a block
+  // without prints its first language).
+  const blocks = [2, 9, 10].map((n) => {
+    const f = fs.readdirSync(DIR).find((x) => x.startsWith(String(n).padStart(2, '0') + '-'));
+    const text = fs.readFileSync(path.join(DIR, f), 'utf8');
+    return text.split('::: code').slice(1).map((b) => b.split('\n:::')[0].includes('```python'));
+  }).flat();
+  const labels = await sheet.locator('pre').evaluateAll((pres) => pres.map((p) => p.previousElementSibling?.textContent));
+  expect(labels.length).toBe(blocks.length);
+  blocks.forEach((hasPython, i) => { if (hasPython) expect(labels[i]).toBe('Python'); });
+  await page.emulateMedia({ media: 'print' });
+  for (const hidden of ['.printed-calc figcaption', '.printed-calc progress']) {
+    for (const el of await sheet.locator(hidden).all()) await expect(el).toBeHidden();
+  }
+  const pages = pdfPages(await page.pdf({ format: 'A4' }));
+  test.info().annotations.push({ type: 'handout pages (lessons 2, 9, 10)', description: String(pages) });
+  expect(consoleErrors).toEqual([]);
+});

@@ -461,14 +461,17 @@ fn CheckView(check: &'static Check, tracker: Tracker, render: Render) -> impl In
 /// sample on the page and is remembered.
 #[component]
 fn CodeTabs(samples: &'static [Sample], print: bool) -> impl IntoView {
-    if print {
-        return samples
-            .iter()
-            .map(|s| view! { <p class="hint">{s.label}</p><pre><code>{s.code}</code></pre> })
-            .collect_view()
-            .into_any();
-    }
     let lang = code_language();
+    if print {
+        // Paper gets one language: the address's `lang=` (the workshop
+        // planner's choice), else the reader's, else the first.
+        let want = crate::url::query()
+            .split('&')
+            .find_map(|kv| kv.strip_prefix("lang=").map(str::to_string))
+            .unwrap_or_else(|| lang.get_untracked());
+        let s = samples.iter().find(|s| s.lang == want).unwrap_or(&samples[0]);
+        return view! { <p class="hint">{s.label}</p><pre><code>{s.code}</code></pre> }.into_any();
+    }
     let current = Memo::new(move |_| {
         let want = lang.get();
         samples.iter().position(|s| s.lang == want).unwrap_or(0)

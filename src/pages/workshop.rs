@@ -19,11 +19,33 @@ pub struct Plan {
     pub break_min: u32,
     /// A break once this much teaching has gone by.
     pub every: u32,
+    /// The language code samples print in (`lang=`, a sample's key); empty:
+    /// the reader's choice, else each sample's first.
+    pub lang: String,
+}
+
+/// The languages of the course's code samples: (key, label), in first-seen order.
+pub fn code_languages() -> Vec<(&'static str, &'static str)> {
+    let mut out: Vec<(&'static str, &'static str)> = Vec::new();
+    for l in crate::course::LESSONS {
+        for s in l.steps {
+            for b in s.blocks {
+                if let crate::course::Block::Code(samples) = b {
+                    for x in samples.iter() {
+                        if !out.iter().any(|(k, _)| *k == x.lang) {
+                            out.push((x.lang, x.label));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    out
 }
 
 impl Default for Plan {
     fn default() -> Self {
-        Plan { lessons: Vec::new(), start: 9 * 60, pace: 2.0, break_min: 15, every: 90 }
+        Plan { lessons: Vec::new(), start: 9 * 60, pace: 2.0, break_min: 15, every: 90, lang: String::new() }
     }
 }
 
@@ -70,6 +92,15 @@ impl Plan {
                     Some(x) => p.every = x,
                     None => bad("Break after at most (min) (every)", &v, "whole minutes from 30 to 240"),
                 },
+                "lang" => {
+                    let langs = code_languages();
+                    if v.is_empty() || langs.iter().any(|(k, _)| *k == v) {
+                        p.lang = v;
+                    } else {
+                        let keys: Vec<&str> = langs.iter().map(|(k, _)| *k).collect();
+                        bad("Code on paper (lang)", &v, &format!("one of {}", keys.join(", ")));
+                    }
+                }
                 _ => {}
             }
         }
@@ -89,6 +120,9 @@ impl Plan {
             self.break_min,
             self.every
         ));
+        if !self.lang.is_empty() {
+            q.push_str(&format!("&lang={}", self.lang));
+        }
         q
     }
 
@@ -189,6 +223,7 @@ pub fn WorkshopView() -> impl IntoView {
                 "start" => p.start = parsed.start,
                 "pace" => p.pace = parsed.pace,
                 "break" => p.break_min = parsed.break_min,
+                "lang" => p.lang = parsed.lang,
                 _ => p.every = parsed.every,
             });
         }
@@ -217,12 +252,13 @@ pub fn WorkshopView() -> impl IntoView {
         )
     };
     let links = move || {
-        let (set, first) = plan.with(|p| (p.set(), p.lessons.first().copied()));
+        let (set, first, lang) = plan.with(|p| (p.set(), p.lessons.first().copied(), p.lang.clone()));
+        let lang = if lang.is_empty() { String::new() } else { format!("&lang={lang}") };
         first.map(|f| {
             view! {
                 <p class="workshop-links">
                     <a class="button primary" data-testid="workshop-present" href=view_href(f, "present", &set, Some(f.steps[0].id))>"Present"</a>
-                    <a class="button" data-testid="workshop-handout" href=view_href(f, "handout", &set, None)>"Handout"</a>
+                    <a class="button" data-testid="workshop-handout" href=format!("{}{lang}", view_href(f, "handout", &set, None))>"Handout"</a>
                     <a class="button" data-testid="workshop-answers" href=view_href(f, "answers", &set, None)>"Answer key"</a>
                     <button type="button" on:click=|_| { if let Some(w) = web_sys::window() { let _ = w.print(); } }>"Print the agenda"</button>
                 </p>
@@ -290,6 +326,19 @@ pub fn WorkshopView() -> impl IntoView {
                     {num("pace", "Pace (× reading time)", "Teaching time per lesson: its reading time × this (rounded up to 5 minutes), with discussion and exercises.", Signal::derive(move || lambda_model::scenario::fmt_num(plan.with(|p| p.pace))), "1", "5", "0.5")}
                     {num("break", "Break (min)", "0 = no breaks.", Signal::derive(move || plan.with(|p| p.break_min.to_string())), "0", "60", "5")}
                     {num("every", "Break after at most (min)", "Of teaching since the last break.", Signal::derive(move || plan.with(|p| p.every.to_string())), "30", "240", "5")}
+                </fieldset>
+                <fieldset class="workshop-settings">
+                    <legend>"Handout"</legend>
+                    <div class="field">
+                        <label for="ws-lang">"Code on paper"</label>
+                        <select id="ws-lang" on:change=move |ev| setting("lang", event_target_value(&ev))>
+                            <option value="" selected=move || plan.with(|p| p.lang.is_empty())>"Each sample's first language"</option>
+                            {code_languages().into_iter().map(|(k, label)| view! {
+                                <option value=k selected=move || plan.with(|p| p.lang == k)>{label}</option>
+                            }).collect_view()}
+                        </select>
+                        <p class="hint">"The handout prints each code sample in this one language."</p>
+                    </div>
                 </fieldset>
                 <div role="status" id="workshop-problems" data-testid="workshop-problems">
                     {move || problems.get().into_iter().map(|m| view! { <p class="field-error">{m}</p> }).collect_view()}
