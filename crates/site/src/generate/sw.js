@@ -48,11 +48,9 @@ self.addEventListener('install', (event) => {
   })());
 });
 
-/** The caches of other versions, newest last (as the versions were activated). */
+/** The caches of other versions (what they hold is merged, so their order does not matter). */
 async function otherCaches() {
-  const names = (await caches.keys()).filter((n) => n.startsWith('lambda-lab-') && n !== CACHE && n !== META);
-  const order = await versions();
-  return names.sort((a, b) => order.indexOf(a) - order.indexOf(b));
+  return (await caches.keys()).filter((n) => n.startsWith('lambda-lab-') && n !== CACHE && n !== META);
 }
 
 async function versions() {
