@@ -132,19 +132,30 @@ pub fn parse_hex(s: &str) -> Option<RGBColor> {
 }
 
 /// Sizes the canvas backing store for the device pixel ratio; returns
-/// (width, height, ratio) in device pixels.
+/// (width, height, scale): the scale turns the charts' CSS px (fonts for a
+/// 16 px page) into device pixels, and grows with the page's root font
+/// size, so a projected chart (24 px text) has 18 px labels.
 fn fit(canvas: &web_sys::HtmlCanvasElement) -> (u32, u32, f64) {
-    let dpr = web_sys::window().map(|w| w.device_pixel_ratio()).unwrap_or(1.0).max(1.0);
+    let w = web_sys::window();
+    let dpr = w.as_ref().map(|w| w.device_pixel_ratio()).unwrap_or(1.0).max(1.0);
+    let rem = w
+        .as_ref()
+        .and_then(|w| w.document()?.document_element().and_then(|e| w.get_computed_style(&e).ok().flatten()))
+        .and_then(|s| s.get_property_value("font-size").ok())
+        .and_then(|v| v.trim_end_matches("px").parse::<f64>().ok())
+        .map_or(1.0, |px| (px / 16.0).clamp(1.0, 3.0));
     let el: &web_sys::Element = canvas.unchecked_ref();
     let rect = el.get_bounding_client_rect();
     let (w, h) = ((rect.width() * dpr).round().max(1.0) as u32, (rect.height() * dpr).round().max(1.0) as u32);
+    // The smallest label's size in CSS px (12 px on a page, 18 px projected), for tests and curious readers.
+    let _ = el.set_attribute("data-label-px", &format!("{}", 12.0 * rem));
     if canvas.width() != w {
         canvas.set_width(w);
     }
     if canvas.height() != h {
         canvas.set_height(h);
     }
-    (w, h, dpr)
+    (w, h, dpr * rem)
 }
 
 /// Draws horizontal stacked bars, one row per bar, with the label above each

@@ -16,6 +16,7 @@ pub mod pages;
 pub mod panic;
 pub mod paths;
 pub mod qr;
+pub mod slides;
 pub mod storage;
 pub mod theme;
 pub mod traffic_view;

@@ -12,7 +12,8 @@ thread_local! {
     static LOCATION: RefCell<Option<RwSignal<String>>> = const { RefCell::new(None) };
 }
 
-fn current() -> String {
+/// The address as it is now: path and query.
+pub fn current() -> String {
     web_sys::window()
         .map(|w| {
             format!("{}{}", w.location().pathname().unwrap_or_default(), w.location().search().unwrap_or_default())

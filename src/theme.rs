@@ -68,6 +68,10 @@ pub fn use_theme() -> RwSignal<Theme> {
 /// Dispatched on `window` whenever the theme changes.
 pub const THEME_EVENT: &str = "lambda-lab-theme";
 
+/// Dispatched on `window` when part of a page that had no size is shown (a
+/// presenter's slide): charts drawn while hidden draw again at their size.
+pub const SHOWN_EVENT: &str = "lambda-lab-shown";
+
 /// The window's inner width, updated on resize (charts redraw on change).
 pub fn use_window_width() -> RwSignal<f64> {
     #[derive(Clone, Copy)]
@@ -78,7 +82,12 @@ pub fn use_window_width() -> RwSignal<f64> {
     let read = || web_sys::window().and_then(|w| w.inner_width().ok()).and_then(|v| v.as_f64()).unwrap_or(0.0);
     let w = RwSignal::new(read());
     let handle = window_event_listener(leptos::ev::resize, move |_| w.set(read()));
-    on_cleanup(move || handle.remove());
+    // Setting the signal notifies even when the width is the same: charts redraw.
+    let shown = window_event_listener_untyped(SHOWN_EVENT, move |_| w.set(read()));
+    on_cleanup(move || {
+        handle.remove();
+        shown.remove();
+    });
     provide_context(Width(w));
     w
 }

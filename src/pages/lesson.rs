@@ -47,7 +47,7 @@ pub(crate) fn NoSuchLesson(slug: String) -> impl IntoView {
 
 /// The reader's progress in this lesson, shared by the page's parts.
 #[derive(Clone, Copy)]
-pub(crate) struct Tracker {
+pub struct Tracker {
     pub(crate) slug: &'static str,
     pub(crate) progress: RwSignal<Progress>,
     /// False when storage refused the last write.

@@ -7,6 +7,7 @@ pub mod cost;
 pub mod lesson;
 pub mod lmi;
 pub mod power;
+pub mod present;
 pub mod teach;
 pub mod traffic;
 pub mod workshop;

@@ -9,8 +9,7 @@
 use crate::course::{self, Embed, Lesson};
 use crate::modules::EmbeddedCalc;
 use crate::pages::lesson::{
-    Mode, NoSuchLesson, Render, Tracker, answer_figure, block_view, focus_title_on_step_change, is_typing_target,
-    live_calc, set_of, slug_of, view_href,
+    Mode, NoSuchLesson, Render, Tracker, answer_figure, block_view, set_of, slug_of, view_href,
 };
 use crate::qr;
 use leptos::prelude::*;
@@ -35,50 +34,6 @@ pub fn TeachRoot() -> impl IntoView {
     .into_any()
 }
 
-/// Where the presenter goes from step `i` of `lesson` for `key` (`next`,
-/// `prev`, `home`, `end`), walking across the lessons of the set when this
-/// lesson is one of them; `None` at either end.
-pub fn present_target(
-    lesson: &'static Lesson,
-    i: usize,
-    set: &[&'static Lesson],
-    key: &str,
-) -> Option<(&'static Lesson, usize)> {
-    let k = set.iter().position(|l| l.slug == lesson.slug);
-    let last = lesson.steps.len() - 1;
-    match key {
-        "next" if i < last => Some((lesson, i + 1)),
-        "next" => k.and_then(|k| set.get(k + 1)).map(|l| (*l, 0)),
-        "prev" if i > 0 => Some((lesson, i - 1)),
-        "prev" => k.and_then(|k| k.checked_sub(1)).map(|k| (set[k], set[k].steps.len() - 1)),
-        "home" => Some(set.first().filter(|_| k.is_some()).map_or((lesson, 0), |l| (*l, 0))),
-        "end" => Some(set.last().filter(|_| k.is_some()).map_or((lesson, last), |l| (*l, l.steps.len() - 1))),
-        _ => None,
-    }
-}
-
-fn toggle_full_screen() {
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
-    let full =
-        js_sys::Reflect::get(&doc, &"fullscreenElement".into()).ok().is_some_and(|e| !e.is_null() && !e.is_undefined());
-    let (target, name): (wasm_bindgen::JsValue, &str) = if full {
-        (doc.clone().into(), "exitFullscreen")
-    } else {
-        match doc.document_element() {
-            Some(el) => (el.into(), "requestFullscreen"),
-            None => return,
-        }
-    };
-    if let Ok(f) = js_sys::Reflect::get(&target, &name.into()) {
-        use wasm_bindgen::JsCast;
-        if let Ok(f) = f.dyn_into::<js_sys::Function>() {
-            // A promise that rejects when the browser refuses (an iframe
-            // without allowfullscreen); nothing to do then.
-            let _ = f.call0(&target);
-        }
-    }
-}
-
 #[component]
 fn TeachView(lesson: &'static Lesson, location: RwSignal<String>) -> impl IntoView {
     crate::pages::lesson::provide_code_language();
@@ -87,9 +42,6 @@ fn TeachView(lesson: &'static Lesson, location: RwSignal<String>) -> impl IntoVi
     let mode = Memo::new(move |_| Mode::parse(param("view").as_deref()));
     let set_q = Memo::new(move |_| param("set").unwrap_or_default());
     let set = Memo::new(move |_| set_of(&set_q.get()));
-    let step = Memo::new(move |_| param("step").and_then(|k| lesson.step_index(&k)).unwrap_or(0));
-    // The screen blanked to black or white ("b"/"." and "w"/","), as in presentation software.
-    let blank = RwSignal::new(None::<&'static str>);
     // Presenting and handing out hide the site's chrome.
     Effect::new(move |prev: Option<Option<&'static str>>| {
         let class = mode.get().class();
@@ -117,88 +69,9 @@ fn TeachView(lesson: &'static Lesson, location: RwSignal<String>) -> impl IntoVi
             let _ = w.location().reload();
         }
     });
-    // Presenting: the keys clickers send (PageDown/PageUp) change slides
-    // whatever has focus, a slider or a field included (a clicker cannot
-    // move focus); Space too, except on a button or link (which it presses)
-    // or in a text box. The arrows, Home/End, F for full screen and B/./W/,
-    // to blank the screen stay with a focused field or slider.
-    let handle = window_event_listener(leptos::ev::keydown, move |ev| {
-        let m = mode.get_untracked();
-        if m != Mode::Present || ev.alt_key() || ev.ctrl_key() || ev.meta_key() {
-            return;
-        }
-        let key = ev.key();
-        let typing = is_typing_target(&ev);
-        let target_tag = || {
-            use wasm_bindgen::JsCast;
-            ev.target()
-                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                .map(|el| el.tag_name().to_ascii_lowercase())
-                .unwrap_or_default()
-        };
-        let on_control = || matches!(target_tag().as_str(), "button" | "a" | "summary");
-        if blank.get_untracked().is_some() {
-            // Any key brings the slide back (the clicker's "blank" key again too).
-            ev.prevent_default();
-            blank.set(None);
-            return;
-        }
-        if typing && !matches!(key.as_str(), "PageDown" | "PageUp" | " ") {
-            return;
-        }
-        if typing && key == " " && target_tag() == "textarea" {
-            return;
-        }
-        let i = step.get_untracked();
-        let action = match key.as_str() {
-            "PageDown" => "next",
-            "ArrowRight" => "next",
-            "b" | "B" | "." => {
-                ev.prevent_default();
-                blank.set(Some("black"));
-                return;
-            }
-            "w" | "W" | "," => {
-                ev.prevent_default();
-                blank.set(Some("white"));
-                return;
-            }
-            " " if !on_control() => {
-                if ev.shift_key() {
-                    "prev"
-                } else {
-                    "next"
-                }
-            }
-            "PageUp" | "ArrowLeft" => "prev",
-            "Home" => "home",
-            "End" => "end",
-            "f" | "F" => {
-                ev.prevent_default();
-                toggle_full_screen();
-                return;
-            }
-            _ => return,
-        };
-        ev.prevent_default();
-        let set = set.get_untracked();
-        if let Some((l, k)) = present_target(lesson, i, &set, action) {
-            crate::nav::go(&view_href(l, "present", &set_q.get_untracked(), Some(l.steps[k].id)));
-        }
-    });
-    on_cleanup(move || handle.remove());
-    focus_title_on_step_change(step);
     move || match mode.get() {
         Mode::Present => {
-            let set = set.get();
-            view! {
-                <PresentView lesson=lesson i=step.get() set=set set_q=set_q.get() tracker=tracker />
-                {move || blank.get().map(|colour| view! {
-                    // As presentation software does: the screen goes black (B, .) or white (W, ,) until any key or a click.
-                    <div class=format!("blank-screen blank-{colour}") data-testid="blank-screen" role="presentation" on:click=move |_| blank.set(None)></div>
-                })}
-            }
-            .into_any()
+            view! { <crate::pages::present::Presenter lesson=lesson location=location tracker=tracker /> }.into_any()
         }
         m @ (Mode::Handout | Mode::Answers) => {
             let set = set.get();
@@ -207,62 +80,6 @@ fn TeachView(lesson: &'static Lesson, location: RwSignal<String>) -> impl IntoVi
                 .into_any()
         }
         Mode::Steps => ().into_any(),
-    }
-}
-
-/// One step per screen, for a projector: the step's title and "n / N"
-/// always in view, a QR code and the address of the step for the room, and
-/// the keys a clicker sends.
-#[component]
-fn PresentView(
-    lesson: &'static Lesson,
-    i: usize,
-    set: Vec<&'static Lesson>,
-    set_q: String,
-    tracker: Tracker,
-) -> impl IntoView {
-    let s = &lesson.steps[i];
-    let n = lesson.steps.len();
-    // The reader's view of this step, by number (the shortest address).
-    let url = qr::absolute(&format!("/lessons/{}/?step={}", lesson.slug, i + 1));
-    let code = qr::svg(&url, &format!("QR code to open this step: {}", qr::shown(&url))).unwrap_or_default();
-    // Where the room is in the whole workshop, not only in this lesson.
-    let in_set = set.iter().position(|l| l.slug == lesson.slug).map(|k| {
-        let before: usize = set[..k].iter().map(|l| l.steps.len()).sum();
-        let total: usize = set.iter().map(|l| l.steps.len()).sum();
-        format!(" · lesson {} of {} · slide {} of {total} in this workshop", k + 1, set.len(), before + i + 1)
-    });
-    let link = |action: &'static str, label: &'static str, rel: &'static str| {
-        present_target(lesson, i, &set, action).map(|(l, k)| {
-            view! { <a class="button" rel=rel href=view_href(l, "present", &set_q, Some(l.steps[k].id)) data-testid=format!("present-{action}")>{label}</a> }
-        })
-    };
-    view! {
-        <div class="present" data-testid="presenter">
-            <div class="present-bar">
-                <div class="present-heading">
-                    <h1 id="step-title" tabindex="-1">{s.title}</h1>
-                    <p class="present-where">{format!("Lesson {}: {}", lesson.number, lesson.title)}{in_set}</p>
-                </div>
-                <p class="present-count" data-testid="present-count">{format!("{} / {n}", i + 1)}</p>
-                <div class="present-actions">
-                    {link("prev", "← Back", "prev")}
-                    {link("next", "Next →", "next")}
-                    <button type="button" aria-keyshortcuts="f" on:click=|_| toggle_full_screen()>"Full screen"</button>
-                    <a class="button" href=course::step_href(lesson.slug, Some(s.id)) data-testid="present-exit" data-reload="">"Exit"</a>
-                </div>
-            </div>
-            <div class="present-main">
-                <section class="lesson-step present-step" aria-labelledby="step-title" data-step=s.id>
-                    {s.blocks.iter().map(|b| block_view(b, tracker, Render::Live, live_calc)).collect_view()}
-                </section>
-                <aside class="present-qr" aria-label="Open this step on your own device">
-                    <div class="qr-box" inner_html=code data-testid="qr" data-url=url.clone()></div>
-                    <p class="present-url">{qr::shown(&url).to_string()}</p>
-                </aside>
-            </div>
-            <p class="present-keys hint">"Keys: → PageDown Space next · ← PageUp back · Home End · F full screen · B black · W white"</p>
-        </div>
     }
 }
 

@@ -131,6 +131,19 @@ impl Plan {
         self.lessons.iter().map(|l| l.number.to_string()).collect::<Vec<_>>().join(",")
     }
 
+    /// The set the presenter walks: the lessons in order with the breaks
+    /// of the timetable between them (`1,2,b15,4`).
+    pub fn present_set(&self) -> String {
+        self.timetable()
+            .iter()
+            .map(|(from, to, l)| match l {
+                Some(l) => l.number.to_string(),
+                None => format!("b{}", to - from),
+            })
+            .collect::<Vec<_>>()
+            .join(",")
+    }
+
     /// A lesson's teaching time: its reading time × the pace, to 5 minutes.
     pub fn minutes(&self, l: &Lesson) -> u32 {
         ((l.minutes as f64 * self.pace / 5.0).ceil() as u32 * 5).max(5)
@@ -252,12 +265,13 @@ pub fn WorkshopView() -> impl IntoView {
         )
     };
     let links = move || {
-        let (set, first, lang) = plan.with(|p| (p.set(), p.lessons.first().copied(), p.lang.clone()));
+        let (set, present_set, first, lang) =
+            plan.with(|p| (p.set(), p.present_set(), p.lessons.first().copied(), p.lang.clone()));
         let lang = if lang.is_empty() { String::new() } else { format!("&lang={lang}") };
         first.map(|f| {
             view! {
                 <p class="workshop-links">
-                    <a class="button primary" data-testid="workshop-present" href=view_href(f, "present", &set, Some(f.steps[0].id))>"Present"</a>
+                    <a class="button primary" data-testid="workshop-present" href=view_href(f, "present", &present_set, Some(f.steps[0].id))>"Present"</a>
                     <a class="button" data-testid="workshop-handout" href=format!("{}{lang}", view_href(f, "handout", &set, None))>"Handout"</a>
                     <a class="button" data-testid="workshop-answers" href=view_href(f, "answers", &set, None)>"Answer key"</a>
                     <button type="button" on:click=|_| { if let Some(w) = web_sys::window() { let _ = w.print(); } }>"Print the agenda"</button>
@@ -369,6 +383,17 @@ pub fn WorkshopView() -> impl IntoView {
                         </table>
                         {links}
                         <p class="hint">"This page\u{2019}s address is the plan: bookmark it or send it to a co-teacher. The presenter view shows a QR code on every step for the room."</p>
+                        {move || {
+                            // The plan's address and its QR code, on screen and on the printed agenda.
+                            let url = crate::qr::absolute(&format!("/workshop/?{}", plan.with(Plan::to_query)));
+                            let code = crate::qr::svg(&url, &format!("QR code of this plan: {}", crate::qr::shown(&url))).unwrap_or_default();
+                            view! {
+                                <div class="agenda-link" data-testid="agenda-link">
+                                    <div class="qr-box" inner_html=code data-url=url.clone()></div>
+                                    <p>"The plan, to open again or share: "<a href=url.clone()>{crate::qr::shown(&url).to_string()}</a></p>
+                                </div>
+                            }
+                        }}
                     }.into_any()
                 }}
             </section>
@@ -407,6 +432,12 @@ mod tests {
         }
         assert_eq!(t[0].0, 570);
         assert_eq!(Plan::from_query(&p.to_query()).0, p);
+        // The presenter's set has the timetable's breaks, and walks through them.
+        let ps = p.present_set();
+        let breaks = t.iter().filter(|s| s.2.is_none()).count();
+        assert!(breaks > 0);
+        assert_eq!(ps.matches(",b15").count(), breaks, "{ps}");
+        assert_eq!(crate::slides::items(&ps).len(), t.len());
         let (bad, errs) = Plan::from_query("start=25:00&pace=9&break=x&every=10");
         assert_eq!(bad, Plan::default());
         assert_eq!(errs.len(), 4);
