@@ -145,17 +145,16 @@ impl Mode {
 }
 
 /// The lessons of a workshop, `set=1,4,7` (lesson numbers, in teaching
-/// order). Unknown numbers and repeats are left out.
+/// order; the breaks a set may hold, `b15`, are the presenter's). Unknown
+/// numbers and repeats are left out.
 pub fn set_of(v: &str) -> Vec<&'static Lesson> {
-    let mut out: Vec<&'static Lesson> = Vec::new();
-    for n in v.split(',').filter_map(|x| x.trim().parse::<u32>().ok()) {
-        if let Some(l) = course::LESSONS.iter().find(|l| l.number == n)
-            && !out.iter().any(|o| o.number == n)
-        {
-            out.push(l);
-        }
-    }
-    out
+    crate::slides::items(v)
+        .into_iter()
+        .filter_map(|i| match i {
+            crate::slides::Item::Lesson(l) => Some(l),
+            crate::slides::Item::Break(_) => None,
+        })
+        .collect()
 }
 
 /// A lesson page's address in a view: `/lessons/<slug>/?view=present&set=1,4&step=<id>`.

@@ -7,9 +7,11 @@
 //! one slide.
 
 use crate::course::{self, Lesson};
-use crate::pages::lesson::{Render, Tracker, block_view, focus_title_on_step_change, is_typing_target, live_calc};
+use crate::pages::lesson::{
+    Render, Tracker, block_view, focus_title_on_step_change, is_typing_target, live_calc, set_of,
+};
 use crate::qr;
-use crate::slides::{self, Item, Stop, Unit};
+use crate::slides::{self, Stop, Unit};
 use leptos::html::Section;
 use leptos::prelude::*;
 use std::cell::RefCell;
@@ -197,8 +199,8 @@ pub(crate) fn Presenter(lesson: &'static Lesson, location: RwSignal<String>, tra
                 let s = &l.steps[i];
                 // Where the room is in the whole workshop, not only in this lesson.
                 let in_set = stops.with(|st| slides::step_number(st, at.get_untracked())).filter(|(_, of)| *of > l.steps.len()).map(|(n, of)| {
-                    let lessons: Vec<_> = items.with(|it| it.iter().filter_map(|i| match i { Item::Lesson(x) => Some(x.slug), _ => None }).collect());
-                    let k = lessons.iter().position(|x| *x == l.slug).unwrap_or(0);
+                    let lessons = set_of(&set_q.get_untracked());
+                    let k = lessons.iter().position(|x| x.slug == l.slug).unwrap_or(0);
                     format!(" · lesson {} of {} · step {n} of {of} in this workshop", k + 1, lessons.len())
                 }).unwrap_or_default();
                 view! {
@@ -404,6 +406,16 @@ fn set_off(el: &web_sys::Element, off: bool) {
     let _ = el.class_list().toggle_with_force("off-slide", off);
 }
 
+/// Back to full size, a piece that was scaled down to fit a slide.
+fn unzoom(el: &web_sys::Element) {
+    if el.has_attribute("data-zoomed") {
+        let _ = el.remove_attribute("data-zoomed");
+        if let Some(h) = el.dyn_ref::<web_sys::HtmlElement>() {
+            let _ = h.style().remove_property("zoom");
+        }
+    }
+}
+
 fn overflow() -> f64 {
     let Some(w) = web_sys::window() else { return 0.0 };
     let h = w.inner_height().ok().and_then(|v| v.as_f64()).unwrap_or(0.0);
@@ -415,12 +427,7 @@ fn show(cut: &Cut, k: usize, zoom: bool) {
     let range = slides::units_of(&cut.starts, k, cut.units.len());
     for (i, u) in cut.units.iter().enumerate() {
         set_off(u, !range.contains(&i));
-        if u.has_attribute("data-zoomed") {
-            let _ = u.remove_attribute("data-zoomed");
-            if let Some(h) = u.dyn_ref::<web_sys::HtmlElement>() {
-                let _ = h.style().remove_property("zoom");
-            }
-        }
+        unzoom(u);
     }
     for (b, pieces) in &cut.boxes {
         set_off(b, !pieces.iter().any(|i| range.contains(i)));
@@ -455,12 +462,7 @@ fn fit(want: Want) -> Option<(usize, usize)> {
     for k in 0..marked.length() {
         if let Some(el) = marked.item(k).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) {
             set_off(&el, false);
-            if el.has_attribute("data-zoomed") {
-                let _ = el.remove_attribute("data-zoomed");
-                if let Some(h) = el.dyn_ref::<web_sys::HtmlElement>() {
-                    let _ = h.style().remove_property("zoom");
-                }
-            }
+            unzoom(&el);
         }
     }
     let (mut units, mut boxes) = (Vec::new(), Vec::new());
