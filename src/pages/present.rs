@@ -239,18 +239,11 @@ fn StepSlides(
     let url = qr::absolute(&format!("/lessons/{}/?step={}", lesson.slug, i + 1));
     let code = qr::svg(&url, &format!("QR code to open this step: {}", qr::shown(&url))).unwrap_or_default();
     let section = NodeRef::<Section>::new();
-    // Watch the step once it is on screen; cut it then and whenever the
-    // address names another slide.
-    Effect::new(move |_| {
-        if let Some(el) = section.get() {
-            observe(el.unchecked_ref(), parts, part);
-        }
-    });
+    // Cut the step when it is on screen and whenever the address names another slide.
     Effect::new(move |_| {
         let want = part_q.get();
-        if section.get().is_none() {
-            return;
-        }
+        let Some(el) = section.get() else { return };
+        observe(el.unchecked_ref(), parts, part);
         if let Some((p, n)) = fit(Want::Part(want)) {
             parts.set(n);
             part.set(p);
@@ -501,19 +494,19 @@ fn fit(want: Want) -> Option<(usize, usize)> {
     let top = section.get_bounding_client_rect().top() + w.scroll_y().unwrap_or(0.0);
     // A phone or a narrow window is not a projector: the step scrolls, as one slide.
     let narrow = w.inner_width().ok().and_then(|v| v.as_f64()).is_some_and(|x| x < 760.0);
-    let room = height - top - 16.0;
+    let room = if narrow { f64::INFINITY } else { height - top - 16.0 };
     let mut cut = Cut { section, units, boxes, starts: Vec::new(), shown: 0 };
     // Each slide as the measure predicts, then checked on screen (margins,
     // a box's padding and a table's repeated head are not in the measure):
     // a piece less while it overflows, a piece more while it fits.
     let count = measured.len();
     let mut i = 0;
-    if narrow && count > 0 {
-        starts.push(0);
-        i = count;
-    }
     while i < count {
         let mut j = slides::end_of(&measured, i, room);
+        if narrow {
+            starts.push(i);
+            break;
+        }
         let fits = |cut: &mut Cut, j: usize| {
             cut.starts = vec![i, j];
             show(cut, 0, false);
@@ -532,6 +525,7 @@ fn fit(want: Want) -> Option<(usize, usize)> {
                 j = slides::heading_safe(&measured, i, j);
             }
         }
+        cut.starts.truncate(0);
         starts.push(i);
         i = j.max(i + 1);
     }
