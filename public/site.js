@@ -174,6 +174,7 @@ async function mountModule(el) {
     else if (mode === 'debug_panic' && m.debug_panic) m.debug_panic(el);
     else m.mount(el);
     root.dataset.app = 'ready';
+    document.dispatchEvent(new Event('lambda-lab-app'));
   } catch (e) {
     // A Rust panic has already replaced the page with its own message.
     if (document.querySelector('[data-testid="panic-page"]')) return;
@@ -203,6 +204,7 @@ async function mountModule(el) {
     const old = el.querySelector('[data-testid="module-status"]');
     if (old) old.replaceWith(note);
     else el.prepend(note);
+    document.dispatchEvent(new Event('lambda-lab-app'));
   }
 }
 
@@ -277,12 +279,19 @@ async function presentCalculator(el) {
 // (`#?secret=…` in the address; the host asks again with "ready"), and the
 // Embedly/iframely string that our own embed.js also reads. Links open in a
 // new tab (or, inside WordPress, in the host page), never in the iframe.
+// Nothing is reported while "Loading …" stands in for the calculator: the
+// host keeps the height it started with (measured for its width), so the
+// post does not shrink and jump back; the first report comes once the
+// calculator is drawn (or has said why it could not be).
 if (document.body.classList.contains('embed')) {
   const secret = (location.hash.match(/[#&?]secret=([A-Za-z0-9]+)/) || [])[1] || null;
   const host = window.parent !== window ? window.parent : null;
   let last = 0;
   const measure = () => Math.ceil(document.documentElement.getBoundingClientRect().height);
+  const drawn = () => root.dataset.app === 'ready' || root.dataset.app === 'failed';
+  document.addEventListener('lambda-lab-app', () => post(true));
   const post = (force) => {
+    if (!drawn()) return;
     const height = measure();
     if (!host || (!force && height === last)) return;
     last = height;

@@ -6,7 +6,7 @@
 use crate::components::{CalcState, EmbedQuery, calc_info};
 use lambda_model::scenario::ParamSpec;
 use lambda_site::CalcPage;
-use lambda_site::embed::{embed_query, snippets};
+use lambda_site::embed::{SnippetFor, Snippets, embed_query, snippets};
 use leptos::html::{Iframe, Textarea};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -93,14 +93,152 @@ pub fn EmbedButton(state: CalcState, status: WriteSignal<String>) -> impl IntoVi
         .into_any()
 }
 
-/// The parameters of the calculator on a page, by its slug.
-fn specs_of(slug: &str) -> &'static [ParamSpec] {
-    match slug {
-        "cost" => lambda_model::pricing::COST_PARAMS,
-        "power" => lambda_model::power::POWER_PARAMS,
-        "cold-start" => lambda_model::coldstart::COLDSTART_PARAMS,
-        "traffic" => lambda_model::sim::SIM_PARAMS,
-        _ => &[],
+/// The parameters of the calculator on a page (every calculator's, from the
+/// registry's table of names, so "Fixed for readers" reads labels, never keys).
+fn specs_of(info: &CalcPage) -> &'static [ParamSpec] {
+    lambda_model::calculators::info(info.module).map_or(&[], |c| c.specs)
+}
+
+/// The headline of the figures on the page the dialog opens on, as the
+/// fallback says it: the page's own `data-value`s through the same sentence
+/// the oEmbed endpoint writes from the engine.
+fn page_summary(info: &CalcPage, specs: &'static [ParamSpec], values: &str) -> Option<String> {
+    use lambda_model::metrics::MetricValue;
+    let doc = web_sys::window()?.document()?;
+    let metrics: Vec<(&'static str, MetricValue)> = lambda_site::fallback::summary_metrics(info)
+        .iter()
+        .filter_map(|name| {
+            let el = doc.query_selector(&format!("[data-metric=\"{name}\"]")).ok()??;
+            let x = el.get_attribute("data-value")?.parse::<f64>().ok()?;
+            Some((*name, MetricValue::Num(x)))
+        })
+        .collect();
+    let decoded = lambda_model::scenario::decode_query(specs, values);
+    lambda_site::fallback::summary(info, &decoded.values, &metrics)
+}
+
+/// Where this build's oEmbed endpoint answers (`https://…/`), when its pages
+/// name one (a pasted WordPress link then keeps its values, and a share
+/// address carries its own card) rather than the static files (the defaults).
+fn oembed_endpoint() -> Option<String> {
+    let href = web_sys::window()?
+        .document()?
+        .query_selector("link[type=\"application/json+oembed\"]")
+        .ok()??
+        .get_attribute("href")?;
+    href.find("oembed?").map(|i| href[..i].to_string())
+}
+
+/// Where a blogger pastes: the dialog shows that platform's snippets.
+const PLATFORMS: [(&str, &str); 8] = [
+    ("html", "A web page or blog (HTML)"),
+    ("wordpress", "WordPress"),
+    ("hugo", "Hugo"),
+    ("jekyll", "Jekyll"),
+    ("mdx", "Docusaurus, Next or Astro (MDX)"),
+    ("address", "Ghost, Notion or another \u{201c}embed a link\u{201d} block"),
+    ("markdown", "Markdown, RSS or e-mail (a link)"),
+    ("social", "Social media or chat (a link with its card)"),
+];
+
+/// One snippet as the dialog shows it: label, hint, test id, text.
+type Shown = (&'static str, String, &'static str, String);
+
+fn platform_snippets(platform: &str, s: &Snippets, page: &str, share: Option<&str>) -> Vec<Shown> {
+    let endpoint = share.is_some();
+    let html = (
+        "HTML with auto-height",
+        "The iframe, sized for the width it finds; a small script from this site keeps it fitted, and a quote with the \
+         figures and a link stands in for it wherever frames do not run (RSS readers, e-mail)."
+            .to_string(),
+        "snippet-script",
+        s.with_script.clone(),
+    );
+    match platform {
+        "wordpress" if endpoint => vec![
+            (
+                "Link to paste",
+                "Paste this address on a line of its own in the block editor: WordPress asks Lambda Lab for the embed \
+                 and shows the calculator with these values (a quote with the figures until it loads)."
+                    .into(),
+                "snippet-wordpress-link",
+                page.to_string(),
+            ),
+            ("HTML for a Custom HTML block", "Or this, where you can add HTML.".into(), "snippet-script", s.with_script.clone()),
+        ],
+        "wordpress" => vec![(
+            "HTML for a Custom HTML block",
+            "This copy of Lambda Lab has no oEmbed endpoint, so a link pasted into WordPress shows the calculator\u{2019}s \
+             defaults, not these values. Add a Custom HTML block with this instead."
+                .into(),
+            "snippet-script",
+            s.with_script.clone(),
+        )],
+        "hugo" => vec![
+            (
+                "In your post",
+                "Hugo leaves raw HTML out of Markdown by default; this shortcode brings the calculator in.".into(),
+                "snippet-hugo",
+                s.hugo.0.clone(),
+            ),
+            ("layouts/shortcodes/lambda-lab.html", "Save once in your site.".into(), "snippet-hugo-file", s.hugo.1.clone()),
+        ],
+        "jekyll" => vec![
+            ("In your post", "An include with these values.".into(), "snippet-jekyll", s.jekyll.0.clone()),
+            ("_includes/lambda-lab.html", "Save once in your site.".into(), "snippet-jekyll-file", s.jekyll.1.clone()),
+        ],
+        "mdx" => vec![
+            ("In your page", "Import the component and use it.".into(), "snippet-mdx", s.mdx.0.clone()),
+            (
+                "src/components/LambdaLab.jsx",
+                "Save once in your site (it adds the sizing script once per page).".into(),
+                "snippet-mdx-file",
+                s.mdx.1.clone(),
+            ),
+        ],
+        "address" => vec![(
+            "Embed address",
+            "Paste into an embed block (Notion: /embed; Ghost: an HTML card with the HTML snippet, or this address in an \
+             embed card)."
+                .into(),
+            "snippet-address",
+            s.address.clone(),
+        )],
+        "social" => vec![match share {
+            Some(share) => (
+                "Link to share",
+                "Shared on social media or in chat, this address shows a card with these figures, then opens the \
+                 calculator with these values."
+                    .into(),
+                "snippet-share",
+                share.to_string(),
+            ),
+            None => (
+                "Link to share",
+                "This copy of Lambda Lab has no endpoint to draw cards for a link\u{2019}s own values, so a shared link \
+                 shows the calculator\u{2019}s card with its default figures."
+                    .into(),
+                "snippet-share",
+                page.to_string(),
+            ),
+        }],
+        "markdown" => vec![(
+            "Markdown link",
+            "For sites, feeds and e-mails that strip iframes: the figures as text and a link to the calculator with \
+             these values."
+                .into(),
+            "snippet-markdown",
+            s.markdown.clone(),
+        )],
+        _ => vec![
+            html,
+            (
+                "HTML without a script",
+                "For hosts that strip scripts: the iframe at its usual height, with the quote as its caption.".into(),
+                "snippet-iframe",
+                s.iframe.clone(),
+            ),
+        ],
     }
 }
 
@@ -151,9 +289,12 @@ pub fn open_dialog(slug: &str) {
     let Some(body) = doc.body() else { return };
     let _ = body.append_child(&dialog);
     let Ok(dialog) = dialog.dyn_into::<web_sys::HtmlDialogElement>() else { return };
-    let specs = specs_of(slug);
+    let specs = specs_of(info);
+    let summary = page_summary(info, specs, &values);
     let el: web_sys::HtmlElement = dialog.clone().unchecked_into();
-    let handle = leptos::mount::mount_to(el, move || view! { <EmbedOptions info=info values=values specs=specs /> });
+    let handle = leptos::mount::mount_to(el, move || {
+        view! { <EmbedOptions info=info values=values specs=specs summary=summary /> }
+    });
     DIALOG.with(|d| *d.borrow_mut() = Some(Box::new(handle)));
     let _ = dialog.show_modal();
 }
@@ -164,7 +305,12 @@ thread_local! {
 }
 
 #[component]
-fn EmbedOptions(info: &'static CalcPage, values: String, specs: &'static [ParamSpec]) -> impl IntoView {
+fn EmbedOptions(
+    info: &'static CalcPage,
+    values: String,
+    specs: &'static [ParamSpec],
+    summary: Option<String>,
+) -> impl IntoView {
     let values = Memo::new(move |_| values.clone());
     let parts = RwSignal::new(info.default_for(&values.get_untracked()).to_vec());
     let theme = RwSignal::new("auto".to_string());
@@ -185,10 +331,28 @@ fn EmbedOptions(info: &'static CalcPage, values: String, specs: &'static [ParamS
     };
     let script = format!("{base}/embed.js");
     let snippet = Memo::new(move |_| {
-        let h = if height.get() > 0 { height.get().div_ceil(10) * 10 } else { 640 };
-        let s = snippets(info, &src.get(), &page.get(), &script, h);
-        (s.iframe, s.with_script, s.markdown)
+        let h = if height.get() > 0 { height.get().div_ceil(10) * 10 } else { info.embed_height(600) };
+        // The measured table holds for the default parts; any other layout
+        // starts at the preview's own height.
+        let default_parts = parts.with(|p| {
+            let mut p = p.clone();
+            p.sort_by_key(|x| lambda_site::embed::Part::ALL.iter().position(|y| y == x));
+            p == info.default_for(&values.get())
+        });
+        snippets(
+            info,
+            &SnippetFor {
+                src: &src.get(),
+                page: &page.get(),
+                script: &script,
+                height: h,
+                heights: default_parts.then_some(info.embed_heights),
+                summary: summary.as_deref(),
+            },
+        )
     });
+    let platform = RwSignal::new("html".to_string());
+    let share = oembed_endpoint().map(|e| format!("{e}share/{}/?{}", info.slug, values.get_untracked()));
     let frame = NodeRef::<Iframe>::new();
     let preview = NodeRef::<leptos::html::Div>::new();
     // Sizes go through the CSS object model: the site's Content-Security-Policy
@@ -254,29 +418,8 @@ fn EmbedOptions(info: &'static CalcPage, values: String, specs: &'static [ParamS
             }
         });
     };
-    let areas = [NodeRef::<Textarea>::new(), NodeRef::<Textarea>::new(), NodeRef::<Textarea>::new()];
-    let kinds: [(&'static str, &'static str, &'static str); 3] = [
-        ("HTML", "An iframe: works on most blogs and docs sites.", "snippet-iframe"),
-        (
-            "HTML with auto-height",
-            "The iframe and a small script from this site that keeps its height fitted to the calculator.",
-            "snippet-script",
-        ),
-        (
-            "Markdown link",
-            "For sites that strip iframes: a link to the calculator with these values.",
-            "snippet-markdown",
-        ),
-    ];
-    let text_of = move |i: usize| {
-        move || {
-            snippet.with(|s| match i {
-                0 => s.0.clone(),
-                1 => s.1.clone(),
-                _ => s.2.clone(),
-            })
-        }
-    };
+    let shown =
+        Memo::new(move |_| snippet.with(|s| platform_snippets(&platform.get(), s, &page.get(), share.as_deref())));
     view! {
         <div class="embed-options">
             <h2 id="embed-dialog-h">{format!("Embed this calculator: {}", info.h1)}</h2>
@@ -325,15 +468,23 @@ fn EmbedOptions(info: &'static CalcPage, values: String, specs: &'static [ParamS
                 ></iframe>
             </div>
             <h3>"Snippets"</h3>
-            {kinds.into_iter().enumerate().map(|(i, (label, hint, testid))| {
-                let area = areas[i];
+            <div class="field">
+                <label for="embed-platform">"Where will you paste it?"</label>
+                <select id="embed-platform" data-testid="embed-platform" on:change=move |ev| platform.set(event_target_value(&ev))>
+                    {PLATFORMS.iter().map(|(k, l)| view! { <option value=*k selected=move || platform.get() == *k>{*l}</option> }).collect_view()}
+                </select>
+            </div>
+            {move || shown.get().into_iter().map(|(label, hint, testid, text)| {
+                let area = NodeRef::<Textarea>::new();
                 let id = format!("embed-{testid}");
+                let rows = (text.lines().count().clamp(2, 8)).to_string();
+                let copied = text.clone();
                 view! {
                     <div class="field snippet">
                         <label for=id.clone()>{label}</label>
                         <p class="hint">{hint}</p>
-                        <textarea id=id node_ref=area readonly rows=if i == 2 { "2" } else { "4" } data-testid=testid prop:value=text_of(i)></textarea>
-                        <button type="button" on:click=move |_| copy(text_of(i)(), area, label)>{format!("Copy {label}")}</button>
+                        <textarea id=id node_ref=area readonly rows=rows data-testid=testid prop:value=text></textarea>
+                        <button type="button" on:click=move |_| copy(copied.clone(), area, label)>{format!("Copy {label}")}</button>
                     </div>
                 }
             }).collect_view()}

@@ -239,13 +239,18 @@ test('embed.js resizes only iframes from its own site, and only from their own w
   await host.close();
 });
 
-test('an embed page names oEmbed and the oEmbed file describes its iframe', async ({ page, request }) => {
+test('an embed page names the oEmbed endpoint, and the static oEmbed file still describes its iframe', async ({ page, request }) => {
   await page.goto('embed/cost/');
   const href = await page.locator('link[type="application/json+oembed"]').getAttribute('href');
-  expect(new URL(href).pathname).toBe('/lambda-lab/oembed/cost.json');
-  const json = await (await request.get(new URL(href).pathname.replace('/lambda-lab/', ''))).json();
+  const discovery = new URL(href);
+  expect(discovery.pathname).toBe('/oembed');
+  expect(discovery.searchParams.get('url')).toBe(new URL('calculators/cost/', SITE).href);
+  expect((await (await request.get(href)).json()).html).toContain('/lambda-lab/embed/cost/"');
+  // A build without an endpoint names this file instead.
+  const json = await (await request.get('oembed/cost.json')).json();
   expect(json).toMatchObject({ version: '1.0', type: 'rich', provider_name: 'Lambda Lab', title: 'Lambda cost calculator', width: 600 });
-  expect(json.html).toMatch(/^<iframe src="[^"]+\/lambda-lab\/embed\/cost\/" title="Lambda cost calculator \(Lambda Lab\)"/);
+  expect(json.html).toMatch(/^<blockquote data-lambda-lab-fallback><a href="[^"]+\/lambda-lab\/calculators\/cost\/">Lambda cost calculator<\/a>: \$0\.40 a month for 3,000,000 requests/);
+  expect(json.html).toMatch(/<\/blockquote><iframe src="[^"]+\/lambda-lab\/embed\/cost\/" width="600" height="\d+" title="Lambda cost calculator \(Lambda Lab\)" frameborder="0"><\/iframe>$/);
   expect(json.height).toBeGreaterThan(200);
 });
 

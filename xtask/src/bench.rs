@@ -20,6 +20,7 @@ pub fn cmd_bench_web(args: &[String]) -> Result {
             out: &out,
             site_origin: origin,
             debug_routes: false,
+            oembed_endpoint: None,
         })?;
         crate::check_budgets(&built)?;
     }

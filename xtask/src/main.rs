@@ -48,6 +48,7 @@ fn main() -> ExitCode {
                  serve                      build the site and serve it on http://127.0.0.1:8080\n  \
                  test [--skip-e2e]          fmt, clippy (native + wasm32), tests, release build, size budgets, e2e\n  \
                  dist [--public-url /p/] [--site-origin https://o.github.io] [--out DIR]\n                             \
+                 [--oembed-endpoint https://….lambda-url.<region>.on.aws/]\n                             \
                  write a deployable static folder (default dist/, /)\n  \
                  static DIR [--public-url /p/] [--port N]   serve a built folder the way a static host does\n  \
                  bench-web [--runs N]       bytes and time to the first figure per route on a throttled network\n  \
@@ -117,7 +118,14 @@ fn cmd_serve() -> Result {
     tools::ensure_build_tools()?;
     let out = root().join("target").join("serve-dist");
     let origin = "http://127.0.0.1:8080";
-    site::build(&site::Options { public_url: "/", out: &out, site_origin: origin, debug_routes: false })?;
+    // `static` answers the oEmbed endpoint too, so discovery links point at it.
+    site::build(&site::Options {
+        public_url: "/",
+        out: &out,
+        site_origin: origin,
+        debug_routes: false,
+        oembed_endpoint: Some(format!("{origin}/")),
+    })?;
     let server = serve::StaticServer::start(out, "/".into(), 8080)?;
     println!("xtask: serving on http://127.0.0.1:{}/ (Ctrl-C stops)", server.port);
     server.join();
@@ -128,9 +136,15 @@ fn cmd_dist(args: &[String]) -> Result {
     let public_url = normalise_public_url(&flag_value(args, "--public-url").unwrap_or_else(|| "/".into()))?;
     let out = flag_value(args, "--out").map(PathBuf::from).unwrap_or_else(|| root().join("dist"));
     let origin = flag_value(args, "--site-origin").unwrap_or_else(site::default_site_origin);
+    let oembed_endpoint = flag_value(args, "--oembed-endpoint").map(|e| normalise_endpoint(&e)).transpose()?;
     tools::ensure_build_tools()?;
-    let built =
-        site::build(&site::Options { public_url: &public_url, out: &out, site_origin: &origin, debug_routes: false })?;
+    let built = site::build(&site::Options {
+        public_url: &public_url,
+        out: &out,
+        site_origin: &origin,
+        debug_routes: false,
+        oembed_endpoint,
+    })?;
     check_budgets(&built)?;
     println!("xtask: wrote {} for {origin}{public_url}", out.display());
     Ok(())
@@ -247,17 +261,30 @@ fn cmd_test(args: &[String]) -> Result {
     })?;
     phase("native tests", || run(cargo().args(["test", "--workspace", "--all-features", "--locked"])))?;
     let dist = root().join("target").join("e2e-dist");
+    // The site is built for the port it is served on, and its oEmbed discovery
+    // links name that server's endpoint (`cargo xtask static` answers it), so
+    // a test can follow them as WordPress does. LAMBDA_LAB_E2E_PORT pins the
+    // port (to serve a `--skip-e2e` build by hand); a free one otherwise.
+    let e2e_port: u16 = std::env::var("LAMBDA_LAB_E2E_PORT").ok().and_then(|p| p.parse().ok()).unwrap_or(0);
+    let listener = serve::bind(e2e_port)?;
+    let port = listener.local_addr().map_err(|e| e.to_string())?.port();
     let built = phase("release build (trunk assets, wasm modules, pages)", || {
-        let origin = "http://127.0.0.1";
-        site::build(&site::Options { public_url: E2E_PUBLIC_URL, out: &dist, site_origin: origin, debug_routes: true })
+        let origin = format!("http://127.0.0.1:{port}");
+        site::build(&site::Options {
+            public_url: E2E_PUBLIC_URL,
+            out: &dist,
+            site_origin: &origin,
+            debug_routes: true,
+            oembed_endpoint: Some(format!("{origin}/")),
+        })
     })?;
     phase("size budgets per route", || check_budgets(&built))?;
     if skip_e2e {
-        println!("xtask: e2e skipped (--skip-e2e)");
+        println!("xtask: e2e skipped (--skip-e2e); {} is built for http://127.0.0.1:{port}", dist.display());
     } else {
         phase("e2e (Playwright, Chromium)", || {
             tools::ensure_e2e_tools()?;
-            let server = serve::StaticServer::start(dist.clone(), E2E_PUBLIC_URL.into(), 0)?;
+            let server = serve::StaticServer::serve(listener, dist.clone(), E2E_PUBLIC_URL.into())?;
             let base = format!("http://127.0.0.1:{}{E2E_PUBLIC_URL}", server.port);
             println!("xtask: e2e against {base}");
             let e2e = root().join("e2e");
@@ -278,6 +305,18 @@ fn flag_value(args: &[String], name: &str) -> Option<String> {
         .position(|a| a == name)
         .and_then(|i| args.get(i + 1).cloned())
         .or_else(|| args.iter().find_map(|a| a.strip_prefix(&format!("{name}=")).map(str::to_string)))
+}
+
+/// `https://x.on.aws` → `https://x.on.aws/`: an absolute http(s) address.
+fn normalise_endpoint(e: &str) -> Result<String> {
+    let ok =
+        (e.starts_with("https://") || e.starts_with("http://")) && !e.contains(['"', '<', '>', ' ', '?', '#', '&']);
+    if !ok {
+        return Err(format!(
+            "--oembed-endpoint {e:?}: use the endpoint's address, such as https://abc.lambda-url.us-east-1.on.aws/"
+        ));
+    }
+    Ok(if e.ends_with('/') { e.to_string() } else { format!("{e}/") })
 }
 
 /// `lambda-lab` → `/lambda-lab/`; only path characters are allowed.

@@ -12,6 +12,10 @@
 //!   matching `If-None-Match`) for the rest;
 //! - `Access-Control-Allow-Origin: *` on everything, like GitHub Pages, so
 //!   embeds work from any origin and in sandboxed iframes.
+//!
+//! Beside the files, `/oembed` (outside the site's prefix, as on its own
+//! function URL) is answered by the oEmbed handler (`lambda-lab-oembed`), the
+//! same one the AWS Lambda function runs, for the site at this host.
 
 use crate::Result;
 use std::hash::{Hash, Hasher};
@@ -28,10 +32,16 @@ pub struct StaticServer {
 impl StaticServer {
     /// Binds 127.0.0.1 (port 0 picks a free one) and serves in a background thread.
     pub fn start(dir: PathBuf, prefix: String, port: u16) -> Result<StaticServer> {
+        StaticServer::serve(bind(port)?, dir, prefix)
+    }
+
+    /// Serves on a listener bound earlier ([`bind`]): the test build is made
+    /// for the port it will be served on, so its absolute addresses (the
+    /// oEmbed discovery links) reach this server.
+    pub fn serve(listener: TcpListener, dir: PathBuf, prefix: String) -> Result<StaticServer> {
         if !dir.join("index.html").exists() {
             return Err(format!("{} has no index.html; build it first", dir.display()));
         }
-        let listener = TcpListener::bind(("127.0.0.1", port)).map_err(|e| format!("binding port {port}: {e}"))?;
         let port = listener.local_addr().map_err(|e| e.to_string())?.port();
         let handle = std::thread::spawn(move || {
             for stream in listener.incoming().flatten() {
@@ -49,12 +59,19 @@ impl StaticServer {
     }
 }
 
+/// Binds 127.0.0.1 (port 0 picks a free one).
+pub fn bind(port: u16) -> Result<TcpListener> {
+    TcpListener::bind(("127.0.0.1", port)).map_err(|e| format!("binding port {port}: {e}"))
+}
+
 /// What the client asked for, as far as a static host cares.
 #[derive(Default)]
 pub struct Request {
     pub target: String,
     pub accepts_gzip: bool,
     pub if_none_match: Option<String>,
+    /// The `Host` header: the site's address for the oEmbed handler.
+    pub host: Option<String>,
 }
 
 /// An answer: status line, headers, body.
@@ -84,6 +101,7 @@ fn handle(mut stream: TcpStream, dir: &Path, prefix: &str) -> std::io::Result<()
                 "connection" if value.to_ascii_lowercase().contains("close") => keep_alive = false,
                 "accept-encoding" => req.accepts_gzip = value.split(',').any(|e| e.trim().starts_with("gzip")),
                 "if-none-match" => req.if_none_match = Some(value.to_string()),
+                "host" => req.host = Some(value.to_string()),
                 _ => {}
             }
         }
@@ -136,6 +154,9 @@ pub fn respond(dir: &Path, prefix: &str, req: &Request) -> Response {
         None => (req.target.as_str(), None),
     };
     let path = path.split('#').next().unwrap_or("/");
+    if matches!(path, "/oembed" | "/oembed/") || path.starts_with("/card/") || path.starts_with("/share/") {
+        return dynamic(prefix, req, path, query.unwrap_or(""));
+    }
     let rel = if path == prefix || path == prefix.trim_end_matches('/') {
         if path == prefix || prefix == "/" {
             ""
@@ -170,6 +191,34 @@ pub fn respond(dir: &Path, prefix: &str, req: &Request) -> Response {
             Ok(body) => serve_file(&dir.join("404.html"), body, "404 Not Found", false, req),
             Err(_) => plain_404(),
         },
+    }
+}
+
+/// The oEmbed handler's answer, for the site at this request's host.
+fn dynamic(prefix: &str, req: &Request, path: &str, query: &str) -> Response {
+    let host = req.host.as_deref().filter(|h| !h.is_empty()).unwrap_or("127.0.0.1");
+    let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
+    let cfg = lambda_lab_oembed::Config {
+        site: format!("http://{host}{prefix}"),
+        endpoint: format!("http://{host}/"),
+        today: lambda_model::scenario::Date::from_unix_days((secs / 86_400) as i64),
+    };
+    let r = lambda_lab_oembed::handle(
+        &cfg,
+        &lambda_lab_oembed::Request { method: "GET".into(), path: path.into(), query: query.into() },
+    );
+    let status = match r.status {
+        200 => "200 OK",
+        400 => "400 Bad Request",
+        404 => "404 Not Found",
+        405 => "405 Method Not Allowed",
+        501 => "501 Not Implemented",
+        _ => "500 Internal Server Error",
+    };
+    Response {
+        status,
+        headers: vec![("Content-Type", r.content_type.into()), ("Cache-Control", r.cache_control.into())],
+        body: r.body,
     }
 }
 

@@ -29,6 +29,8 @@ pub struct Options<'a> {
     pub site_origin: &'a str,
     /// The test build: adds `/debug/panic/` and the modules' `debug_panic`.
     pub debug_routes: bool,
+    /// Where the oEmbed endpoint answers (`https://…/`), if it is deployed.
+    pub oembed_endpoint: Option<String>,
 }
 
 /// The scheme and host of the GitHub Pages site for the repository named in
@@ -65,6 +67,7 @@ pub fn build(opts: &Options) -> Result<Built> {
         lessons,
         today: ctx.today,
         debug_routes: opts.debug_routes,
+        oembed_endpoint: opts.oembed_endpoint.clone(),
     };
     let pages = lambda_site::generate::build(&cfg)?;
     for p in &pages {
@@ -76,6 +79,17 @@ pub fn build(opts: &Options) -> Result<Built> {
         let path = out.join(&file);
         std::fs::create_dir_all(path.parent().unwrap_or(out)).map_err(|e| e.to_string())?;
         std::fs::write(&path, json).map_err(|e| format!("writing {}: {e}", path.display()))?;
+    }
+    // Social cards: one per calculator from its defaults, and the site's.
+    for (file, calc) in lambda_site::generate::cards() {
+        let site = lambda_lab_card::site_label(&cfg.absolute("/"));
+        let png = match calc {
+            Some(c) => lambda_lab_card::render(c, "", cfg.today, &site),
+            None => lambda_lab_card::render_site(lambda_site::generate::SITE_CARD_TEXT, &site),
+        };
+        let path = out.join(&file);
+        std::fs::create_dir_all(path.parent().unwrap_or(out)).map_err(|e| e.to_string())?;
+        std::fs::write(&path, png).map_err(|e| format!("writing {}: {e}", path.display()))?;
     }
     write_service_worker(out, opts.public_url, &pages)?;
     precompress(out)?;
@@ -254,6 +268,11 @@ fn write_service_worker(out: &Path, public_url: &str, pages: &[Page]) -> Result 
         let bytes = std::fs::read(&p).map_err(|e| e.to_string())?;
         r.hash(&mut h);
         bytes.hash(&mut h);
+        // Social cards and oEmbed answers are for crawlers and blogs' servers,
+        // not for readers: an offline copy does not carry them.
+        if r.starts_with("og/") || r.starts_with("oembed/") {
+            continue;
+        }
         let wire = if compressible(&p) { gzip(&bytes).len() } else { bytes.len() } as u64;
         // A page is saved under its route (what the address bar shows).
         let path = match pages.iter().find(|x| x.file == r) {

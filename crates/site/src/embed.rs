@@ -192,28 +192,144 @@ pub fn embed_query(values_query: &str, info: &CalcPage, show: &[Part], theme: &s
     q
 }
 
-/// The snippets the Embed dialog offers.
-pub struct Snippets {
-    pub iframe: String,
-    pub with_script: String,
-    pub markdown: String,
+/// The `html` of an oEmbed answer: the fallback first and then the iframe,
+/// the shape WordPress's filter keeps from an untrusted provider (it hides the
+/// iframe behind the blockquote until the frame reports). `frameborder`
+/// because WordPress strips `style`.
+pub fn oembed_html(info: &CalcPage, src: &str, page: &str, width: u32, height: u32, summary: Option<&str>) -> String {
+    format!(
+        "{}<iframe src=\"{}\" width=\"{width}\" height=\"{height}\" title=\"{} (Lambda Lab)\" frameborder=\"0\"></iframe>",
+        crate::fallback::blockquote(info, page, summary),
+        esc(src),
+        esc(info.h1),
+    )
 }
 
-/// `src` is the embed page's absolute URL with its query, `page` the full
-/// calculator's, `script` the host script's (`…/embed.js`).
-pub fn snippets(info: &CalcPage, src: &str, page: &str, script: &str, height: u32) -> Snippets {
-    let esc = |s: &str| s.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;");
+/// What a snippet is made of.
+pub struct SnippetFor<'a> {
+    /// The embed page's absolute URL with its query.
+    pub src: &'a str,
+    /// The full calculator's absolute URL with the values.
+    pub page: &'a str,
+    /// The host script's absolute URL (`…/embed.js`).
+    pub script: &'a str,
+    /// The iframe's starting height (px) where no script sizes it.
+    pub height: u32,
+    /// Heights measured per width (`data-heights`), which `embed.js` starts
+    /// the iframe at for the width it finds; `None` when the layout is not
+    /// the measured one.
+    pub heights: Option<&'a [(u32, u32)]>,
+    /// The headline figures as text, for the fallback.
+    pub summary: Option<&'a str>,
+}
+
+/// The snippets the Embed dialog offers, one per place bloggers paste.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Snippets {
+    /// HTML without a script: the iframe and its fallback (a caption where
+    /// nothing hides it).
+    pub iframe: String,
+    /// HTML with `embed.js`: the iframe sized for its width, kept fitted, its
+    /// fallback hidden once the calculator reports.
+    pub with_script: String,
+    pub markdown: String,
+    /// The embed page's address (Ghost, Notion and other "embed a URL" blocks).
+    pub address: String,
+    /// Hugo: the use in a post, and `layouts/shortcodes/lambda-lab.html`.
+    pub hugo: (String, String),
+    /// Jekyll: the use in a post, and `_includes/lambda-lab.html`.
+    pub jekyll: (String, String),
+    /// MDX (Docusaurus, Next, Astro): the use in a page, and `LambdaLab.jsx`.
+    pub mdx: (String, String),
+}
+
+fn esc(s: &str) -> String {
+    s.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;").replace('>', "&gt;")
+}
+
+/// `360:1414 375:1266 …`, the `data-heights` attribute.
+pub fn heights_attr(heights: &[(u32, u32)]) -> String {
+    heights.iter().map(|(w, h)| format!("{w}:{h}")).collect::<Vec<_>>().join(" ")
+}
+
+pub fn snippets(info: &CalcPage, s: &SnippetFor) -> Snippets {
     let title = format!("{} (Lambda Lab)", info.h1);
+    let height = s.height;
+    let heights = s.heights.map(|h| format!(" data-heights=\"{}\"", heights_attr(h))).unwrap_or_default();
     let iframe = format!(
-        "<iframe src=\"{}\" title=\"{}\" width=\"100%\" height=\"{height}\" loading=\"lazy\" style=\"border:0\" \
-         allow=\"clipboard-write\"></iframe>",
-        esc(src),
+        "<iframe src=\"{}\" title=\"{}\" width=\"100%\" height=\"{height}\" loading=\"lazy\" frameborder=\"0\" \
+         style=\"border:0\" allow=\"clipboard-write\"{heights}></iframe>",
+        esc(s.src),
         esc(&title)
     );
+    let fallback = crate::fallback::blockquote(info, s.page, s.summary);
+    let said = s.summary.map(|t| format!(": {t}.")).unwrap_or_else(|| ".".into());
+    // The platforms' own files take the same four values.
+    let q = |v: &str| v.replace('"', "&quot;");
+    let summary_arg = s.summary.map(|t| format!(" summary=\"{}\"", q(t))).unwrap_or_default();
+    let args = format!(
+        "src=\"{}\" page=\"{}\" title=\"{}\" height=\"{height}\"{summary_arg}",
+        q(s.src),
+        q(s.page),
+        q(info.h1)
+    );
+    let template = |get: &dyn Fn(&str) -> String, summary: &str| {
+        format!(
+            "<iframe src=\"{src}\" title=\"{title} (Lambda Lab)\" width=\"100%\" height=\"{height}\" loading=\"lazy\" \
+             frameborder=\"0\" style=\"border:0\" allow=\"clipboard-write\"></iframe>\n\
+             <blockquote data-lambda-lab-fallback><a href=\"{page}\">{title}</a>{summary} \
+             <a href=\"{page}\">Open it in Lambda Lab</a></blockquote>\n\
+             <script async src=\"{script}\"></script>\n",
+            src = get("src"),
+            title = get("title"),
+            height = get("height"),
+            page = get("page"),
+            script = esc(s.script),
+        )
+    };
+    let hugo_file =
+        template(&|k| format!("{{{{ .Get \"{k}\" }}}}"), "{{ with .Get \"summary\" }}: {{ . }}.{{ else }}.{{ end }}");
+    let jekyll_file = template(
+        &|k| format!("{{{{ include.{k} }}}}"),
+        "{% if include.summary %}: {{ include.summary }}.{% else %}.{% endif %}",
+    );
+    let mdx_file = format!(
+        "// LambdaLab.jsx: a Lambda Lab calculator in an MDX page (Docusaurus, Next, Astro).\n\
+         import React, {{ useEffect }} from 'react';\n\n\
+         export default function LambdaLab({{ src, page, title, height = {height}, summary }}) {{\n  \
+         useEffect(() => {{\n    \
+         if (document.querySelector('script[data-lambda-lab]')) return;\n    \
+         const s = document.createElement('script');\n    \
+         s.src = '{script}';\n    \
+         s.async = true;\n    \
+         s.dataset.lambdaLab = '';\n    \
+         document.body.appendChild(s);\n  \
+         }}, []);\n  \
+         return (\n    <>\n      \
+         <iframe src={{src}} title={{`${{title}} (Lambda Lab)`}} width=\"100%\" height={{height}} loading=\"lazy\"\n        \
+         frameBorder=\"0\" style={{{{ border: 0 }}}} allow=\"clipboard-write\" />\n      \
+         <blockquote data-lambda-lab-fallback=\"\">\n        \
+         <a href={{page}}>{{title}}</a>{{summary ? `: ${{summary}}.` : '.'}} <a href={{page}}>Open it in Lambda Lab</a>\n      \
+         </blockquote>\n    </>\n  );\n}}\n",
+        script = s.script.replace('\'', "%27"),
+    );
     Snippets {
-        with_script: format!("{iframe}\n<script async src=\"{}\"></script>", esc(script)),
-        iframe,
-        markdown: format!("[{}: open it in Lambda Lab]({page})", info.h1),
+        with_script: format!("{iframe}\n{fallback}\n<script async src=\"{}\"></script>", esc(s.script)),
+        iframe: format!("{iframe}\n{fallback}"),
+        markdown: format!("[{}{said} Open it in Lambda Lab]({})", info.h1, s.page),
+        address: s.src.to_string(),
+        hugo: (format!("{{{{< lambda-lab {args} >}}}}"), hugo_file),
+        jekyll: (format!("{{% include lambda-lab.html {args} %}}"), jekyll_file),
+        mdx: (
+            format!(
+                "import LambdaLab from '@site/src/components/LambdaLab';\n\n<LambdaLab src=\"{}\" page=\"{}\" title=\"{}\" height={{{height}}}{} />",
+                q(s.src),
+                q(s.page),
+                q(info.h1),
+                s.summary.map(|t| format!(" summary=\"{}\"", q(t))).unwrap_or_default()
+            ),
+            mdx_file,
+        ),
     }
 }
 
@@ -278,26 +394,62 @@ mod tests {
     }
 
     #[test]
-    fn snippets_escape_what_they_quote() {
+    fn snippets_escape_what_they_quote_and_carry_their_fallback() {
         let s = snippets(
             &COST,
-            "https://x.io/embed/cost/?a=1&b=\"2\"",
-            "https://x.io/calculators/cost/?a=1",
-            "https://x.io/embed.js",
-            640,
+            &SnippetFor {
+                src: "https://x.io/embed/cost/?a=1&b=\"2\"",
+                page: "https://x.io/calculators/cost/?a=1",
+                script: "https://x.io/embed.js",
+                height: 640,
+                heights: Some(&[(375, 1266), (600, 914)]),
+                summary: Some("$37.13 a month"),
+            },
         );
         assert!(
             s.iframe.starts_with("<iframe src=\"https://x.io/embed/cost/?a=1&amp;b=&quot;2&quot;\""),
             "{}",
             s.iframe
         );
-        assert!(
-            s.iframe.contains(
-                "title=\"Lambda cost calculator (Lambda Lab)\" width=\"100%\" height=\"640\" loading=\"lazy\""
-            )
+        assert!(s.iframe.contains(
+            "title=\"Lambda cost calculator (Lambda Lab)\" width=\"100%\" height=\"640\" loading=\"lazy\" frameborder=\"0\""
+        ));
+        assert!(s.iframe.contains("allow=\"clipboard-write\" data-heights=\"375:1266 600:914\"></iframe>"));
+        let fallback = "<blockquote data-lambda-lab-fallback><a href=\"https://x.io/calculators/cost/?a=1\">Lambda cost \
+                        calculator</a>: $37.13 a month. <a href=\"https://x.io/calculators/cost/?a=1\">Open it in Lambda \
+                        Lab</a></blockquote>";
+        assert!(s.iframe.ends_with(&format!("</iframe>\n{fallback}")), "{}", s.iframe);
+        assert_eq!(s.with_script, format!("{}\n<script async src=\"https://x.io/embed.js\"></script>", s.iframe));
+        assert_eq!(
+            s.markdown,
+            "[Lambda cost calculator: $37.13 a month. Open it in Lambda Lab](https://x.io/calculators/cost/?a=1)"
         );
-        assert!(s.iframe.contains("allow=\"clipboard-write\""));
-        assert!(s.with_script.ends_with("<script async src=\"https://x.io/embed.js\"></script>"));
-        assert_eq!(s.markdown, "[Lambda cost calculator: open it in Lambda Lab](https://x.io/calculators/cost/?a=1)");
+        assert_eq!(s.address, "https://x.io/embed/cost/?a=1&b=\"2\"");
+    }
+
+    #[test]
+    fn platform_snippets_pass_the_same_values_to_their_own_files() {
+        let s = snippets(
+            &COST,
+            &SnippetFor {
+                src: "https://x.io/embed/cost/?a=1&b=2",
+                page: "https://x.io/calculators/cost/?a=1",
+                script: "https://x.io/embed.js",
+                height: 920,
+                heights: None,
+                summary: Some("$37.13 a month"),
+            },
+        );
+        let args = "src=\"https://x.io/embed/cost/?a=1&b=2\" page=\"https://x.io/calculators/cost/?a=1\" \
+                    title=\"Lambda cost calculator\" height=\"920\" summary=\"$37.13 a month\"";
+        assert_eq!(s.hugo.0, format!("{{{{< lambda-lab {args} >}}}}"));
+        assert!(s.hugo.1.starts_with("<iframe src=\"{{ .Get \"src\" }}\" title=\"{{ .Get \"title\" }} (Lambda Lab)\""));
+        assert!(s.hugo.1.contains("<script async src=\"https://x.io/embed.js\"></script>"));
+        assert_eq!(s.jekyll.0, format!("{{% include lambda-lab.html {args} %}}"));
+        assert!(s.jekyll.1.contains("{% if include.summary %}: {{ include.summary }}.{% else %}.{% endif %}"));
+        assert!(s.mdx.0.ends_with("height={920} summary=\"$37.13 a month\" />"), "{}", s.mdx.0);
+        assert!(s.mdx.1.contains("export default function LambdaLab({ src, page, title, height = 920, summary })"));
+        assert!(s.mdx.1.contains("s.src = 'https://x.io/embed.js';"));
+        assert!(!s.iframe.contains("data-heights"));
     }
 }

@@ -7,6 +7,7 @@
 //! name, title and embed options are written once.
 
 pub mod embed;
+pub mod fallback;
 #[cfg(feature = "generate")]
 pub mod generate;
 
@@ -36,9 +37,11 @@ pub struct CalcPage {
     pub key_inputs: &'static [&'static str],
     /// The parameters the Embed dialog offers to fix for readers.
     pub lockable: &'static [&'static str],
-    /// A compact embed's usual height with its default parts at 600 px wide,
-    /// the starting height of a snippet's iframe.
-    pub embed_height: u32,
+    /// A compact embed's height with its default parts and values, measured
+    /// at these widths (px, ascending): where an iframe starts before the
+    /// calculator reports its own, so a post does not jump. e2e measures them
+    /// again (`embed.spec.js`) and fails when one is more than 4% off.
+    pub embed_heights: &'static [(u32, u32)],
 }
 
 impl CalcPage {
@@ -50,6 +53,23 @@ impl CalcPage {
     /// `/embed/<slug>/`.
     pub fn embed_page(&self) -> String {
         format!("/embed/{}/", self.slug)
+    }
+
+    /// The embed's height at this width, from the measured table (straight
+    /// lines between its widths, its ends beyond them), rounded up to 10 px.
+    pub fn embed_height(&self, width: u32) -> u32 {
+        let t = self.embed_heights;
+        let (Some(first), Some(last)) = (t.first(), t.last()) else { return 600 };
+        let h = if width <= first.0 {
+            first.1 as f64
+        } else if width >= last.0 {
+            last.1 as f64
+        } else {
+            let i = t.iter().position(|(w, _)| *w >= width).unwrap_or(t.len() - 1);
+            let ((w0, h0), (w1, h1)) = (t[i - 1], t[i]);
+            h0 as f64 + (h1 as f64 - h0 as f64) * (width - w0) as f64 / (w1 - w0) as f64
+        };
+        (h.ceil() as u32).div_ceil(10) * 10
     }
 }
 
@@ -66,7 +86,7 @@ pub const COST: CalcPage = CalcPage {
     default_show_when: &[],
     key_inputs: &["memory_mb", "duration_ms", "requests", "arch"],
     lockable: &["region", "arch", "memory_mb", "duration_ms", "requests", "free_tier"],
-    embed_height: 640,
+    embed_heights: &[(360, 1414), (375, 1266), (480, 936), (600, 914), (800, 830), (1000, 784)],
 };
 
 pub const ACCOUNT: CalcPage = CalcPage {
@@ -81,7 +101,7 @@ pub const ACCOUNT: CalcPage = CalcPage {
     default_show_when: &[],
     key_inputs: &[],
     lockable: &[],
-    embed_height: 300,
+    embed_heights: &[(360, 228), (375, 206), (480, 206), (600, 206), (800, 206), (1000, 206)],
 };
 
 pub const POWER: CalcPage = CalcPage {
@@ -97,7 +117,7 @@ pub const POWER: CalcPage = CalcPage {
     default_show_when: &[("power_tuning", &[Part::Result, Part::Chart, Part::Table])],
     key_inputs: &["memory_mb", "strategy", "arch"],
     lockable: &["region", "arch", "memory_mb", "strategy", "requests"],
-    embed_height: 1100,
+    embed_heights: &[(360, 2467), (375, 2355), (480, 2067), (600, 1847), (800, 1602), (1000, 1489)],
 };
 
 pub const COLD_START: CalcPage = CalcPage {
@@ -112,7 +132,7 @@ pub const COLD_START: CalcPage = CalcPage {
     default_show_when: &[],
     key_inputs: &["runtime", "memory_mb", "package"],
     lockable: &["runtime", "arch", "package", "memory_mb"],
-    embed_height: 560,
+    embed_heights: &[(360, 1223), (375, 1201), (480, 957), (600, 852), (800, 852), (1000, 830)],
 };
 
 pub const TRAFFIC: CalcPage = CalcPage {
@@ -127,7 +147,7 @@ pub const TRAFFIC: CalcPage = CalcPage {
     default_show_when: &[],
     key_inputs: &["rate_per_s", "duration_ms", "idle_ttl_s"],
     lockable: &["region", "arch", "memory_mb", "runtime", "rate_per_s", "duration_ms"],
-    embed_height: 760,
+    embed_heights: &[(360, 2062), (375, 1981), (480, 1814), (600, 1472), (800, 1345), (1000, 1261)],
 };
 
 pub const MANAGED_INSTANCES: CalcPage = CalcPage {
@@ -143,7 +163,7 @@ pub const MANAGED_INSTANCES: CalcPage = CalcPage {
     default_show_when: &[],
     key_inputs: &["requests", "duration_ms", "instance_type", "ec2_discount_pct"],
     lockable: &["region", "instance_type", "requests", "duration_ms", "memory_mb", "ec2_discount_pct"],
-    embed_height: 900,
+    embed_heights: &[(360, 2188), (375, 2117), (480, 1729), (600, 1619), (800, 1618), (1000, 1306)],
 };
 
 /// Every calculator page, in the order the site lists them.

@@ -88,6 +88,8 @@ pub struct Head<'a> {
     pub canonical: &'a str,
     /// Extra tags: module preloads, `noindex`, the module map.
     pub extra: String,
+    /// The social card: its absolute URL and its text alternative.
+    pub image: (String, String),
 }
 
 /// The site's shared parts: the assets Trunk processed, the base path, the
@@ -119,13 +121,19 @@ impl Layout<'_> {
              <meta property=\"og:title\" content=\"{title}\">\n\
              <meta property=\"og:description\" content=\"{desc}\">\n\
              <meta property=\"og:url\" content=\"{url}\">\n\
-             <meta name=\"twitter:card\" content=\"summary\">\n\
+             <meta property=\"og:image\" content=\"{image}\">\n\
+             <meta property=\"og:image:width\" content=\"1200\">\n\
+             <meta property=\"og:image:height\" content=\"630\">\n\
+             <meta property=\"og:image:alt\" content=\"{image_alt}\">\n\
+             <meta name=\"twitter:card\" content=\"summary_large_image\">\n\
              <meta name=\"lambda-lab-base\" content=\"{base}\">\n\
              <script>{theme}</script>\n\
              {assets}\n{extra}</head>\n<body class=\"{body_class}\">\n",
             title = esc(head.title),
             desc = esc(head.description),
             url = esc(head.canonical),
+            image = esc(&head.image.0),
+            image_alt = esc(&head.image.1),
             base = esc(self.base),
             theme = THEME_SCRIPT,
             csp = esc(&content_security_policy()),

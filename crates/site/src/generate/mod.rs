@@ -43,6 +43,11 @@ pub struct Config {
     pub today: Date,
     /// Adds `/debug/panic/` (the test build proves the panic page with it).
     pub debug_routes: bool,
+    /// Where the oEmbed endpoint (`crates/oembed`) answers, with its trailing
+    /// slash (`https://abc.lambda-url.us-east-1.on.aws/`): discovery links
+    /// point at `<it>oembed?url=…`, so a pasted link keeps its values.
+    /// Without one they name the static files (the defaults).
+    pub oembed_endpoint: Option<String>,
 }
 
 /// One written page.
@@ -202,26 +207,57 @@ pub fn oembed(cfg: &Config) -> Vec<(String, String)> {
         .map(|c| {
             let src = cfg.absolute(&c.embed_page());
             let page = cfg.absolute(&c.page());
-            let script = cfg.absolute("/embed.js");
-            let html = crate::embed::snippets(c, &src, &page, &script, c.embed_height).iframe;
+            let summary = default_summary(cfg, c);
+            let html = crate::embed::oembed_html(c, &src, &page, 600, c.embed_height(600), summary.as_deref());
             let json = format!(
                 "{{\"version\": \"1.0\", \"type\": \"rich\", \"provider_name\": \"Lambda Lab\", \"provider_url\": {}, \
                  \"title\": {}, \"html\": {}, \"width\": 600, \"height\": {}}}\n",
                 js_string(&cfg.absolute("/")),
                 js_string(c.h1),
                 js_string(&html),
-                c.embed_height
+                c.embed_height(600)
             );
             (format!("oembed/{}.json", c.slug), json)
         })
         .collect()
 }
 
-/// The discovery link for a calculator's oEmbed file.
+/// The site's own card (every page that is not a calculator): its text.
+pub const SITE_CARD_ALT: &str =
+    "Lambda Lab: exact AWS Lambda costs, memory sizes, cold starts and traffic, computed in your browser";
+/// The site card's text under its name.
+pub const SITE_CARD_TEXT: &str =
+    "Exact AWS Lambda costs, memory sizes, cold starts and traffic, computed in your browser";
+
+/// The social cards the pages name, by file: `og/<slug>.png` for every
+/// calculator and `og/lambda-lab.png` for the rest (xtask draws them).
+pub fn cards() -> Vec<(String, Option<&'static CalcPage>)> {
+    let mut out: Vec<_> = CALC_PAGES.iter().map(|c| (format!("og/{}.png", c.slug), Some(*c))).collect();
+    out.push(("og/lambda-lab.png".into(), None));
+    out
+}
+
+/// The headline of a calculator's defaults, priced on the build date.
+pub fn default_summary(cfg: &Config, c: &CalcPage) -> Option<String> {
+    let calc = lambda_model::calculators::find(c.module)?;
+    let values = lambda_model::scenario::Values::defaults(calc.specs);
+    let metrics = calc.evaluate(&values, cfg.today).ok()?;
+    crate::fallback::summary(c, &values, &metrics)
+}
+
+/// The discovery link for a calculator: the endpoint when the build knows
+/// one (consumers such as WordPress replace `url=` with the pasted address,
+/// query and all), the static file otherwise.
 fn oembed_link(cfg: &Config, c: &CalcPage) -> String {
+    let href = match &cfg.oembed_endpoint {
+        Some(e) => {
+            format!("{e}oembed?url={}&format=json", lambda_model::scenario::percent_encode(&cfg.absolute(&c.page())))
+        }
+        None => cfg.absolute(&format!("/oembed/{}.json", c.slug)),
+    };
     format!(
         "<link rel=\"alternate\" type=\"application/json+oembed\" href=\"{}\" title=\"{}\">\n",
-        cfg.absolute(&format!("/oembed/{}.json", c.slug)),
+        html::esc(&href),
         html::esc(c.h1)
     )
 }

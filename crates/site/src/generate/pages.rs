@@ -7,6 +7,26 @@ use crate::{CALC_PAGES, CalcPage};
 use lambda_lessons::compile::live_html;
 use lambda_model::prices::{PRICE_TABLE_VERSION, PRICES_AS_OF, REGIONS, SOURCES};
 
+/// A page's social card (`og:image`) and its text: a calculator's own card
+/// (its default figures), the site's card for every other page. The PNGs are
+/// drawn by `lambda-lab-card` when xtask writes the site (`super::cards`).
+pub(crate) fn card_for(cfg: &Config, route: &str) -> (String, String) {
+    let calc = route
+        .strip_prefix("/calculators/")
+        .map(|s| s.trim_end_matches('/'))
+        .and_then(|slug| crate::CALC_PAGES.iter().copied().find(|c| c.slug == slug));
+    match calc {
+        Some(c) => (
+            cfg.absolute(&format!("/og/{}.png", c.slug)),
+            match super::default_summary(cfg, c) {
+                Some(s) => format!("{}: {s}", c.h1),
+                None => format!("{}: {}", c.h1, c.description),
+            },
+        ),
+        None => (cfg.absolute("/og/lambda-lab.png"), super::SITE_CARD_ALT.to_string()),
+    }
+}
+
 /// A page with the site header and footer around `main`.
 pub(crate) fn framed(
     cfg: &Config,
@@ -20,7 +40,8 @@ pub(crate) fn framed(
     let layout = cfg.layout();
     let canonical = cfg.absolute(route);
     let full_title = if route == "/" { title.to_string() } else { format!("{title} · Lambda Lab") };
-    let head = Head { title: &full_title, description, canonical: &canonical, extra: extra_head };
+    let image = card_for(cfg, route);
+    let head = Head { title: &full_title, description, canonical: &canonical, extra: extra_head, image };
     let html = format!(
         "{}{}<main id=\"main\" tabindex=\"-1\">\n{main}\n</main>\n{}",
         layout.open(&head, "site"),
@@ -438,7 +459,7 @@ fn module_host(cfg: &Config, c: &CalcPage, mode: &str) -> Result<String, String>
     };
     Ok(format!(
         "<div id=\"app\" class=\"module-host\" data-module=\"{name}\" data-mode=\"{mode}\" data-src=\"{src}\" \
-         data-page=\"/calculators/{slug}/\"{modules}>\n<p class=\"hint\" role=\"status\" data-testid=\"module-status\">Loading \
+         data-page=\"/calculators/{slug}/\"{modules}>\n<p class=\"hint js-only\" role=\"status\" data-testid=\"module-status\">Loading \
          the {what} …</p>\n<noscript><p class=\"notice\">This calculator runs in your browser and needs JavaScript \
          and WebAssembly. The same engine answers on the command line: <code>lambda-lab help {cli}</code>.</p>\
          </noscript>\n</div>",
@@ -472,6 +493,7 @@ pub(crate) fn calculator(cfg: &Config, c: &CalcPage, embed: bool) -> Result<Page
         description: c.description,
         canonical: &canonical,
         extra: format!("<meta name=\"robots\" content=\"noindex\">\n{}{}", preload(cfg, m), oembed_link(cfg, c)),
+        image: card_for(cfg, &c.page()),
     };
     let html = format!(
         "{}<main id=\"main\" class=\"embed-main\">\n<h1 class=\"embed-title\">{}</h1>\n{}\n</main>\n</body>\n</html>\n",

@@ -25,6 +25,7 @@ fn config() -> Config {
         lessons,
         today: ctx.today,
         debug_routes: false,
+        oembed_endpoint: None,
     }
 }
 
