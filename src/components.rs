@@ -809,6 +809,10 @@ pub fn Toolbar(
         }
     });
     let json = move || metrics.with(|m| state.values.with(|v| lambda_model::export::to_json(calculator, v, m)));
+    // Reset goes back to where this calculator started: the page's defaults,
+    // or the values of the post or lesson it is embedded in.
+    let embedded = state.links_out();
+    let start = embedded.then(crate::url::query);
     let export_href = Memo::new(move |_| {
         format!("data:application/json;charset=utf-8,{}", String::from(js_sys::encode_uri_component(&json())))
     });
@@ -852,7 +856,7 @@ pub fn Toolbar(
         });
     };
     view! {
-        <div class="toolbar">
+        <div class="toolbar tools">
             <button type="button" on:click=copy>"Copy link"</button>
             <a class="button" href=move || export_href.get() download=format!("lambda-{calculator}-scenario.json") on:click=export>"Export JSON"</a>
             <label class="button file-button">
@@ -860,7 +864,11 @@ pub fn Toolbar(
                 <input type="file" accept=".json,application/json" class="sr-only" on:change=import />
             </label>
             {children.map(|c| c())}
-            <button type="button" on:click=move |_| { state.replace(Values::defaults(state.specs), Vec::new()); set_message.set("Reset to the defaults.".into()); }>
+            <button type="button" class="reset" on:click=move |_| {
+                let values = start.as_deref().map_or_else(|| Values::defaults(state.specs), |q| decode_query(state.specs, q).values);
+                state.replace(values, Vec::new());
+                set_message.set(if embedded { "Reset to the values it was embedded with." } else { "Reset to the defaults." }.into());
+            }>
                 "Reset"
             </button>
             <crate::embed_view::EmbedButton state=state status=set_message />

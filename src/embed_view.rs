@@ -141,6 +141,19 @@ const PLATFORMS: [(&str, &str); 8] = [
     ("social", "Social media or chat (a link with its card)"),
 ];
 
+/// "Copy HTML with auto-height", "Copy shortcode for your post": the label
+/// in the sentence, its first letter lowered unless it starts an acronym.
+fn copy_label(label: &str) -> String {
+    let mut chars = label.chars();
+    match (chars.next(), chars.next()) {
+        // ASCII only: Unicode case tables would add kilobytes to the module.
+        (Some(a), Some(b)) if a.is_ascii_uppercase() && b.is_ascii_lowercase() => {
+            format!("Copy {}{}", a.to_ascii_lowercase(), &label[1..])
+        }
+        _ => format!("Copy {label}"),
+    }
+}
+
 /// One snippet as the dialog shows it: label, hint, test id, text.
 type Shown = (&'static str, String, &'static str, String);
 
@@ -176,7 +189,7 @@ fn platform_snippets(platform: &str, s: &Snippets, page: &str, share: Option<&st
         )],
         "hugo" => vec![
             (
-                "In your post",
+                "Shortcode for your post",
                 "Hugo leaves raw HTML out of Markdown by default; this shortcode brings the calculator in.".into(),
                 "snippet-hugo",
                 s.hugo.0.clone(),
@@ -184,11 +197,11 @@ fn platform_snippets(platform: &str, s: &Snippets, page: &str, share: Option<&st
             ("layouts/shortcodes/lambda-lab.html", "Save once in your site.".into(), "snippet-hugo-file", s.hugo.1.clone()),
         ],
         "jekyll" => vec![
-            ("In your post", "An include with these values.".into(), "snippet-jekyll", s.jekyll.0.clone()),
+            ("Include for your post", "An include with these values.".into(), "snippet-jekyll", s.jekyll.0.clone()),
             ("_includes/lambda-lab.html", "Save once in your site.".into(), "snippet-jekyll-file", s.jekyll.1.clone()),
         ],
         "mdx" => vec![
-            ("In your page", "Import the component and use it.".into(), "snippet-mdx", s.mdx.0.clone()),
+            ("Component for your page", "Import the component and use it.".into(), "snippet-mdx", s.mdx.0.clone()),
             (
                 "src/components/LambdaLab.jsx",
                 "Save once in your site (it adds the sizing script once per page).".into(),
@@ -346,7 +359,7 @@ fn EmbedOptions(
                 page: &page.get(),
                 script: &script,
                 height: h,
-                heights: default_parts.then_some(info.embed_heights),
+                heights: default_parts.then_some(info.embed_heights()),
                 summary: summary.as_deref(),
             },
         )
@@ -484,7 +497,7 @@ fn EmbedOptions(
                         <label for=id.clone()>{label}</label>
                         <p class="hint">{hint}</p>
                         <textarea id=id node_ref=area readonly rows=rows data-testid=testid prop:value=text></textarea>
-                        <button type="button" on:click=move |_| copy(copied.clone(), area, label)>{format!("Copy {label}")}</button>
+                        <button type="button" on:click=move |_| copy(copied.clone(), area, label)>{copy_label(label)}</button>
                     </div>
                 }
             }).collect_view()}

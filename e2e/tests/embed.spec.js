@@ -26,7 +26,7 @@ const page = (body) => `<!doctype html><html lang="en"><head><meta charset="utf-
 /** What WordPress's host script does for an embed: height and link messages, checked by secret and source. */
 const WORDPRESS = page(`
 <iframe id="f" sandbox="allow-scripts" title="Cost calculator" style="width:600px;height:150px;border:0"
-  src="${SITE}embed/cost/?v=1&memory_mb=512&requests=20000000#?secret=abc123XYZ"></iframe>
+  src="${SITE}embed/cost/?v=1&memory_mb=512&requests=20000000&show=result,inputs,tools#?secret=abc123XYZ"></iframe>
 <script>
   const f = document.getElementById('f');
   window.heights = [];

@@ -75,7 +75,7 @@ test('a garbage link shows the defaults beside a message; the embed shows the ch
   await appReady(page);
   await expect(page.getByTestId('error-summary')).toContainText('requests');
   await expect(page.locator('[data-metric="total_usd"]').first()).toBeVisible();
-  await page.goto('embed/managed-instances/?v=3&ec2_discount_pct=72');
+  await page.goto('embed/managed-instances/?v=3&ec2_discount_pct=72&show=result,inputs,chart');
   await appReady(page);
   await expect(page.getByTestId('lmi-chart-summary')).toContainText('cross');
   expect(consoleErrors).toEqual([]);

@@ -338,3 +338,93 @@ test('the Embed dialog gives each platform its snippet, and Hugo, Jekyll and a s
   await expect(person.locator('[data-metric="total_usd"]').first()).toHaveAttribute('data-value', '37.1334');
   await person.close();
 });
+
+const SLUGS = ['cost', 'power', 'cold-start', 'traffic', 'managed-instances', 'account'];
+
+async function embedHeight(browser, slug, width, query = '') {
+  const context = await browser.newContext({ viewport: { width, height: 900 } });
+  const p = await context.newPage();
+  await p.goto(new URL(`embed/${slug}/${query}`, SITE).href);
+  await expect(p.locator('html')).toHaveAttribute('data-app', 'ready');
+  if (slug !== 'account') await expect(p.locator('[data-metric]').first()).toBeAttached();
+  await p.waitForTimeout(600);
+  const h = await p.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
+  return { h, p, close: () => context.close() };
+}
+
+test('every calculator\'s default embed fits under WordPress\'s 1,000 px at 600 and 375 px wide, and its height table holds', async ({ browser, request }) => {
+  test.setTimeout(180_000);
+  for (const slug of SLUGS) {
+    for (const width of [360, 375, 480, 600, 800, 1000]) {
+      const { h, close } = await embedHeight(browser, slug, width);
+      await close();
+      if (width === 375 || width === 600) expect(h, `${slug} at ${width} px`).toBeLessThanOrEqual(1000);
+      // The height an iframe starts at (the endpoint's answer for this width) is the one measured, within 4%.
+      const url = encodeURIComponent(new URL(`calculators/${slug}/`, SITE).href);
+      const answer = await (await request.get(new URL(`/oembed?url=${url}&maxwidth=${width}`, SITE).href)).json();
+      expect(Math.abs(answer.height - h) / h, `${slug} at ${width} px: table ${answer.height}, measured ${h}`).toBeLessThanOrEqual(0.04);
+    }
+  }
+});
+
+test('an embed keeps its tools in Lambda Lab unless asked, and Reset goes back to the post\'s values', async ({ browser }) => {
+  const plain = await embedHeight(browser, 'cost', 600, '?memory_mb=512&requests=20000000');
+  await expect(plain.p.getByRole('button', { name: 'Copy link' })).toBeHidden();
+  await expect(plain.p.getByRole('link', { name: 'Tune memory' })).toBeHidden();
+  await expect(plain.p.getByRole('button', { name: 'Reset' })).toBeVisible();
+  await plain.p.getByLabel('Memory (MB)', { exact: true }).fill('2048');
+  await plain.p.getByLabel('Memory (MB)', { exact: true }).press('Tab');
+  await expect(plain.p.locator('[data-metric="total_usd"]').first()).toHaveAttribute('data-value', '77.13348');
+  // The help of the field being edited shows over what follows, moving nothing.
+  const reset = plain.p.getByRole('button', { name: 'Reset' });
+  const before = await reset.boundingBox();
+  await plain.p.getByLabel('Memory (MB)', { exact: true }).focus();
+  await expect(plain.p.locator('#hint-memory_mb')).toBeVisible();
+  expect(await reset.boundingBox()).toEqual(before);
+  await reset.click();
+  await expect(plain.p.getByLabel('Memory (MB)', { exact: true })).toHaveValue('512');
+  await expect(plain.p.getByLabel('Requests', { exact: true })).toHaveValue('20000000');
+  await expect(plain.p.locator('[data-metric="total_usd"]').first()).toHaveAttribute('data-value', '17.13336');
+  await expect(plain.p.getByTestId('toolbar-status')).toHaveText('Reset to the values it was embedded with.');
+  await expect(plain.p.locator('#hint-memory_mb')).toBeHidden();
+  await plain.close();
+  const tools = await embedHeight(browser, 'cost', 600, '?memory_mb=512&show=result,inputs,tools');
+  await expect(tools.p.getByRole('button', { name: 'Copy link' })).toBeVisible();
+  await expect(tools.p.getByRole('link', { name: 'Tune memory' })).toBeVisible();
+  await tools.close();
+});
+
+test('small things bloggers saw: the requests field at 640 px, the power table at 600 px, the no-JS note, labels to fix for readers', async ({ browser }) => {
+  // 20,000,000 requests read whole in a 640 px embed.
+  const wide = await embedHeight(browser, 'cost', 640, '?requests=20000000');
+  const field = wide.p.getByLabel('Requests', { exact: true });
+  await expect(field).toHaveValue('20000000');
+  expect(await field.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+  expect(await field.evaluate((el) => el.getBoundingClientRect().width)).toBeGreaterThanOrEqual(120);
+  await wide.close();
+  // The power table fits a 600 px post without scrolling sideways.
+  const power = await embedHeight(browser, 'power', 600, '?show=result,table');
+  const table = power.p.getByTestId('sweep-table');
+  await expect(table).toBeVisible();
+  expect(await table.evaluate((t) => t.parentElement.scrollWidth <= t.parentElement.clientWidth + 1)).toBe(true);
+  await power.close();
+  // With scripts off, the page says so once, not "Loading …" beside it.
+  const noJs = await browser.newContext({ javaScriptEnabled: false });
+  const p = await noJs.newPage();
+  await p.goto(new URL('embed/cost/', SITE).href);
+  await expect(p.getByText(/needs JavaScript and WebAssembly/)).toBeVisible();
+  await expect(p.getByText(/Loading the/)).toBeHidden();
+  await noJs.close();
+  // Managed Instances: the parameters to fix for readers are named by their labels.
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const mi = await ctx.newPage();
+  await mi.goto(new URL('calculators/managed-instances/', SITE).href);
+  await expect(mi.locator('html')).toHaveAttribute('data-app', 'ready');
+  await mi.getByTestId('embed-button').click();
+  await expect(mi.getByRole('dialog', { name: /Embed this calculator/ })).toBeVisible();
+  await expect(mi.getByRole('group', { name: 'Fixed for readers' })).toBeVisible();
+  const fixed = mi.getByRole('group', { name: 'Fixed for readers' }).locator('label');
+  expect(await fixed.count()).toBeGreaterThan(0);
+  for (const label of await fixed.allTextContents()) expect(label).not.toMatch(/_/);
+  await ctx.close();
+});

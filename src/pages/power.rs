@@ -431,7 +431,7 @@ fn PowerResults(state: CalcState, result: Memo<PowerResult>, stale: Signal<bool>
                 }.into_any(),
                 Basis::Described => view! { <p class="hint">"Modelled from one measurement and your description; paste measurements to fit the model instead."</p> }.into_any(),
             })}
-            <p>{move || result.with(|r| r.other_arch.as_ref().map(|(a, row)| format!(
+            <p class="hint">{move || result.with(|r| r.other_arch.as_ref().map(|(a, row)| format!(
                 "On {}: best {} MB at {} per million ({} ms).", a.name(), row.memory_mb, format::usd(row.per_million.as_f64()), format::number(row.duration_ms, 1)
             )))}</p>
         </div>

@@ -23,15 +23,18 @@ pub const FUNCTION: &[&str] =
     &["duration_ms", "duration_dist", "duration_cv", "cold_start_ms", "runtime", "memory_mb", "arch", "region"];
 pub const PLATFORM: &[&str] =
     &["idle_ttl_s", "max_lifetime_s", "routing", "reserved_concurrency", "account_concurrency", "scaling", "pc_units"];
+/// The simulation's figures, the questions people bring first (how often
+/// cold, how slow at the tail) before the rest: a compact embed shows the
+/// first four or six.
 pub const KPIS: &[(&str, &str, Reading)] = &[
-    ("Requests", "requests", Reading::Num(0)),
-    ("Cold starts", "cold_starts", Reading::Num(0)),
     ("Cold-start ratio", "cold_start_ratio", Reading::Pct),
+    ("p99", "p99_ms", Reading::Ms(1)),
+    ("Cold starts", "cold_starts", Reading::Num(0)),
+    ("Requests", "requests", Reading::Num(0)),
+    ("p50", "p50_ms", Reading::Ms(1)),
     ("Throttled", "throttles", Reading::Num(0)),
     ("Throttle ratio", "throttle_ratio", Reading::Pct),
-    ("p50", "p50_ms", Reading::Ms(1)),
     ("p95", "p95_ms", Reading::Ms(1)),
-    ("p99", "p99_ms", Reading::Ms(1)),
     ("p99.9", "p999_ms", Reading::Ms(1)),
     ("Max", "max_ms", Reading::Ms(1)),
     ("Peak concurrency", "peak_concurrency", Reading::Num(0)),

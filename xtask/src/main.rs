@@ -28,7 +28,12 @@ const E2E_PUBLIC_URL: &str = "/lambda-lab/";
 /// a piece at a time (a 50 MB log: 17 s and 2 s tasks before, measured in
 /// docs/BENCHMARKS.md, "Redeploys and edges") and the redeploy diagnosis of a
 /// module that does not load took the power module 0.2 KiB over 284.
-const CALCULATOR_ROUTE_BUDGET: u64 = 288 * 1024;
+/// 290 KiB since issue 24 (2026-12-06): every page's social card tags, the
+/// oEmbed endpoint's discovery link, the embed layout that fits WordPress's
+/// 1,000 px (stylesheet), Reset to an embed's own values and height reports
+/// held until the calculator is drawn took the power page 0.2 KiB over 288
+/// (measured in docs/BENCHMARKS.md, "Bloggers' platforms").
+const CALCULATOR_ROUTE_BUDGET: u64 = 290 * 1024;
 const LESSON_ROUTE_BUDGET: u64 = 480 * 1024;
 const STATIC_ROUTE_BUDGET: u64 = 40 * 1024;
 

@@ -59,7 +59,7 @@ fn a_pasted_link_keeps_its_values() {
     assert_eq!(field(&json, "type"), "rich");
     assert_eq!(field(&json, "version"), "1.0");
     assert_eq!(field(&json, "width"), "600");
-    assert_eq!(field(&json, "height"), "900", "the measured height at 600 px, within maxheight");
+    assert_eq!(field(&json, "height"), "650", "the measured height at 600 px, within maxheight");
     let html = field(&json, "html");
     assert!(html.starts_with("<blockquote data-lambda-lab-fallback>"), "{html}");
     assert!(
@@ -71,7 +71,7 @@ fn a_pasted_link_keeps_its_values() {
     ));
     assert!(html.ends_with(
         "<iframe src=\"https://lambda-lab.github.io/lambda-lab/embed/cost/?memory_mb=1024&amp;requests=20000000&amp;duration_ms=120\" \
-         width=\"600\" height=\"900\" title=\"Lambda cost calculator (Lambda Lab)\" frameborder=\"0\"></iframe>"
+         width=\"600\" height=\"650\" title=\"Lambda cost calculator (Lambda Lab)\" frameborder=\"0\"></iframe>"
     ), "{html}");
     assert!(field(&json, "title").contains("$37.13"));
 }

@@ -31,10 +31,13 @@ pub enum Part {
     Table,
     /// "Show the math" and its notes.
     Math,
+    /// In an embed: Copy link, Export, Import and the hand-offs, and every
+    /// note under the result (left to "Open in Lambda Lab" unless asked).
+    Tools,
 }
 
 impl Part {
-    pub const ALL: [Part; 5] = [Part::Result, Part::Inputs, Part::Chart, Part::Table, Part::Math];
+    pub const ALL: [Part; 6] = [Part::Result, Part::Inputs, Part::Chart, Part::Table, Part::Math, Part::Tools];
 
     pub fn key(self) -> &'static str {
         match self {
@@ -43,6 +46,7 @@ impl Part {
             Part::Chart => "chart",
             Part::Table => "table",
             Part::Math => "math",
+            Part::Tools => "tools",
         }
     }
 
@@ -53,6 +57,7 @@ impl Part {
             Part::Chart => "Chart",
             Part::Table => "Tables",
             Part::Math => "Show the math",
+            Part::Tools => "Notes, links and tools",
         }
     }
 
@@ -166,7 +171,11 @@ impl Layout {
 
     /// The class of the calculator's outer element.
     pub fn calc_class(&self) -> &'static str {
-        if self.compact { "calc compact" } else { "calc" }
+        match (self.compact, self.shows(Part::Tools)) {
+            (false, _) => "calc",
+            (true, false) => "calc compact",
+            (true, true) => "calc compact with-tools",
+        }
     }
 }
 
@@ -354,6 +363,8 @@ mod tests {
         assert_eq!(Layout::default().shown(), Part::ALL.to_vec());
         assert_eq!(Layout::default().calc_class(), "calc");
         assert_eq!(l.calc_class(), "calc compact");
+        let l = Layout::compact(&COST, COST_PARAMS, "show=result,tools");
+        assert_eq!(l.calc_class(), "calc compact with-tools");
     }
 
     #[test]
@@ -369,7 +380,7 @@ mod tests {
         assert_eq!(l.shown(), vec![Part::Result]);
         assert_eq!(l.locked, vec!["region", "arch"]);
         assert_eq!(l.notices.len(), 2, "{:?}", l.notices);
-        assert!(l.notices[0].contains("banana") && l.notices[0].contains("result, inputs, table, chart, math"));
+        assert!(l.notices[0].contains("banana") && l.notices[0].contains("result, inputs, table, chart, math, tools"));
         assert!(l.notices[1].contains("nope") && l.notices[1].contains("memory_mb"));
         // Nothing left: the result stays.
         let l = Layout::compact(&COST, COST_PARAMS, "hide=result,inputs");

@@ -37,11 +37,6 @@ pub struct CalcPage {
     pub key_inputs: &'static [&'static str],
     /// The parameters the Embed dialog offers to fix for readers.
     pub lockable: &'static [&'static str],
-    /// A compact embed's height with its default parts and values, measured
-    /// at these widths (px, ascending): where an iframe starts before the
-    /// calculator reports its own, so a post does not jump. e2e measures them
-    /// again (`embed.spec.js`) and fails when one is more than 4% off.
-    pub embed_heights: &'static [(u32, u32)],
 }
 
 impl CalcPage {
@@ -55,10 +50,16 @@ impl CalcPage {
         format!("/embed/{}/", self.slug)
     }
 
+    /// The heights measured for this calculator's default embed (see
+    /// [`EMBED_HEIGHTS`]).
+    pub fn embed_heights(&self) -> &'static [(u32, u32)] {
+        EMBED_HEIGHTS.iter().find(|(slug, _)| *slug == self.slug).map_or(&[], |(_, t)| t)
+    }
+
     /// The embed's height at this width, from the measured table (straight
     /// lines between its widths, its ends beyond them), rounded up to 10 px.
     pub fn embed_height(&self, width: u32) -> u32 {
-        let t = self.embed_heights;
+        let t = self.embed_heights();
         let (Some(first), Some(last)) = (t.first(), t.last()) else { return 600 };
         let h = if width <= first.0 {
             first.1 as f64
@@ -81,12 +82,11 @@ pub const COST: CalcPage = CalcPage {
     description: "What one AWS Lambda function costs per month, line by line and exact: requests, duration tiers, \
                   the free tier, INIT billing, provisioned concurrency, SnapStart, streaming, Lambda@Edge and \
                   Savings Plans, with the arithmetic shown.",
-    parts: &[Part::Result, Part::Inputs, Part::Table, Part::Chart, Part::Math],
+    parts: &[Part::Result, Part::Inputs, Part::Table, Part::Chart, Part::Math, Part::Tools],
     default_show: &[Part::Result, Part::Inputs],
     default_show_when: &[],
     key_inputs: &["memory_mb", "duration_ms", "requests", "arch"],
     lockable: &["region", "arch", "memory_mb", "duration_ms", "requests", "free_tier"],
-    embed_heights: &[(360, 1414), (375, 1266), (480, 936), (600, 914), (800, 830), (1000, 784)],
 };
 
 pub const ACCOUNT: CalcPage = CalcPage {
@@ -96,12 +96,11 @@ pub const ACCOUNT: CalcPage = CalcPage {
     name: "Account",
     description: "Several AWS Lambda functions priced together as one account, sharing the free tier and the \
                   duration tiers per region and architecture.",
-    parts: &[Part::Result, Part::Inputs, Part::Table, Part::Math],
+    parts: &[Part::Result, Part::Inputs, Part::Table, Part::Math, Part::Tools],
     default_show: &[Part::Result, Part::Inputs],
     default_show_when: &[],
     key_inputs: &[],
     lockable: &[],
-    embed_heights: &[(360, 228), (375, 206), (480, 206), (600, 206), (800, 206), (1000, 206)],
 };
 
 pub const POWER: CalcPage = CalcPage {
@@ -112,12 +111,11 @@ pub const POWER: CalcPage = CalcPage {
     description: "The right AWS Lambda memory size without deploying anything: from a description, measured \
                   points, CloudWatch REPORT lines or a Power Tuning link, with duration and cost at every size, \
                   re-priced exactly.",
-    parts: &[Part::Result, Part::Inputs, Part::Chart, Part::Table],
+    parts: &[Part::Result, Part::Inputs, Part::Chart, Part::Table, Part::Tools],
     default_show: &[Part::Result, Part::Inputs, Part::Chart],
     default_show_when: &[("power_tuning", &[Part::Result, Part::Chart, Part::Table])],
     key_inputs: &["memory_mb", "strategy", "arch"],
     lockable: &["region", "arch", "memory_mb", "strategy", "requests"],
-    embed_heights: &[(360, 2467), (375, 2355), (480, 2067), (600, 1847), (800, 1602), (1000, 1489)],
 };
 
 pub const COLD_START: CalcPage = CalcPage {
@@ -127,12 +125,11 @@ pub const COLD_START: CalcPage = CalcPage {
     name: "Cold start",
     description: "How slow an AWS Lambda cold start is for your runtime, package, init work, VPC and SnapStart, \
                   where the time goes, and how 34 runtimes compare (measured data).",
-    parts: &[Part::Result, Part::Inputs, Part::Chart, Part::Table],
+    parts: &[Part::Result, Part::Inputs, Part::Chart, Part::Table, Part::Tools],
     default_show: &[Part::Result, Part::Inputs],
     default_show_when: &[],
     key_inputs: &["runtime", "memory_mb", "package"],
     lockable: &["runtime", "arch", "package", "memory_mb"],
-    embed_heights: &[(360, 1223), (375, 1201), (480, 957), (600, 852), (800, 852), (1000, 830)],
 };
 
 pub const TRAFFIC: CalcPage = CalcPage {
@@ -142,12 +139,11 @@ pub const TRAFFIC: CalcPage = CalcPage {
     name: "Traffic simulator",
     description: "Simulate millions of requests to one AWS Lambda function in your browser: cold starts, \
                   throttles, latency percentiles, concurrency, cost, and the cheapest provisioned concurrency.",
-    parts: &[Part::Result, Part::Inputs, Part::Chart, Part::Table],
+    parts: &[Part::Result, Part::Inputs, Part::Chart, Part::Table, Part::Tools],
     default_show: &[Part::Result, Part::Inputs],
     default_show_when: &[],
     key_inputs: &["rate_per_s", "duration_ms", "idle_ttl_s"],
     lockable: &["region", "arch", "memory_mb", "runtime", "rate_per_s", "duration_ms"],
-    embed_heights: &[(360, 2062), (375, 1981), (480, 1814), (600, 1472), (800, 1345), (1000, 1261)],
 };
 
 pub const MANAGED_INSTANCES: CalcPage = CalcPage {
@@ -158,13 +154,27 @@ pub const MANAGED_INSTANCES: CalcPage = CalcPage {
     description: "What a workload costs on Lambda Managed Instances (EC2 instances, the 15% management fee, requests) \
                   against the same workload as on-demand functions, and the traffic from which Managed Instances cost \
                   less, from a capacity model whose every assumption is shown.",
-    parts: &[Part::Result, Part::Inputs, Part::Table, Part::Chart, Part::Math],
-    default_show: &[Part::Result, Part::Inputs, Part::Chart],
+    parts: &[Part::Result, Part::Inputs, Part::Table, Part::Chart, Part::Math, Part::Tools],
+    default_show: &[Part::Result, Part::Inputs],
     default_show_when: &[],
     key_inputs: &["requests", "duration_ms", "instance_type", "ec2_discount_pct"],
     lockable: &["region", "instance_type", "requests", "duration_ms", "memory_mb", "ec2_discount_pct"],
-    embed_heights: &[(360, 2188), (375, 2117), (480, 1729), (600, 1619), (800, 1618), (1000, 1306)],
 };
 
 /// Every calculator page, in the order the site lists them.
+/// Each calculator's default embed (its default parts and values), its
+/// height measured at these widths (px, ascending): where an iframe starts
+/// before the calculator reports its own, so a post does not jump (the oEmbed
+/// answer, `data-heights` in snippets). e2e measures them again
+/// (`platforms.spec.js`) and fails when one is more than 4% off. Kept apart
+/// from [`CalcPage`] so the calculators' own modules do not carry it.
+pub const EMBED_HEIGHTS: &[(&str, &[(u32, u32)])] = &[
+    ("cost", &[(360, 724), (375, 643), (480, 643), (600, 643), (800, 584), (1000, 584)]),
+    ("power", &[(360, 958), (375, 915), (480, 845), (600, 948), (800, 901), (1000, 856)]),
+    ("cold-start", &[(360, 583), (375, 561), (480, 502), (600, 435), (800, 435), (1000, 435)]),
+    ("traffic", &[(360, 705), (375, 683), (480, 683), (600, 587), (800, 587), (1000, 563)]),
+    ("managed-instances", &[(360, 709), (375, 687), (480, 603), (600, 557), (800, 557), (1000, 498)]),
+    ("account", &[(360, 228), (375, 206), (480, 206), (600, 206), (800, 206), (1000, 206)]),
+];
+
 pub const CALC_PAGES: &[&CalcPage] = &[&COST, &POWER, &COLD_START, &TRAFFIC, &MANAGED_INSTANCES, &ACCOUNT];
