@@ -195,19 +195,31 @@ fn footer(c: &mut Canvas, regular: &FontRef, bold: &FontRef, left: f32, said: &s
     c.text(bold, 26.0, WIDTH as f32 - left - tw, HEIGHT as f32 - 26.0, site, ACCENT);
 }
 
+/// DejaVu Sans regular and bold (compiled in; a font that does not parse
+/// would be a broken build, and draws a blank card).
+fn fonts() -> Option<(FontRef<'static>, FontRef<'static>)> {
+    Some((FontRef::try_from_slice(dejavu::sans::regular()).ok()?, FontRef::try_from_slice(dejavu::sans::bold()).ok()?))
+}
+
+/// A card's canvas with its accent bar and the name "Lambda Lab" at `size`
+/// px with its baseline at `y`.
+fn canvas_with_name(bold: &FontRef, size: f32, y: f32) -> Canvas {
+    let mut c = Canvas::new();
+    c.rect(0, 0, WIDTH as i32, 14, ACCENT);
+    let w = c.text(bold, size, LEFT, y, "Lambda", TEXT);
+    c.text(bold, size, LEFT + w, y, " Lab", ACCENT);
+    c
+}
+
+/// The left margin.
+const LEFT: f32 = 64.0;
+
 /// The site's own card: its name and what it does, for every page that is
 /// not a calculator.
 pub fn render_site(text: &str, site: &str) -> Vec<u8> {
-    let (Ok(regular), Ok(bold)) =
-        (FontRef::try_from_slice(dejavu::sans::regular()), FontRef::try_from_slice(dejavu::sans::bold()))
-    else {
-        return Canvas::new().png();
-    };
-    let mut c = Canvas::new();
-    c.rect(0, 0, WIDTH as i32, 14, ACCENT);
-    let left = 64.0;
-    let w = c.text(&bold, 96.0, left, 230.0, "Lambda", TEXT);
-    c.text(&bold, 96.0, left + w, 230.0, " Lab", ACCENT);
+    let Some((regular, bold)) = fonts() else { return Canvas::new().png() };
+    let mut c = canvas_with_name(&bold, 96.0, 230.0);
+    let left = LEFT;
     let mut y = 320.0;
     for line in wrap(&regular, 40.0, text, WIDTH as f32 - 2.0 * left).into_iter().take(4) {
         c.text(&regular, 40.0, left, y, &line, TEXT);
@@ -218,16 +230,9 @@ pub fn render_site(text: &str, site: &str) -> Vec<u8> {
 }
 
 fn draw(info: &CalcPage, result: Option<(&Values, &Vec<(&'static str, MetricValue)>)>, site: &str) -> Vec<u8> {
-    let (Ok(regular), Ok(bold)) =
-        (FontRef::try_from_slice(dejavu::sans::regular()), FontRef::try_from_slice(dejavu::sans::bold()))
-    else {
-        return Canvas::new().png();
-    };
-    let mut c = Canvas::new();
-    c.rect(0, 0, WIDTH as i32, 14, ACCENT);
-    let left = 64.0;
-    let w = c.text(&bold, 34.0, left, 82.0, "Lambda", TEXT);
-    c.text(&bold, 34.0, left + w, 82.0, " Lab", ACCENT);
+    let Some((regular, bold)) = fonts() else { return Canvas::new().png() };
+    let mut c = canvas_with_name(&bold, 34.0, 82.0);
+    let left = LEFT;
     c.text(&bold, 60.0, left, 170.0, info.h1, TEXT);
     let summary = result.and_then(|(v, m)| fallback::summary(info, v, m));
     let bars = result.map(|(_, m)| bars(info, m)).unwrap_or_default();

@@ -151,22 +151,11 @@ fn number_arg(pairs: &[(String, String)], name: &str) -> Option<u32> {
         .and_then(|x| (x.is_finite() && x >= 1.0).then_some(x.min(100_000.0) as u32))
 }
 
+/// A JSON string (the engine's writer), with `<` escaped too, so the answer
+/// is safe inside a script tag. (A `<` cannot arise from the writer's own
+/// escapes, so replacing it afterwards is exact.)
 fn json_string(s: &str) -> String {
-    let mut out = String::from("\"");
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            // `<` escaped too, so the answer is safe inside a script tag.
-            '<' => out.push_str("\\u003c"),
-            c if (c as u32) < 0x20 || c == '\u{2028}' || c == '\u{2029}' => {
-                out.push_str(&format!("\\u{:04x}", c as u32))
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
+    lambda_model::json::quote(s).replace('<', "\\u003c")
 }
 
 /// The headline sentence for a calculator and query, from the engine; `None`
