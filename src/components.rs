@@ -816,23 +816,12 @@ pub fn Toolbar(
     let export_href = Memo::new(move |_| {
         format!("data:application/json;charset=utf-8,{}", String::from(js_sys::encode_uri_component(&json())))
     });
-    // With an oEmbed endpoint, a second link: its share address, whose card
-    // shows these figures where it is shared (social media, chat).
-    let share = calc_info().zip(crate::embed_view::oembed_endpoint());
-    let has_share = share.is_some();
-    let share = StoredValue::new(share);
-    let copy = move |with_card: bool| {
-        let card = share.with_value(|s| {
-            s.as_ref().filter(|_| with_card).map(|(info, endpoint)| format!("{endpoint}share/{}/?", info.slug))
-        });
-        let link = match card {
-            Some(base) => format!("{base}{}", untrack(|| state.query())),
-            None => state.link(),
-        };
+    let copy = move |_| {
+        let link = state.link();
         leptos::task::spawn_local(async move {
             if copy_text(&link).await {
                 set_manual.set(None);
-                set_message.set(if with_card { "Link with its card copied." } else { "Link copied." }.into());
+                set_message.set("Link copied.".into());
             } else {
                 set_message.set(
                     "This browser did not let the page copy. The link is selected below: press Ctrl+C (⌘C on a Mac)."
@@ -868,10 +857,7 @@ pub fn Toolbar(
     };
     view! {
         <div class="toolbar tools">
-            <button type="button" on:click=move |_| copy(false)>"Copy link"</button>
-            {has_share.then(|| view! {
-                <button type="button" on:click=move |_| copy(true) data-testid="copy-share">"Copy link with its card"</button>
-            })}
+            <button type="button" on:click=copy>"Copy link"</button>
             <a class="button" href=move || export_href.get() download=format!("lambda-{calculator}-scenario.json") on:click=export>"Export JSON"</a>
             <label class="button file-button">
                 "Import JSON"

@@ -120,7 +120,7 @@ fn page_summary(info: &CalcPage, specs: &'static [ParamSpec], values: &str) -> O
 /// Where this build's oEmbed endpoint answers (`https://…/`), when its pages
 /// name one (a pasted WordPress link then keeps its values, and a share
 /// address carries its own card) rather than the static files (the defaults).
-pub fn oembed_endpoint() -> Option<String> {
+fn oembed_endpoint() -> Option<String> {
     let href = web_sys::window()?
         .document()?
         .query_selector("link[type=\"application/json+oembed\"]")

@@ -428,18 +428,3 @@ test('small things bloggers saw: the requests field at 640 px, the power table a
   for (const label of await fixed.allTextContents()) expect(label).not.toMatch(/_/);
   await ctx.close();
 });
-
-test('with an endpoint, "Copy link with its card" copies a share address whose card shows these figures', async ({ browser, request }) => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(SITE).origin });
-  const p = await context.newPage();
-  await p.goto('calculators/cost/?memory_mb=1024&requests=20000000&duration_ms=120'.replace(/^/, SITE));
-  await expect(p.locator('html')).toHaveAttribute('data-app', 'ready');
-  await p.getByRole('button', { name: 'Copy link with its card' }).click();
-  await expect(p.getByTestId('toolbar-status')).toHaveText('Link with its card copied.');
-  const link = await p.evaluate(() => navigator.clipboard.readText());
-  expect(link).toBe(new URL('/share/cost/?v=4&requests=20000000', SITE).href);
-  const html = await (await request.get(link)).text();
-  expect(html).toContain('content="Lambda cost calculator: $37.13 a month for 20,000,000 requests of 120 ms at 1,024 MB"');
-  await context.close();
-});
