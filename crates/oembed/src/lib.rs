@@ -25,9 +25,9 @@
 //!   Open Graph tags carry that card and the headline (crawlers read no
 //!   script), and which sends a person on to the calculator with the values.
 
-use lambda_model::calculators;
-use lambda_model::scenario::{Date, decode_query, parse_pairs, percent_encode};
-use lambda_site::{CALC_PAGES, CalcPage, fallback};
+use lambda_model::scenario::{Date, parse_pairs, percent_encode};
+use lambda_site::fallback::{self, esc};
+use lambda_site::{CALC_PAGES, CalcPage};
 
 /// Where the site and the endpoint live, and the day prices are read for.
 #[derive(Clone, Debug)]
@@ -161,17 +161,7 @@ fn json_string(s: &str) -> String {
 /// The headline sentence for a calculator and query, from the engine; `None`
 /// when the calculator has none or the values are not valid.
 pub fn headline(cfg: &Config, info: &CalcPage, query: &str) -> Option<String> {
-    let calc = calculators::find(info.module)?;
-    let d = decode_query(calc.specs, query);
-    if !d.errors.is_empty() {
-        return None;
-    }
-    let metrics = calc.evaluate(&d.values, cfg.today).ok()?;
-    fallback::summary(info, &d.values, &metrics)
-}
-
-fn esc(s: &str) -> String {
-    s.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;").replace('>', "&gt;")
+    fallback::headline(info, query, cfg.today)
 }
 
 fn with_query(route: String, query: &str) -> String {

@@ -18,6 +18,7 @@
 //! site generator writes the oEmbed files with the same snippet.
 
 use crate::CalcPage;
+use crate::fallback::esc;
 use lambda_model::scenario::{ParamSpec, parse_pairs};
 
 /// A part of a calculator that an embed can show or leave out.
@@ -250,10 +251,6 @@ pub struct Snippets {
     pub jekyll: (String, String),
     /// MDX (Docusaurus, Next, Astro): the use in a page, and `LambdaLab.jsx`.
     pub mdx: (String, String),
-}
-
-fn esc(s: &str) -> String {
-    s.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;").replace('>', "&gt;")
 }
 
 /// `360:1414 375:1266 …`, the `data-heights` attribute.

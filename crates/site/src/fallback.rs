@@ -24,6 +24,20 @@ pub fn usd(x: f64) -> String {
     format!("{sign}${}.{:02}", lambda_model::scenario::grouped(cents / 100), cents % 100)
 }
 
+/// The headline for a calculator and a query (its defaults when empty),
+/// priced on `today` by the engine; `None` when the calculator has none or
+/// the values are not valid. (The oEmbed answers, the social cards' text and
+/// the static oEmbed files all say it this way.)
+pub fn headline(info: &CalcPage, query: &str, today: lambda_model::scenario::Date) -> Option<String> {
+    let calc = lambda_model::calculators::find(info.module)?;
+    let d = lambda_model::scenario::decode_query(calc.specs, query);
+    if !d.errors.is_empty() {
+        return None;
+    }
+    let metrics = calc.evaluate(&d.values, today).ok()?;
+    summary(info, &d.values, &metrics)
+}
+
 fn ms(x: f64) -> String {
     format!("{} ms", fmt_grouped(x.round()))
 }
@@ -94,7 +108,9 @@ pub fn summary(info: &CalcPage, values: &Values, metrics: &[(&str, MetricValue)]
     })
 }
 
-fn esc(s: &str) -> String {
+/// Text for HTML text and double-quoted attributes (the snippets, the
+/// fallback, the oEmbed answers and share pages all use this one).
+pub fn esc(s: &str) -> String {
     s.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;").replace('>', "&gt;")
 }
 

@@ -239,10 +239,7 @@ pub fn cards() -> Vec<(String, Option<&'static CalcPage>)> {
 
 /// The headline of a calculator's defaults, priced on the build date.
 pub fn default_summary(cfg: &Config, c: &CalcPage) -> Option<String> {
-    let calc = lambda_model::calculators::find(c.module)?;
-    let values = lambda_model::scenario::Values::defaults(calc.specs);
-    let metrics = calc.evaluate(&values, cfg.today).ok()?;
-    crate::fallback::summary(c, &values, &metrics)
+    crate::fallback::headline(c, "", cfg.today)
 }
 
 /// The discovery link for a calculator: the endpoint when the build knows
