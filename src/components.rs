@@ -3,9 +3,10 @@
 //! that carry `data-metric` / `data-value`.
 
 use lambda_model::calculators::CalcInfo;
-use lambda_model::metrics::MetricValue;
-use lambda_model::scenario::{
-    Kind, PRESENTATION_KEYS, ParamError, ParamSpec, Values, decode_query, fmt_num, parse_number, parse_pairs,
+use lambda_model::calculators::decode_query;
+use lambda_model::params::metrics::MetricValue;
+use lambda_model::params::{
+    Kind, PRESENTATION_KEYS, ParamError, ParamSpec, Values, fmt_num, parse_number, parse_pairs,
 };
 use lambda_site::CalcPage;
 use lambda_site::embed::{Layout, Part};
@@ -162,10 +163,10 @@ pub struct CalcState {
     /// by Reset and import.
     pub locked: StoredValue<Vec<&'static str>>,
     /// Other calculators' function-profile keys from the link, kept in this
-    /// page's links and hand-offs (see `lambda_model::profile`).
+    /// page's links and hand-offs (see `lambda_model::calculators::profile`).
     pub carried: StoredValue<Vec<(String, String)>>,
     /// Where the help of a parameter whose spec has none is kept (the cost
-    /// parameters': `pricing::cost_help`).
+    /// parameters': `billing::cost_help`).
     pub help: Option<fn(&str) -> &'static str>,
 }
 
@@ -188,7 +189,7 @@ impl CalcState {
         let mut notices = Vec::new();
         if !d.unknown.is_empty() {
             notices
-                .push(format!("Ignored unknown link parameter(s): {}.", lambda_model::scenario::name_list(&d.unknown)));
+                .push(format!("Ignored unknown link parameter(s): {}.", lambda_model::params::name_list(&d.unknown)));
         }
         notices.extend(d.errors.iter().filter(|e| e.param == "v").map(|e| e.message.clone()));
         let unit = crate::url::param("unit").map(|u| RequestUnit::parse(&u)).unwrap_or(RequestUnit::Month);
@@ -220,15 +221,15 @@ impl CalcState {
 
     /// The query for this state: its values, then what it carries.
     pub fn query(self) -> String {
-        self.carried.with_value(|c| self.values.with(|v| lambda_model::profile::query(v, c)))
+        self.carried.with_value(|c| self.values.with(|v| lambda_model::calculators::profile::query(v, c)))
     }
 
     /// The site path and query that open `to` with this state: the
     /// function profile, then `overrides`.
     pub fn handoff(self, to: &'static CalcInfo, overrides: &[(&str, String)]) -> String {
-        let q = self
-            .carried
-            .with_value(|c| self.values.with(|v| lambda_model::profile::handoff(v, c, to.specs, overrides)));
+        let q = self.carried.with_value(|c| {
+            self.values.with(|v| lambda_model::calculators::profile::handoff(v, c, to.specs, overrides))
+        });
         format!("{}?{q}", crate::paths::href(to.page))
     }
 
@@ -262,7 +263,7 @@ impl CalcState {
                 q.push_str(&format!("&unit={}", unit.key()));
             }
             for (k, v) in &keep {
-                q.push_str(&format!("&{k}={}", lambda_model::scenario::percent_encode(v)));
+                q.push_str(&format!("&{k}={}", lambda_model::params::percent_encode(v)));
             }
             crate::url::replace_query(&q);
         });
@@ -621,7 +622,7 @@ fn field(spec: &'static ParamSpec, state: CalcState, cross: Memo<Vec<ParamError>
             >
                 {options
                     .iter()
-                    .map(|o| view! { <option value=*o selected=move || state.text(name) == *o>{lambda_model::scenario::choice_label(name, o)}</option> })
+                    .map(|o| view! { <option value=*o selected=move || state.text(name) == *o>{lambda_model::calculators::labels::choice_label(name, o)}</option> })
                     .collect_view()}
             </select>
         }
@@ -808,7 +809,8 @@ pub fn Toolbar(
             select_all(&t);
         }
     });
-    let json = move || metrics.with(|m| state.values.with(|v| lambda_model::export::to_json(calculator, v, m)));
+    let json =
+        move || metrics.with(|m| state.values.with(|v| lambda_model::calculators::export::to_json(calculator, v, m)));
     // Reset goes back to where this calculator started: the page's defaults,
     // or the values of the post or lesson it is embedded in.
     let embedded = state.links_out();
@@ -841,7 +843,7 @@ pub fn Toolbar(
     };
     let import = move |ev: leptos::ev::Event| {
         read_chosen_file(ev, IMPORT_MAX_BYTES, move |text| {
-            match text.and_then(|t| lambda_model::export::from_json(state.specs, calculator, &t)) {
+            match text.and_then(|t| lambda_model::calculators::export::from_json(state.specs, calculator, &t)) {
                 Ok(d) => {
                     let problems = d.errors.len() + d.unknown.len();
                     state.replace(d.values, d.errors);
@@ -885,7 +887,7 @@ pub fn Toolbar(
 
 /// The largest scenario file read: an export is a few kilobytes, and one
 /// with the longest trace well under this.
-const IMPORT_MAX_BYTES: f64 = lambda_model::export::MAX_SCENARIO_BYTES as f64;
+const IMPORT_MAX_BYTES: f64 = lambda_model::calculators::export::MAX_SCENARIO_BYTES as f64;
 
 /// Reads the file chosen in an `<input type=file>` as text (clearing the
 /// input so choosing the same file again fires again); a file over

@@ -3,13 +3,14 @@
 
 use crate::chart::StackedBar;
 use crate::format;
-use lambda_model::pricing::{CostResult, evaluate};
-use lambda_model::scenario::{Date, Values};
+use lambda_model::billing::CostResult;
+use lambda_model::calculators::cost::evaluate;
+use lambda_model::params::{Date, Values};
 
 /// A parameter name of [`COST_PARAMS`], checked when this file compiles.
 macro_rules! p {
     ($name:literal) => {
-        lambda_model::param!(lambda_model::pricing::COST_PARAMS, $name)
+        lambda_model::param!(lambda_model::billing::COST_PARAMS, $name)
     };
 }
 

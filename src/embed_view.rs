@@ -4,7 +4,7 @@
 //! be refused (sandboxed iframes).
 
 use crate::components::{CalcState, EmbedQuery, calc_info};
-use lambda_model::scenario::ParamSpec;
+use lambda_model::params::ParamSpec;
 use lambda_site::CalcPage;
 use lambda_site::embed::{SnippetFor, Snippets, embed_query, snippets};
 use leptos::html::{Iframe, Textarea};
@@ -63,8 +63,8 @@ pub fn EmbedFooter(info: &'static CalcPage, query: EmbedQuery) -> impl IntoView 
         <p class="embed-footer">
             <a href=link target="_blank" rel="noopener" data-testid="open-in-lambda-lab">"Open in Lambda Lab ↗"</a>
             " · Prices as of "
-            <span data-metric="prices_as_of" data-value=lambda_model::prices::PRICES_AS_OF>
-                {lambda_model::prices::PRICES_AS_OF}
+            <span data-metric="prices_as_of" data-value=lambda_model::rates::PRICES_AS_OF>
+                {lambda_model::rates::PRICES_AS_OF}
             </span>
         </p>
     }
@@ -103,7 +103,7 @@ fn specs_of(info: &CalcPage) -> &'static [ParamSpec] {
 /// fallback says it: the page's own `data-value`s through the same sentence
 /// the oEmbed endpoint writes from the engine.
 fn page_summary(info: &CalcPage, specs: &'static [ParamSpec], values: &str) -> Option<String> {
-    use lambda_model::metrics::MetricValue;
+    use lambda_model::params::metrics::MetricValue;
     let doc = web_sys::window()?.document()?;
     let metrics: Vec<(&'static str, MetricValue)> = lambda_site::fallback::summary_metrics(info)
         .iter()
@@ -113,7 +113,7 @@ fn page_summary(info: &CalcPage, specs: &'static [ParamSpec], values: &str) -> O
             Some((*name, MetricValue::Num(x)))
         })
         .collect();
-    let decoded = lambda_model::scenario::decode_query(specs, values);
+    let decoded = lambda_model::calculators::decode_query(specs, values);
     lambda_site::fallback::summary(info, &decoded.values, &metrics)
 }
 
@@ -281,7 +281,7 @@ fn toggles<T: Copy + PartialEq + Send + Sync + 'static>(
 /// `slug` with the values in the address bar (a calculator page keeps it a
 /// permalink).
 pub fn open_dialog(slug: &str) {
-    use lambda_model::scenario::{PRESENTATION_KEYS, parse_pairs, percent_encode};
+    use lambda_model::params::{PRESENTATION_KEYS, parse_pairs, percent_encode};
     let Some(info) = lambda_site::CALC_PAGES.iter().copied().find(|c| c.slug == slug) else { return };
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
     let values: Vec<String> = parse_pairs(&crate::url::query())
@@ -290,7 +290,7 @@ pub fn open_dialog(slug: &str) {
         .map(|(k, v)| format!("{k}={}", percent_encode(&v)))
         .collect();
     let values =
-        if values.is_empty() { format!("v={}", lambda_model::scenario::QUERY_VERSION) } else { values.join("&") };
+        if values.is_empty() { format!("v={}", lambda_model::params::QUERY_VERSION) } else { values.join("&") };
     DIALOG.with(|d| drop(d.borrow_mut().take()));
     if let Some(old) = doc.get_element_by_id("embed-dialog") {
         old.remove();

@@ -23,7 +23,7 @@ pub mod traffic_view;
 pub mod url;
 
 /// Today's date from the browser clock (the engine never reads one).
-pub fn today() -> lambda_model::scenario::Date {
+pub fn today() -> lambda_model::params::Date {
     let ms = js_sys::Date::now();
-    lambda_model::scenario::Date::from_unix_days((ms / 86_400_000.0).floor() as i64)
+    lambda_model::params::Date::from_unix_days((ms / 86_400_000.0).floor() as i64)
 }

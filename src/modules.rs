@@ -9,7 +9,7 @@
 
 use crate::components::EmbedQuery;
 use crate::embed_view::EmbedFooter;
-use lambda_model::scenario::ParamSpec;
+use lambda_model::params::ParamSpec;
 use lambda_site::CalcPage;
 use lambda_site::embed::Layout;
 use leptos::html::Div;

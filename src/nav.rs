@@ -88,5 +88,5 @@ pub fn go(url: &str) {
 /// The value of one query key in a `path?query` string.
 pub fn query_param(location: &str, key: &str) -> Option<String> {
     let q = location.split_once('?').map(|(_, q)| q).unwrap_or("");
-    lambda_model::scenario::parse_pairs(q).into_iter().find(|(k, _)| k == key).map(|(_, v)| v)
+    lambda_model::params::parse_pairs(q).into_iter().find(|(k, _)| k == key).map(|(_, v)| v)
 }

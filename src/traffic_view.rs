@@ -3,21 +3,21 @@
 //! here, so it is tested natively (`tests/app_logic.rs`).
 
 use crate::format;
-use lambda_model::analytic;
-use lambda_model::scenario::Values;
-use lambda_model::sim::{self, PcPoint};
+use lambda_model::models::analytic;
+use lambda_model::params::Values;
+use lambda_model::simulation::{self, PcPoint};
 
 /// A parameter name of the simulator's table, checked when this file compiles.
 macro_rules! p {
     ($name:literal) => {
-        lambda_model::param!(lambda_model::sim::SIM_PARAMS, $name)
+        lambda_model::param!(lambda_model::simulation::SIM_PARAMS, $name)
     };
 }
 
 /// Closed-form answers for these values, worded for the arrival pattern.
 pub fn analytic(v: &Values) -> String {
     let rate = v.num(p!("rate_per_s"));
-    let s = sim::service_mean_ms(v) / 1000.0;
+    let s = simulation::service_mean_ms(v) / 1000.0;
     let rho = rate * s;
     let cap = match v.int(p!("reserved_concurrency")) {
         -1 => v.int(p!("account_concurrency")),
@@ -49,8 +49,8 @@ pub fn analytic(v: &Values) -> String {
         }
         "trace" => format!(
             "The trace averages {} requests per second, {} in flight (λ × duration); its bursts decide the peak.",
-            format::number(lambda_model::profile::mean_rate_per_s(v), 2),
-            format::number(lambda_model::profile::mean_rate_per_s(v) * s, 2)
+            format::number(lambda_model::calculators::profile::mean_rate_per_s(v), 2),
+            format::number(lambda_model::calculators::profile::mean_rate_per_s(v) * s, 2)
         ),
         _ => in_flight("Steady Poisson traffic at this rate", rho),
     }];
@@ -77,7 +77,7 @@ pub fn analytic(v: &Values) -> String {
 /// The region's own PC break-even, with the formula.
 pub fn break_even(v: &Values) -> String {
     let (Some(region), Some(arch)) =
-        (lambda_model::prices::region(v.text(p!("region"))), lambda_model::prices::Arch::parse(v.text(p!("arch"))))
+        (lambda_model::rates::region(v.text(p!("region"))), lambda_model::rates::Arch::parse(v.text(p!("arch"))))
     else {
         return String::new();
     };
@@ -95,7 +95,7 @@ pub fn break_even(v: &Values) -> String {
             "With {}'s {} rates, PC never costs less than on-demand: a busy GB-s saves ${} (${} − ${}), less than the ${} an environment costs per GB-s kept. Use it for latency, not to save money.",
             region.code,
             arch.name(),
-            lambda_model::money::Rate(b.on_demand.0 - b.pc_duration.0).to_decimal(),
+            lambda_model::base::money::Rate(b.on_demand.0 - b.pc_duration.0).to_decimal(),
             b.on_demand.to_decimal(),
             b.pc_duration.to_decimal(),
             b.config.to_decimal()
@@ -111,9 +111,9 @@ pub fn break_even(v: &Values) -> String {
 /// monthly cost against no PC, whether it is busy enough to pay for itself in
 /// this region, and how long each run simulated.
 pub fn advisor_summary(points: &[PcPoint], values: &Values) -> String {
-    let best = sim::pc_recommendation(points);
-    let break_even = lambda_model::prices::region(values.text(p!("region")))
-        .zip(lambda_model::prices::Arch::parse(values.text(p!("arch"))))
+    let best = simulation::pc_recommendation(points);
+    let break_even = lambda_model::rates::region(values.text(p!("region")))
+        .zip(lambda_model::rates::Arch::parse(values.text(p!("arch"))))
         .and_then(|(r, a)| analytic::pc_break_even_in(r, a))
         .map(|b| b.utilisation);
     let none = points.iter().find(|p| p.units == 0);

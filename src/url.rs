@@ -28,7 +28,7 @@ pub fn query() -> String {
 
 /// One presentation value from the query (`theme`, `unit`, …).
 pub fn param(key: &str) -> Option<String> {
-    lambda_model::scenario::parse_pairs(&query()).into_iter().find(|(k, _)| k == key).map(|(_, v)| v)
+    lambda_model::params::parse_pairs(&query()).into_iter().find(|(k, _)| k == key).map(|(_, v)| v)
 }
 
 /// Replaces the query, keeping the path and hash.

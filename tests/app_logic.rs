@@ -5,8 +5,9 @@ use lambda_lab_app::components::RequestUnit;
 use lambda_lab_app::cost_view;
 use lambda_lab_app::format::{duration_s, plain_number, plain_usd};
 use lambda_lab_app::paths::normalise_base;
-use lambda_model::pricing::{COST_PARAMS, evaluate};
-use lambda_model::scenario::{Date, Values};
+use lambda_model::billing::COST_PARAMS;
+use lambda_model::calculators::cost::evaluate;
+use lambda_model::params::{Date, Values};
 
 const TODAY: Date = Date::new(2026, 11, 23);
 
@@ -164,8 +165,8 @@ fn the_legend_lists_only_lines_that_cost_something() {
 #[test]
 fn every_name_a_page_uses_is_a_parameter_or_metric() {
     use lambda_lab_app::pages::{coldstart, cost, power, traffic};
+    use lambda_model::calculators::decode_query;
     use lambda_model::calculators::find;
-    use lambda_model::scenario::decode_query;
     let today = Date::new(2026, 12, 3);
     let check = |calc: &str, groups: &[&[&str]], kpis: &[(&str, &str, lambda_lab_app::components::Reading)]| {
         let c = find(calc).unwrap();
@@ -204,7 +205,7 @@ fn chart_colours_parse_in_both_hex_forms() {
 }
 
 fn sim_values(q: &str) -> Values {
-    let d = lambda_model::scenario::decode_query(lambda_model::sim::SIM_PARAMS, q);
+    let d = lambda_model::calculators::decode_query(lambda_model::simulation::SIM_PARAMS, q);
     assert!(d.errors.is_empty(), "{:?}", d.errors);
     d.values
 }
@@ -240,8 +241,8 @@ fn the_break_even_is_the_regions_own_with_its_formula() {
 #[test]
 fn the_advisor_never_sells_a_dearer_size_as_a_saving() {
     use lambda_lab_app::traffic_view::advisor_summary;
-    use lambda_model::money::Usd;
-    use lambda_model::sim::PcPoint;
+    use lambda_model::base::money::Usd;
+    use lambda_model::simulation::PcPoint;
     let point = |units, dollars: i128, meets, utilisation| PcPoint {
         units,
         cost: Usd(dollars * 1_000_000_000_000_000_000 / 730),

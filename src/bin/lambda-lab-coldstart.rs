@@ -4,7 +4,7 @@
 lambda_lab_app::module_exports!(
     lambda_lab_app::pages::coldstart::ColdStartPage,
     &lambda_site::COLD_START,
-    lambda_model::coldstart::COLDSTART_PARAMS
+    lambda_model::models::coldstart::COLDSTART_PARAMS
 );
 
 fn main() {}

@@ -4,7 +4,7 @@
 lambda_lab_app::module_exports!(
     lambda_lab_app::pages::cost::CostPage,
     &lambda_site::COST,
-    lambda_model::pricing::COST_PARAMS
+    lambda_model::billing::COST_PARAMS
 );
 
 fn main() {}

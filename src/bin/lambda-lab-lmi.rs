@@ -4,7 +4,7 @@
 lambda_lab_app::module_exports!(
     lambda_lab_app::pages::lmi::ManagedInstancesPage,
     &lambda_site::MANAGED_INSTANCES,
-    lambda_model::lmi::LMI_PARAMS
+    lambda_model::calculators::managed_instances::LMI_PARAMS
 );
 
 fn main() {}

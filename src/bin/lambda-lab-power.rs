@@ -4,7 +4,7 @@
 lambda_lab_app::module_exports!(
     lambda_lab_app::pages::power::PowerPage,
     &lambda_site::POWER,
-    lambda_model::power::POWER_PARAMS
+    lambda_model::calculators::power::POWER_PARAMS
 );
 
 fn main() {}

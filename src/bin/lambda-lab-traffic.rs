@@ -4,7 +4,7 @@
 lambda_lab_app::module_exports!(
     lambda_lab_app::pages::traffic::TrafficPage,
     &lambda_site::TRAFFIC,
-    lambda_model::sim::SIM_PARAMS
+    lambda_model::simulation::SIM_PARAMS
 );
 
 fn main() {}

@@ -5,9 +5,11 @@
 use crate::components::{EmbedQuery, FigureValue, TableRegion, inputs_form, layout, shown};
 use crate::format;
 use crate::paths::href;
-use lambda_model::metrics::MetricValue;
-use lambda_model::pricing::{self, COST_PARAMS, CostInput, FreeTierOrder, price_account};
-use lambda_model::scenario::{Values, decode_query, parse_pairs, percent_encode};
+use lambda_model::billing::{self, COST_PARAMS, CostInput, FreeTierOrder};
+use lambda_model::calculators::cost::price_account;
+use lambda_model::calculators::decode_query;
+use lambda_model::params::metrics::MetricValue;
+use lambda_model::params::{Values, parse_pairs, percent_encode};
 use lambda_site::embed::Part;
 use leptos::prelude::*;
 
@@ -36,7 +38,7 @@ pub const EXTRA_FIELDS: &[&str] = &[
 ];
 
 /// The specs of `fields`, in order (a native test checks every name).
-fn specs(fields: &'static [&'static str]) -> impl Iterator<Item = &'static lambda_model::scenario::ParamSpec> {
+fn specs(fields: &'static [&'static str]) -> impl Iterator<Item = &'static lambda_model::params::ParamSpec> {
     fields.iter().filter_map(|n| COST_PARAMS.iter().find(|s| s.name == *n))
 }
 
@@ -53,9 +55,9 @@ fn field_cells(
             let label = move || format!("Function {} {}", row() + 1, spec.label);
             let value = fns.with_untracked(|f| f[row()].get(name).to_string());
             let cell = match spec.kind {
-                lambda_model::scenario::Kind::Choice(opts) => view! {
+                lambda_model::params::Kind::Choice(opts) => view! {
                     <select aria-label=label on:change=move |ev| set_field(row(), name, event_target_value(&ev))>
-                        {opts.iter().map(|o| view! { <option value=*o selected=*o == value>{lambda_model::scenario::choice_label(name, o)}</option> }).collect_view()}
+                        {opts.iter().map(|o| view! { <option value=*o selected=*o == value>{lambda_model::calculators::labels::choice_label(name, o)}</option> }).collect_view()}
                     </select>
                 }
                 .into_any(),
@@ -94,7 +96,7 @@ fn read_url() -> (Vec<Values>, FreeTierOrder, Vec<String>) {
 }
 
 fn account_query(fns: &[Values], order: FreeTierOrder) -> String {
-    let mut q = format!("v={}", lambda_model::scenario::QUERY_VERSION);
+    let mut q = format!("v={}", lambda_model::params::QUERY_VERSION);
     for f in fns {
         q.push_str("&f=");
         q.push_str(&percent_encode(&f.to_query()));
@@ -146,7 +148,7 @@ pub fn AccountPage() -> impl IntoView {
         });
         inputs.and_then(|i| price_account(&i, order.get()))
     });
-    let last_good = Memo::new(move |prev: Option<&Option<pricing::CostResult>>| match priced.get() {
+    let last_good = Memo::new(move |prev: Option<&Option<billing::CostResult>>| match priced.get() {
         Ok(r) => Some(r),
         Err(_) => prev.cloned().flatten(),
     });

@@ -7,7 +7,7 @@ use crate::components::{
     shown,
 };
 use crate::format;
-use lambda_model::coldstart::{self, COLDSTART_PARAMS, ColdResult};
+use lambda_model::models::coldstart::{self, COLDSTART_PARAMS, ColdResult};
 use lambda_site::embed::Part;
 use leptos::html::Canvas;
 use leptos::prelude::*;
@@ -154,8 +154,8 @@ fn ColdResults(state: CalcState, result: Memo<ColdResult>) -> impl IntoView {
             <Handoff state=state to=&lambda_model::calculators::SIMULATE label="Simulate traffic with these cold starts" overrides=vec![("init_ms", "0".to_string())] hint="Opens the traffic simulator with this runtime, architecture and memory; each cold start is drawn from this model." />
             <Handoff state=state to=&lambda_model::calculators::COST label="Price these cold starts"
                 overrides=Signal::derive(move || result.with(|r| vec![
-                    ("init_ms", lambda_model::scenario::fmt_round(r.billed_init_ms, 3)),
-                    ("runtime", lambda_model::runtimes::aws_id(state.values.with(|v| v.text(p!("runtime")).to_string()).as_str()).to_string()),
+                    ("init_ms", lambda_model::params::fmt_round(r.billed_init_ms, 3)),
+                    ("runtime", lambda_model::rates::runtimes::aws_id(state.values.with(|v| v.text(p!("runtime")).to_string()).as_str()).to_string()),
                 ]))
                 hint="Opens the cost calculator with the mean billed Init per cold start." />
         </nav>

@@ -9,8 +9,9 @@ use crate::components::{
 use crate::cost_view::{self, WhatIf};
 use crate::format;
 use crate::paths::href;
-use lambda_model::metrics::MetricValue;
-use lambda_model::pricing::{self, COST_PARAMS, CostResult};
+use lambda_model::billing::{self, COST_PARAMS, CostResult};
+use lambda_model::calculators::cost;
+use lambda_model::params::metrics::MetricValue;
 use lambda_site::embed::Part;
 use leptos::html::Canvas;
 use leptos::prelude::*;
@@ -61,9 +62,9 @@ pub const ADVANCED: &[(&str, &[&str])] = &[
 #[component]
 pub fn CostPage() -> impl IntoView {
     let layout = layout();
-    let state = CalcState::from_url(COST_PARAMS).with_help(pricing::cost_help);
+    let state = CalcState::from_url(COST_PARAMS).with_help(billing::cost_help);
     let today = crate::today();
-    let eval = Evaluation::new(state, move |v| pricing::evaluate(v, today));
+    let eval = Evaluation::new(state, move |v| cost::evaluate(v, today));
     let (evaluated, cross) = (eval.evaluated, eval.cross);
     let what_ifs = Memo::new(move |_| {
         if evaluated.with(|e| e.is_err()) {
@@ -91,7 +92,7 @@ pub fn CostPage() -> impl IntoView {
                 {ADVANCED
                     .iter()
                     .map(|(title, names)| {
-                        let open = move || state.values.with(|v| names.iter().any(|n| v.get(n) != &v.spec(n).map(|s| s.default_value()).unwrap_or(lambda_model::scenario::Value::Bool(false))));
+                        let open = move || state.values.with(|v| names.iter().any(|n| v.get(n) != &v.spec(n).map(|s| s.default_value()).unwrap_or(lambda_model::params::Value::Bool(false))));
                         view! {
                             <details class="advanced" open=open>
                                 <summary>{*title}</summary>
@@ -111,14 +112,14 @@ pub fn CostPage() -> impl IntoView {
                 <nav class="handoffs" aria-label="Take this function to another calculator">
                     <Handoff state=state to=&lambda_model::calculators::SIMULATE label="Simulate this traffic" hint="Requests per month become requests per second (a month is 730 hours); duration, memory, region and Init travel with them." />
                     {move || {
-                        let daily = state.carried.with_value(|c| state.values.with(|v| lambda_model::profile::daily_cycle(v, c)));
+                        let daily = state.carried.with_value(|c| state.values.with(|v| lambda_model::calculators::profile::daily_cycle(v, c)));
                         daily.map(|o| view! {
                             <Handoff state=state to=&lambda_model::calculators::SIMULATE label="Simulate a daily cycle" overrides=o hint="The same mean rate, swinging over one whole simulated day." />
                         })
                     }}
                     <Handoff state=state to=&lambda_model::calculators::POWER label="Tune memory" hint="Opens the power explorer with this size and duration as its measurement." />
                     <Handoff state=state to=&lambda_model::calculators::LMI label="Compare with Managed Instances"
-                        overrides=Signal::derive(move || state.values.with(lambda_model::profile::lmi_overrides))
+                        overrides=Signal::derive(move || state.values.with(lambda_model::calculators::profile::lmi_overrides))
                         hint="Opens the Managed Instances calculator with this workload: requests, duration, region, architecture and the function's memory for the on-demand side." />
                 </nav>
                 {(!layout.compact).then(|| view! { <AccountLink state=state /> })}

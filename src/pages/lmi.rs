@@ -8,9 +8,9 @@ use crate::components::{
     fields, inputs_form, kpis, layout, shown,
 };
 use crate::format;
-use lambda_model::lmi::{self, LMI_PARAMS, LmiResult};
-use lambda_model::metrics::MetricValue;
-use lambda_model::scenario::fmt_num;
+use lambda_model::calculators::managed_instances::{self as lmi, LMI_PARAMS, LmiResult};
+use lambda_model::params::fmt_num;
+use lambda_model::params::metrics::MetricValue;
 use lambda_site::embed::Part;
 use leptos::html::Canvas;
 use leptos::prelude::*;
@@ -130,7 +130,7 @@ fn LmiResults(state: CalcState, result: Memo<LmiResult>) -> impl IntoView {
         crate::chart::draw_lines_log(c, l, ("requests per second", "USD per month"), Some(*here))
     });
     let total = Signal::derive(move || MetricValue::Usd(result.with(|r| r.bill.total_usd)));
-    let line = move |label: &'static str, metric: &'static str, f: fn(&LmiResult) -> lambda_model::money::Usd| {
+    let line = move |label: &'static str, metric: &'static str, f: fn(&LmiResult) -> lambda_model::base::money::Usd| {
         let v = Signal::derive(move || MetricValue::Usd(result.with(f)));
         view! {
             <tr>

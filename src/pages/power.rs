@@ -7,10 +7,10 @@ use crate::components::{
     fields, inputs_form, kpis, layout, metric_of, shown,
 };
 use crate::format;
-use lambda_model::lines::Lines;
-use lambda_model::metrics::MetricValue;
-use lambda_model::power::{self, Basis, FitQuality, POWER_PARAMS, PowerResult};
-use lambda_model::report;
+use lambda_model::base::lines::Lines;
+use lambda_model::calculators::power::{self, Basis, FitQuality, POWER_PARAMS, PowerResult};
+use lambda_model::models::report;
+use lambda_model::params::metrics::MetricValue;
 use lambda_site::embed::Part;
 use leptos::html::Canvas;
 use leptos::prelude::*;
@@ -392,7 +392,7 @@ fn PowerResults(state: CalcState, result: Memo<PowerResult>, stale: Signal<bool>
                     <Handoff state=state to=&lambda_model::calculators::COST label="See the cost calculator's breakdown"
                         overrides=Signal::derive(move || result.with(|r| vec![
                             ("memory_mb", r.current.memory_mb.to_string()),
-                            ("duration_ms", lambda_model::scenario::fmt_round(r.current.duration_ms, 3)),
+                            ("duration_ms", lambda_model::params::fmt_round(r.current.duration_ms, 3)),
                         ]))
                         hint="Opens the cost calculator for this function at its current size, with every line of its bill." />
                 </p>

@@ -9,10 +9,10 @@ use crate::components::{
     inputs_form, kpis, layout, shown,
 };
 use crate::format;
-use lambda_model::metrics::MetricValue;
-use lambda_model::scenario::{Values, fmt_num};
-use lambda_model::sim::{self, PcPoint, SIM_PARAMS, Sim, SimConfig, SimResult};
-use lambda_model::trace::{TraceReader, TraceSummary};
+use lambda_model::models::trace::{TraceReader, TraceSummary};
+use lambda_model::params::metrics::MetricValue;
+use lambda_model::params::{Values, fmt_num};
+use lambda_model::simulation::{self, PcPoint, SIM_PARAMS, Sim, SimConfig, SimResult};
 use lambda_site::embed::Part;
 use leptos::prelude::*;
 use std::time::Duration;
@@ -163,7 +163,7 @@ impl Runner {
             }
             match kind {
                 Kind::Main => self.result.set(results.into_iter().next()),
-                Kind::Advisor => self.advisor.set(Some(sim::pc_points(&results, &values))),
+                Kind::Advisor => self.advisor.set(Some(simulation::pc_points(&results, &values))),
             }
             return;
         }
@@ -176,7 +176,7 @@ impl Runner {
 #[component]
 pub fn TrafficPage() -> impl IntoView {
     let state = CalcState::from_url(SIM_PARAMS);
-    let checked = Memo::new(move |_| state.values.with(|v| sim::config(v).map(|_| ()).map_err(|e| vec![e])));
+    let checked = Memo::new(move |_| state.values.with(|v| simulation::config(v).map(|_| ()).map_err(|e| vec![e])));
     let cross = Memo::new(move |_| checked.with(|e| e.as_ref().err().cloned().unwrap_or_default()));
     state.sync_url();
     let runner = Runner {
@@ -191,14 +191,14 @@ pub fn TrafficPage() -> impl IntoView {
     };
     let run = move || {
         let v = state.values.get_untracked();
-        match sim::config(&v) {
+        match simulation::config(&v) {
             Ok(cfg) => runner.start(Kind::Main, v, vec![cfg]),
             Err(e) => runner.message.set(e.message),
         }
     };
     let advise = move || {
         let v = state.values.get_untracked();
-        match sim::pc_sweep_configs(&v, 2_000_000.0) {
+        match simulation::pc_sweep_configs(&v, 2_000_000.0) {
             Ok(cfgs) => runner.start(Kind::Advisor, v, cfgs),
             Err(e) => runner.message.set(e.message),
         }
@@ -257,7 +257,7 @@ pub fn TrafficPage() -> impl IntoView {
 /// The most characters of timestamps a trace holds: it travels in the link.
 fn trace_max_len() -> usize {
     match SIM_PARAMS.iter().find(|s| s.name == "trace").map(|s| s.kind) {
-        Some(lambda_model::scenario::Kind::Text { max_len }) => max_len,
+        Some(lambda_model::params::Kind::Text { max_len }) => max_len,
         _ => 0,
     }
 }
@@ -508,22 +508,22 @@ fn SimResults(state: CalcState, result: SimResult, throughput: f64) -> impl Into
         let today = crate::today();
         // What "Use this cold-start ratio in cost" opens, worked out once: its
         // month is the figure, its cold-start ratio the one stated.
-        let to_cost = state.values.with_untracked(|v| lambda_model::profile::traffic_to_cost(v, &result));
+        let to_cost = state.values.with_untracked(|v| lambda_model::calculators::profile::traffic_to_cost(v, &result));
         let cost_values = state.carried.with_value(|c| {
-            state
-                .values
-                .with_untracked(|v| lambda_model::profile::handed(v, c, lambda_model::pricing::COST_PARAMS, &to_cost).0)
+            state.values.with_untracked(|v| {
+                lambda_model::calculators::profile::handed(v, c, lambda_model::billing::COST_PARAMS, &to_cost).0
+            })
         });
-        let monthly = lambda_model::profile::month_of(&cost_values, today);
-        let steady = cost_values.num(lambda_model::param!(lambda_model::pricing::COST_PARAMS, "cold_start_ratio"));
+        let monthly = lambda_model::calculators::profile::month_of(&cost_values, today);
+        let steady = cost_values.num(lambda_model::param!(lambda_model::billing::COST_PARAMS, "cold_start_ratio"));
         // The cost page's own month, where the link came from it with a
         // cold-start ratio of its own: the difference, in words.
         let before = state.carried.with_value(|c| {
-            let (was, _) = state
-                .values
-                .with_untracked(|v| lambda_model::profile::handed(v, c, lambda_model::pricing::COST_PARAMS, &[]));
-            let given = was.num(lambda_model::param!(lambda_model::pricing::COST_PARAMS, "cold_start_ratio"));
-            lambda_model::profile::month_of(&was, today).map(|(m, _)| (given, m))
+            let (was, _) = state.values.with_untracked(|v| {
+                lambda_model::calculators::profile::handed(v, c, lambda_model::billing::COST_PARAMS, &[])
+            });
+            let given = was.num(lambda_model::param!(lambda_model::billing::COST_PARAMS, "cold_start_ratio"));
+            lambda_model::calculators::profile::month_of(&was, today).map(|(m, _)| (given, m))
         });
         // The result is fixed, so the figure and the link are built once.
         let (total, text) = match monthly {
@@ -532,12 +532,12 @@ fn SimResults(state: CalcState, result: SimResult, throughput: f64) -> impl Into
                 format!(
                     ", priced like the cost calculator: {} requests (a month is 730 hours), the cold-start ratio of the {} simulated after the start-up ({:.4}%), free tier {}.{}",
                     format::number(
-                        cost_values.num(lambda_model::param!(lambda_model::pricing::COST_PARAMS, "requests")),
+                        cost_values.num(lambda_model::param!(lambda_model::billing::COST_PARAMS, "requests")),
                         0
                     ),
                     format::duration_s((result.sim_seconds - result.warmup_seconds).max(0.0)),
                     steady * 100.0,
-                    if cost_values.flag(lambda_model::param!(lambda_model::pricing::COST_PARAMS, "free_tier")) {
+                    if cost_values.flag(lambda_model::param!(lambda_model::billing::COST_PARAMS, "free_tier")) {
                         "applied"
                     } else {
                         "not applied"
@@ -600,7 +600,7 @@ fn SimResults(state: CalcState, result: SimResult, throughput: f64) -> impl Into
     });
     let run_note = state.values.with_untracked(|v| {
         let auto = v.num(p!("sim_seconds")) == 0.0;
-        let short = lambda_model::sim::short_run_note(v);
+        let short = lambda_model::simulation::short_run_note(v);
         (auto || short.is_some()).then(|| {
             let class = if short.is_some() { "note" } else { "hint" };
             view! {
@@ -664,7 +664,7 @@ fn SimResults(state: CalcState, result: SimResult, throughput: f64) -> impl Into
 
 #[component]
 fn Advisor(points: Vec<PcPoint>, values: Values) -> impl IntoView {
-    let best = sim::pc_recommendation(&points).cloned();
+    let best = simulation::pc_recommendation(&points).cloned();
     let canvas = crate::chart::line_chart(
         vec![Line {
             name: "cost".into(),

@@ -73,7 +73,7 @@ impl Plan {
         let mut bad = |what: &str, v: &str, valid: &str| {
             problems.push(format!("{what}: \u{201c}{v}\u{201d} is not valid; use {valid}."));
         };
-        for (k, v) in lambda_model::scenario::parse_pairs(q) {
+        for (k, v) in lambda_model::params::parse_pairs(q) {
             match k.as_str() {
                 "lessons" => p.lessons = set_of(&v),
                 "start" => match parse_time(&v) {
@@ -116,7 +116,7 @@ impl Plan {
         q.push_str(&format!(
             "start={}&pace={}&break={}&every={}",
             fmt_time(self.start),
-            lambda_model::scenario::fmt_num(self.pace),
+            lambda_model::params::fmt_num(self.pace),
             self.break_min,
             self.every
         ));
@@ -225,7 +225,7 @@ pub fn WorkshopView() -> impl IntoView {
         refocus(vec![format!("ws-{same}-{n}"), format!("ws-{other}-{n}"), format!("ws-pick-{n}")]);
     };
     let setting = move |key: &'static str, value: String| {
-        let q = format!("{key}={}", lambda_model::scenario::percent_encode(&value));
+        let q = format!("{key}={}", lambda_model::params::percent_encode(&value));
         let (parsed, errs) = Plan::from_query(&q);
         problems.update(|p| {
             p.retain(|m| !m.contains(&format!("({key})")));
@@ -337,7 +337,7 @@ pub fn WorkshopView() -> impl IntoView {
                             aria-describedby=move || invalid("start").then_some("workshop-problems")
                             on:change=move |ev| setting("start", event_target_value(&ev)) />
                     </div>
-                    {num("pace", "Pace (× reading time)", "Teaching time per lesson: its reading time × this (rounded up to 5 minutes), with discussion and exercises.", Signal::derive(move || lambda_model::scenario::fmt_num(plan.with(|p| p.pace))), "1", "5", "0.5")}
+                    {num("pace", "Pace (× reading time)", "Teaching time per lesson: its reading time × this (rounded up to 5 minutes), with discussion and exercises.", Signal::derive(move || lambda_model::params::fmt_num(plan.with(|p| p.pace))), "1", "5", "0.5")}
                     {num("break", "Break (min)", "0 = no breaks.", Signal::derive(move || plan.with(|p| p.break_min.to_string())), "0", "60", "5")}
                     {num("every", "Break after at most (min)", "Of teaching since the last break.", Signal::derive(move || plan.with(|p| p.every.to_string())), "30", "240", "5")}
                 </fieldset>

@@ -201,7 +201,7 @@ fn dynamic(prefix: &str, req: &Request, path: &str, query: &str) -> Response {
     let cfg = lambda_lab_oembed::Config {
         site: format!("http://{host}{prefix}"),
         endpoint: format!("http://{host}/"),
-        today: lambda_model::scenario::Date::from_unix_days((secs / 86_400) as i64),
+        today: lambda_model::params::Date::from_unix_days((secs / 86_400) as i64),
     };
     let r = lambda_lab_oembed::handle(
         &cfg,

@@ -9,8 +9,9 @@
 //! for a link's own values (`/card.png?…`).
 
 use ab_glyph::{Font, FontRef, PxScale, ScaleFont, point};
-use lambda_model::metrics::MetricValue;
-use lambda_model::scenario::{Date, Values, decode_query};
+use lambda_model::calculators::decode_query;
+use lambda_model::params::metrics::MetricValue;
+use lambda_model::params::{Date, Values};
 use lambda_site::{CalcPage, fallback};
 
 pub const WIDTH: u32 = 1200;

@@ -4,14 +4,15 @@
 //! [`run`] is the whole command (the binary adds reading the arguments and
 //! writing the result), so tests and the fuzzer call it in-process.
 
+use lambda_model::billing;
+use lambda_model::calculators::cost;
+use lambda_model::calculators::export;
+use lambda_model::calculators::power;
 use lambda_model::calculators::{CALCULATORS, Calculator};
-use lambda_model::coldstart;
-use lambda_model::export;
-use lambda_model::metrics::{MetricValue, to_json_object};
-use lambda_model::power;
-use lambda_model::pricing;
-use lambda_model::report;
-use lambda_model::scenario::{Date, ParamError, Values};
+use lambda_model::models::coldstart;
+use lambda_model::models::report;
+use lambda_model::params::metrics::{MetricValue, to_json_object};
+use lambda_model::params::{Date, ParamError, Values};
 
 pub const USAGE: &str = "\
 lambda-lab: AWS Lambda cost, tuning and cold-start calculators (Lambda Lab)
@@ -74,7 +75,7 @@ fn read_scenario(path: &str) -> Result<String, String> {
 fn read_report_log(path: &str) -> Result<report::ParsedLog, String> {
     use std::io::Read;
     let mut file = std::fs::File::open(path).map_err(|e| format!("lambda-lab: cannot read {path}: {e}"))?;
-    let mut lines = lambda_model::lines::Lines::default();
+    let mut lines = lambda_model::base::lines::Lines::default();
     let mut parsed = report::ParsedLog::default();
     let mut buf = vec![0u8; 1 << 20];
     let mut total = 0u64;
@@ -126,7 +127,7 @@ fn help_for(c: &Calculator) -> String {
             p.valid_range(),
             "",
             "",
-            if p.help.is_empty() && c.name == "cost" { lambda_model::pricing::cost_help(p.name) } else { p.help },
+            if p.help.is_empty() && c.name == "cost" { lambda_model::billing::cost_help(p.name) } else { p.help },
             if p.unit.is_empty() { String::new() } else { format!(" [{}]", p.unit) }
         ));
     }
@@ -149,7 +150,7 @@ pub fn run(args: &[String]) -> Result<String, String> {
         }
         "-V" | "--version" => {
             return Ok(if args[1..].iter().any(|a| a == "--json") {
-                format!("{{\"version\": {}}}", lambda_model::json::quote(env!("CARGO_PKG_VERSION")))
+                format!("{{\"version\": {}}}", lambda_model::base::json::quote(env!("CARGO_PKG_VERSION")))
             } else {
                 format!("lambda-lab {}", env!("CARGO_PKG_VERSION"))
             });
@@ -178,7 +179,7 @@ pub fn run(args: &[String]) -> Result<String, String> {
                 if !d.unknown.is_empty() {
                     return Err(format!(
                         "lambda-lab: {path}: unknown parameters: {}",
-                        lambda_model::scenario::name_list(&d.unknown)
+                        lambda_model::params::name_list(&d.unknown)
                     ));
                 }
                 values = d.values;
@@ -245,10 +246,10 @@ pub fn run(args: &[String]) -> Result<String, String> {
         let p = &r.mean_parts;
         return Ok(format!(
             "Cold start: {} on {} ({}), {} MB\n\n  Init Duration      p50 {:>8.1} ms   p99 {:>8.1} ms\n  Client-observed    p50 {:>8.1} ms   p99 {:>8.1} ms\n\n  mean breakdown: platform {:.1} ms + VPC {:.1} ms + Init {:.1} ms + first-invoke extra {:.1} ms\n  billed Init per cold start (mean): {:.1} ms\n\nSource: {}.",
-            values.text(lambda_model::param!(lambda_model::coldstart::COLDSTART_PARAMS, "runtime")),
-            values.text(lambda_model::param!(lambda_model::coldstart::COLDSTART_PARAMS, "arch")),
-            values.text(lambda_model::param!(lambda_model::coldstart::COLDSTART_PARAMS, "package")),
-            values.int(lambda_model::param!(lambda_model::coldstart::COLDSTART_PARAMS, "memory_mb")),
+            values.text(lambda_model::param!(lambda_model::models::coldstart::COLDSTART_PARAMS, "runtime")),
+            values.text(lambda_model::param!(lambda_model::models::coldstart::COLDSTART_PARAMS, "arch")),
+            values.text(lambda_model::param!(lambda_model::models::coldstart::COLDSTART_PARAMS, "package")),
+            values.int(lambda_model::param!(lambda_model::models::coldstart::COLDSTART_PARAMS, "memory_mb")),
             r.init_p50,
             r.init_p99,
             r.latency_p50,
@@ -268,15 +269,15 @@ pub fn run(args: &[String]) -> Result<String, String> {
         }
         let mut s = format!(
             "Simulated {} s{} of {} traffic at {} req/s\n{}\n",
-            lambda_model::sim::run_seconds(&values),
-            if values.num(lambda_model::param!(lambda_model::sim::SIM_PARAMS, "sim_seconds")) == 0.0 {
+            lambda_model::simulation::run_seconds(&values),
+            if values.num(lambda_model::param!(lambda_model::simulation::SIM_PARAMS, "sim_seconds")) == 0.0 {
                 " (automatic)"
             } else {
                 ""
             },
-            values.text(lambda_model::param!(lambda_model::sim::SIM_PARAMS, "arrival")),
-            values.num(lambda_model::param!(lambda_model::sim::SIM_PARAMS, "rate_per_s")),
-            lambda_model::sim::short_run_note(&values).map(|n| format!("{n}\n")).unwrap_or_default()
+            values.text(lambda_model::param!(lambda_model::simulation::SIM_PARAMS, "arrival")),
+            values.num(lambda_model::param!(lambda_model::simulation::SIM_PARAMS, "rate_per_s")),
+            lambda_model::simulation::short_run_note(&values).map(|n| format!("{n}\n")).unwrap_or_default()
         );
         for (name, v) in metrics {
             s.push_str(&format!("  {name:<22} {}\n", v.exact()));
@@ -291,7 +292,7 @@ pub fn run(args: &[String]) -> Result<String, String> {
         return Ok(format!("{log_note}{}", power_table(&values, &r)).trim_end().to_string());
     }
     if calc.name == "lmi" {
-        let r = lambda_model::lmi::evaluate(&values).map_err(|e| errors_text(&e))?;
+        let r = lambda_model::calculators::managed_instances::evaluate(&values).map_err(|e| errors_text(&e))?;
         if json {
             return Ok(to_json_object(&r.metrics()));
         }
@@ -304,7 +305,7 @@ pub fn run(args: &[String]) -> Result<String, String> {
         }
         return Ok(out.trim_end().to_string());
     }
-    let result = pricing::evaluate(&values, today()).map_err(|e| errors_text(&e))?;
+    let result = cost::evaluate(&values, today()).map_err(|e| errors_text(&e))?;
     let metrics = result.metrics();
     if json {
         return Ok(to_json_object(&metrics));
@@ -319,24 +320,24 @@ pub fn run(args: &[String]) -> Result<String, String> {
     Ok(out.trim_end().to_string())
 }
 
-fn cost_table(v: &Values, r: &pricing::CostResult, metrics: &[(&str, MetricValue)]) -> String {
+fn cost_table(v: &Values, r: &billing::CostResult, metrics: &[(&str, MetricValue)]) -> String {
     let mut s = format!(
         "Lambda cost per month: {}, {}, {} MB, {} ms, {} requests{} (prices as of {})\n\n",
-        v.text(lambda_model::param!(lambda_model::pricing::COST_PARAMS, "region")),
-        v.text(lambda_model::param!(lambda_model::pricing::COST_PARAMS, "arch")),
-        v.int(lambda_model::param!(lambda_model::pricing::COST_PARAMS, "memory_mb")),
-        v.num(lambda_model::param!(lambda_model::pricing::COST_PARAMS, "duration_ms")),
-        v.int(lambda_model::param!(lambda_model::pricing::COST_PARAMS, "requests")),
-        if v.flag(lambda_model::param!(lambda_model::pricing::COST_PARAMS, "free_tier")) {
+        v.text(lambda_model::param!(lambda_model::billing::COST_PARAMS, "region")),
+        v.text(lambda_model::param!(lambda_model::billing::COST_PARAMS, "arch")),
+        v.int(lambda_model::param!(lambda_model::billing::COST_PARAMS, "memory_mb")),
+        v.num(lambda_model::param!(lambda_model::billing::COST_PARAMS, "duration_ms")),
+        v.int(lambda_model::param!(lambda_model::billing::COST_PARAMS, "requests")),
+        if v.flag(lambda_model::param!(lambda_model::billing::COST_PARAMS, "free_tier")) {
             ", free tier on"
         } else {
             ", free tier off"
         },
-        lambda_model::prices::PRICES_AS_OF
+        lambda_model::rates::PRICES_AS_OF
     );
     s.push_str(&format!("  {:<30} {:>14}  {}\n", "line", "rounded", "exact USD"));
     for (name, label, usd) in r.lines.items() {
-        if usd != lambda_model::money::Usd::ZERO || name == "request_usd" || name == "duration_usd" {
+        if usd != lambda_model::base::money::Usd::ZERO || name == "request_usd" || name == "duration_usd" {
             s.push_str(&format!("  {label:<30} {:>14}  {}\n", usd.cents_text(), usd.to_decimal()));
         }
     }
@@ -358,7 +359,7 @@ fn cost_table(v: &Values, r: &pricing::CostResult, metrics: &[(&str, MetricValue
     s
 }
 
-fn lmi_table(r: &lambda_model::lmi::LmiResult) -> String {
+fn lmi_table(r: &lambda_model::calculators::managed_instances::LmiResult) -> String {
     let (i, c, b) = (&r.input, &r.capacity, &r.bill);
     let mut s = format!(
         "Lambda Managed Instances per month: {} on {} ({}), {} requests of {} ms (prices as of {})\n\n",
@@ -367,7 +368,7 @@ fn lmi_table(r: &lambda_model::lmi::LmiResult) -> String {
         i.region,
         i.requests,
         i.duration_ms,
-        lambda_model::prices::PRICES_AS_OF
+        lambda_model::rates::PRICES_AS_OF
     );
     s.push_str(&format!(
         "  capacity: {:.2} in flight at the peak → {} environments ({} invocations each), {} per instance → {} instances\n\n",
@@ -398,21 +399,21 @@ fn power_table(v: &Values, r: &power::PowerResult) -> String {
     let mut s = match &r.basis {
         power::Basis::Described => format!(
             "Memory sweep from one measurement: {} ms at {} MB, {}% CPU ({}% of it parallel on {} thread(s)), {} {}\n",
-            v.num(lambda_model::param!(lambda_model::power::POWER_PARAMS, "anchor_duration_ms")),
-            v.int(lambda_model::param!(lambda_model::power::POWER_PARAMS, "anchor_memory_mb")),
-            v.num(lambda_model::param!(lambda_model::power::POWER_PARAMS, "cpu_fraction")) * 100.0,
-            v.num(lambda_model::param!(lambda_model::power::POWER_PARAMS, "parallel_fraction")) * 100.0,
-            v.int(lambda_model::param!(lambda_model::power::POWER_PARAMS, "threads")),
-            v.text(lambda_model::param!(lambda_model::power::POWER_PARAMS, "region")),
-            v.text(lambda_model::param!(lambda_model::power::POWER_PARAMS, "arch"))
+            v.num(lambda_model::param!(lambda_model::calculators::power::POWER_PARAMS, "anchor_duration_ms")),
+            v.int(lambda_model::param!(lambda_model::calculators::power::POWER_PARAMS, "anchor_memory_mb")),
+            v.num(lambda_model::param!(lambda_model::calculators::power::POWER_PARAMS, "cpu_fraction")) * 100.0,
+            v.num(lambda_model::param!(lambda_model::calculators::power::POWER_PARAMS, "parallel_fraction")) * 100.0,
+            v.int(lambda_model::param!(lambda_model::calculators::power::POWER_PARAMS, "threads")),
+            v.text(lambda_model::param!(lambda_model::calculators::power::POWER_PARAMS, "region")),
+            v.text(lambda_model::param!(lambda_model::calculators::power::POWER_PARAMS, "arch"))
         ),
         power::Basis::Fitted(f) => format!(
             "Memory sweep fitted to {} measured sizes (R² {:.4}, largest error {:.1}%), {} {}\n{}",
             r.measured.len(),
             f.r2,
             f.max_rel_error * 100.0,
-            v.text(lambda_model::param!(lambda_model::power::POWER_PARAMS, "region")),
-            v.text(lambda_model::param!(lambda_model::power::POWER_PARAMS, "arch")),
+            v.text(lambda_model::param!(lambda_model::calculators::power::POWER_PARAMS, "region")),
+            v.text(lambda_model::param!(lambda_model::calculators::power::POWER_PARAMS, "arch")),
             f.caveats.iter().map(|c| format!("Note: {c}\n")).collect::<String>()
         ),
     };

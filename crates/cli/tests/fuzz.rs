@@ -4,9 +4,9 @@
 //! finite numbers. Cases: `LAMBDA_LAB_FUZZ_CASES` (a bounded pass by
 //! default); `cargo xtask fuzz` runs a million.
 
+use lambda_model::base::json::{self, Json};
+use lambda_model::base::rng::Rng;
 use lambda_model::calculators::CALCULATORS;
-use lambda_model::json::{self, Json};
-use lambda_model::rng::Rng;
 use std::time::Instant;
 
 fn env(name: &str) -> Option<u64> {

@@ -186,7 +186,7 @@ fn tenant_isolation_and_pc_free_tier_from_the_command_line() {
 #[test]
 fn every_published_example_from_the_command_line() {
     // Each of AWS's worked examples (the engine's table), its query written as flags.
-    for e in lambda_model::published::EXAMPLES {
+    for e in lambda_model::calculators::published::EXAMPLES {
         let mut args = vec![e.calculator.to_string()];
         for pair in e.query.split('&') {
             let (k, v) = pair.split_once('=').unwrap();

@@ -44,8 +44,8 @@
 
 use crate::{BASE_MARKER, Block, Check, Embed, Lesson, Sample, Step};
 use lambda_model::calculators::{self, Calculator};
-use lambda_model::metrics::MetricValue;
-use lambda_model::scenario::Date;
+use lambda_model::params::Date;
+use lambda_model::params::metrics::MetricValue;
 use std::fmt::Write as _;
 use std::path::Path;
 
@@ -185,8 +185,8 @@ struct Live {
 /// the current one (every number is recomputed at build time), so a query
 /// without `v` gets today's version rather than being read as version 1.
 fn current(query: &str) -> String {
-    let v = lambda_model::scenario::QUERY_VERSION;
-    if lambda_model::scenario::parse_pairs(query).iter().any(|(k, _)| k == "v") {
+    let v = lambda_model::params::QUERY_VERSION;
+    if lambda_model::params::parse_pairs(query).iter().any(|(k, _)| k == "v") {
         query.to_string()
     } else if query.is_empty() {
         format!("v={v}")

@@ -2,9 +2,9 @@
 //! to a 14-point sweep (Power Tuning's default sizes), and a whole explorer
 //! evaluation. Issue 4's target: a fit under 5 ms natively. Medians only.
 
-use lambda_model::power::{POWER_PARAMS, evaluate};
-use lambda_model::scaling::{POWER_TUNING_SIZES, Point, Workload, fit};
-use lambda_model::scenario::{Date, Values};
+use lambda_model::calculators::power::{POWER_PARAMS, evaluate};
+use lambda_model::models::scaling::{POWER_TUNING_SIZES, Point, Workload, fit};
+use lambda_model::params::{Date, Values};
 use std::hint::black_box;
 use std::time::Instant;
 

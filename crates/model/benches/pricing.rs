@@ -3,8 +3,11 @@
 //! is under 10 µs natively. Prints the median of repeated batches, because
 //! the machine is shared and noisy; no thresholds are asserted.
 
-use lambda_model::pricing::{COST_PARAMS, evaluate};
-use lambda_model::scenario::{Date, Values, decode_query};
+use lambda_model::billing::COST_PARAMS;
+
+use lambda_model::calculators::cost::evaluate;
+use lambda_model::calculators::decode_query;
+use lambda_model::params::{Date, Values};
 use std::hint::black_box;
 use std::time::Instant;
 

@@ -4,8 +4,8 @@
 //! (`pip install simfaas==0.2.2`). Issue 5's targets: ≥ 10 M requests/s per
 //! core natively, ≥ 200× SimFaaS. Medians; no thresholds asserted.
 
-use lambda_model::scenario::Values;
-use lambda_model::sim::{SIM_PARAMS, Sim, config};
+use lambda_model::params::Values;
+use lambda_model::simulation::{SIM_PARAMS, Sim, config};
 use std::process::Command;
 use std::time::Instant;
 

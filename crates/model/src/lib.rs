@@ -3,27 +3,27 @@
 //! dependencies, so it builds and is tested natively and runs unchanged in
 //! the browser as wasm32. It never formats numbers for display and never
 //! reads a clock: the caller passes "today".
+//!
+//! Layers, each importing only the ones above it in this list (a test,
+//! `tests/layers.rs`, fails on an import that runs up):
+//! - [`base`]: money, dates, numbers, JSON, randomness, statistics, lines;
+//! - [`params`]: parameter tables, values, errors, the query codec and its
+//!   migrations, named metrics;
+//! - [`rates`]: Lambda, around-the-function, EC2 and Managed Instances
+//!   prices, the runtime table, the month;
+//! - [`billing`]: a function's inputs and their checks, usage, tiers, the
+//!   account's bill and its arithmetic in words;
+//! - [`models`]: scaling, cold starts, analytic answers, REPORT, trace and
+//!   Power Tuning readers, Managed Instances capacity;
+//! - [`simulation`]: the traffic simulator and its advisor;
+//! - [`calculators`]: each calculator, the function profile and hand-offs,
+//!   published examples, export, labels and the registry. Nothing in the
+//!   crate imports it.
 
-pub mod analytic;
+pub mod base;
+pub mod billing;
 pub mod calculators;
-pub mod coldstart;
-pub mod export;
-pub mod json;
-pub mod lines;
-pub mod lmi;
-pub mod metrics;
-pub mod money;
-pub mod power;
-pub mod powertuning;
-pub mod prices;
-pub mod pricing;
-pub mod profile;
-pub mod published;
-pub mod report;
-pub mod rng;
-pub mod runtimes;
-pub mod scaling;
-pub mod scenario;
-pub mod sim;
-pub mod stats;
-pub mod trace;
+pub mod models;
+pub mod params;
+pub mod rates;
+pub mod simulation;

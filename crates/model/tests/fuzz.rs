@@ -9,19 +9,21 @@
 //! prints the seed, the case number and the input; found inputs become
 //! regression tests (`tests/regressions.rs`).
 
-use lambda_model::analytic;
-use lambda_model::export;
-use lambda_model::lmi::{self, LMI_PARAMS};
-use lambda_model::metrics::MetricValue;
-use lambda_model::money::Usd;
-use lambda_model::power::{self, POWER_PARAMS};
-use lambda_model::powertuning;
-use lambda_model::pricing::{self, COST_PARAMS, CostInput, FreeTierOrder};
-use lambda_model::report;
-use lambda_model::rng::Rng;
-use lambda_model::scenario::{Date, Kind, PRESENTATION_KEYS, ParamSpec, Values, decode_query, percent_encode};
-use lambda_model::sim::{self, SIM_PARAMS};
-use lambda_model::trace::TraceReader;
+use lambda_model::base::money::Usd;
+use lambda_model::base::rng::Rng;
+use lambda_model::billing::{self, COST_PARAMS, CostInput, FreeTierOrder};
+use lambda_model::calculators::cost;
+use lambda_model::calculators::decode_query;
+use lambda_model::calculators::export;
+use lambda_model::calculators::managed_instances::{self as lmi, LMI_PARAMS};
+use lambda_model::calculators::power::{self, POWER_PARAMS};
+use lambda_model::models::analytic;
+use lambda_model::models::powertuning;
+use lambda_model::models::report;
+use lambda_model::models::trace::TraceReader;
+use lambda_model::params::metrics::MetricValue;
+use lambda_model::params::{Date, Kind, PRESENTATION_KEYS, ParamSpec, Values, percent_encode};
+use lambda_model::simulation::{self, SIM_PARAMS};
 use std::time::Instant;
 
 const TODAY: Date = Date::new(2026, 11, 23);
@@ -194,7 +196,7 @@ fn known(specs: &[ParamSpec], param: &str) -> bool {
 }
 
 /// Every line is a charge (≥ 0) except the Savings Plan line, a deduction (≤ 0).
-fn lines_nonnegative(r: &pricing::CostResult) -> bool {
+fn lines_nonnegative(r: &billing::CostResult) -> bool {
     r.lines.items().iter().all(|(name, _, u)| if *name == "savings_usd" { *u <= Usd::ZERO } else { *u >= Usd::ZERO })
         && r.total >= Usd::ZERO
 }
@@ -203,7 +205,7 @@ fn lines_nonnegative(r: &pricing::CostResult) -> bool {
 fn valid_cost(rng: &mut Rng) -> Values {
     loop {
         let d = decode_query(COST_PARAMS, &query(rng, COST_PARAMS));
-        if d.errors.is_empty() && pricing::evaluate(&d.values, TODAY).is_ok() {
+        if d.errors.is_empty() && cost::evaluate(&d.values, TODAY).is_ok() {
             return d.values;
         }
     }
@@ -218,7 +220,7 @@ fn cost_queries() {
             assert!(known(COST_PARAMS, &e.param), "case {n}: {q:?}: error names {:?}", e.param);
             assert!(!e.message.is_empty());
         }
-        match pricing::evaluate(&d.values, TODAY) {
+        match cost::evaluate(&d.values, TODAY) {
             Ok(r) => {
                 assert!(lines_nonnegative(&r), "case {n}: {q:?}: a negative line");
                 let sum = r.lines.items().iter().fold(Usd::ZERO, |a, (_, _, u)| a + *u);
@@ -390,7 +392,7 @@ fn pc_slack(v: &Values) -> Usd {
 fn cost_is_monotone_in_requests_duration_and_memory() {
     fuzz("cost monotonicity", 1_500, |rng, n| {
         let v = valid_cost(rng);
-        let t0 = pricing::evaluate(&v, TODAY).unwrap().total;
+        let t0 = cost::evaluate(&v, TODAY).unwrap().total;
         for (name, grow) in [
             ("requests", 1.0 + rng.unit() * 3.0),
             ("duration_ms", 1.0 + rng.unit() * 0.5),
@@ -403,7 +405,7 @@ fn cost_is_monotone_in_requests_duration_and_memory() {
             if w.set(name, &format!("{more}")).is_err() {
                 continue;
             }
-            let Ok(r) = pricing::evaluate(&w, TODAY) else { continue };
+            let Ok(r) = cost::evaluate(&w, TODAY) else { continue };
             assert!(
                 r.total + pc_slack(&w) >= t0,
                 "case {n}: {name} {now} → {more} made it cheaper: {} < {} ({})",
@@ -422,7 +424,7 @@ fn cost_is_monotone_in_every_volume() {
     // not a quantity of this kind: more of them move invocations to the
     // cheaper PC duration rate.)
     // The function's own quantities; then every product around it
-    // (`pricing::PRODUCT_PARAMS`) but the front door, a choice.
+    // (`billing::PRODUCT_PARAMS`) but the front door, a choice.
     const OWN: &[&str] = &[
         "ephemeral_mb",
         "cold_start_ratio",
@@ -434,11 +436,11 @@ fn cost_is_monotone_in_every_volume() {
     ];
     fuzz("cost monotonicity, every line", 1_500, |rng, n| {
         let v = valid_cost(rng);
-        let base = pricing::evaluate(&v, TODAY).unwrap();
+        let base = cost::evaluate(&v, TODAY).unwrap();
         let t0 = base.total;
         let mut names: Vec<(&str, bool)> = OWN
             .iter()
-            .chain(pricing::PRODUCT_PARAMS.iter().filter(|k| **k != "front_door"))
+            .chain(billing::PRODUCT_PARAMS.iter().filter(|k| **k != "front_door"))
             .map(|k| (*k, true))
             .collect();
         names.push(("savings_plan_pct", false));
@@ -464,7 +466,7 @@ fn cost_is_monotone_in_every_volume() {
             if w.set(name, &more).is_err() {
                 continue;
             }
-            let Ok(r) = pricing::evaluate(&w, TODAY) else { continue };
+            let Ok(r) = cost::evaluate(&w, TODAY) else { continue };
             if r.unpriced.len() > base.unpriced.len() {
                 // A quantity that reaches a line (or a tier) with no verified
                 // rate in the region takes the line out of the total, and
@@ -516,10 +518,10 @@ fn account_total_grows_with_its_functions() {
             (0..1 + below(rng, 4)).map(|_| CostInput::from_values(&valid_cost(rng), TODAY).unwrap()).collect();
         let extra = CostInput::from_values(&valid_cost(rng), TODAY).unwrap();
         for order in [FreeTierOrder::X86First, FreeTierOrder::ArmFirst] {
-            let a = pricing::price_account(&inputs, order).unwrap().total;
+            let a = cost::price_account(&inputs, order).unwrap().total;
             let mut more = inputs.clone();
             more.push(extra.clone());
-            let b = pricing::price_account(&more, order).unwrap().total;
+            let b = cost::price_account(&more, order).unwrap().total;
             assert!(b >= a, "case {n}: adding a function lowered the account: {} → {}", a.to_decimal(), b.to_decimal());
         }
     });
@@ -597,13 +599,13 @@ fn account_queries() {
         let inputs: Vec<CostInput> =
             (0..1 + below(rng, 5)).map(|_| CostInput::from_values(&valid_cost(rng), TODAY).unwrap()).collect();
         for order in [FreeTierOrder::X86First, FreeTierOrder::ArmFirst] {
-            let r = pricing::price_account(&inputs, order).unwrap_or_else(|e| panic!("case {n}: {e}"));
+            let r = cost::price_account(&inputs, order).unwrap_or_else(|e| panic!("case {n}: {e}"));
             assert!(lines_nonnegative(&r), "case {n}");
             // Sharing an account never costs more than pricing each function
             // alone without its free tier.
             let alone: Usd = inputs
                 .iter()
-                .map(|i| pricing::price(&CostInput { free_tier: false, ..i.clone() }).unwrap().total)
+                .map(|i| cost::price(&CostInput { free_tier: false, ..i.clone() }).unwrap().total)
                 .fold(Usd::ZERO, |a, b| a + b);
             assert!(
                 r.total <= alone,
@@ -723,8 +725,10 @@ fn trace_files() {
             v.set("arrival", "trace").unwrap();
             v.set("trace", &s.trace).unwrap_or_else(|e| panic!("case {n}: {e:?} for {:?}", s.trace));
             if v.set("sim_seconds", &s.sim_seconds.to_string()).is_ok() {
-                let cfg = sim::config(&v).unwrap_or_else(|e| panic!("case {n}: {e:?} for {:?}", s.trace));
-                assert!(matches!(cfg.arrivals, sim::Arrivals::Trace { ref times_us } if times_us.len() == s.kept));
+                let cfg = simulation::config(&v).unwrap_or_else(|e| panic!("case {n}: {e:?} for {:?}", s.trace));
+                assert!(
+                    matches!(cfg.arrivals, simulation::Arrivals::Trace { ref times_us } if times_us.len() == s.kept)
+                );
             }
         }
     });
@@ -798,7 +802,7 @@ fn simulator() {
             rng.unit().powi(2) * 200.0
         ));
         let d = decode_query(SIM_PARAMS, &q);
-        let Ok(r) = sim::simulate(&d.values) else { return };
+        let Ok(r) = simulation::simulate(&d.values) else { return };
         let m = |name: &str| match r.metrics().into_iter().find(|(k, _)| *k == name).map(|(_, v)| v) {
             Some(MetricValue::Num(x)) => x,
             Some(MetricValue::Count(c)) => c as f64,

@@ -1,10 +1,10 @@
 //! Lambda Managed Instances: AWS's worked example, the capacity model's
 //! rules, the comparison with on-demand functions and the crossover.
 
-use lambda_model::lmi::{self, LMI_PARAMS, evaluate};
-use lambda_model::metrics::MetricValue;
-use lambda_model::money::{Qty, Usd};
-use lambda_model::scenario::Values;
+use lambda_model::base::money::{Qty, Usd};
+use lambda_model::calculators::managed_instances::{self as lmi, LMI_PARAMS, evaluate};
+use lambda_model::params::Values;
+use lambda_model::params::metrics::MetricValue;
 
 fn values(pairs: &[(&str, &str)]) -> Values {
     let mut v = Values::defaults(LMI_PARAMS);
@@ -107,9 +107,9 @@ fn the_comparison_is_the_cost_engine_exactly_and_the_crossover_is_where_they_mee
     assert_eq!(evaluate(&Values::defaults(LMI_PARAMS)).unwrap().lambda_usd, usd("179.80032"));
     // A link from before version 4 priced the functions on the instance's
     // architecture and still does.
-    let old = lambda_model::scenario::decode_query(LMI_PARAMS, "v=3&requests=100000000");
+    let old = lambda_model::calculators::decode_query(LMI_PARAMS, "v=3&requests=100000000");
     assert_eq!(old.values.text("arch"), "arm64");
-    let old_x86 = lambda_model::scenario::decode_query(LMI_PARAMS, "v=3&instance_type=m7i.xlarge");
+    let old_x86 = lambda_model::calculators::decode_query(LMI_PARAMS, "v=3&instance_type=m7i.xlarge");
     assert_eq!(old_x86.values.text("arch"), "x86_64");
     let no_free = evaluate(&values(&[("free_tier", "false"), ("arch", "arm64")])).unwrap();
     assert_eq!(no_free.lambda_usd, usd("153.334"));

@@ -1,10 +1,10 @@
 //! Validation of the memory/CPU model against public cases (models.md §7),
 //! and fitting its own outputs back.
 
-use lambda_model::power::{POWER_PARAMS, evaluate};
-use lambda_model::report;
-use lambda_model::scaling::{Point, Workload, fit};
-use lambda_model::scenario::{Date, Values};
+use lambda_model::calculators::power::{POWER_PARAMS, evaluate};
+use lambda_model::models::report;
+use lambda_model::models::scaling::{Point, Workload, fit};
+use lambda_model::params::{Date, Values};
 use proptest::prelude::*;
 
 const TODAY: Date = Date::new(2026, 11, 23);
@@ -83,7 +83,7 @@ proptest! {
     ) {
         prop_assume!(serial + parallel > 1.0);
         let w = Workload { io_ms: io, serial_ms: serial, parallel_ms: parallel, threads: k as f64, alpha: 1.0 };
-        let pts: Vec<Point> = lambda_model::scaling::POWER_TUNING_SIZES
+        let pts: Vec<Point> = lambda_model::models::scaling::POWER_TUNING_SIZES
             .iter()
             .map(|m| Point { memory_mb: *m as f64, duration_ms: w.duration_ms(*m as f64, 1.0) })
             .collect();
@@ -97,7 +97,7 @@ proptest! {
 }
 
 fn power_values(q: &str) -> (Values, Vec<(String, String)>) {
-    let d = lambda_model::scenario::decode_query(POWER_PARAMS, q);
+    let d = lambda_model::calculators::decode_query(POWER_PARAMS, q);
     assert!(d.errors.is_empty(), "{:?}", d.errors);
     (d.values, d.carried)
 }
@@ -136,11 +136,12 @@ fn a_described_function_is_asked_how_much_of_its_time_is_computing() {
 #[test]
 fn the_monthly_figure_says_how_it_differs_from_the_cost_page() {
     // The engineer's function, handed from the cost page: a p99 and cold starts.
-    let cost = lambda_model::scenario::decode_query(
-        lambda_model::pricing::COST_PARAMS,
+    let cost = lambda_model::calculators::decode_query(
+        lambda_model::billing::COST_PARAMS,
         "memory_mb=1024&duration_ms=180&duration_p99_ms=1200&requests=20000000&cold_start_ratio=0.01&init_ms=300&front_door=http_api",
     );
-    let q = lambda_model::profile::handoff(&cost.values, &[], POWER_PARAMS, &[("cpu_fraction", "0.2".into())]);
+    let q =
+        lambda_model::calculators::profile::handoff(&cost.values, &[], POWER_PARAMS, &[("cpu_fraction", "0.2".into())]);
     let (v, carried) = power_values(&q);
     let r = evaluate(&v, TODAY).unwrap();
     let text = r.month_difference(&v, &carried, TODAY).unwrap();
@@ -154,13 +155,13 @@ fn the_monthly_figure_says_how_it_differs_from_the_cost_page() {
         assert!(text.contains(want), "{want}: {text}");
     }
     // The dollars it states are the cost engine's for the same function.
-    let (cv, _) = lambda_model::profile::handed(
+    let (cv, _) = lambda_model::calculators::profile::handed(
         &v,
         &carried,
-        lambda_model::pricing::COST_PARAMS,
+        lambda_model::billing::COST_PARAMS,
         &[("memory_mb", "1024".into()), ("duration_ms", "180".into())],
     );
-    let month = lambda_model::profile::month_of(&cv, TODAY).unwrap().0;
+    let month = lambda_model::calculators::profile::month_of(&cv, TODAY).unwrap().0;
     let c = month.round_cents().to_decimal();
     assert!(text.contains(&format!("${c}")) || text.contains(&format!("${c}0")), "{c}: {text}");
     // Without spread, cold starts or products the two agree, and nothing is said.

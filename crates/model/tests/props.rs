@@ -1,14 +1,15 @@
 //! Property tests of the pricing engine.
 
-use lambda_model::money::Usd;
-use lambda_model::pricing::{self, evaluate};
-use lambda_model::scenario::{Date, Values};
+use lambda_model::base::money::Usd;
+use lambda_model::billing;
+use lambda_model::calculators::cost::evaluate;
+use lambda_model::params::{Date, Values};
 use proptest::prelude::*;
 
 const TODAY: Date = Date::new(2026, 11, 23);
 
-fn total(pairs: &[(&str, String)]) -> lambda_model::pricing::CostResult {
-    let mut v = Values::defaults(pricing::COST_PARAMS);
+fn total(pairs: &[(&str, String)]) -> lambda_model::billing::CostResult {
+    let mut v = Values::defaults(billing::COST_PARAMS);
     for (k, val) in pairs {
         v.set(k, val).unwrap();
     }
@@ -16,7 +17,7 @@ fn total(pairs: &[(&str, String)]) -> lambda_model::pricing::CostResult {
 }
 
 fn region() -> impl Strategy<Value = &'static str> {
-    proptest::sample::select(lambda_model::prices::REGION_CODES)
+    proptest::sample::select(lambda_model::rates::REGION_CODES)
 }
 
 proptest! {

@@ -1,12 +1,15 @@
 //! Regression tests for defects found by fuzzing (issues 15 and 16). Each
 //! failed before its fix.
 
-use lambda_model::analytic::poisson_quantile;
-use lambda_model::metrics::MetricValue;
-use lambda_model::power;
-use lambda_model::pricing::{self, COST_PARAMS, evaluate, expected_billed_ns};
-use lambda_model::scenario::{Date, Values, decode_query};
-use lambda_model::sim::{self, SIM_PARAMS};
+use lambda_model::billing::{self, COST_PARAMS, expected_billed_ns};
+use lambda_model::calculators::cost;
+use lambda_model::calculators::cost::evaluate;
+use lambda_model::calculators::decode_query;
+use lambda_model::calculators::power;
+use lambda_model::models::analytic::poisson_quantile;
+use lambda_model::params::metrics::MetricValue;
+use lambda_model::params::{Date, Values};
+use lambda_model::simulation::{self, SIM_PARAMS};
 
 const TODAY: Date = Date::new(2026, 11, 23);
 
@@ -90,7 +93,7 @@ fn poisson_quantiles_at_ordinary_rates_are_quick_and_sensible() {
     // e^(−ρ) underflowed past ρ ≈ 745: 25–33 s of looping to a 10,000,000 cap.
     let q = poisson_quantile(0.99, 10_000.0 * 0.1);
     assert!((1_050..=1_090).contains(&q), "{q}");
-    let sizes = sim::pc_candidates(7_500.0, 100.0);
+    let sizes = simulation::pc_candidates(7_500.0, 100.0);
     let top = *sizes.last().unwrap();
     assert!((750..=900).contains(&top), "{sizes:?}");
     assert!(sizes.len() <= 17);
@@ -104,7 +107,7 @@ fn mean_concurrency_never_exceeds_the_peak() {
         "rate_per_s=100&duration_ms=60000&sim_seconds=60&account_concurrency=100000&duration_dist=const",
     );
     assert!(d.errors.is_empty(), "{:?}", d.errors);
-    let r = sim::simulate(&d.values).unwrap();
+    let r = simulation::simulate(&d.values).unwrap();
     let m = |n: &str| match r.metrics().into_iter().find(|(k, _)| *k == n).map(|(_, v)| v) {
         Some(MetricValue::Num(x)) => x,
         Some(MetricValue::Count(c)) => c as f64,
@@ -116,8 +119,8 @@ fn mean_concurrency_never_exceeds_the_peak() {
 #[test]
 fn pricing_totals_stay_exact_when_priced_through_usage() {
     let d = decode_query(COST_PARAMS, "memory_mb=1536&duration_ms=120&requests=3000000");
-    let i = pricing::CostInput::from_values(&d.values, TODAY).unwrap();
-    assert_eq!(pricing::price(&i).unwrap().total.to_decimal(), "2.733338");
+    let i = billing::CostInput::from_values(&d.values, TODAY).unwrap();
+    assert_eq!(cost::price(&i).unwrap().total.to_decimal(), "2.733338");
 }
 
 #[test]
@@ -148,7 +151,7 @@ fn a_figure_derived_from_a_huge_bill_is_never_negative() {
         assert!(v.as_f64().is_none_or(|x| x >= 0.0), "{name}: {v:?}");
     }
     // The same scaling in the money type itself.
-    let big = lambda_model::money::Usd(i128::MAX / 2);
+    let big = lambda_model::base::money::Usd(i128::MAX / 2);
     assert_eq!(big.scaled(4, 1), None);
-    assert_eq!(big.scaled(1, 2), Some(lambda_model::money::Usd(i128::MAX / 4 + 1)));
+    assert_eq!(big.scaled(1, 2), Some(lambda_model::base::money::Usd(i128::MAX / 4 + 1)));
 }

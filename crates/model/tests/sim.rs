@@ -1,8 +1,8 @@
 //! Validation of the traffic simulator against public cases (models.md §7).
 
-use lambda_model::analytic::erlang_b;
-use lambda_model::scenario::Values;
-use lambda_model::sim::{Arrivals, SIM_PARAMS, Sim, SimResult, config, simulate};
+use lambda_model::models::analytic::erlang_b;
+use lambda_model::params::Values;
+use lambda_model::simulation::{Arrivals, SIM_PARAMS, Sim, SimResult, config, simulate};
 
 fn params(pairs: &[(&str, &str)]) -> Values {
     let mut v = Values::defaults(SIM_PARAMS);
@@ -230,7 +230,7 @@ fn bad_runs_are_refused_with_a_reason() {
         let e = simulate(&params(&pairs)).unwrap_err();
         assert!(e.message.contains(needle), "{}", e.message);
         // Issue 28 item 8: each names its field as "Label (key)".
-        let spec = lambda_model::sim::SIM_PARAMS.iter().find(|s| s.name == e.param).unwrap();
+        let spec = lambda_model::simulation::SIM_PARAMS.iter().find(|s| s.name == e.param).unwrap();
         assert!(e.message.starts_with(&format!("{} ({})", spec.label, spec.name)), "{}", e.message);
     }
 }
@@ -252,7 +252,7 @@ fn a_runtime_draws_cold_starts_from_the_model() {
 
 #[test]
 fn the_pc_advisor_finds_the_cheapest_size_meeting_the_target() {
-    use lambda_model::sim::{pc_points, pc_recommendation, pc_sweep_configs};
+    use lambda_model::simulation::{pc_points, pc_recommendation, pc_sweep_configs};
     // Bursty, rare traffic with a heavy cold start: PC is what meets 0.1% cold.
     let v = params(&[
         ("rate_per_s", "2"),
@@ -288,8 +288,8 @@ fn init_billing_follows_the_billing_date() {
         p.push(("billing_date", date));
         run(&p).lines[2]
     };
-    assert!(at("2025-08-01") > lambda_model::money::Usd::ZERO);
-    assert_eq!(at("2025-07-31"), lambda_model::money::Usd::ZERO);
+    assert!(at("2025-08-01") > lambda_model::base::money::Usd::ZERO);
+    assert_eq!(at("2025-07-31"), lambda_model::base::money::Usd::ZERO);
 }
 
 #[test]

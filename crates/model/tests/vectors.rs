@@ -1,14 +1,15 @@
 //! AWS's published pricing examples (reference pricing.md §3) and the rules
 //! derived from the billing text. Each test names its vector.
 
-use lambda_model::money::{Qty, Usd};
-use lambda_model::pricing::{self, CostInput, FreeTierOrder, evaluate, price, price_account};
-use lambda_model::scenario::{Date, Values};
+use lambda_model::base::money::{Qty, Usd};
+use lambda_model::billing::{self, CostInput, FreeTierOrder};
+use lambda_model::calculators::cost::{evaluate, price, price_account};
+use lambda_model::params::{Date, Values};
 
 const TODAY: Date = Date::new(2026, 11, 23);
 
 fn scenario(pairs: &[(&str, &str)]) -> Values {
-    let mut v = Values::defaults(pricing::COST_PARAMS);
+    let mut v = Values::defaults(billing::COST_PARAMS);
     for (k, val) in pairs {
         v.set(k, val).unwrap_or_else(|e| panic!("{k}={val}: {e}"));
     }
@@ -251,13 +252,13 @@ fn v20_init_billing_log_line_351_ms_after_and_251_before() {
         ("cold_start_ratio", "1"),
         ("requests", "1"),
     ];
-    let after = pricing::usage(&input(&[&base[..], &[("billing_date", "2025-08-01")]].concat())).unwrap();
+    let after = billing::usage(&input(&[&base[..], &[("billing_date", "2025-08-01")]].concat())).unwrap();
     assert_eq!(after.warm_billed_ns + after.cold_extra_ns, 351_000_000);
-    let before = pricing::usage(&input(&[&base[..], &[("billing_date", "2025-07-31")]].concat())).unwrap();
+    let before = billing::usage(&input(&[&base[..], &[("billing_date", "2025-07-31")]].concat())).unwrap();
     assert_eq!(before.warm_billed_ns + before.cold_extra_ns, 251_000_000);
     // Container images and custom runtimes were billed for INIT before the change.
     for extra in [("package", "image"), ("runtime", "provided.al2023")] {
-        let u = pricing::usage(&input(&[&base[..], &[("billing_date", "2025-07-31"), extra]].concat())).unwrap();
+        let u = billing::usage(&input(&[&base[..], &[("billing_date", "2025-07-31"), extra]].concat())).unwrap();
         assert_eq!(u.warm_billed_ns + u.cold_extra_ns, 351_000_000, "{extra:?}");
     }
 }
@@ -290,9 +291,9 @@ fn pc_break_even_is_60_percent_utilisation_on_both_architectures() {
 
 #[test]
 fn pc_time_rounds_up_to_five_minutes() {
-    assert_eq!(pricing::pc_billed_seconds(61.0 / 60.0), 65 * 60);
-    assert_eq!(pricing::pc_billed_seconds(1.0), 60 * 60);
-    assert_eq!(pricing::pc_billed_seconds(0.0001), 300);
+    assert_eq!(billing::pc_billed_seconds(61.0 / 60.0), 65 * 60);
+    assert_eq!(billing::pc_billed_seconds(1.0), 60 * 60);
+    assert_eq!(billing::pc_billed_seconds(0.0001), 300);
     // 1 unit × 1 GB × 3,900 s × $0.0000041667 = $0.01625013
     let r = evaluate(
         &scenario(&[("memory_mb", "1024"), ("requests", "0"), ("pc_units", "1"), ("pc_hours", "1.0166666666667")]),
@@ -304,9 +305,9 @@ fn pc_time_rounds_up_to_five_minutes() {
 
 #[test]
 fn a_1_mb_async_event_is_13_requests() {
-    assert_eq!(pricing::async_extra_requests(1024) + 1, 13);
-    assert_eq!(pricing::async_extra_requests(256), 0);
-    assert_eq!(pricing::async_extra_requests(257), 1);
+    assert_eq!(billing::async_extra_requests(1024) + 1, 13);
+    assert_eq!(billing::async_extra_requests(256), 0);
+    assert_eq!(billing::async_extra_requests(257), 1);
     let r = evaluate(&scenario(&[("requests", "1000000"), ("async_event_kb", "1024"), ("free_tier", "false")]), TODAY)
         .unwrap();
     assert_eq!(r.billed_requests, 13_000_000);
@@ -352,8 +353,8 @@ fn tiers_are_shared_per_region_and_architecture() {
 
 #[test]
 fn varying_durations_bill_more_than_the_rounded_mean() {
-    let fixed = pricing::usage(&input(&[("duration_ms", "3.2")])).unwrap();
-    let varied = pricing::usage(&input(&[("duration_ms", "3.2"), ("duration_cv", "0.5")])).unwrap();
+    let fixed = billing::usage(&input(&[("duration_ms", "3.2")])).unwrap();
+    let varied = billing::usage(&input(&[("duration_ms", "3.2"), ("duration_cv", "0.5")])).unwrap();
     assert_eq!(fixed.warm_billed_ns, 4_000_000);
     // E[⌈X⌉] for a mean of 3.2 ms is about 3.7 ms, below ⌈3.2⌉ = 4 but above 3.2.
     assert!(varied.warm_billed_ns > 3_500_000 && varied.warm_billed_ns < 4_000_000, "{}", varied.warm_billed_ns);
@@ -419,8 +420,8 @@ fn invalid_combinations_are_refused_with_the_valid_values() {
 #[test]
 fn every_published_example_prices_to_its_exact_total_and_explains_any_gap() {
     use lambda_model::calculators::CALCULATORS;
-    use lambda_model::published::EXAMPLES;
-    use lambda_model::scenario::decode_query;
+    use lambda_model::calculators::decode_query;
+    use lambda_model::calculators::published::EXAMPLES;
     let mut ids = std::collections::HashSet::new();
     for e in EXAMPLES {
         assert!(ids.insert(e.id), "duplicate example id {}", e.id);
@@ -428,11 +429,12 @@ fn every_published_example_prices_to_its_exact_total_and_explains_any_gap() {
         let d = decode_query(calc.specs, e.query);
         assert!(d.errors.is_empty(), "{}: {:?}", e.id, d.errors);
         let metrics = (calc.eval)(&d.values, TODAY).unwrap_or_else(|err| panic!("{}: {err:?}", e.id));
-        let total = lambda_model::published::figure(e, &metrics).unwrap_or_else(|| panic!("{}: {}", e.id, e.metric));
+        let total = lambda_model::calculators::published::figure(e, &metrics)
+            .unwrap_or_else(|| panic!("{}: {}", e.id, e.metric));
         assert_eq!(total, usd(e.exact), "{}: exact total", e.id);
         let notes = match e.calculator {
             "cost" => evaluate(&d.values, TODAY).unwrap().notes,
-            _ => lambda_model::lmi::evaluate(&d.values).unwrap().notes,
+            _ => lambda_model::calculators::managed_instances::evaluate(&d.values).unwrap().notes,
         };
         let ours = total.round_cents();
         if e.note.is_empty() {
@@ -470,8 +472,8 @@ fn durable_example_is_490_46_with_gb_as_a_million_kb() {
     // AWS's insurance-claims example: 1M executions, arm64, 1 GB; a 30 s step,
     // a 7-day wait, a 2 s step (2M invocations, 32M GB-s); 4 operations and
     // 104 KB written per execution; kept 14 days after completion.
-    let e = lambda_model::published::EXAMPLES.iter().find(|e| e.id == "durable").unwrap();
-    let r = price(&lambda_model::published::example_input(e, TODAY).unwrap()).unwrap();
+    let e = lambda_model::calculators::published::EXAMPLES.iter().find(|e| e.id == "durable").unwrap();
+    let r = price(&lambda_model::calculators::published::example_input(e, TODAY).unwrap()).unwrap();
     let u = &r.functions[0].around;
     assert_eq!(r.lines.duration_usd, usd("421.33544"));
     assert_eq!(r.lines.request_usd, usd("0.2"));
@@ -535,9 +537,9 @@ fn event_pollers_bill_epu_hours_with_their_minimums() {
 fn every_cost_parameter_has_its_help_kept_apart() {
     // The cost page and the CLI read the help from `cost_help`, so the traffic
     // module, which prices a month with these parameters, does not carry it.
-    for s in pricing::COST_PARAMS {
+    for s in billing::COST_PARAMS {
         assert!(s.help.is_empty(), "{} keeps its help in the table", s.name);
-        assert!(pricing::cost_help(s.name).len() > 10, "{} has no help", s.name);
+        assert!(billing::cost_help(s.name).len() > 10, "{} has no help", s.name);
     }
 }
 
@@ -570,8 +572,8 @@ fn the_front_door_logs_data_out_and_nat_are_priced_with_their_tiers() {
     let l = r(&[("requests", "10000000"), ("log_kb_per_invocation", "2")]);
     let gb = l.functions[0].around.log_gb;
     assert_eq!(gb, Qty::ratio(20_000_000, 1_048_576));
-    let ingest = lambda_model::money::Rate::usd("0.5").times(gb.saturating_sub(Qty::whole(5)));
-    assert_eq!(l.lines.logs_usd, ingest + lambda_model::money::Rate::usd("0.03").times(gb));
+    let ingest = lambda_model::base::money::Rate::usd("0.5").times(gb.saturating_sub(Qty::whole(5)));
+    assert_eq!(l.lines.logs_usd, ingest + lambda_model::base::money::Rate::usd("0.03").times(gb));
     // Data out: 100 GB free, then $0.09; the second tier ($0.085) from 10,240 GB.
     assert_eq!(r(&[("egress_gb", "100")]).lines.egress_usd, Usd::ZERO);
     assert_eq!(r(&[("egress_gb", "10340")]).lines.egress_usd, usd("921.6"));
@@ -649,7 +651,7 @@ fn a_line_without_a_verified_rate_is_named_and_left_out_of_the_total() {
     assert_eq!(r.total, r.lines.total());
     let m = r.metrics();
     let get = |k: &str| m.iter().find(|(n, _)| *n == k).unwrap().1;
-    assert_eq!(get("front_door_usd"), lambda_model::metrics::MetricValue::Missing);
+    assert_eq!(get("front_door_usd"), lambda_model::params::metrics::MetricValue::Missing);
     assert_eq!(get("unpriced_lines").as_f64(), Some(2.0));
     assert!(r.math().iter().any(|l| l.contains("not priced in af-south-1")));
     // A region with no rates around the function at all still prices the function.
@@ -669,9 +671,9 @@ fn a_line_without_a_verified_rate_is_named_and_left_out_of_the_total() {
 
 #[test]
 fn every_region_with_rates_around_the_function_is_a_lambda_region() {
-    for a in lambda_model::prices::AROUND {
-        assert!(lambda_model::prices::region(a.region).is_some(), "{}", a.region);
-        assert_eq!(lambda_model::prices::AROUND.iter().filter(|b| b.region == a.region).count(), 1, "{}", a.region);
+    for a in lambda_model::rates::AROUND {
+        assert!(lambda_model::rates::region(a.region).is_some(), "{}", a.region);
+        assert_eq!(lambda_model::rates::AROUND.iter().filter(|b| b.region == a.region).count(), 1, "{}", a.region);
     }
     // The 16 regions an engineer is most likely in price every line around
     // the function (NAT per GB aside in five of them).

@@ -9,7 +9,7 @@
 
 use lambda_http::{Body, Error, Request, Response, run, service_fn};
 use lambda_lab_oembed::Config;
-use lambda_model::scenario::Date;
+use lambda_model::params::Date;
 
 /// One function-URL request through the handler.
 fn respond(site: &str, today: Date, req: &Request) -> Response<Body> {

@@ -25,7 +25,7 @@
 //!   Open Graph tags carry that card and the headline (crawlers read no
 //!   script), and which sends a person on to the calculator with the values.
 
-use lambda_model::scenario::{Date, parse_pairs, percent_encode};
+use lambda_model::params::{Date, parse_pairs, percent_encode};
 use lambda_site::fallback::{self, esc};
 use lambda_site::{CALC_PAGES, CalcPage};
 
@@ -155,7 +155,7 @@ fn number_arg(pairs: &[(String, String)], name: &str) -> Option<u32> {
 /// is safe inside a script tag. (A `<` cannot arise from the writer's own
 /// escapes, so replacing it afterwards is exact.)
 fn json_string(s: &str) -> String {
-    lambda_model::json::quote(s).replace('<', "\\u003c")
+    lambda_model::base::json::quote(s).replace('<', "\\u003c")
 }
 
 /// The headline sentence for a calculator and query, from the engine; `None`

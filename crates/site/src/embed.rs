@@ -19,7 +19,7 @@
 
 use crate::CalcPage;
 use crate::fallback::esc;
-use lambda_model::scenario::{ParamSpec, parse_pairs};
+use lambda_model::params::{ParamSpec, parse_pairs};
 
 /// A part of a calculator that an embed can show or leave out.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -343,8 +343,8 @@ pub fn snippets(info: &CalcPage, s: &SnippetFor) -> Snippets {
 mod tests {
     use super::*;
     use crate::{COST, POWER};
-    use lambda_model::power::POWER_PARAMS;
-    use lambda_model::pricing::COST_PARAMS;
+    use lambda_model::billing::COST_PARAMS;
+    use lambda_model::calculators::power::POWER_PARAMS;
 
     #[test]
     fn a_compact_embed_shows_its_default_parts_unless_asked() {

@@ -8,8 +8,8 @@
 //! engine's metrics, the Embed dialog from the figures on its page.
 
 use crate::CalcPage;
-use lambda_model::metrics::MetricValue;
-use lambda_model::scenario::{Values, fmt_grouped};
+use lambda_model::params::metrics::MetricValue;
+use lambda_model::params::{Values, fmt_grouped};
 
 /// Dollars to the cent, grouped: `$1,234.50`. Below a cent, four
 /// significant digits (`$0.002083`).
@@ -21,16 +21,16 @@ pub fn usd(x: f64) -> String {
     let cents = (x * 100.0).round() as i64;
     let sign = if cents < 0 { "-" } else { "" };
     let cents = cents.abs();
-    format!("{sign}${}.{:02}", lambda_model::scenario::grouped(cents / 100), cents % 100)
+    format!("{sign}${}.{:02}", lambda_model::params::grouped(cents / 100), cents % 100)
 }
 
 /// The headline for a calculator and a query (its defaults when empty),
 /// priced on `today` by the engine; `None` when the calculator has none or
 /// the values are not valid. (The oEmbed answers, the social cards' text and
 /// the static oEmbed files all say it this way.)
-pub fn headline(info: &CalcPage, query: &str, today: lambda_model::scenario::Date) -> Option<String> {
+pub fn headline(info: &CalcPage, query: &str, today: lambda_model::params::Date) -> Option<String> {
     let calc = lambda_model::calculators::find(info.module)?;
-    let d = lambda_model::scenario::decode_query(calc.specs, query);
+    let d = lambda_model::calculators::decode_query(calc.specs, query);
     if !d.errors.is_empty() {
         return None;
     }
@@ -132,7 +132,8 @@ mod tests {
     use super::*;
     use crate::{ACCOUNT, COST};
     use lambda_model::calculators;
-    use lambda_model::scenario::{Date, decode_query};
+    use lambda_model::calculators::decode_query;
+    use lambda_model::params::Date;
 
     #[test]
     fn dollars_read_as_on_the_page() {

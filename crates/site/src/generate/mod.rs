@@ -15,7 +15,7 @@ mod pages;
 
 pub use crate::{CALC_PAGES, CalcPage};
 use lambda_lessons::Lesson;
-use lambda_model::scenario::Date;
+use lambda_model::params::Date;
 use std::collections::BTreeMap;
 
 /// One built wasm module: paths of its files under the public URL.
@@ -248,7 +248,7 @@ pub fn default_summary(cfg: &Config, c: &CalcPage) -> Option<String> {
 fn oembed_link(cfg: &Config, c: &CalcPage) -> String {
     let href = match &cfg.oembed_endpoint {
         Some(e) => {
-            format!("{e}oembed?url={}&format=json", lambda_model::scenario::percent_encode(&cfg.absolute(&c.page())))
+            format!("{e}oembed?url={}&format=json", lambda_model::params::percent_encode(&cfg.absolute(&c.page())))
         }
         None => cfg.absolute(&format!("/oembed/{}.json", c.slug)),
     };

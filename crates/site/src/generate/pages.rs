@@ -5,7 +5,7 @@ use crate::generate::html::{Head, esc};
 use crate::generate::{Config, Page, oembed_link, preload};
 use crate::{CALC_PAGES, CalcPage};
 use lambda_lessons::compile::live_html;
-use lambda_model::prices::{PRICE_TABLE_VERSION, PRICES_AS_OF, REGIONS, SOURCES};
+use lambda_model::rates::{PRICE_TABLE_VERSION, PRICES_AS_OF, REGIONS, SOURCES};
 
 /// A page's social card (`og:image`) and its text: a calculator's own card
 /// (its default figures), the site's card for every other page. The PNGs are
@@ -93,7 +93,7 @@ pub(crate) fn home(cfg: &Config) -> Result<Page, String> {
         duration = live("duration_usd")?,
         requests = live("request_usd")?,
         q_html = q.replace('&', "&amp;"),
-        version = lambda_model::scenario::QUERY_VERSION,
+        version = lambda_model::params::QUERY_VERSION,
         cards = [
             card(
                 &cost,
@@ -185,7 +185,7 @@ pub(crate) fn offline_control() -> &'static str {
 
 /// How much of a line's rates a region has: every one, some (the first
 /// tiers), or none.
-fn coverage(rates: &[Option<lambda_model::money::Rate>]) -> &'static str {
+fn coverage(rates: &[Option<lambda_model::base::money::Rate>]) -> &'static str {
     match rates.iter().filter(|r| r.is_some()).count() {
         0 => "—",
         n if n == rates.len() => "✓",
@@ -195,7 +195,7 @@ fn coverage(rates: &[Option<lambda_model::money::Rate>]) -> &'static str {
 
 /// Which lines around a function each region prices, for the About page.
 fn around_coverage() -> String {
-    let rows: String = lambda_model::prices::AROUND
+    let rows: String = lambda_model::rates::AROUND
         .iter()
         .map(|a| {
             let alb = [a.alb_hour, a.alb_lcu_hour, a.ipv4_hour];
@@ -229,7 +229,7 @@ fn around_coverage() -> String {
          <thead><tr><th scope=\"col\">Region</th><th scope=\"col\">HTTP API</th><th scope=\"col\">REST API</th>\
          <th scope=\"col\">ALB</th><th scope=\"col\">Logs</th><th scope=\"col\">Data out</th><th scope=\"col\">NAT \
          gateway</th></tr></thead><tbody>{rows}</tbody></table></div>\n<p class=\"hint\">{}</p>",
-        esc(lambda_model::prices::around_rates("eu-west-1").source)
+        esc(lambda_model::rates::around_rates("eu-west-1").source)
     )
 }
 
@@ -285,7 +285,7 @@ fn dollars(cents: i128) -> String {
 /// functions, so the table is the engine's answer on every build.
 pub(crate) fn prices(cfg: &Config) -> Result<Page, String> {
     use lambda_model::calculators::CALCULATORS;
-    use lambda_model::published::EXAMPLES;
+    use lambda_model::calculators::published::EXAMPLES;
     let mut rows = String::new();
     let (mut right, mut off) = (0, 0);
     for e in EXAMPLES {
@@ -293,10 +293,10 @@ pub(crate) fn prices(cfg: &Config) -> Result<Page, String> {
             .iter()
             .find(|c| c.name == e.calculator)
             .ok_or_else(|| format!("example {}: no calculator {}", e.id, e.calculator))?;
-        let d = lambda_model::scenario::decode_query(calc.specs, e.query);
+        let d = lambda_model::calculators::decode_query(calc.specs, e.query);
         let metrics = (calc.eval)(&d.values, cfg.today).map_err(|err| format!("example {}: {err:?}", e.id))?;
-        let total =
-            lambda_model::published::figure(e, &metrics).ok_or_else(|| format!("example {}: no {}", e.id, e.metric))?;
+        let total = lambda_model::calculators::published::figure(e, &metrics)
+            .ok_or_else(|| format!("example {}: no {}", e.id, e.metric))?;
         let ours = total.round_cents().0 / 10_000_000_000_000_000;
         let aws: i128 = e.aws.replace('.', "").parse().map_err(|_| format!("example {}: AWS total {}", e.id, e.aws))?;
         let verdict = if ours == aws && e.note.is_empty() {
@@ -309,7 +309,7 @@ pub(crate) fn prices(cfg: &Config) -> Result<Page, String> {
             off += 1;
             format!("<span class=\"badge off\">AWS is off by ${}</span>", dollars((aws - ours).abs()))
         };
-        let link = cfg.href(&format!("{}?v={}&{}", calc.page, lambda_model::scenario::QUERY_VERSION, e.query));
+        let link = cfg.href(&format!("{}?v={}&{}", calc.page, lambda_model::params::QUERY_VERSION, e.query));
         rows.push_str(&format!(
             "<tr id=\"{id}\" data-example=\"{id}\"><th scope=\"row\"><a href=\"{link}\">{title}</a></th>\
              <td class=\"num\" data-aws=\"{aws_v}\">${aws_t}</td>\
@@ -326,7 +326,7 @@ pub(crate) fn prices(cfg: &Config) -> Result<Page, String> {
             part = if e.metric == "total_usd" {
                 String::new()
             } else {
-                let lines = lambda_model::pricing::Lines::default().items();
+                let lines = lambda_model::billing::Lines::default().items();
                 let names: Vec<&str> =
                     e.metric.split('+').map(|m| lines.iter().find(|l| l.0 == m).map_or(m, |l| l.1)).collect();
                 format!(" ({} only; the calculator's total adds the function's own lines)", esc(&names.join(" + ")))
@@ -429,7 +429,7 @@ fn lede(cfg: &Config, c: &CalcPage) -> String {
         "cold-start" => format!(
             "How long a cold start takes for your runtime, package and init work, and where the time goes. Init \
              times are measured: {}.",
-            esc(lambda_model::coldstart::LAMBDA_PERF_SOURCE)
+            esc(lambda_model::models::coldstart::LAMBDA_PERF_SOURCE)
         ),
         "managed-instances" => "Lambda Managed Instances run your functions on EC2 instances Lambda manages: no \
                                 duration charge, but the instances run all month, with a 15% fee on their on-demand \

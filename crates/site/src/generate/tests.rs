@@ -250,12 +250,12 @@ fn the_conformance_page_prices_every_aws_example_and_says_where_aws_is_off() {
     let cfg = config();
     let pages = build(&cfg).unwrap();
     let page = pages.iter().find(|p| p.route == "about/prices/").expect("about/prices/");
-    for e in lambda_model::published::EXAMPLES {
+    for e in lambda_model::calculators::published::EXAMPLES {
         assert!(page.html.contains(&format!("data-example=\"{}\"", e.id)), "{}", e.id);
     }
     // The examples whose figure differs from the exact bill are counted as off.
-    let n = lambda_model::published::EXAMPLES.len();
-    let off = lambda_model::published::EXAMPLES
+    let n = lambda_model::calculators::published::EXAMPLES.len();
+    let off = lambda_model::calculators::published::EXAMPLES
         .iter()
         .filter(|e| {
             let exact: f64 = e.exact.parse().unwrap();
