@@ -1,4 +1,3 @@
-
 use super::*;
 
 /// The codec with nothing carried (no calculator's profile).

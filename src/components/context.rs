@@ -1,0 +1,35 @@
+//! What a calculator's parts read from their mount: its layout, its page,
+//! an embed's query, and which inputs are already drawn.
+
+use super::*;
+
+/// How the calculator being built is laid out: the full page unless it was
+/// mounted as a compact embed ([`crate::modules::embed_page`]).
+pub fn layout() -> Layout {
+    use_context::<Layout>().unwrap_or_default()
+}
+
+/// The calculator being built, when its mount said (pages and embeds do).
+pub fn calc_info() -> Option<&'static CalcPage> {
+    use_context::<&'static CalcPage>()
+}
+
+/// An embedded calculator's current values as a query, for its "Open in
+/// Lambda Lab" link (an embed never writes the address bar).
+#[derive(Clone, Copy)]
+pub struct EmbedQuery(pub RwSignal<String>);
+
+/// Key inputs already drawn above "All inputs": fields inside skip them.
+#[derive(Clone)]
+pub(super) struct DrawnAbove(pub(super) Vec<&'static str>);
+
+pub(super) fn drawn_above(name: &str) -> bool {
+    use_context::<DrawnAbove>().is_some_and(|d| d.0.contains(&name))
+}
+
+/// One part of a calculator (the result, a chart, …): drawn only when the
+/// layout shows it. (A plain function, not a component, so the part keeps
+/// its own type: erasing every part's type costs kilobytes of wasm.)
+pub fn shown<V: IntoView>(part: Part, body: impl FnOnce() -> V) -> Option<impl IntoView> {
+    layout().shows(part).then(|| view! { <div class="part" data-part=part.key()>{body()}</div> })
+}
