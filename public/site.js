@@ -93,7 +93,10 @@ if (lessonText) {
 function progressOf(raw) {
   const p = { last: '', seen: [], ok: [] };
   for (const part of String(raw).split(';')) {
-    const [k, v = ''] = part.split('=');
+    const at = part.indexOf('=');
+    if (at < 0) continue;
+    const k = part.slice(0, at);
+    const v = part.slice(at + 1);
     const ids = v.split(',').filter((x) => x && x.length <= 80);
     if (k === 'last') p.last = v;
     else if (k === 'seen') p.seen = ids;
@@ -112,7 +115,9 @@ for (const card of document.querySelectorAll('.lesson-card[data-lesson]')) {
   if (seen === 0 && ok === 0) continue;
   const note = card.querySelector('[data-progress]');
   if (note) {
-    note.textContent = ` · ${seen} of ${steps.length} steps seen, ${ok} of ${checks.length} checks answered`;
+    // The lesson page's own sentence, written into the page at build time.
+    const sentence = note.dataset.progress.replace('{seen}', seen).replace('{ok}', ok);
+    note.textContent = ` · ${sentence}`;
     note.hidden = false;
   }
   const link = card.querySelector('h2 a');

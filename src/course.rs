@@ -87,15 +87,13 @@ impl Progress {
         self.seen.is_empty() && self.correct.is_empty()
     }
 
-    /// "3 of 7 steps seen, 0 of 1 check answered".
+    /// "3 of 7 steps seen, 0 of 1 check answered" (the lesson's
+    /// [`Lesson::progress_template`], which the lesson index uses too).
     pub fn summary(&self, lesson: &Lesson) -> String {
-        let of =
-            |n: usize, total: usize, one: &str| format!("{n} of {total} {one}{}", if total == 1 { "" } else { "s" });
-        format!(
-            "{} seen, {} answered",
-            of(self.seen.len(), lesson.steps.len(), "step"),
-            of(self.correct.len(), lesson.checks().count(), "check")
-        )
+        lesson
+            .progress_template()
+            .replace("{seen}", &self.seen.len().to_string())
+            .replace("{ok}", &self.correct.len().to_string())
     }
 }
 

@@ -29,7 +29,10 @@ test('first contentful paint of / is within 1 s (median of 5 loads)', async ({ b
 // Speed record (printed, not asserted): time from a value being taken in the
 // memory field (typed, then Enter: typing alone waits for a pause) to the new
 // total in the DOM, median of 15 edits.
-test('recalculating on a keystroke fits in a frame (measured)', async ({ page }) => {
+// A measurement, not a budget (no timing threshold fails a build): how long
+// Enter takes to put a new total on screen, logged for docs/BENCHMARKS.md.
+// What it asserts is that every edit did recalculate.
+test('recalculating on a keystroke: every Enter puts a new total on screen (time measured)', async ({ page }) => {
   await page.goto('calculators/cost/?v=1&memory_mb=1536&duration_ms=120&requests=3000000&duration_cv=0.3&cold_start_ratio=0.01&init_ms=400');
   await expect(page.locator('header.site-header')).toBeVisible();
   await expect(page.locator('[data-metric="total_usd"]').first()).toHaveAttribute('data-value', /.+/);
@@ -37,6 +40,7 @@ test('recalculating on a keystroke fits in a frame (measured)', async ({ page })
     const input = document.getElementById('p-memory_mb');
     const total = document.querySelector('[data-metric="total_usd"]');
     const out = [];
+    const totals = [];
     for (let i = 0; i < 15; i += 1) {
       const before = total.getAttribute('data-value');
       const t0 = performance.now();
@@ -49,11 +53,16 @@ test('recalculating on a keystroke fits in a frame (measured)', async ({ page })
         check();
       });
       out.push(performance.now() - t0);
+      totals.push(total.getAttribute('data-value'));
       await new Promise((r) => requestAnimationFrame(() => r()));
     }
-    return out;
+    return { out, totals };
   });
-  const sorted = [...samples].sort((a, b) => a - b);
+  const { out: times, totals } = samples;
+  const sorted = [...times].sort((a, b) => a - b);
   console.log(`budget: Enter to new total, median ${sorted[7].toFixed(2)} ms, max ${sorted[14].toFixed(2)} ms over 15 edits (one frame is 16.7 ms)`);
-  expect(samples.length).toBe(15);
+  // Fifteen sizes, fifteen different totals, each growing with the memory.
+  expect(new Set(totals).size).toBe(15);
+  for (let i = 1; i < 15; i += 1) expect(Number(totals[i])).toBeGreaterThan(Number(totals[i - 1]));
+  expect(times.every((t) => Number.isFinite(t) && t >= 0)).toBe(true);
 });

@@ -120,6 +120,27 @@ test('walks lesson 1 by keyboard, answers a check wrong and right, and keeps pro
   expect(consoleErrors).toEqual([]);
 });
 
+test('the lesson index and the lesson say a reader\'s progress in the same words, one check or several', async ({ page, consoleErrors }) => {
+  const one = LESSONS.find((l) => l.checks === 1);
+  const several = LESSONS.find((l) => l.checks > 1);
+  for (const l of [one, several]) {
+    await page.goto('lessons/');
+    await page.evaluate(([slug, steps]) => {
+      localStorage.setItem(`lambda-lab.progress.${slug}`, `last=${steps[1]};seen=${steps[0]},${steps[1]};ok=`);
+    }, [l.slug, l.steps]);
+    await page.reload();
+    const note = page.locator(`.lesson-card[data-lesson="${l.slug}"] [data-progress]`);
+    await expect(note).toBeVisible();
+    const onIndex = await note.textContent();
+    await page.goto(`lessons/${l.slug}/`);
+    await appReady(page);
+    const inLesson = await page.getByTestId('progress').textContent();
+    expect(onIndex).toBe(` · ${inLesson}`);
+    expect(inLesson).toBe(`2 of ${l.steps.length} steps seen, 0 of ${l.checks} ${l.checks === 1 ? 'check' : 'checks'} answered`);
+  }
+  expect(consoleErrors).toEqual([]);
+});
+
 test('a deep link opens its step; an unknown step says so; show me loads the answer into a calculator', async ({ page, consoleErrors }) => {
   const l = LESSONS[0];
   await page.goto(`lessons/${l.slug}/?step=${l.steps[2]}`);

@@ -7,33 +7,68 @@
 use lambda_model::billing;
 use lambda_model::calculators::cost;
 use lambda_model::calculators::export;
+use lambda_model::calculators::managed_instances;
 use lambda_model::calculators::power;
 use lambda_model::calculators::{CALCULATORS, Calculator};
 use lambda_model::models::coldstart;
 use lambda_model::models::report;
 use lambda_model::params::metrics::{MetricValue, to_json_object};
 use lambda_model::params::{Date, ParamError, Values};
+use lambda_model::simulation;
 
-pub const USAGE: &str = "\
-lambda-lab: AWS Lambda cost, tuning and cold-start calculators (Lambda Lab)
+/// One command of the CLI: a calculator of the registry, what it does in a
+/// few words, and how its result is written (the table, or the metrics with
+/// `--json`). The usage text, the help and the dispatch are all built from
+/// this list, and a test checks that it has every calculator.
+struct Command {
+    name: &'static str,
+    summary: &'static str,
+    text: fn(&Values, &Options) -> Result<String, String>,
+}
 
-Usage:
-  lambda-lab <command> [--<parameter> <value>]... [--json] [--math] [--scenario FILE]
+/// What the flags besides the parameters asked for.
+struct Options {
+    json: bool,
+    math: bool,
+    /// Where `--report-log` read its REPORT lines from, said above the table.
+    log_note: String,
+}
 
-Commands:
-  cost      price a Lambda function: requests, duration with per-invocation rounding,
+const COMMANDS: &[Command] = &[
+    Command {
+        name: "cost",
+        summary: "price a Lambda function: requests, duration with per-invocation rounding,
             tiers, free tier, INIT billing, ephemeral storage, provisioned concurrency,
-            SnapStart, streaming, Lambda@Edge and Savings Plans
-  power     predict duration and cost at every memory size from one measurement, measured
+            SnapStart, streaming, Lambda@Edge and Savings Plans",
+        text: cost_text,
+    },
+    Command {
+        name: "power",
+        summary: "predict duration and cost at every memory size from one measurement, measured
             points, CloudWatch REPORT lines (--report-log FILE) or a Power Tuning link, and
-            recommend a size (strategies cost, speed, balanced)
-  coldstart how slow a cold start is, and where the time goes (lambda-perf data, 2026)
-  simulate  simulate traffic against one function: cold starts, throttles, latency
-            percentiles, concurrency and the cost of the simulated time (also `sim`, `traffic`)
-  lmi       Lambda Managed Instances against on-demand functions: EC2, the 15% fee,
-            requests, the capacity model and the crossover
-  help      show this help, or `lambda-lab help <command>` for its parameters
+            recommend a size (strategies cost, speed, balanced)",
+        text: power_text,
+    },
+    Command {
+        name: "coldstart",
+        summary: "how slow a cold start is, and where the time goes (lambda-perf data, 2026)",
+        text: coldstart_text,
+    },
+    Command {
+        name: "simulate",
+        summary: "simulate traffic against one function: cold starts, throttles, latency
+            percentiles, concurrency and the cost of the simulated time (also `sim`, `traffic`)",
+        text: simulate_text,
+    },
+    Command {
+        name: "lmi",
+        summary: "Lambda Managed Instances against on-demand functions: EC2, the 15% fee,
+            requests, the capacity model and the crossover",
+        text: lmi_text,
+    },
+];
 
+const OPTIONS: &str = "\
 Options:
   --json            print the metrics as one JSON object
   --math            print every step of the arithmetic
@@ -47,6 +82,20 @@ Every parameter has the same name in the web page's URL, its JSON export and her
 (with - for _). Exit codes: 0 ok, 1 the output could not be written, 2 bad usage or
 invalid parameters.
 ";
+
+/// The usage text: every command of [`COMMANDS`], then the options.
+pub fn usage() -> String {
+    let mut s = String::from(
+        "lambda-lab: AWS Lambda cost, tuning and cold-start calculators (Lambda Lab)\n\nUsage:\n  \
+         lambda-lab <command> [--<parameter> <value>]... [--json] [--math] [--scenario FILE]\n\nCommands:\n",
+    );
+    for c in COMMANDS {
+        s.push_str(&format!("  {:<9} {}\n", c.name, c.summary));
+    }
+    s.push_str("  help      show this help, or `lambda-lab help <command>` for its parameters\n\n");
+    s.push_str(OPTIONS);
+    s
+}
 
 /// The largest REPORT log `--report-log` reads: 256 MB, about 1.5 million
 /// REPORT lines with their START and END lines.
@@ -110,8 +159,9 @@ fn calculator(name: &str) -> Result<&'static Calculator, String> {
     let name = ALIASES.iter().find(|(a, _)| *a == name).map_or(name, |(_, c)| *c);
     CALCULATORS.iter().find(|c| c.name == name).ok_or_else(|| {
         format!(
-            "lambda-lab: unknown command '{name}'; commands: {}, help\n\n{USAGE}",
-            CALCULATORS.iter().map(|c| c.name).collect::<Vec<_>>().join(", ")
+            "lambda-lab: unknown command '{name}'; commands: {}, help\n\n{}",
+            COMMANDS.iter().map(|c| c.name).collect::<Vec<_>>().join(", "),
+            usage()
         )
     })
 }
@@ -140,12 +190,12 @@ fn errors_text(errs: &[ParamError]) -> String {
 }
 
 pub fn run(args: &[String]) -> Result<String, String> {
-    let Some(cmd) = args.first() else { return Ok(USAGE.to_string()) };
+    let Some(cmd) = args.first() else { return Ok(usage()) };
     match cmd.as_str() {
         "-h" | "--help" | "help" => {
             return match args.get(1) {
                 Some(c) => Ok(help_for(calculator(c)?)),
-                None => Ok(USAGE.to_string()),
+                None => Ok(usage()),
             };
         }
         "-V" | "--version" => {
@@ -238,86 +288,94 @@ pub fn run(args: &[String]) -> Result<String, String> {
     if !errs.is_empty() {
         return Err(errors_text(&errs));
     }
-    if calc.name == "coldstart" {
-        let r = coldstart::evaluate(&values).map_err(|e| errors_text(&e))?;
-        if json {
-            return Ok(to_json_object(&r.metrics()));
-        }
-        let p = &r.mean_parts;
-        return Ok(format!(
-            "Cold start: {} on {} ({}), {} MB\n\n  Init Duration      p50 {:>8.1} ms   p99 {:>8.1} ms\n  Client-observed    p50 {:>8.1} ms   p99 {:>8.1} ms\n\n  mean breakdown: platform {:.1} ms + VPC {:.1} ms + Init {:.1} ms + first-invoke extra {:.1} ms\n  billed Init per cold start (mean): {:.1} ms\n\nSource: {}.",
-            values.text(lambda_model::param!(lambda_model::models::coldstart::COLDSTART_PARAMS, "runtime")),
-            values.text(lambda_model::param!(lambda_model::models::coldstart::COLDSTART_PARAMS, "arch")),
-            values.text(lambda_model::param!(lambda_model::models::coldstart::COLDSTART_PARAMS, "package")),
-            values.int(lambda_model::param!(lambda_model::models::coldstart::COLDSTART_PARAMS, "memory_mb")),
-            r.init_p50,
-            r.init_p99,
-            r.latency_p50,
-            r.latency_p99,
-            p.platform,
-            p.vpc,
-            p.init,
-            p.first_invoke,
-            r.billed_init_ms,
-            coldstart::LAMBDA_PERF_SOURCE
-        ));
+    let command = COMMANDS.iter().find(|c| c.name == calc.name).expect("every calculator has a command");
+    (command.text)(&values, &Options { json, math, log_note })
+}
+
+fn coldstart_text(values: &Values, o: &Options) -> Result<String, String> {
+    let r = coldstart::evaluate(values).map_err(|e| errors_text(&e))?;
+    if o.json {
+        return Ok(to_json_object(&r.metrics()));
     }
-    if calc.name == "simulate" {
-        let metrics = (calc.eval)(&values, today()).map_err(|e| errors_text(&e))?;
-        if json {
-            return Ok(to_json_object(&metrics));
-        }
-        let mut s = format!(
-            "Simulated {} s{} of {} traffic at {} req/s\n{}\n",
-            lambda_model::simulation::run_seconds(&values),
-            if values.num(lambda_model::param!(lambda_model::simulation::SIM_PARAMS, "sim_seconds")) == 0.0 {
-                " (automatic)"
-            } else {
-                ""
-            },
-            values.text(lambda_model::param!(lambda_model::simulation::SIM_PARAMS, "arrival")),
-            values.num(lambda_model::param!(lambda_model::simulation::SIM_PARAMS, "rate_per_s")),
-            lambda_model::simulation::short_run_note(&values).map(|n| format!("{n}\n")).unwrap_or_default()
-        );
-        for (name, v) in metrics {
-            s.push_str(&format!("  {name:<22} {}\n", v.exact()));
-        }
-        return Ok(s.trim_end().to_string());
-    }
-    if calc.name == "power" {
-        let r = power::evaluate(&values, today()).map_err(|e| errors_text(&e))?;
-        if json {
-            return Ok(to_json_object(&r.metrics()));
-        }
-        return Ok(format!("{log_note}{}", power_table(&values, &r)).trim_end().to_string());
-    }
-    if calc.name == "lmi" {
-        let r = lambda_model::calculators::managed_instances::evaluate(&values).map_err(|e| errors_text(&e))?;
-        if json {
-            return Ok(to_json_object(&r.metrics()));
-        }
-        let mut out = lmi_table(&r);
-        if math {
-            out.push_str("\nShow the math\n");
-            for l in r.math() {
-                out.push_str(&format!("  {l}\n"));
-            }
-        }
-        return Ok(out.trim_end().to_string());
-    }
-    let result = cost::evaluate(&values, today()).map_err(|e| errors_text(&e))?;
-    let metrics = result.metrics();
-    if json {
+    let p = &r.mean_parts;
+    Ok(format!(
+        "Cold start: {} on {} ({}), {} MB\n\n  Init Duration      p50 {:>8.1} ms   p99 {:>8.1} ms\n  Client-observed    p50 {:>8.1} ms   p99 {:>8.1} ms\n\n  mean breakdown: platform {:.1} ms + VPC {:.1} ms + Init {:.1} ms + first-invoke extra {:.1} ms\n  billed Init per cold start (mean): {:.1} ms\n\nSource: {}.",
+        values.text(lambda_model::param!(coldstart::COLDSTART_PARAMS, "runtime")),
+        values.text(lambda_model::param!(coldstart::COLDSTART_PARAMS, "arch")),
+        values.text(lambda_model::param!(coldstart::COLDSTART_PARAMS, "package")),
+        values.int(lambda_model::param!(coldstart::COLDSTART_PARAMS, "memory_mb")),
+        r.init_p50,
+        r.init_p99,
+        r.latency_p50,
+        r.latency_p99,
+        p.platform,
+        p.vpc,
+        p.init,
+        p.first_invoke,
+        r.billed_init_ms,
+        coldstart::LAMBDA_PERF_SOURCE
+    ))
+}
+
+fn simulate_text(values: &Values, o: &Options) -> Result<String, String> {
+    // The registry's simulator: its metrics and the month it prices.
+    let simulator = lambda_model::calculators::find("simulate").ok_or("lambda-lab: no simulator")?;
+    let metrics = (simulator.eval)(values, today()).map_err(|e| errors_text(&e))?;
+    if o.json {
         return Ok(to_json_object(&metrics));
     }
-    let mut out = cost_table(&values, &result, &metrics);
-    if math {
+    let mut s = format!(
+        "Simulated {} s{} of {} traffic at {} req/s\n{}\n",
+        simulation::run_seconds(values),
+        if values.num(lambda_model::param!(simulation::SIM_PARAMS, "sim_seconds")) == 0.0 {
+            " (automatic)"
+        } else {
+            ""
+        },
+        values.text(lambda_model::param!(simulation::SIM_PARAMS, "arrival")),
+        values.num(lambda_model::param!(simulation::SIM_PARAMS, "rate_per_s")),
+        simulation::short_run_note(values).map(|n| format!("{n}\n")).unwrap_or_default()
+    );
+    for (name, v) in metrics {
+        s.push_str(&format!("  {name:<22} {}\n", v.exact()));
+    }
+    Ok(s.trim_end().to_string())
+}
+
+fn power_text(values: &Values, o: &Options) -> Result<String, String> {
+    let r = power::evaluate(values, today()).map_err(|e| errors_text(&e))?;
+    if o.json {
+        return Ok(to_json_object(&r.metrics()));
+    }
+    Ok(format!("{}{}", o.log_note, power_table(values, &r)).trim_end().to_string())
+}
+
+fn lmi_text(values: &Values, o: &Options) -> Result<String, String> {
+    let r = managed_instances::evaluate(values).map_err(|e| errors_text(&e))?;
+    if o.json {
+        return Ok(to_json_object(&r.metrics()));
+    }
+    Ok(with_math(lmi_table(&r), o.math.then(|| r.math())))
+}
+
+fn cost_text(values: &Values, o: &Options) -> Result<String, String> {
+    let result = cost::evaluate(values, today()).map_err(|e| errors_text(&e))?;
+    let metrics = result.metrics();
+    if o.json {
+        return Ok(to_json_object(&metrics));
+    }
+    Ok(with_math(cost_table(values, &result, &metrics), o.math.then(|| result.math())))
+}
+
+/// A table, then "Show the math" when asked for.
+fn with_math(mut out: String, math: Option<Vec<String>>) -> String {
+    if let Some(lines) = math {
         out.push_str("\nShow the math\n");
-        for l in result.math() {
+        for l in lines {
             out.push_str(&format!("  {l}\n"));
         }
     }
-    Ok(out.trim_end().to_string())
+    out.trim_end().to_string()
 }
 
 fn cost_table(v: &Values, r: &billing::CostResult, metrics: &[(&str, MetricValue)]) -> String {
@@ -359,7 +417,7 @@ fn cost_table(v: &Values, r: &billing::CostResult, metrics: &[(&str, MetricValue
     s
 }
 
-fn lmi_table(r: &lambda_model::calculators::managed_instances::LmiResult) -> String {
+fn lmi_table(r: &managed_instances::LmiResult) -> String {
     let (i, c, b) = (&r.input, &r.capacity, &r.bill);
     let mut s = format!(
         "Lambda Managed Instances per month: {} on {} ({}), {} requests of {} ms (prices as of {})\n\n",
@@ -461,6 +519,16 @@ fn power_table(v: &Values, r: &power::PowerResult) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn every_calculator_is_a_command_in_the_usage() {
+        let usage = super::usage();
+        for c in lambda_model::calculators::CALCULATORS {
+            assert!(super::COMMANDS.iter().any(|k| k.name == c.name), "{} has no command", c.name);
+            assert!(usage.contains(&format!("\n  {:<9} ", c.name)), "{} is not in the usage", c.name);
+        }
+        assert_eq!(super::COMMANDS.len(), lambda_model::calculators::CALCULATORS.len());
+    }
+
     use super::*;
 
     fn args(s: &str) -> Vec<String> {

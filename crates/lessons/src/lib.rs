@@ -149,6 +149,20 @@ impl Lesson {
         })
     }
 
+    /// The sentence of a reader's progress in this lesson, with `{seen}` and
+    /// `{ok}` for the counts: "{seen} of 5 steps seen, {ok} of 1 check
+    /// answered". The one wording: the lesson page fills it in
+    /// (`course::Progress::summary`), and the lesson index, which has no
+    /// wasm, gets it written by the site generator for its script.
+    pub fn progress_template(&self) -> String {
+        let of = |total: usize, one: &str| format!("of {total} {one}{}", if total == 1 { "" } else { "s" });
+        format!(
+            "{{seen}} {} seen, {{ok}} {} answered",
+            of(self.steps.len(), "step"),
+            of(self.checks().count(), "check")
+        )
+    }
+
     /// Every check in the lesson, in order.
     pub fn checks(&self) -> impl Iterator<Item = &'static Check> + use<> {
         let steps = self.steps;

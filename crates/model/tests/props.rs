@@ -77,7 +77,13 @@ proptest! {
         // 10,240 MB × 1,000,000 ms = 10,000,000 GB-s per 1,000 invocations... use
         // 10 GB × 100 s = 1,000 GB-s per invocation; tiers sit at whole invocations.
         let arch = if arm { "arm64" } else { "x86_64" };
-        let limit: u64 = if arm { 7_500_000_000 } else { 6_000_000_000 };
+        // The first tier's limit and rate, from the rate table (default region).
+        let (limits, rate_arch) = if arm {
+            (lambda_model::rates::TIER_LIMITS_ARM, lambda_model::rates::Arch::Arm)
+        } else {
+            (lambda_model::rates::TIER_LIMITS_X86, lambda_model::rates::Arch::X86)
+        };
+        let limit = limits[0] as u64;
         let per = 1000u64; // GB-s per invocation
         let at = limit / per;
         let t = |n: u64| total(&[
@@ -87,7 +93,7 @@ proptest! {
         let below = t(at - step);
         let above = t(at + step);
         // Each invocation costs at most the tier-1 price; crossing the tier adds no jump.
-        let tier1 = if arm { 0.0000133334 } else { 0.0000166667 };
+        let tier1 = lambda_model::rates::region("us-east-1").unwrap().duration_tiers(rate_arch)[0].as_f64();
         let jump = (above - below).as_f64();
         prop_assert!(jump <= 2.0 * step as f64 * per as f64 * tier1 + 1e-9);
         prop_assert!(jump >= 2.0 * step as f64 * per as f64 * tier1 * 0.89);

@@ -1,10 +1,9 @@
 //! A plain calendar date: billing switches, the caller's "today".
 
-use serde::Serialize;
 use std::fmt;
 
 /// A plain calendar date (proleptic Gregorian), enough for billing switches.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Date {
     pub year: u16,
     pub month: u8,

@@ -55,7 +55,7 @@ impl FunctionCost {
     fn uses_line(&self, line: &str) -> bool {
         let i = &self.input;
         match line {
-            "front_door_usd" => !matches!(i.front_door, "none" | "function_url"),
+            "front_door_usd" => i.front_door.is_billed(),
             "logs_usd" => i.log_kb_per_invocation > 0.0,
             "egress_usd" => i.egress_gb > 0.0,
             "nat_usd" => i.nat_gb > 0.0 || i.nat_hours > 0.0,
@@ -147,7 +147,7 @@ pub fn has_products(i: &CostInput) -> bool {
         || i.durable_executions > 0
         || i.sqs_poller_hours > 0.0
         || i.kafka_poller_hours > 0.0
-        || !matches!(i.front_door, "none" | "function_url")
+        || i.front_door.is_billed()
         || i.log_kb_per_invocation > 0.0
         || i.egress_gb > 0.0
         || i.nat_gb > 0.0

@@ -173,7 +173,7 @@ pub(super) fn tiered_known(
 }
 
 /// The hourly rate of a REST API cache size, `None` for "0".
-pub fn rest_cache_rate(size: &str) -> Option<Rate> {
+pub fn rest_cache_rate(size: CacheSize) -> Option<Rate> {
     rates::REST_CACHE.iter().find(|c| c.0 == size).map(|c| c.1)
 }
 
@@ -338,18 +338,18 @@ pub(super) fn bill_account<const ALL: bool>(
             around.rates = Some(rates);
             let mut missing = |line: &'static str, what: String| around.unpriced.push((line, what));
             around.door_requests = match i.front_door {
-                "http_api" => Qty::whole(i.requests as u128 * http_meter(i.payload_kb)),
-                "rest_api" | "alb" => Qty::whole(i.requests as u128),
+                FrontDoor::HttpApi => Qty::whole(i.requests as u128 * http_meter(i.payload_kb)),
+                FrontDoor::RestApi | FrontDoor::Alb => Qty::whole(i.requests as u128),
                 _ => Qty::ZERO,
             };
-            if i.front_door == "alb" {
+            if i.front_door == FrontDoor::Alb {
                 around.alb_lcu = alb_lcu(i);
                 around.alb_lcu_hours = decimal_qty(around.alb_lcu * HOURS_PER_MONTH as f64);
             }
             around.log_gb = Qty(mul_div_round(decimal_qty(i.log_kb_per_invocation).0, i.requests as u128, KB_PER_GB));
             around.log_gb_months = around.log_gb.scale(i.log_retention_days as u128, 30);
             match i.front_door {
-                "http_api" => {
+                FrontDoor::HttpApi => {
                     match tiered_known(http_at, around.door_requests, &rates::HTTP_API.0, &rates.http_api).map_err(
                         |t| {
                             tier_gap(
@@ -364,7 +364,7 @@ pub(super) fn bill_account<const ALL: bool>(
                     }
                     http_at += around.door_requests;
                 }
-                "rest_api" => {
+                FrontDoor::RestApi => {
                     match tiered_known(rest_at, around.door_requests, &rates::REST_API.0, &rates.rest_api).map_err(
                         |t| {
                             tier_gap(
@@ -383,14 +383,14 @@ pub(super) fn bill_account<const ALL: bool>(
                         Err(what) => missing("front_door_usd", what),
                     }
                     rest_at += around.door_requests;
-                    if i.rest_cache_gb != "0" {
+                    if i.rest_cache_gb != CacheSize::None {
                         match rates.rest_cache.and_then(|t| t.iter().find(|c| c.0 == i.rest_cache_gb)) {
                             Some((_, r)) => around.cache = r.times(month),
-                            None => missing("front_door_usd", format!("a {} GB REST API cache", i.rest_cache_gb)),
+                            None => missing("front_door_usd", format!("a {} GB REST API cache", i.rest_cache_gb.gb())),
                         }
                     }
                 }
-                "alb" => match (rates.alb_hour, rates.ipv4_hour, rates.alb_lcu_hour) {
+                FrontDoor::Alb => match (rates.alb_hour, rates.ipv4_hour, rates.alb_lcu_hour) {
                     (Some(hour), Some(ipv4), Some(lcu)) => {
                         around.alb_fixed = hour.times(month) + ipv4.times(month.scale(rates::ALB_MIN_ZONES as u128, 1));
                         around.alb_lcu_usd = lcu.times(around.alb_lcu_hours);

@@ -57,11 +57,9 @@ pub struct CostInput {
     /// Event Poller Unit-hours per month, SQS and Kafka mappings.
     pub sqs_poller_hours: f64,
     pub kafka_poller_hours: f64,
-    /// One of [`FRONT_DOORS`].
-    pub front_door: &'static str,
+    pub front_door: FrontDoor,
     pub payload_kb: f64,
-    /// One of [`REST_CACHE_SIZES`].
-    pub rest_cache_gb: &'static str,
+    pub rest_cache_gb: CacheSize,
     pub alb_rules: u32,
     pub alb_connections_per_s: f64,
     pub alb_active_connections: f64,
@@ -191,9 +189,9 @@ impl CostInput {
             durable_retention_days: v.int(p!("durable_retention_days")) as u32,
             sqs_poller_hours: v.num(p!("sqs_poller_hours")),
             kafka_poller_hours: v.num(p!("kafka_poller_hours")),
-            front_door: FRONT_DOORS.iter().copied().find(|d| *d == v.text(p!("front_door"))).unwrap_or("none"),
+            front_door: FrontDoor::parse(v.text(p!("front_door"))).unwrap_or(FrontDoor::None),
             payload_kb: v.num(p!("payload_kb")),
-            rest_cache_gb: REST_CACHE_SIZES.iter().copied().find(|c| *c == v.text(p!("rest_cache_gb"))).unwrap_or("0"),
+            rest_cache_gb: CacheSize::parse(v.text(p!("rest_cache_gb"))).unwrap_or(CacheSize::None),
             alb_rules: v.int(p!("alb_rules")) as u32,
             alb_connections_per_s: v.num(p!("alb_connections_per_s")),
             alb_active_connections: v.num(p!("alb_active_connections")),
@@ -341,15 +339,15 @@ impl CostInput {
                 });
             }
         }
-        if i.edge && i.front_door != "none" {
+        if i.edge && i.front_door != FrontDoor::None {
             errs.add(|| {
-                cross("front_door", i.front_door.into(), "Lambda@Edge runs behind CloudFront; use none.".into())
+                cross("front_door", i.front_door.key().into(), "Lambda@Edge runs behind CloudFront; use none.".into())
             });
         }
         if i.edge && (i.nat_gb > 0.0 || i.nat_hours > 0.0) {
             errs.add(|| cross("nat_gb", fmt_num(i.nat_gb), "Lambda@Edge functions are not in a VPC; use 0.".into()));
         }
-        if i.front_door == "alb" && i.payload_kb > 1024.0 {
+        if i.front_door == FrontDoor::Alb && i.payload_kb > 1024.0 {
             errs.add(|| {
                 cross(
                     "payload_kb",

@@ -283,13 +283,13 @@ impl FunctionCost {
                 ));
             }
         };
-        if i.front_door != "none" {
-            m.push(format!("Front door: {}", door_name(i.front_door)));
+        if i.front_door != FrontDoor::None {
+            m.push(format!("Front door: {}", i.front_door.name()));
             match i.front_door {
-                "function_url" => m.push(
+                FrontDoor::FunctionUrl => m.push(
                     "  a function URL adds no charge: the function's own requests and duration are the bill".into(),
                 ),
-                "http_api" => {
+                FrontDoor::HttpApi => {
                     m.push(format!(
                         "  {} requests × ⌈{} KB ÷ 512 KB⌉ (at least 1) = {} metered requests",
                         i.requests,
@@ -298,15 +298,15 @@ impl FunctionCost {
                     ));
                     parts(&mut m, &a.door, "requests");
                 }
-                "rest_api" => {
+                FrontDoor::RestApi => {
                     parts(&mut m, &a.door, "requests");
                     if let Some(rate) = rest_cache_rate(i.rest_cache_gb) {
                         m.push(format!(
                             "  cache of {} GB: {HOURS_PER_MONTH} h × ${} = ${}{}",
-                            i.rest_cache_gb,
+                            i.rest_cache_gb.gb(),
                             rate.to_decimal(),
                             a.cache,
-                            if i.rest_cache_gb == "1.6" { "" } else { " (this size's rate is from copies of AWS's table; the page's own example is the 1.6 GB cache)" }
+                            if i.rest_cache_gb == CacheSize::Gb1_6 { "" } else { " (this size's rate is from copies of AWS's table; the page's own example is the 1.6 GB cache)" }
                         ));
                     }
                 }
@@ -327,7 +327,7 @@ impl FunctionCost {
                     ));
                 }
             }
-            if i.front_door == "alb" {
+            if i.front_door == FrontDoor::Alb {
                 m.push("  an ALB is billed every hour of the month, traffic or not".into());
             }
             m.push(format!("  = ${}", l.front_door_usd));
@@ -409,17 +409,6 @@ pub fn around_source_note(region: &str) -> String {
         "Rates around the function in {region}: {}; every source with its date is on the About page.",
         rates::around_rates(region).source
     )
-}
-
-/// A front door's name in a sentence.
-pub fn door_name(door: &str) -> &'static str {
-    match door {
-        "function_url" => "function URL",
-        "http_api" => "API Gateway HTTP API",
-        "rest_api" => "API Gateway REST API",
-        "alb" => "Application Load Balancer",
-        _ => "none",
-    }
 }
 
 /// What the charges around a function include and leave out.

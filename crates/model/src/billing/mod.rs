@@ -10,7 +10,7 @@ use crate::base::money::{Qty, Rate, Usd, mul_div_round};
 use crate::base::stats::expected_ceil_lognormal;
 use crate::params::metrics::MetricValue;
 use crate::params::{Date, Kind, ParamError, ParamSpec, Values, fmt_num, round_to};
-use crate::rates::{self, Arch, HOURS_PER_MONTH, Region, SECONDS_PER_MONTH};
+use crate::rates::{self, Arch, CacheSize, HOURS_PER_MONTH, Region, SECONDS_PER_MONTH};
 
 /// A parameter name of [`COST_PARAMS`], checked when this file compiles.
 macro_rules! p {

@@ -410,6 +410,73 @@ pub const PRODUCT_PARAMS: &[&str] = &[
 ];
 
 /// Where requests come in: the `front_door` values.
-pub const FRONT_DOORS: &[&str] = &["none", "function_url", "http_api", "rest_api", "alb"];
-/// REST API cache sizes in GB, "0" for none ([`rates::REST_CACHE`]).
-pub const REST_CACHE_SIZES: &[&str] = &["0", "0.5", "1.6", "6.1", "13.5", "28.4", "58.2", "118", "237"];
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FrontDoor {
+    None,
+    FunctionUrl,
+    HttpApi,
+    RestApi,
+    Alb,
+}
+
+impl FrontDoor {
+    pub const ALL: [FrontDoor; 5] =
+        [FrontDoor::None, FrontDoor::FunctionUrl, FrontDoor::HttpApi, FrontDoor::RestApi, FrontDoor::Alb];
+
+    /// The value as the URL, the JSON and the CLI write it.
+    pub const fn key(self) -> &'static str {
+        match self {
+            FrontDoor::None => "none",
+            FrontDoor::FunctionUrl => "function_url",
+            FrontDoor::HttpApi => "http_api",
+            FrontDoor::RestApi => "rest_api",
+            FrontDoor::Alb => "alb",
+        }
+    }
+
+    /// Its name in a form's list.
+    pub const fn label(self) -> &'static str {
+        match self {
+            FrontDoor::None => "None (invoked directly or by an event)",
+            FrontDoor::FunctionUrl => "Function URL",
+            FrontDoor::HttpApi => "API Gateway HTTP API",
+            FrontDoor::RestApi => "API Gateway REST API",
+            FrontDoor::Alb => "Application Load Balancer",
+        }
+    }
+
+    /// Its name in a sentence.
+    pub const fn name(self) -> &'static str {
+        match self {
+            FrontDoor::None => "none",
+            FrontDoor::FunctionUrl => "function URL",
+            FrontDoor::HttpApi => "API Gateway HTTP API",
+            FrontDoor::RestApi => "API Gateway REST API",
+            FrontDoor::Alb => "Application Load Balancer",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<FrontDoor> {
+        FrontDoor::ALL.into_iter().find(|d| d.key() == s)
+    }
+
+    /// Whether it bills anything of its own (a function URL does not).
+    pub const fn is_billed(self) -> bool {
+        !matches!(self, FrontDoor::None | FrontDoor::FunctionUrl)
+    }
+}
+
+const fn door_keys() -> [&'static str; 5] {
+    let mut out = [""; 5];
+    let mut i = 0;
+    while i < 5 {
+        out[i] = FrontDoor::ALL[i].key();
+        i += 1;
+    }
+    out
+}
+
+/// The `front_door` values, from [`FrontDoor`].
+pub const FRONT_DOORS: &[&str] = &door_keys();
+/// REST API cache sizes in GB, "0" for none (see [`rates::CacheSize`]).
+pub const REST_CACHE_SIZES: &[&str] = rates::CACHE_SIZES;

@@ -1,16 +1,13 @@
 //! What a person reads for a choice's value.
 
+use crate::billing::FrontDoor;
+
 /// What a person reads for one of a choice's values (the value itself is the
 /// URL's, the JSON's and the CLI's): "API Gateway HTTP API" for `http_api`,
 /// "eu-west-1 · Europe (Ireland)" for a region. Values without a better name
 /// are shown as they are (runtime ids such as `nodejs22.x` are AWS's own).
 pub fn choice_label(param: &str, value: &str) -> String {
     let named = match (param, value) {
-        ("front_door", "none") => "None (invoked directly or by an event)",
-        ("front_door", "function_url") => "Function URL",
-        ("front_door", "http_api") => "API Gateway HTTP API",
-        ("front_door", "rest_api") => "API Gateway REST API",
-        ("front_door", "alb") => "Application Load Balancer",
         ("rest_cache_gb", "0") => "No cache",
         ("package", "zip") => "Zip archive",
         ("package", "image") => "Container image",
@@ -37,6 +34,7 @@ pub fn choice_label(param: &str, value: &str) -> String {
         return named.to_string();
     }
     match param {
+        "front_door" => FrontDoor::parse(value).map_or_else(|| value.to_string(), |d| d.label().to_string()),
         "rest_cache_gb" => format!("{value} GB"),
         "region" => match crate::rates::region(value) {
             Some(r) => format!("{value} \u{b7} {}", r.name),

@@ -24,7 +24,6 @@
 
 pub use crate::base::date::Date;
 pub use crate::base::num::*;
-use serde::Serialize;
 use std::fmt;
 
 mod migrations;

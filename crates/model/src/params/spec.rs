@@ -52,7 +52,8 @@ pub const fn checked(specs: &[ParamSpec], name: &'static str) -> &'static str {
     panic!("no parameter of this name in this calculator's table");
 }
 
-pub(super) const fn same(a: &str, b: &str) -> bool {
+/// Whether two strings are equal, in a `const` context.
+pub const fn same(a: &str, b: &str) -> bool {
     let (a, b) = (a.as_bytes(), b.as_bytes());
     if a.len() != b.len() {
         return false;
@@ -78,7 +79,7 @@ macro_rules! param {
 }
 
 /// A parameter that could not be read, with a message naming what is valid.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ParamError {
     pub param: String,
     pub given: String,

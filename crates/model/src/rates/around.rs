@@ -3,6 +3,67 @@
 
 use crate::base::money::Rate;
 
+/// A REST API cache size, as the `rest_cache_gb` values name it (GB).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CacheSize {
+    None,
+    Gb0_5,
+    Gb1_6,
+    Gb6_1,
+    Gb13_5,
+    Gb28_4,
+    Gb58_2,
+    Gb118,
+    Gb237,
+}
+
+impl CacheSize {
+    /// Every size, none first.
+    pub const ALL: [CacheSize; 9] = [
+        CacheSize::None,
+        CacheSize::Gb0_5,
+        CacheSize::Gb1_6,
+        CacheSize::Gb6_1,
+        CacheSize::Gb13_5,
+        CacheSize::Gb28_4,
+        CacheSize::Gb58_2,
+        CacheSize::Gb118,
+        CacheSize::Gb237,
+    ];
+
+    /// The size as its value is written: `"1.6"`, `"0"` for none.
+    pub const fn gb(self) -> &'static str {
+        match self {
+            CacheSize::None => "0",
+            CacheSize::Gb0_5 => "0.5",
+            CacheSize::Gb1_6 => "1.6",
+            CacheSize::Gb6_1 => "6.1",
+            CacheSize::Gb13_5 => "13.5",
+            CacheSize::Gb28_4 => "28.4",
+            CacheSize::Gb58_2 => "58.2",
+            CacheSize::Gb118 => "118",
+            CacheSize::Gb237 => "237",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<CacheSize> {
+        CacheSize::ALL.into_iter().find(|c| c.gb() == s)
+    }
+}
+
+const fn cache_values() -> [&'static str; 9] {
+    let mut out = [""; 9];
+    let mut i = 0;
+    while i < 9 {
+        out[i] = CacheSize::ALL[i].gb();
+        i += 1;
+    }
+    out
+}
+
+/// The `rest_cache_gb` values, from [`CacheSize`].
+pub const CACHE_SIZES: &[&str] = &cache_values();
+
 /// What sits around a function and shows on the same bill, in one region:
 /// its front door (API Gateway, an Application Load Balancer; function URLs
 /// are free), its logs, its data out to the internet and a NAT gateway.
@@ -18,7 +79,7 @@ pub struct AroundRates {
     /// REST API per request on its four tiers ([`REST_API`]'s bounds).
     pub rest_api: [Option<Rate>; 4],
     /// REST API cache per hour by size, where the region's table is known.
-    pub rest_cache: Option<&'static [(&'static str, Rate)]>,
+    pub rest_cache: Option<&'static [(CacheSize, Rate)]>,
     pub alb_hour: Option<Rate>,
     pub alb_lcu_hour: Option<Rate>,
     pub ipv4_hour: Option<Rate>,
@@ -62,15 +123,15 @@ pub(super) const EGRESS_STD: [Option<Rate>; 4] =
     [Some(EGRESS.1[0]), Some(EGRESS.1[1]), Some(EGRESS.1[2]), Some(EGRESS.1[3])];
 /// REST API caching where AWS prices it higher (São Paulo, Tokyo, Singapore).
 /// Source: aws-pricing-json.
-pub const REST_CACHE_HIGH: &[(&str, Rate)] = &[
-    ("0.5", Rate::usd("0.028")),
-    ("1.6", Rate::usd("0.054")),
-    ("6.1", Rate::usd("0.245")),
-    ("13.5", Rate::usd("0.29")),
-    ("28.4", Rate::usd("0.56")),
-    ("58.2", Rate::usd("1.1")),
-    ("118", Rate::usd("2.2")),
-    ("237", Rate::usd("4.4")),
+pub const REST_CACHE_HIGH: &[(CacheSize, Rate)] = &[
+    (CacheSize::Gb0_5, Rate::usd("0.028")),
+    (CacheSize::Gb1_6, Rate::usd("0.054")),
+    (CacheSize::Gb6_1, Rate::usd("0.245")),
+    (CacheSize::Gb13_5, Rate::usd("0.29")),
+    (CacheSize::Gb28_4, Rate::usd("0.56")),
+    (CacheSize::Gb58_2, Rate::usd("1.1")),
+    (CacheSize::Gb118, Rate::usd("2.2")),
+    (CacheSize::Gb237, Rate::usd("4.4")),
 ];
 /// The regions priced from AWS's own pricing-page data, cross-checked.
 pub(super) const AROUND_SOURCES_2025: &str = "aws-pricing-json for every line but NAT, equal to togen-pl and pl-quotes (2026) \
@@ -459,15 +520,15 @@ pub const REST_API: ([u128; 3], [Rate; 4]) = (
 /// 1.6 GB ($0.038, the page's example); the other sizes from copies of the
 /// page's table (the 0.5 GB rate also in a Price List extract), marked so
 /// in the math.
-pub const REST_CACHE: &[(&str, Rate)] = &[
-    ("0.5", Rate::usd("0.02")),
-    ("1.6", Rate::usd("0.038")),
-    ("6.1", Rate::usd("0.2")),
-    ("13.5", Rate::usd("0.25")),
-    ("28.4", Rate::usd("0.5")),
-    ("58.2", Rate::usd("1")),
-    ("118", Rate::usd("1.9")),
-    ("237", Rate::usd("3.8")),
+pub const REST_CACHE: &[(CacheSize, Rate)] = &[
+    (CacheSize::Gb0_5, Rate::usd("0.02")),
+    (CacheSize::Gb1_6, Rate::usd("0.038")),
+    (CacheSize::Gb6_1, Rate::usd("0.2")),
+    (CacheSize::Gb13_5, Rate::usd("0.25")),
+    (CacheSize::Gb28_4, Rate::usd("0.5")),
+    (CacheSize::Gb58_2, Rate::usd("1")),
+    (CacheSize::Gb118, Rate::usd("1.9")),
+    (CacheSize::Gb237, Rate::usd("3.8")),
 ];
 /// Application Load Balancer: per ALB-hour and per LCU-hour. An LCU is 25
 /// new connections a second, 3,000 active connections a minute, 0.4 GB an

@@ -112,61 +112,44 @@ pub const EC2_PRICES: &[(&str, &str, Rate)] = &[
     ("eu-west-1", "m7i.4xlarge", Rate::usd("0.8988")),
 ];
 
-/// Every instance type with a price in some region, in table order.
-pub const INSTANCE_TYPES: &[&str] = &[
-    "c7g.large",
-    "c7g.xlarge",
-    "c7g.2xlarge",
-    "c7g.4xlarge",
-    "c7g.8xlarge",
-    "c7g.12xlarge",
-    "c7g.16xlarge",
-    "m7g.large",
-    "m7g.xlarge",
-    "m7g.2xlarge",
-    "m7g.4xlarge",
-    "m7g.8xlarge",
-    "m7g.12xlarge",
-    "m7g.16xlarge",
-    "r7g.large",
-    "r7g.xlarge",
-    "r7g.2xlarge",
-    "r7g.4xlarge",
-    "r7g.8xlarge",
-    "r7g.12xlarge",
-    "r7g.16xlarge",
-    "c8g.large",
-    "c8g.xlarge",
-    "c8g.2xlarge",
-    "c8g.4xlarge",
-    "c8g.8xlarge",
-    "c8g.12xlarge",
-    "c8g.16xlarge",
-    "c7i.large",
-    "c7i.xlarge",
-    "c7i.2xlarge",
-    "c7i.4xlarge",
-    "c7i.8xlarge",
-    "c7i.12xlarge",
-    "c7i.16xlarge",
-    "c7i.24xlarge",
-    "m7i.large",
-    "m7i.xlarge",
-    "m7i.2xlarge",
-    "m7i.4xlarge",
-    "m7i.8xlarge",
-    "m7i.12xlarge",
-    "m7i.16xlarge",
-    "m7i.24xlarge",
-    "r7i.large",
-    "r7i.xlarge",
-    "r7i.2xlarge",
-    "r7i.4xlarge",
-    "r7i.8xlarge",
-    "r7i.12xlarge",
-    "r7i.16xlarge",
-    "r7i.24xlarge",
-];
+const fn seen_before(k: usize) -> bool {
+    let mut j = 0;
+    while j < k {
+        if crate::params::same(EC2_PRICES[j].1, EC2_PRICES[k].1) {
+            return true;
+        }
+        j += 1;
+    }
+    false
+}
+
+const fn instance_count() -> usize {
+    let (mut n, mut k) = (0, 0);
+    while k < EC2_PRICES.len() {
+        if !seen_before(k) {
+            n += 1;
+        }
+        k += 1;
+    }
+    n
+}
+
+const fn instance_types<const N: usize>() -> [&'static str; N] {
+    let mut out = [""; N];
+    let (mut n, mut k) = (0, 0);
+    while k < EC2_PRICES.len() {
+        if !seen_before(k) {
+            out[n] = EC2_PRICES[k].1;
+            n += 1;
+        }
+        k += 1;
+    }
+    out
+}
+
+/// Every instance type with a price in some region, in the order of
+/// [`EC2_PRICES`] (derived from it when this file compiles).
+pub const INSTANCE_TYPES: &[&str] = &instance_types::<{ instance_count() }>();
 
 /// An instance type's shape.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -36,13 +36,14 @@ pub(crate) fn index(cfg: &Config) -> Page {
             format!(
                 "<li class=\"lesson-card\" data-lesson=\"{slug}\" data-steps=\"{steps}\" data-checks=\"{checks}\"><h2><span class=\"lesson-number\">{n}.</span> \
                  <a href=\"{href}\">{title}</a></h2><p>{summary}</p><p class=\"hint\">{counts}\
-                 <span class=\"progress-note\" data-progress hidden></span></p></li>",
+                 <span class=\"progress-note\" data-progress=\"{progress}\" hidden></span></p></li>",
                 slug = esc(l.slug),
                 n = l.number,
                 href = cfg.href(&format!("/lessons/{}/", l.slug)),
                 title = esc(l.title),
                 summary = esc(l.summary),
                 counts = counts(l),
+                progress = esc(&l.progress_template()),
                 steps = esc(&l.steps.iter().map(|s| s.id).collect::<Vec<_>>().join(" ")),
                 checks = esc(&l.checks().map(|c| c.id).collect::<Vec<_>>().join(" ")),
             )
