@@ -1,4 +1,4 @@
-//! Validation of the memory/CPU model against public cases (models.md §7),
+//! Validation of the memory/CPU model against public cases (docs/MODELS.md §7),
 //! and fitting its own outputs back.
 
 use lambda_model::calculators::power::{POWER_PARAMS, evaluate};
@@ -16,7 +16,7 @@ fn within(got: f64, want: f64, tol: f64) -> bool {
 #[test]
 fn p1_aws_prime_table_from_a_1024_mb_anchor() {
     // Pure CPU, one thread, anchor 1024 MB = 1.465 s. Labels corrected to
-    // 128/256/512/1024 MB (models.md §1.2).
+    // 128/256/512/1024 MB (docs/MODELS.md §1.2).
     let w = Workload::from_description(1024.0, 1465.0, 1.0, 0.0, 1.0, 1.0);
     assert!(within(w.duration_ms(128.0, 1.0), 11_722.0, 0.02), "{}", w.duration_ms(128.0, 1.0));
     assert!(within(w.duration_ms(256.0, 1.0), 6_678.0, 0.15));

@@ -1,4 +1,4 @@
-//! Validation of the traffic simulator against public cases (models.md §7).
+//! Validation of the traffic simulator against public cases (docs/MODELS.md §7).
 
 use lambda_model::models::analytic::erlang_b;
 use lambda_model::params::Values;

@@ -1,5 +1,6 @@
-//! AWS's published pricing examples (reference pricing.md §3) and the rules
-//! derived from the billing text. Each test names its vector.
+//! AWS's published pricing examples (the table in `calculators::published`,
+//! from AWS's Lambda pricing page read 2026-11-23) and the rules derived from
+//! the billing text. Each test names its vector.
 
 use lambda_model::base::money::{Qty, Usd};
 use lambda_model::billing::{self, CostInput, FreeTierOrder};

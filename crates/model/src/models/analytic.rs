@@ -1,4 +1,4 @@
-//! Closed-form companions to the simulator (models.md §5.6): instant answers
+//! Closed-form companions to the simulator (docs/MODELS.md §5.6): instant answers
 //! shown while a simulation runs, and test oracles.
 
 /// Erlang-B blocking probability B(c, ρ) for c servers and offered load ρ

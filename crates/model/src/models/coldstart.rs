@@ -1,4 +1,4 @@
-//! Cold starts: model (b) of `reference/models.md` §2.6.
+//! Cold starts: model (b) of `docs/MODELS.md` §2.6.
 //!
 //! The client-observed cold start is the sum of
 //! - platform overhead outside Init Duration (sandbox, code fetch, routing):
@@ -30,7 +30,7 @@ macro_rules! p {
 pub const LAMBDA_PERF_CSV: &str = include_str!("../../data/lambda_perf_init_2026-07-24_to_2026-08-22.csv");
 pub const LAMBDA_PERF_SOURCE: &str = "lambda-perf (maxday/lambda-perf), hello-world Init Duration, 2026-07-24 to 08-22";
 
-/// Platform overhead outside Init Duration, median ms, and its σ. Source: models.md §2.5.
+/// Platform overhead outside Init Duration, median ms, and its σ. Source: docs/MODELS.md §2.5.
 pub const PLATFORM_MEDIAN_ZIP_MS: f64 = 100.0;
 pub const PLATFORM_MEDIAN_IMAGE_MS: f64 = 175.0;
 pub const PLATFORM_SIGMA: f64 = 0.4;
@@ -46,7 +46,7 @@ pub const INIT_CAP_MS: f64 = 10_000.0;
 pub const RESTORE_MEDIAN_MS: f64 = 250.0;
 pub const RESTORE_SIGMA: f64 = 0.3;
 
-/// First-invocation JIT work, ms at one vCPU. Source: models.md §2.6
+/// First-invocation JIT work, ms at one vCPU. Source: docs/MODELS.md §2.6
 /// (dotnet8 ≈ 43 ms·vCPU, java21 ≈ 3.8 ms·vCPU); others are near zero.
 pub fn jit_ms_vcpu(slug: &str) -> f64 {
     if slug.starts_with("dotnet") && !slug.contains("aot") {
@@ -366,7 +366,7 @@ mod tests {
 
     #[test]
     fn p4_init_medians_match_lambda_perf() {
-        // x86_64, zip, 512 MB, hello world (models.md §7, P4), ±10% on p50.
+        // x86_64, zip, 512 MB, hello world (docs/MODELS.md §7, P4), ±10% on p50.
         for (slug, p50) in [
             ("nodejs22.x", 140.0),
             ("python3.12", 84.0),

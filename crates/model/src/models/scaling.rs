@@ -1,4 +1,4 @@
-//! Memory → CPU → duration: model (a) of `reference/models.md` §1.4.
+//! Memory → CPU → duration: model (a) of `docs/MODELS.md` §1.4.
 //!
 //! A function's time splits into waiting that does not depend on memory
 //! (I/O), serial CPU work (at most one core) and parallel CPU work (limited

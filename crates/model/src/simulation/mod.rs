@@ -1,5 +1,5 @@
 //! Discrete-event simulation of one Lambda function under traffic
-//! (`reference/models.md` §3.4 and §5).
+//! (`docs/MODELS.md` §3.4 and §5).
 //!
 //! Arrivals are generated lazily; the only event queue is the min-heap of
 //! completions. Idle on-demand environments sit in a deque ordered by the time
