@@ -92,7 +92,7 @@ pub fn from_json(specs: &'static [ParamSpec], calculator: &str, text: &str) -> R
             (k.clone(), s)
         })
         .collect();
-    migrate(specs, &mut pairs, version);
+    migrate(specs, calculator, &mut pairs, version);
     let mut values = Values::defaults(specs);
     let mut errors: Vec<ParamError> = Vec::new();
     let mut unknown = Vec::new();

@@ -21,7 +21,14 @@ use crate::simulation;
 /// profile's keys it has no parameter for (see [`profile::is_profile_key`]):
 /// the codec every page, the CLI and the lessons read links with.
 pub fn decode_query(specs: &'static [ParamSpec], query: &str) -> Decoded {
-    decode_with(specs, query, profile::is_profile_key)
+    decode_with(specs, owner(specs), query, profile::is_profile_key)
+}
+
+/// The name of the calculator whose parameter table this is (the same names
+/// in the same order), or "" for a table no calculator owns.
+fn owner(specs: &[ParamSpec]) -> &'static str {
+    let same = |a: &[ParamSpec]| a.len() == specs.len() && a.iter().zip(specs).all(|(x, y)| x.name == y.name);
+    INFOS.iter().find(|i| same(i.specs)).map_or("", |i| i.name)
 }
 
 /// What a calculator is called and where it lives: its name (CLI command,
@@ -176,6 +183,16 @@ impl Calculator {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn each_table_names_its_calculator_for_its_migrations() {
+        for info in INFOS {
+            assert_eq!(owner(info.specs), info.name);
+        }
+        assert_eq!(owner(&[]), "");
+        // The account view reads the cost calculator's table: its links migrate as the cost page's.
+        assert_eq!(owner(crate::billing::COST_PARAMS), "cost");
+    }
 
     const TODAY: Date = Date { year: 2026, month: 11, day: 23 };
 

@@ -27,8 +27,15 @@ pub struct Decoded {
 /// Reads a query string (with or without a leading `?`) into values. A key
 /// that is not a parameter of `specs` is kept in [`Decoded::carried`] when
 /// `carry` says so (the function profile's keys, which the calculators layer
-/// knows), else listed as unknown unless it is a presentation key.
-pub fn decode_with(specs: &'static [ParamSpec], query: &str, carry: impl Fn(&str) -> bool) -> Decoded {
+/// knows), else listed as unknown unless it is a presentation key. The
+/// migrations of `calculator` (its name in the registry) bring an older
+/// query up to today's version.
+pub fn decode_with(
+    specs: &'static [ParamSpec],
+    calculator: &str,
+    query: &str,
+    carry: impl Fn(&str) -> bool,
+) -> Decoded {
     let mut pairs = parse_pairs(query);
     let mut errors = Vec::new();
     let version = match pairs.iter().find(|(k, _)| k == "v") {
@@ -47,7 +54,7 @@ pub fn decode_with(specs: &'static [ParamSpec], query: &str, carry: impl Fn(&str
             }
         },
     };
-    migrate(specs, &mut pairs, version);
+    migrate(specs, calculator, &mut pairs, version);
     let mut values = Values::defaults(specs);
     let mut unknown = Vec::new();
     let mut carried = Vec::new();

@@ -2,7 +2,7 @@ use super::*;
 
 /// The codec with nothing carried (no calculator's profile).
 fn decode_query(specs: &'static [ParamSpec], query: &str) -> Decoded {
-    decode_with(specs, query, |_| false)
+    decode_with(specs, "", query, |_| false)
 }
 
 const SPECS: &[ParamSpec] = &[
