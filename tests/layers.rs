@@ -52,26 +52,11 @@ fn production_code(src: &str) -> String {
 /// Every module a source names from the crate root: `crate::a::b` gives
 /// `a`, and `use crate::{a::x, b}` gives `a` and `b`.
 fn crate_modules(code: &str) -> BTreeSet<String> {
-    let mut out = BTreeSet::new();
-    let mut rest = code;
-    while let Some(i) = rest.find("crate::") {
-        let after = &rest[i + 7..];
-        let before = rest[..i].chars().last();
-        rest = after;
-        if before.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '$') {
-            continue;
-        }
-        if let Some(list) = after.strip_prefix('{') {
-            let end = brace_end(list);
-            for part in split_top(&list[..end]) {
-                out.insert(ident(part.trim()).to_string());
-            }
-        } else {
-            out.insert(ident(after).to_string());
-        }
-    }
-    out.retain(|m| !m.is_empty() && m != "self");
-    out
+    crate_paths(code)
+        .into_iter()
+        .filter_map(|p| p.into_iter().next())
+        .filter(|m| !m.is_empty() && m != "self")
+        .collect()
 }
 
 fn ident(s: &str) -> &str {
@@ -153,22 +138,17 @@ fn items(code: &str) -> BTreeSet<String> {
 fn crate_paths(code: &str) -> Vec<Vec<String>> {
     let mut out = Vec::new();
     let mut rest = code;
+    // A path's first segment, and its second (or each one of a `{…}` list).
     let two = |s: &str| -> Vec<String> {
         let mut v = vec![ident(s).to_string()];
         if let Some(after) = s[v[0].len()..].strip_prefix("::") {
-            if let Some(list) = after.strip_prefix('{') {
-                for part in split_top(&list[..brace_end(list)]) {
-                    out_push(&mut v, part.trim());
-                }
-                return v;
+            match after.strip_prefix('{') {
+                Some(list) => v.extend(split_top(&list[..brace_end(list)]).iter().map(|p| ident(p.trim()).to_string())),
+                None => v.push(ident(after).to_string()),
             }
-            v.push(ident(after).to_string());
         }
         v
     };
-    fn out_push(v: &mut Vec<String>, s: &str) {
-        v.push(ident(s).to_string());
-    }
     while let Some(i) = rest.find("crate::") {
         let after = &rest[i + 7..];
         let before = rest[..i].chars().last();
