@@ -99,22 +99,12 @@ pub struct Unit {
     pub keep_with_next: bool,
 }
 
-/// Cuts units (in document order) into slides at most `room` tall: the index
-/// of each slide's first unit. A slide ends before a unit that would take it
-/// past `room`, never on a heading when the heading's content can come with
-/// it; a unit taller than `room` has a slide of its own (the presenter scales
-/// it down).
-pub fn split(units: &[Unit], room: f64) -> Vec<usize> {
-    let mut starts = Vec::new();
-    let mut i = 0;
-    while i < units.len() {
-        starts.push(i);
-        i = end_of(units, i, room);
-    }
-    starts
-}
-
-/// The first unit after the slide that starts at unit `i` (see [`split`]).
+/// The first unit after the slide that starts at unit `i`, for slides at
+/// most `room` tall (units in the order they stand on screen): a slide ends
+/// before a unit that would take it past `room`, never on a heading when the
+/// heading's content can come with it; a unit taller than `room` has a slide
+/// of its own (the presenter scales it down). The presenter checks each
+/// slide on screen and moves its end from here.
 pub fn end_of(units: &[Unit], i: usize, room: f64) -> usize {
     let top = units[i].top;
     let mut bottom = units[i].bottom;
@@ -177,6 +167,17 @@ pub fn part_index(q: Option<&str>, n: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Cuts units into slides by the measure alone: each slide's first unit.
+    fn split(units: &[Unit], room: f64) -> Vec<usize> {
+        let mut starts = Vec::new();
+        let mut i = 0;
+        while i < units.len() {
+            starts.push(i);
+            i = end_of(units, i, room);
+        }
+        starts
+    }
 
     fn u(top: f64, bottom: f64) -> Unit {
         Unit { top, bottom, keep_with_next: false }

@@ -102,7 +102,11 @@ pub(crate) fn focus_title_on_step_change(step: Memo<usize>) {
 
 pub(crate) fn is_typing_target(ev: &web_sys::KeyboardEvent) -> bool {
     use wasm_bindgen::JsCast;
-    let Some(el) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return false };
+    ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).is_some_and(|el| is_typing_element(&el))
+}
+
+/// Whether keys pressed on this element are its own: a field, a slider, a tab.
+pub(crate) fn is_typing_element(el: &web_sys::Element) -> bool {
     let tag = el.tag_name().to_ascii_lowercase();
     matches!(tag.as_str(), "input" | "textarea" | "select")
         || el.get_attribute("role").is_some_and(|r| r == "tab" || r == "slider")

@@ -8,7 +8,7 @@
 
 use crate::course::{self, Lesson};
 use crate::pages::lesson::{
-    Render, Tracker, block_view, focus_title_on_step_change, is_typing_target, live_calc, set_of,
+    Render, Tracker, block_view, focus_title_on_step_change, is_typing_element, is_typing_target, live_calc, set_of,
 };
 use crate::qr;
 use crate::slides::{self, Stop, Unit};
@@ -239,11 +239,18 @@ fn StepSlides(
     let url = qr::absolute(&format!("/lessons/{}/?step={}", lesson.slug, i + 1));
     let code = qr::svg(&url, &format!("QR code to open this step: {}", qr::shown(&url))).unwrap_or_default();
     let section = NodeRef::<Section>::new();
-    // Cut the step when it is on screen and whenever the address names another slide.
+    // Watch the step once it is on screen; cut it then and whenever the
+    // address names another slide.
+    Effect::new(move |_| {
+        if let Some(el) = section.get() {
+            observe(el.unchecked_ref(), parts, part);
+        }
+    });
     Effect::new(move |_| {
         let want = part_q.get();
-        let Some(el) = section.get() else { return };
-        observe(el.unchecked_ref(), parts, part);
+        if section.get().is_none() {
+            return;
+        }
         if let Some((p, n)) = fit(Want::Part(want)) {
             parts.set(n);
             part.set(p);
@@ -423,6 +430,24 @@ fn overflow() -> f64 {
     sh - h
 }
 
+/// A field or slider that kept the focus while its slide went away would keep
+/// the clicker's keys too (B would type a "b" into it instead of blanking the
+/// screen): its focus is let go, so the keys reach the presenter again.
+fn release_focus_left_behind(cut: &Cut, k: usize) {
+    let Some(active) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.active_element()) else { return };
+    let node: &web_sys::Node = active.as_ref();
+    if !is_typing_element(&active) || !cut.section.contains(Some(node)) {
+        return;
+    }
+    let range = slides::units_of(&cut.starts, k, cut.units.len());
+    if range.clone().any(|i| cut.units[i].contains(Some(node))) {
+        return;
+    }
+    if let Some(h) = active.dyn_ref::<web_sys::HtmlElement>() {
+        let _ = h.blur();
+    }
+}
+
 fn show(cut: &Cut, k: usize, zoom: bool) {
     let range = slides::units_of(&cut.starts, k, cut.units.len());
     for (i, u) in cut.units.iter().enumerate() {
@@ -494,19 +519,19 @@ fn fit(want: Want) -> Option<(usize, usize)> {
     let top = section.get_bounding_client_rect().top() + w.scroll_y().unwrap_or(0.0);
     // A phone or a narrow window is not a projector: the step scrolls, as one slide.
     let narrow = w.inner_width().ok().and_then(|v| v.as_f64()).is_some_and(|x| x < 760.0);
-    let room = if narrow { f64::INFINITY } else { height - top - 16.0 };
+    let room = height - top - 16.0;
     let mut cut = Cut { section, units, boxes, starts: Vec::new(), shown: 0 };
     // Each slide as the measure predicts, then checked on screen (margins,
     // a box's padding and a table's repeated head are not in the measure):
     // a piece less while it overflows, a piece more while it fits.
     let count = measured.len();
     let mut i = 0;
+    if narrow && count > 0 {
+        starts.push(0);
+        i = count;
+    }
     while i < count {
         let mut j = slides::end_of(&measured, i, room);
-        if narrow {
-            starts.push(i);
-            break;
-        }
         let fits = |cut: &mut Cut, j: usize| {
             cut.starts = vec![i, j];
             show(cut, 0, false);
@@ -525,7 +550,6 @@ fn fit(want: Want) -> Option<(usize, usize)> {
                 j = slides::heading_safe(&measured, i, j);
             }
         }
-        cut.starts.truncate(0);
         starts.push(i);
         i = j.max(i + 1);
     }
@@ -537,6 +561,7 @@ fn fit(want: Want) -> Option<(usize, usize)> {
     };
     cut.shown = k;
     show(&cut, k, !narrow);
+    release_focus_left_behind(&cut, k);
     // Charts drawn while their slide was hidden draw again at their size.
     if let Ok(ev) = web_sys::Event::new(crate::theme::SHOWN_EVENT) {
         let _ = w.dispatch_event(&ev);
