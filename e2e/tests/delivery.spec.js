@@ -88,6 +88,26 @@ test('pages without interaction load no wasm; a calculator loads only its own mo
   expect(wasm[0]).toMatch(/^\/lambda-lab\/modules\/power-[0-9a-f]{16}\/lambda-lab-power_bg\.wasm$/);
 });
 
+test('with scripts off a calculator page answers with its defaults and says so; with scripts on that line never shows', async ({ browser, page }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const off = await context.newPage();
+  for (const [route, text] of [
+    ['calculators/cost/', /With its default values: \$0\.40 a month for 3,000,000 requests of 120 ms at 1,024 MB/],
+    ['embed/cost/', /With its default values: \$0\.40 a month/],
+    ['calculators/managed-instances/', /With its default values: \$[\d,.]+ a month/],
+  ]) {
+    await off.goto(route);
+    await expect(off.getByTestId('default-answer')).toHaveText(text);
+    await expect(off.getByTestId('default-answer')).toContainText('prices as of');
+  }
+  await context.close();
+  // A deep link with scripts on shows its own figures, never the defaults' line.
+  await page.goto('calculators/cost/?memory_mb=1024&requests=20000000&duration_ms=120');
+  await appReady(page);
+  await expect(page.getByTestId('default-answer')).toHaveCount(0);
+  await expect(page.locator('[data-metric="total_usd"]').first()).toHaveAttribute('data-value', /^37\.13/);
+});
+
 test('a lesson is readable with scripts off: every step, its checks and its numbers are in the HTML', async ({ browser }) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();

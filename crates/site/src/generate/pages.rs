@@ -2,7 +2,7 @@
 //! 404 page, and each calculator's page and embed page.
 
 use crate::generate::html::{Head, esc};
-use crate::generate::{Config, Page, oembed_link, preload};
+use crate::generate::{Config, Page, default_summary, oembed_link, preload};
 use crate::{CALC_PAGES, CalcPage};
 use lambda_lessons::compile::live_html;
 use lambda_model::rates::{PRICE_TABLE_VERSION, PRICES_AS_OF, REGIONS, SOURCES};
@@ -460,14 +460,23 @@ fn module_host(cfg: &Config, c: &CalcPage, mode: &str) -> Result<String, String>
     Ok(format!(
         "<div id=\"app\" class=\"module-host\" data-module=\"{name}\" data-mode=\"{mode}\" data-src=\"{src}\" \
          data-page=\"/calculators/{slug}/\"{modules}>\n<p class=\"hint js-only\" role=\"status\" data-testid=\"module-status\">Loading \
-         the {what} …</p>\n<noscript><p class=\"notice\">This calculator runs in your browser and needs JavaScript \
-         and WebAssembly. The same engine answers on the command line: <code>lambda-lab help {cli}</code>.</p>\
+         the {what} …</p>\n<noscript>{defaults}<p class=\"notice\">This calculator runs in your browser and needs JavaScript \
+         and WebAssembly{yours}. The same engine answers on the command line: <code>lambda-lab help {cli}</code>.</p>\
          </noscript>\n</div>",
         name = c.module,
         src = cfg.href(&format!("/{}", m.js)),
         slug = c.slug,
         what = c.h1.to_lowercase(),
         cli = if c.module == "traffic" { "simulate" } else { c.module },
+        // Without scripts (RSS readers, crawlers, script blockers) the page
+        // still answers, with its defaults, and says that they are the defaults.
+        defaults = default_summary(cfg, c).map_or_else(String::new, |h| format!(
+            "<p class=\"no-script-answer\" data-testid=\"default-answer\">With its default values: <strong>{}</strong> \
+             (prices as of {}).</p>",
+            esc(&h),
+            PRICES_AS_OF
+        )),
+        yours = if default_summary(cfg, c).is_some() { " to compute your own values" } else { "" },
     ))
 }
 

@@ -172,6 +172,31 @@ fn a_lesson_page_holds_every_step_and_the_modules_its_calculators_need() {
 }
 
 #[test]
+fn without_scripts_a_calculator_page_answers_with_its_defaults_and_says_so() {
+    let cfg = config();
+    for c in crate::CALC_PAGES {
+        for embed in [false, true] {
+            let page = pages::calculator(&cfg, c, embed).unwrap();
+            let noscript = &page.html[page.html.find("<noscript>").unwrap()..page.html.find("</noscript>").unwrap()];
+            match default_summary(&cfg, c) {
+                Some(h) => {
+                    assert!(noscript.contains("With its default values: <strong>"), "{}: {noscript}", c.slug);
+                    assert!(noscript.contains(&html::esc(&h)), "{}: {noscript}", c.slug);
+                }
+                // The account view has no single headline: it says what it needs.
+                None => assert!(!noscript.contains("default values"), "{}", c.slug),
+            }
+        }
+    }
+    let cost = pages::calculator(&cfg, &crate::COST, false).unwrap();
+    assert!(
+        cost.html.contains("With its default values: <strong>$0.40 a month for 3,000,000 requests"),
+        "{}",
+        cost.html
+    );
+}
+
+#[test]
 fn the_home_page_prices_its_worked_example_at_build_time() {
     let pages = build(&config()).unwrap();
     let home = pages.iter().find(|p| p.route.is_empty()).unwrap();
