@@ -8,6 +8,7 @@ use lambda_model::billing;
 use lambda_model::calculators::cost;
 use lambda_model::calculators::export;
 use lambda_model::calculators::managed_instances;
+use lambda_model::calculators::microvms;
 use lambda_model::calculators::power;
 use lambda_model::calculators::{CALCULATORS, Calculator};
 use lambda_model::models::coldstart;
@@ -65,6 +66,12 @@ const COMMANDS: &[Command] = &[
         summary: "Lambda Managed Instances against on-demand functions: EC2, the 15% fee,
             requests, the capacity model and the crossover",
         text: lmi_text,
+    },
+    Command {
+        name: "microvms",
+        summary: "Lambda MicroVMs (arm64): vCPU and memory per second at the baseline and the peak,
+            snapshots written and read, image and suspended storage (Price List rates)",
+        text: microvms_text,
     },
 ];
 
@@ -356,6 +363,38 @@ fn lmi_text(values: &Values, o: &Options) -> Result<String, String> {
         return Ok(to_json_object(&r.metrics()));
     }
     Ok(with_math(lmi_table(&r), o.math.then(|| r.math())))
+}
+
+fn microvms_text(values: &Values, o: &Options) -> Result<String, String> {
+    let r = microvms::evaluate(values).map_err(|e| errors_text(&e))?;
+    let metrics = r.metrics();
+    if o.json {
+        return Ok(to_json_object(&metrics));
+    }
+    let b = &r.bill;
+    let mut s = format!(
+        "Lambda MicroVMs per month: {}, {} MicroVMs of {} s with a baseline of {} GB (prices as of {})\n\n",
+        b.input.rates.region,
+        b.input.sessions,
+        b.input.session_s,
+        values.text(lambda_model::param!(microvms::MICROVM_PARAMS, "baseline_gb")),
+        lambda_model::rates::PRICES_AS_OF
+    );
+    s.push_str(&format!("  {:<30} {:>14}  {}\n", "line", "rounded", "exact USD"));
+    for (label, usd) in [
+        ("vCPU", b.vcpu_usd),
+        ("Memory", b.memory_usd),
+        ("Snapshots written", b.snapshot_write_usd),
+        ("Snapshots read", b.snapshot_read_usd),
+        ("Storage", b.storage_usd),
+        ("Total", b.total_usd),
+    ] {
+        s.push_str(&format!("  {label:<30} {:>14}  {}\n", usd.cents_text(), usd.to_decimal()));
+    }
+    for n in &r.notes {
+        s.push_str(&format!("\nNote: {n}\n"));
+    }
+    Ok(with_math(s, o.math.then(|| r.math())))
 }
 
 fn cost_text(values: &Values, o: &Options) -> Result<String, String> {

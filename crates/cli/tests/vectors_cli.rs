@@ -421,3 +421,45 @@ fn a_huge_bill_never_prints_a_negative_figure() {
     assert!(v["per_million_usd"].is_null(), "{out}");
     assert_eq!(v["per_invocation_usd"].as_f64(), Some(320_000_032_000_000.0));
 }
+
+#[test]
+fn microvms_prices_aws_s_two_examples_and_explains_the_gap() {
+    let sandboxes = [
+        "microvms",
+        "--baseline-gb",
+        "2",
+        "--peak-multiple",
+        "4",
+        "--peak-share",
+        "0.25",
+        "--sessions",
+        "2000",
+        "--session-s",
+        "9000",
+        "--suspends-per-session",
+        "6",
+        "--suspended-s",
+        "19800",
+        "--images",
+        "5",
+        "--image-gb",
+        "2",
+    ];
+    let (code, out, err) = lambda_lab(&sandboxes);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("$1241.09  1241.08594363"), "{out}");
+    assert!(out.contains("Note: AWS's sandbox example totals $1,241.22"), "{out}");
+    let mut json = sandboxes.to_vec();
+    json.push("--json");
+    let (_, out, _) = lambda_lab(&json);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["compute_usd"].as_f64(), Some(1103.3757));
+    let ci = "microvms --baseline-gb 8 --peak-multiple 4 --peak-share 0.1 --sessions 10000 --session-s 600 --images 1";
+    let (code, out, err) = lambda_lab(&ci.split(' ').collect::<Vec<_>>());
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("$1123.96  1123.964980206"), "{out}");
+    // A lifetime past 8 hours is refused, naming the field and what is valid.
+    let (code, _, err) = lambda_lab(&["microvms", "--session-s", "28800", "--suspended-s", "1", "--suspends-per-session", "1"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("suspended_s") && err.contains("use 0 to 0 s"), "{err}");
+}

@@ -435,6 +435,7 @@ fn every_published_example_prices_to_its_exact_total_and_explains_any_gap() {
         assert_eq!(total, usd(e.exact), "{}: exact total", e.id);
         let notes = match e.calculator {
             "cost" => evaluate(&d.values, TODAY).unwrap().notes,
+            "microvms" => lambda_model::calculators::microvms::evaluate(&d.values).unwrap().notes,
             _ => lambda_model::calculators::managed_instances::evaluate(&d.values).unwrap().notes,
         };
         let ours = total.round_cents();

@@ -6,6 +6,7 @@ pub mod cost;
 pub mod export;
 pub mod labels;
 pub mod managed_instances;
+pub mod microvms;
 pub mod power;
 pub mod profile;
 pub mod published;
@@ -72,7 +73,12 @@ pub const LMI: CalcInfo = CalcInfo {
 
 /// Every calculator's name, parameters and page. (A page names the one it
 /// hands off to by its own constant, so its wasm holds only that table.)
-pub const INFOS: &[CalcInfo] = &[COST, POWER, COLDSTART, SIMULATE, LMI];
+/// Lambda MicroVMs: the engine and the CLI (`lambda-lab microvms`); its page
+/// is still to come, so the site links to none.
+pub const MICROVMS: CalcInfo =
+    CalcInfo { name: "microvms", specs: microvms::MICROVM_PARAMS, page: "/calculators/microvms/", module: "microvms" };
+
+pub const INFOS: &[CalcInfo] = &[COST, POWER, COLDSTART, SIMULATE, LMI, MICROVMS];
 
 /// One calculator: what it is, and the calculator itself, values in, every
 /// metric out, or every problem, each naming its parameter.
@@ -117,6 +123,10 @@ fn managed_instances(v: &Values, _: Date) -> Result<Vec<(&'static str, MetricVal
     lmi::evaluate(v).map(|r| r.metrics())
 }
 
+fn microvm(v: &Values, _: Date) -> Result<Vec<(&'static str, MetricValue)>, Vec<ParamError>> {
+    microvms::evaluate(v).map(|r| r.metrics())
+}
+
 /// The registry: every calculator with its function, in [`INFOS`] order.
 pub const CALCULATORS: &[Calculator] = &[
     Calculator { info: &COST, eval: cost },
@@ -124,6 +134,7 @@ pub const CALCULATORS: &[Calculator] = &[
     Calculator { info: &COLDSTART, eval: coldstart },
     Calculator { info: &SIMULATE, eval: simulate },
     Calculator { info: &LMI, eval: managed_instances },
+    Calculator { info: &MICROVMS, eval: microvm },
 ];
 
 /// The calculator with this name. `traffic` (the page's name) is accepted

@@ -193,6 +193,36 @@ pub const EXAMPLES: &[Example] = &[
                management fee, 15% of the on-demand price, is exact: 2,000 h × $0.02448 = $48.96.",
     },
     Example {
+        id: "microvms-sandboxes",
+        calculator: "microvms",
+        metric: "total_usd",
+        title: "Lambda MicroVMs, example 1: coding-assistant sandboxes for 100 developers × 20 days, 2.5 h running a day \
+                (a quarter of it at 8 GB / 4 vCPU), 6 suspends a day, 5 images of 2 GB",
+        query: "baseline_gb=2&peak_multiple=4&peak_share=0.25&sessions=2000&session_s=9000&suspends_per_session=6\
+                &suspended_s=19800&images=5&image_gb=2",
+        aws: "1241.22",
+        exact: "1241.08594363",
+        note: "AWS's sandbox example totals $1,241.22 at the pricing page's rounded rates ($0.0038 and $0.00155 per GB of \
+               snapshot, $0.08 per GB-month of storage over a 720-hour month). At the Price List's rates ($0.0037977138 and \
+               $0.0015467699 per GB, $0.0001111111 per GB-hour) over a 730-hour month, the snapshots cost $134.45 rather \
+               than $134.60 and the storage $3.26 rather than $3.24, so the total is $1,241.09. The compute, $1,103.38, is \
+               the same on both (AWS writes the baseline part as $472.88, the rounded exact sum; its rounded lines add to \
+               $472.87).",
+    },
+    Example {
+        id: "microvms-ci-jobs",
+        calculator: "microvms",
+        metric: "total_usd",
+        title: "Lambda MicroVMs, example 2: 10,000 CI and security jobs of 600 s at 8 GB / 4 vCPU (a tenth of it at \
+                32 GB / 16 vCPU), one 2 GB image",
+        query: "baseline_gb=8&peak_multiple=4&peak_share=0.1&sessions=10000&session_s=600&images=1&image_gb=2",
+        aws: "1124.03",
+        exact: "1123.964980206",
+        note: "AWS's CI example totals $1,124.03 at the pricing page's rounded snapshot rate ($0.00155 per GB). At the \
+               Price List's $0.0015467699 per GB, the 20,000 GB read at launch cost $30.94 rather than $31.00 (the 2 GB \
+               image's storage is $0.16 on both), so the total is $1,123.96. The compute, $1,092.87, is exact on both.",
+    },
+    Example {
         id: "function-url",
         calculator: "cost",
         metric: "total_usd",

@@ -233,6 +233,35 @@ fn around_coverage() -> String {
     )
 }
 
+/// Lambda MicroVMs' rates by region, each with its source (the engine prices
+/// them; `lambda-lab microvms` answers with them).
+fn microvm_rates(cfg: &Config) -> String {
+    use lambda_model::rates::microvms::MICROVM_RATES;
+    let rows: String = MICROVM_RATES
+        .iter()
+        .map(|r| {
+            let cells = [r.vcpu_second, r.gb_second, r.snapshot_write_gb, r.snapshot_read_gb, r.storage_gb_hour];
+            format!(
+                "<tr><th scope=\"row\">{}</th>{}<td>{}</td></tr>",
+                esc(r.region),
+                cells.iter().map(|c| format!("<td class=\"num\">${}</td>", c.to_decimal())).collect::<String>(),
+                esc(r.source)
+            )
+        })
+        .collect();
+    format!(
+        "<h2 id=\"microvm-rates\">Lambda MicroVMs</h2>\n<p>Arm (Graviton) only; no free tier. Priced by the engine and \
+         the command line (<code>lambda-lab microvms</code>), which reproduces AWS's two worked examples on \
+         <a href=\"{examples}\">the examples page</a>.</p>\n<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" \
+         aria-labelledby=\"microvm-rates\"><table><caption>MicroVM rates by region (USD)</caption><thead><tr>\
+         <th scope=\"col\">Region</th><th scope=\"col\">per vCPU-second</th><th scope=\"col\">per GB-second</th>\
+         <th scope=\"col\">snapshot written, per GB</th><th scope=\"col\">snapshot read, per GB</th>\
+         <th scope=\"col\">storage, per GB-hour</th><th scope=\"col\">Source</th></tr></thead><tbody>{rows}</tbody>\
+         </table></div>",
+        examples = cfg.href("/about/prices/")
+    )
+}
+
 pub(crate) fn about(cfg: &Config) -> Page {
     let sources: String = SOURCES
         .iter()
@@ -245,7 +274,7 @@ pub(crate) fn about(cfg: &Config) -> Page {
          data-metric=\"prices_as_of\" data-value=\"{d}\">{d}</strong> (price table version {v}, {n} regions). Every \
          rate is stored exactly as published, with its source. China regions are billed in CNY by a separate AWS \
          partition and are not included. <a href=\"{checked}\">AWS's worked examples, priced again</a>: ours beside \
-         AWS's, and where AWS's own arithmetic is off.</p>\n<ul>{sources}</ul>\n{around}\n{offline}\n<h2>License</h2>\n<p>Lambda Lab is free \
+         AWS's, and where AWS's own arithmetic is off.</p>\n<ul>{sources}</ul>\n{around}\n{microvms}\n{offline}\n<h2>License</h2>\n<p>Lambda Lab is free \
          software under the MIT or Apache-2.0 license, at your choice. AWS and AWS Lambda are trademarks of \
          Amazon.com, Inc.; this site is not affiliated with Amazon.</p>",
         d = esc(PRICES_AS_OF),
@@ -254,6 +283,7 @@ pub(crate) fn about(cfg: &Config) -> Page {
         checked = cfg.href("/about/prices/"),
         offline = offline_control(),
         around = around_coverage(),
+        microvms = microvm_rates(cfg),
     );
     framed(
         cfg,
@@ -309,15 +339,29 @@ pub(crate) fn prices(cfg: &Config) -> Result<Page, String> {
             off += 1;
             format!("<span class=\"badge off\">AWS is off by ${}</span>", dollars((aws - ours).abs()))
         };
-        let link = cfg.href(&format!("{}?v={}&{}", calc.page, lambda_model::params::QUERY_VERSION, e.query));
+        // A calculator with a page links there with the example's values;
+        // one the command line prices alone (MicroVMs, so far) says its command.
+        let title = if CALC_PAGES.iter().any(|c| c.page() == calc.page) {
+            let link = cfg.href(&format!("{}?v={}&{}", calc.page, lambda_model::params::QUERY_VERSION, e.query));
+            format!("<a href=\"{}\">{}</a>", esc(&link), esc(e.title))
+        } else {
+            let flags: Vec<String> = lambda_model::params::parse_pairs(e.query)
+                .iter()
+                .map(|(k, v)| format!("--{} {v}", k.replace('_', "-")))
+                .collect();
+            format!(
+                "{}<br><small><code>lambda-lab {} {}</code></small>",
+                esc(e.title),
+                calc.name,
+                esc(&flags.join(" "))
+            )
+        };
         rows.push_str(&format!(
-            "<tr id=\"{id}\" data-example=\"{id}\"><th scope=\"row\"><a href=\"{link}\">{title}</a></th>\
+            "<tr id=\"{id}\" data-example=\"{id}\"><th scope=\"row\">{title}</th>\
              <td class=\"num\" data-aws=\"{aws_v}\">${aws_t}</td>\
              <td class=\"num\" data-metric=\"{metric}\" data-value=\"{exact}\">${ours_t}<br><small>{exact}{part}</small></td>\
              <td>{verdict}{note}</td></tr>\n",
             id = esc(e.id),
-            link = esc(&link),
-            title = esc(e.title),
             aws_v = esc(e.aws),
             aws_t = dollars(aws),
             exact = esc(&total.to_decimal()),
