@@ -459,7 +459,8 @@ fn microvms_prices_aws_s_two_examples_and_explains_the_gap() {
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("$1123.96  1123.964980206"), "{out}");
     // A lifetime past 8 hours is refused, naming the field and what is valid.
-    let (code, _, err) = lambda_lab(&["microvms", "--session-s", "28800", "--suspended-s", "1", "--suspends-per-session", "1"]);
+    let (code, _, err) =
+        lambda_lab(&["microvms", "--session-s", "28800", "--suspended-s", "1", "--suspends-per-session", "1"]);
     assert_eq!(code, 2);
     assert!(err.contains("suspended_s") && err.contains("use 0 to 0 s"), "{err}");
 }

@@ -25,11 +25,23 @@ pub fn decode_query(specs: &'static [ParamSpec], query: &str) -> Decoded {
     decode_with(specs, owner(specs), query, profile::is_profile_key)
 }
 
-/// The name of the calculator whose parameter table this is (the same names
-/// in the same order), or "" for a table no calculator owns.
+/// A parameter each calculator's table has and no other table has: how the
+/// codec knows whose query it reads (for that calculator's migrations)
+/// without linking every calculator's table into every page. A test holds
+/// each key to exactly one table of [`INFOS`].
+const OWNER_KEYS: &[(&str, &str)] = &[
+    ("cost", "front_door"),
+    ("power", "strategy"),
+    ("coldstart", "init_work_ms"),
+    ("simulate", "warmup_s"),
+    ("lmi", "instance_type"),
+    ("microvms", "baseline_gb"),
+];
+
+/// The name of the calculator whose parameter table this is (see
+/// [`OWNER_KEYS`]), or "" for a table no calculator owns.
 fn owner(specs: &[ParamSpec]) -> &'static str {
-    let same = |a: &[ParamSpec]| a.len() == specs.len() && a.iter().zip(specs).all(|(x, y)| x.name == y.name);
-    INFOS.iter().find(|i| same(i.specs)).map_or("", |i| i.name)
+    OWNER_KEYS.iter().find(|(_, key)| specs.iter().any(|s| s.name == *key)).map_or("", |(name, _)| name)
 }
 
 /// What a calculator is called and where it lives: its name (CLI command,
@@ -200,6 +212,12 @@ mod tests {
         for info in INFOS {
             assert_eq!(owner(info.specs), info.name);
         }
+        for (name, key) in OWNER_KEYS {
+            let owners: Vec<&str> =
+                INFOS.iter().filter(|i| i.specs.iter().any(|s| s.name == *key)).map(|i| i.name).collect();
+            assert_eq!(owners, [*name], "{key} must be in {name}'s table and no other");
+        }
+        assert_eq!(OWNER_KEYS.len(), INFOS.len());
         assert_eq!(owner(&[]), "");
         // The account view reads the cost calculator's table: its links migrate as the cost page's.
         assert_eq!(owner(crate::billing::COST_PARAMS), "cost");
