@@ -48,12 +48,15 @@ for (const viewport of [{ width: 1280, height: 720 }, { width: 1024, height: 768
     await expect(count).toHaveText(`1 / ${total}`);
     const field = page.locator('.present input[type="text"]:visible').first();
     await field.focus();
+    const typedIn = await field.elementHandle();
     const here = page.url();
     await page.keyboard.press('PageDown');
     await expect(page).not.toHaveURL(here);
     // A field left behind on the last slide lets the keys go (else B, below,
     // would type into it instead of blanking the screen); one still on screen keeps them.
-    await expect.poll(async () => (await field.isVisible()) || !(await field.evaluate((el) => el === document.activeElement))).toBe(true);
+    await expect
+      .poll(() => typedIn.evaluate((el) => el.checkVisibility() || el !== document.activeElement))
+      .toBe(true);
     await page.keyboard.press('PageUp');
     await expect(page).toHaveURL(here);
     // The slider kept the value it was moved to before the slide changed.
