@@ -29,6 +29,8 @@ const PAGES = [
   { path: 'calculators/cold-start/', ready: '[data-metric="init_p50_ms"]' },
   { path: 'calculators/traffic/?v=1&sim_seconds=600', ready: '[data-metric="requests"]' },
   { path: 'calculators/managed-instances/?v=3&ec2_discount_pct=72&headroom_pct=50', ready: '[data-metric="crossover_rps"]' },
+  { path: 'calculators/microvms/?peak_multiple=4&peak_share=0.25&suspends_per_session=6&suspended_s=19800', ready: '[data-metric="storage_usd"]' },
+  { path: 'embed/microvms/?show=result,inputs,table,math', ready: '[data-metric="total_usd"]' },
   { path: 'calculators/cost/?v=1&memory_mb=64&region=mars-1&zzz=1', ready: '[data-testid="error-summary"]' },
 ];
 

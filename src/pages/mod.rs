@@ -6,6 +6,7 @@ pub mod coldstart;
 pub mod cost;
 pub mod lesson;
 pub mod lmi;
+pub mod microvms;
 pub mod power;
 pub mod present;
 pub mod teach;

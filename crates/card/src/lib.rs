@@ -159,6 +159,9 @@ pub fn bars(info: &CalcPage, metrics: &[(&str, MetricValue)]) -> Vec<Bar> {
         ],
         "traffic" => vec![ms("p50", "p50_ms"), ms("p95", "p95_ms"), ms("p99", "p99_ms"), ms("p99.9", "p999_ms")],
         "lmi" => vec![usd("Managed Instances", "total_usd"), usd("On-demand functions", "lambda_usd")],
+        "microvms" => {
+            vec![usd("Compute", "compute_usd"), usd("Snapshots", "snapshot_usd"), usd("Storage", "storage_usd")]
+        }
         _ => vec![],
     };
     list.into_iter().flatten().filter(|b| b.value > 0.0 && b.value.is_finite()).collect()

@@ -62,6 +62,7 @@ pub fn summary_metrics(info: &CalcPage) -> &'static [&'static str] {
         "coldstart" => &["cold_latency_p50_ms", "cold_latency_p99_ms", "init_p50_ms"],
         "traffic" => &["cold_start_ratio", "p99_ms", "monthly_usd"],
         "lmi" => &["total_usd", "instances", "lambda_usd"],
+        "microvms" => &["total_usd"],
         _ => &[],
     }
 }
@@ -103,6 +104,13 @@ pub fn summary(info: &CalcPage, values: &Values, metrics: &[(&str, MetricValue)]
             usd(m("total_usd")?),
             fmt_grouped(m("instances")?),
             usd(m("lambda_usd")?)
+        ),
+        "microvms" => format!(
+            "{} a month for {} MicroVMs of {} s at a baseline of {} GB",
+            usd(m("total_usd")?),
+            fmt_grouped(values.num("sessions")),
+            fmt_grouped(values.num("session_s")),
+            values.text("baseline_gb")
         ),
         _ => return None,
     })

@@ -161,6 +161,21 @@ pub const MANAGED_INSTANCES: CalcPage = CalcPage {
     lockable: &["region", "instance_type", "requests", "duration_ms", "memory_mb", "ec2_discount_pct"],
 };
 
+pub const MICROVMS: CalcPage = CalcPage {
+    slug: "microvms",
+    module: "microvms",
+    h1: "Lambda MicroVMs cost",
+    name: "MicroVMs",
+    description: "What a month of Lambda MicroVMs costs (June 2026, Graviton only): vCPU and memory per second at the \
+                  baseline and the peak size, snapshots written on suspend and read on launch and resume, and \
+                  storage for images and suspended MicroVMs, at the Price List's rates.",
+    parts: &[Part::Result, Part::Inputs, Part::Table, Part::Math, Part::Tools],
+    default_show: &[Part::Result, Part::Inputs],
+    default_show_when: &[],
+    key_inputs: &["sessions", "session_s", "baseline_gb"],
+    lockable: &["region", "baseline_gb", "sessions", "session_s"],
+};
+
 /// Every calculator page, in the order the site lists them.
 /// Each calculator's default embed (its default parts and values), its
 /// height measured at these widths (px, ascending): where an iframe starts
@@ -175,6 +190,7 @@ pub const EMBED_HEIGHTS: &[(&str, &[(u32, u32)])] = &[
     ("traffic", &[(360, 705), (375, 683), (480, 683), (600, 587), (800, 587), (1000, 563)]),
     ("managed-instances", &[(360, 709), (375, 687), (480, 603), (600, 557), (800, 557), (1000, 498)]),
     ("account", &[(360, 228), (375, 206), (480, 206), (600, 206), (800, 206), (1000, 206)]),
+    ("microvms", &[(360, 684), (375, 662), (480, 553), (600, 486), (800, 427), (1000, 402)]),
 ];
 
-pub const CALC_PAGES: &[&CalcPage] = &[&COST, &POWER, &COLD_START, &TRAFFIC, &MANAGED_INSTANCES, &ACCOUNT];
+pub const CALC_PAGES: &[&CalcPage] = &[&COST, &POWER, &COLD_START, &TRAFFIC, &MANAGED_INSTANCES, &MICROVMS, &ACCOUNT];

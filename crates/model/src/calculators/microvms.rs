@@ -291,12 +291,26 @@ impl MicroVmResult {
             ("compute_usd", MetricValue::Usd(b.vcpu_usd + b.memory_usd)),
             ("vcpu_usd", MetricValue::Usd(b.vcpu_usd)),
             ("memory_usd", MetricValue::Usd(b.memory_usd)),
+            ("snapshot_usd", MetricValue::Usd(b.snapshot_write_usd + b.snapshot_read_usd)),
             ("snapshot_write_usd", MetricValue::Usd(b.snapshot_write_usd)),
             ("snapshot_read_usd", MetricValue::Usd(b.snapshot_read_usd)),
             ("storage_usd", MetricValue::Usd(b.storage_usd)),
             ("per_session_usd", per_session),
             ("vcpu_seconds", MetricValue::Qty(b.vcpu_seconds)),
             ("gb_seconds", MetricValue::Qty(b.gb_seconds)),
+        ]
+    }
+
+    /// What the bill assumes, in words.
+    pub fn assumptions(&self) -> Vec<String> {
+        vec![
+            "A MicroVM is suspended at its baseline size: each suspend writes, and each resume reads, a snapshot of the \
+             baseline memory."
+                .into(),
+            "Time at the peak size is billed at the peak's vCPU and memory; the rest of the running time at the baseline's."
+                .into(),
+            "Images are stored all month (730 hours), above the one-week minimum; a launch reads its image.".into(),
+            "No free tier; data transfer is billed at the standard rates and is not included.".into(),
         ]
     }
 

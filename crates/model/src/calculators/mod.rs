@@ -85,8 +85,7 @@ pub const LMI: CalcInfo = CalcInfo {
 
 /// Every calculator's name, parameters and page. (A page names the one it
 /// hands off to by its own constant, so its wasm holds only that table.)
-/// Lambda MicroVMs: the engine and the CLI (`lambda-lab microvms`); its page
-/// is still to come, so the site links to none.
+/// Lambda MicroVMs: `/calculators/microvms/`.
 pub const MICROVMS: CalcInfo =
     CalcInfo { name: "microvms", specs: microvms::MICROVM_PARAMS, page: "/calculators/microvms/", module: "microvms" };
 

@@ -5,7 +5,7 @@ fn config() -> Config {
     let ctx = Context::today();
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content/lessons");
     let lessons = compile_dir(&dir, &ctx).unwrap_or_else(|e| panic!("lessons: {}", e[0]));
-    let modules = ["cost", "account", "power", "coldstart", "traffic", "lmi", "lessons", "teach", "embed"]
+    let modules = ["cost", "account", "power", "coldstart", "traffic", "lmi", "microvms", "lessons", "teach", "embed"]
         .iter()
         .map(|m| {
             let dir = format!("modules/{m}-0123456789abcdef");
@@ -57,6 +57,8 @@ fn every_route_is_a_page_with_its_own_title_description_and_canonical_url() {
         "calculators/traffic/",
         "calculators/managed-instances/",
         "embed/managed-instances/",
+        "calculators/microvms/",
+        "embed/microvms/",
         "embed/cost/",
         "embed/account/",
         "embed/power/",
