@@ -86,6 +86,17 @@ pub fn kpis(
     }
 }
 
+/// One line of a bill's breakdown table: its label, and its amount as a
+/// figure (`data-metric`, the exact `data-value`, dollars and cents).
+pub fn usd_row(label: &'static str, metric: &'static str, value: Signal<MetricValue>) -> impl IntoView {
+    view! {
+        <tr>
+            <th scope="row">{label}</th>
+            <td class="num"><FigureValue metric=metric value=value text=Signal::derive(move || crate::format::usd(value.get().as_f64().unwrap_or(0.0))) /></td>
+        </tr>
+    }
+}
+
 /// A table that may be wider than the screen: a focusable, labelled region
 /// that scrolls sideways (keyboard users can scroll it too).
 #[component]

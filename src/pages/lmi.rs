@@ -5,7 +5,7 @@
 use crate::chart::Line;
 use crate::components::{
     CalcState, ChartFigure, ErrorSummary, Evaluation, FigureValue, Handoff, MathDetails, Reading, TableRegion, Toolbar,
-    fields, inputs_form, kpis, layout, shown,
+    fields, inputs_form, kpis, layout, shown, usd_row,
 };
 use crate::format;
 use lambda_model::calculators::managed_instances::{self as lmi, LMI_PARAMS, LmiResult};
@@ -131,13 +131,7 @@ fn LmiResults(state: CalcState, result: Memo<LmiResult>) -> impl IntoView {
     });
     let total = Signal::derive(move || MetricValue::Usd(result.with(|r| r.bill.total_usd)));
     let line = move |label: &'static str, metric: &'static str, f: fn(&LmiResult) -> lambda_model::base::money::Usd| {
-        let v = Signal::derive(move || MetricValue::Usd(result.with(f)));
-        view! {
-            <tr>
-                <th scope="row">{label}</th>
-                <td class="num"><FigureValue metric=metric value=v text=Signal::derive(move || format::usd(v.get().as_f64().unwrap_or(0.0))) /></td>
-            </tr>
-        }
+        usd_row(label, metric, Signal::derive(move || MetricValue::Usd(result.with(f))))
     };
     view! {
         {shown(Part::Result, move || view! {

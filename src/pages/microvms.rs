@@ -4,7 +4,7 @@
 
 use crate::components::{
     CalcState, ErrorSummary, Evaluation, FigureValue, MathDetails, Reading, TableRegion, Toolbar, fields, inputs_form,
-    kpis, layout, shown,
+    kpis, layout, shown, usd_row,
 };
 use crate::format;
 use lambda_model::base::money::Usd;
@@ -53,13 +53,7 @@ fn MicroVmResults(result: Memo<MicroVmResult>) -> impl IntoView {
     let metrics = Memo::new(move |_| result.with(|r| r.metrics()));
     let total = Signal::derive(move || MetricValue::Usd(result.with(|r| r.bill.total_usd)));
     let line = move |label: &'static str, metric: &'static str, f: fn(&MicroVmResult) -> Usd| {
-        let v = Signal::derive(move || MetricValue::Usd(result.with(f)));
-        view! {
-            <tr>
-                <th scope="row">{label}</th>
-                <td class="num"><FigureValue metric=metric value=v text=Signal::derive(move || format::usd(v.get().as_f64().unwrap_or(0.0))) /></td>
-            </tr>
-        }
+        usd_row(label, metric, Signal::derive(move || MetricValue::Usd(result.with(f))))
     };
     view! {
         {shown(Part::Result, move || view! {

@@ -475,11 +475,13 @@ fn lede(cfg: &Config, c: &CalcPage) -> String {
              times are measured: {}.",
             esc(lambda_model::models::coldstart::LAMBDA_PERF_SOURCE)
         ),
-        "microvms" => "Lambda MicroVMs run a whole small machine (Graviton) per session, for up to eight hours, and \
-                       can be suspended while idle and resumed where they stopped. The bill follows the machine: \
-                       vCPU and memory per second, snapshots on suspend and resume, storage by the GB-hour. AWS's \
-                       two worked examples are on the price-check page."
-            .into(),
+        "microvms" => format!(
+            "Lambda MicroVMs run a whole small machine (Graviton) per session, for up to eight hours, and can be \
+             suspended while idle and resumed where they stopped. The bill follows the machine: vCPU and memory per \
+             second, snapshots on suspend and resume, storage by the GB-hour. AWS's two worked examples are on \
+             <a href=\"{}\">the price-check page</a>.",
+            cfg.href("/about/prices/#microvms-sandboxes")
+        ),
         "managed-instances" => "Lambda Managed Instances run your functions on EC2 instances Lambda manages: no \
                                 duration charge, but the instances run all month, with a 15% fee on their on-demand \
                                 price. Here is the same workload both ways, priced exactly, and the traffic from \
