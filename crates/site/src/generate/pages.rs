@@ -497,6 +497,7 @@ fn lede(cfg: &Config, c: &CalcPage) -> String {
 /// Where a module mounts, with what shows until it has (and without scripts).
 fn module_host(cfg: &Config, c: &CalcPage, mode: &str) -> Result<String, String> {
     let m = cfg.module(c.module)?;
+    let defaults = default_summary(cfg, c);
     // A calculator's own page offers the Embed dialog, its own module, and
     // its presenter view (`?view=present`) takes QR codes from the teaching one.
     let modules = if mode == "page" {
@@ -521,13 +522,13 @@ fn module_host(cfg: &Config, c: &CalcPage, mode: &str) -> Result<String, String>
         cli = if c.module == "traffic" { "simulate" } else { c.module },
         // Without scripts (RSS readers, crawlers, script blockers) the page
         // still answers, with its defaults, and says that they are the defaults.
-        defaults = default_summary(cfg, c).map_or_else(String::new, |h| format!(
+        yours = if defaults.is_some() { " to compute your own values" } else { "" },
+        defaults = defaults.as_deref().map_or_else(String::new, |h| format!(
             "<p class=\"no-script-answer\" data-testid=\"default-answer\">With its default values: <strong>{}</strong> \
              (prices as of {}).</p>",
-            esc(&h),
+            esc(h),
             PRICES_AS_OF
         )),
-        yours = if default_summary(cfg, c).is_some() { " to compute your own values" } else { "" },
     ))
 }
 
