@@ -9,6 +9,7 @@ use lambda_model::calculators::cost;
 use lambda_model::calculators::export;
 use lambda_model::calculators::managed_instances;
 use lambda_model::calculators::microvms;
+use lambda_model::calculators::platforms;
 use lambda_model::calculators::power;
 use lambda_model::calculators::{CALCULATORS, Calculator};
 use lambda_model::models::coldstart;
@@ -72,6 +73,12 @@ const COMMANDS: &[Command] = &[
         summary: "Lambda MicroVMs (arm64): vCPU and memory per second at the baseline and the peak,
             snapshots written and read, image and suspended storage (Price List rates)",
         text: microvms_text,
+    },
+    Command {
+        name: "platforms",
+        summary: "one workload on every platform: Lambda on demand, Managed Instances, Fargate
+            and EC2 behind a load balancer, each sized and priced, and where each crosses Lambda",
+        text: platforms_text,
     },
 ];
 
@@ -393,6 +400,55 @@ fn microvms_text(values: &Values, o: &Options) -> Result<String, String> {
     }
     for n in &r.notes {
         s.push_str(&format!("\nNote: {n}\n"));
+    }
+    Ok(with_math(s, o.math.then(|| r.math())))
+}
+
+fn platforms_text(values: &Values, o: &Options) -> Result<String, String> {
+    let r = platforms::evaluate(values).map_err(|e| errors_text(&e))?;
+    let metrics = r.metrics();
+    if o.json {
+        return Ok(to_json_object(&metrics));
+    }
+    let i = &r.input;
+    let mut s = format!(
+        "One workload, every platform: {} requests a month of {} ms ({} requests/s), {}, {} (prices as of {})\n\n",
+        i.requests,
+        lambda_model::params::fmt_num(i.duration_ms),
+        lambda_model::params::round_to(r.month.mean_rps, 3),
+        i.arch.name(),
+        i.region,
+        lambda_model::rates::PRICES_AS_OF
+    );
+    s.push_str(&format!("  {:<22} {:>14}  {:<16} {}\n", "platform", "per month", "cheaper from", "exact USD"));
+    let cross = |x: Option<f64>| match x {
+        Some(x) => format!("{} req/s", lambda_model::params::round_to(x, 2)),
+        None => "never".into(),
+    };
+    s.push_str(&format!(
+        "  {:<22} {:>14}  {:<16} {}\n",
+        "Lambda on demand",
+        r.month.lambda_usd.cents_text(),
+        "",
+        r.month.lambda_usd.to_decimal()
+    ));
+    for p in platforms::Platform::ALL {
+        match r.month.usd(p) {
+            Some(u) => s.push_str(&format!(
+                "  {:<22} {:>14}  {:<16} {}\n",
+                p.name(),
+                u.cents_text(),
+                cross(r.crossover(p)),
+                u.to_decimal()
+            )),
+            None => s.push_str(&format!("  {:<22} {:>14}  (no rates for {} here)\n", p.name(), "not priced", i.region)),
+        }
+    }
+    let (name, usd) = r.cheapest();
+    s.push_str(&format!("\nCheapest this month: {name}, {}\n", usd.cents_text()));
+    s.push_str("\nWhat each line leaves out:\n");
+    for (what, leaves) in platforms::PlatformsResult::leaves_out() {
+        s.push_str(&format!("  {what}: {leaves}\n"));
     }
     Ok(with_math(s, o.math.then(|| r.math())))
 }

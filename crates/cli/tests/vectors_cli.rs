@@ -464,3 +464,45 @@ fn microvms_prices_aws_s_two_examples_and_explains_the_gap() {
     assert_eq!(code, 2);
     assert!(err.contains("suspended_s") && err.contains("use 0 to 0 s"), "{err}");
 }
+
+#[test]
+fn platforms_prices_one_workload_everywhere_with_its_crossovers() {
+    let (code, out, err) = lambda_lab(&["platforms"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("Lambda on demand              $179.80"), "{out}");
+    assert!(out.contains("Fargate                       $140.73  29.69 req/s"), "{out}");
+    assert!(out.contains("Managed Instances             $431.02  never"), "{out}");
+    assert!(out.contains("Cheapest this month: Fargate, $140.73"), "{out}");
+    let (code, out, err) = lambda_lab(&[
+        "platforms",
+        "--region",
+        "eu-west-1",
+        "--arch",
+        "arm64",
+        "--fargate-vcpu",
+        "0.5",
+        "--fargate-gb",
+        "1",
+        "--fargate-tasks",
+        "2",
+        "--json",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["tasks"].as_f64(), Some(2.0));
+    assert_eq!(v["fargate_usd"].as_f64(), Some(63.419888888888));
+    for k in ["lambda_usd", "lmi_usd", "ec2_usd", "crossover_lmi_rps", "crossover_fargate_rps", "crossover_ec2_rps"] {
+        assert!(v.get(k).is_some(), "{k}: {out}");
+    }
+    // Where Fargate has no rates here, Lambda is still priced and the line says so.
+    let (code, out, _) = lambda_lab(&["platforms", "--region", "ap-south-1"]);
+    assert_eq!(code, 0);
+    assert!(
+        out.lines().any(|l| l.contains("Fargate") && l.contains("not priced  (no rates for ap-south-1 here)")),
+        "{out}"
+    );
+    // A task size Fargate does not run is refused, naming the field and the sizes it has.
+    let (code, _, err) = lambda_lab(&["platforms", "--fargate-vcpu", "0.25", "--fargate-gb", "4"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("fargate_gb") && err.contains("0.5, 1, 1.5 or 2 GB"), "{err}");
+}

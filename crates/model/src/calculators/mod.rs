@@ -7,6 +7,7 @@ pub mod export;
 pub mod labels;
 pub mod managed_instances;
 pub mod microvms;
+pub mod platforms;
 pub mod power;
 pub mod profile;
 pub mod published;
@@ -36,6 +37,7 @@ const OWNER_KEYS: &[(&str, &str)] = &[
     ("simulate", "warmup_s"),
     ("lmi", "instance_type"),
     ("microvms", "baseline_gb"),
+    ("platforms", "fargate_vcpu"),
 ];
 
 /// The name of the calculator whose parameter table this is (see
@@ -89,7 +91,15 @@ pub const LMI: CalcInfo = CalcInfo {
 pub const MICROVMS: CalcInfo =
     CalcInfo { name: "microvms", specs: microvms::MICROVM_PARAMS, page: "/calculators/microvms/", module: "microvms" };
 
-pub const INFOS: &[CalcInfo] = &[COST, POWER, COLDSTART, SIMULATE, LMI, MICROVMS];
+/// One workload on every platform: `/calculators/platforms/`.
+pub const PLATFORMS: CalcInfo = CalcInfo {
+    name: "platforms",
+    specs: platforms::PLATFORMS_PARAMS,
+    page: "/calculators/platforms/",
+    module: "platforms",
+};
+
+pub const INFOS: &[CalcInfo] = &[COST, POWER, COLDSTART, SIMULATE, LMI, MICROVMS, PLATFORMS];
 
 /// One calculator: what it is, and the calculator itself, values in, every
 /// metric out, or every problem, each naming its parameter.
@@ -134,6 +144,10 @@ fn managed_instances(v: &Values, _: Date) -> Result<Vec<(&'static str, MetricVal
     lmi::evaluate(v).map(|r| r.metrics())
 }
 
+fn platform(v: &Values, _: Date) -> Result<Vec<(&'static str, MetricValue)>, Vec<ParamError>> {
+    platforms::evaluate(v).map(|r| r.metrics())
+}
+
 fn microvm(v: &Values, _: Date) -> Result<Vec<(&'static str, MetricValue)>, Vec<ParamError>> {
     microvms::evaluate(v).map(|r| r.metrics())
 }
@@ -146,6 +160,7 @@ pub const CALCULATORS: &[Calculator] = &[
     Calculator { info: &SIMULATE, eval: simulate },
     Calculator { info: &LMI, eval: managed_instances },
     Calculator { info: &MICROVMS, eval: microvm },
+    Calculator { info: &PLATFORMS, eval: platform },
 ];
 
 /// The calculator with this name. `traffic` (the page's name) is accepted
@@ -261,7 +276,9 @@ mod tests {
 
     #[test]
     fn every_calculators_errors_name_the_field_to_change() {
-        let cases: [(&str, &str, &str); 9] = [
+        let cases: [(&str, &str, &str); 11] = [
+            ("platforms", "fargate_vcpu=0.25&fargate_gb=4", "fargate_gb"),
+            ("platforms", "env_memory_mb=5000", "env_memory_mb"),
             ("cost", "duration_ms=250&duration_p99_ms=100", "duration_p99_ms"),
             ("cost", "snapstart=true&runtime=nodejs22.x", "runtime"),
             ("cost", "memory_mb=64", "memory_mb"),

@@ -6,6 +6,7 @@
 pub mod analytic;
 pub mod capacity;
 pub mod coldstart;
+pub mod fargate;
 pub mod powertuning;
 pub mod report;
 pub mod scaling;

@@ -7,6 +7,7 @@ mod around;
 mod lambda;
 
 pub mod ec2;
+pub mod fargate;
 pub mod microvms;
 pub mod runtimes;
 
