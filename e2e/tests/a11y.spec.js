@@ -31,6 +31,9 @@ const PAGES = [
   { path: 'calculators/managed-instances/?v=3&ec2_discount_pct=72&headroom_pct=50', ready: '[data-metric="crossover_rps"]' },
   { path: 'calculators/microvms/?peak_multiple=4&peak_share=0.25&suspends_per_session=6&suspended_s=19800', ready: '[data-metric="storage_usd"]' },
   { path: 'embed/microvms/?show=result,inputs,table,math', ready: '[data-metric="total_usd"]' },
+  { path: 'calculators/platforms/?fargate_vcpu=0.5&fargate_gb=1&ec2_discount_pct=60', ready: '[data-metric="crossover_ec2_rps"]' },
+  { path: 'embed/platforms/?region=ap-south-1&show=result,inputs,table,chart,math', ready: '[data-metric="lambda_usd"]' },
+  { path: 'lessons/16-lambda-or-a-container/?step=one-workload', ready: '.lesson-calc [data-metric="fargate_usd"]' },
   { path: 'calculators/cost/?v=1&memory_mb=64&region=mars-1&zzz=1', ready: '[data-testid="error-summary"]' },
 ];
 

@@ -339,7 +339,7 @@ test('the Embed dialog gives each platform its snippet, and Hugo, Jekyll and a s
   await person.close();
 });
 
-const SLUGS = ['cost', 'power', 'cold-start', 'traffic', 'managed-instances', 'microvms', 'account'];
+const SLUGS = ['cost', 'power', 'cold-start', 'traffic', 'managed-instances', 'microvms', 'platforms', 'account'];
 
 async function embedHeight(browser, slug, width, query = '') {
   const context = await browser.newContext({ viewport: { width, height: 900 } });

@@ -121,6 +121,9 @@ pub fn CostPage() -> impl IntoView {
                     <Handoff state=state to=&lambda_model::calculators::LMI label="Compare with Managed Instances"
                         overrides=Signal::derive(move || state.values.with(lambda_model::calculators::profile::lmi_overrides))
                         hint="Opens the Managed Instances calculator with this workload: requests, duration, region, architecture and the function's memory for the on-demand side." />
+                    <Handoff state=state to=&lambda_model::calculators::PLATFORMS label="Compare platforms"
+                        overrides=Signal::derive(move || state.values.with(lambda_model::calculators::profile::platforms_overrides_from_cost))
+                        hint="Opens the platforms calculator with this workload: the function beside Managed Instances, Fargate and EC2, and where each costs less." />
                 </nav>
                 {(!layout.compact).then(|| view! { <AccountLink state=state /> })}
             </section>

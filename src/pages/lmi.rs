@@ -220,6 +220,9 @@ fn LmiResults(state: CalcState, result: Memo<LmiResult>) -> impl IntoView {
                     ("arch", r.input.shape.arch.name().to_string()),
                 ]))
                 hint="Opens the cost calculator with this traffic, duration and region, at the comparison's memory and the instance's architecture." />
+            <Handoff state=state to=&lambda_model::calculators::PLATFORMS label="Compare with Fargate and EC2"
+                overrides=Signal::derive(move || state.values.with(lambda_model::calculators::profile::platforms_overrides_from_lmi))
+                hint="Opens the platforms calculator with this workload and these instances: the same comparison beside Fargate tasks and EC2 behind a load balancer." />
         </nav>
     }
 }

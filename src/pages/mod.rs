@@ -7,6 +7,7 @@ pub mod cost;
 pub mod lesson;
 pub mod lmi;
 pub mod microvms;
+pub mod platforms;
 pub mod power;
 pub mod present;
 pub mod teach;

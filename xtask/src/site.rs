@@ -14,7 +14,7 @@ use std::process::Command;
 /// Pages built as separate wasm modules (`src/bin/lambda-lab-<name>.rs`).
 /// (`embed` is the Embed dialog, loaded on demand by calculator pages.)
 pub const MODULES: &[&str] =
-    &["cost", "account", "power", "coldstart", "traffic", "lmi", "microvms", "lessons", "teach", "embed"];
+    &["cost", "account", "power", "coldstart", "traffic", "lmi", "microvms", "platforms", "lessons", "teach", "embed"];
 
 /// What a build wrote, for the size budget and the benchmark.
 pub struct Built {

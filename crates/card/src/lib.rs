@@ -159,6 +159,12 @@ pub fn bars(info: &CalcPage, metrics: &[(&str, MetricValue)]) -> Vec<Bar> {
         ],
         "traffic" => vec![ms("p50", "p50_ms"), ms("p95", "p95_ms"), ms("p99", "p99_ms"), ms("p99.9", "p999_ms")],
         "lmi" => vec![usd("Managed Instances", "total_usd"), usd("On-demand functions", "lambda_usd")],
+        "platforms" => vec![
+            usd("Lambda", "lambda_usd"),
+            usd("Managed Instances", "lmi_usd"),
+            usd("Fargate", "fargate_usd"),
+            usd("EC2", "ec2_usd"),
+        ],
         "microvms" => {
             vec![usd("Compute", "compute_usd"), usd("Snapshots", "snapshot_usd"), usd("Storage", "storage_usd")]
         }

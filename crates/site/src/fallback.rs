@@ -63,6 +63,7 @@ pub fn summary_metrics(info: &CalcPage) -> &'static [&'static str] {
         "traffic" => &["cold_start_ratio", "p99_ms", "monthly_usd"],
         "lmi" => &["total_usd", "instances", "lambda_usd"],
         "microvms" => &["total_usd"],
+        "platforms" => &["lambda_usd", "lmi_usd", "fargate_usd", "ec2_usd"],
         _ => &[],
     }
 }
@@ -112,6 +113,29 @@ pub fn summary(info: &CalcPage, values: &Values, metrics: &[(&str, MetricValue)]
             fmt_grouped(values.num("session_s")),
             values.text("baseline_gb")
         ),
+        "platforms" => {
+            let lambda = m("lambda_usd")?;
+            let options = [("Managed Instances", "lmi_usd"), ("Fargate", "fargate_usd"), ("EC2", "ec2_usd")];
+            let best = options
+                .iter()
+                .filter_map(|(name, k)| m(k).map(|x| (*name, x)))
+                .fold(("Lambda on demand", lambda), |b, o| if o.1 < b.1 { o } else { b });
+            let traffic = format!(
+                "{} requests a month of {}",
+                fmt_grouped(values.num("requests")),
+                ms(values.num("duration_ms"))
+            );
+            if best.0 == "Lambda on demand" {
+                format!("Lambda on demand is the cheapest for {traffic}: {} a month", usd(lambda))
+            } else {
+                format!(
+                    "{} is the cheapest for {traffic}: {} a month, against {} on Lambda",
+                    best.0,
+                    usd(best.1),
+                    usd(lambda)
+                )
+            }
+        }
         _ => return None,
     })
 }

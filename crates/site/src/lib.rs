@@ -176,6 +176,21 @@ pub const MICROVMS: CalcPage = CalcPage {
     lockable: &["region", "baseline_gb", "sessions", "session_s"],
 };
 
+pub const PLATFORMS: CalcPage = CalcPage {
+    slug: "platforms",
+    module: "platforms",
+    h1: "Where should it run?",
+    name: "Platforms",
+    description: "One workload priced as Lambda functions, on Lambda Managed Instances, as AWS Fargate tasks and as \
+                  EC2 instances behind a load balancer, each sized by a capacity model whose every assumption is a \
+                  field, and the traffic from which each costs less than Lambda, drawn on a log-log chart.",
+    parts: &[Part::Result, Part::Inputs, Part::Table, Part::Chart, Part::Math, Part::Tools],
+    default_show: &[Part::Result, Part::Inputs],
+    default_show_when: &[],
+    key_inputs: &["requests", "duration_ms", "memory_mb", "fargate_vcpu"],
+    lockable: &["region", "arch", "requests", "duration_ms", "memory_mb", "fargate_vcpu", "fargate_gb"],
+};
+
 /// Every calculator page, in the order the site lists them.
 /// Each calculator's default embed (its default parts and values), its
 /// height measured at these widths (px, ascending): where an iframe starts
@@ -191,6 +206,8 @@ pub const EMBED_HEIGHTS: &[(&str, &[(u32, u32)])] = &[
     ("managed-instances", &[(360, 709), (375, 687), (480, 603), (600, 557), (800, 557), (1000, 498)]),
     ("account", &[(360, 228), (375, 206), (480, 206), (600, 206), (800, 206), (1000, 206)]),
     ("microvms", &[(360, 684), (375, 662), (480, 553), (600, 486), (800, 427), (1000, 402)]),
+    ("platforms", &[(360, 714), (375, 692), (480, 692), (600, 601), (800, 541), (1000, 541)]),
 ];
 
-pub const CALC_PAGES: &[&CalcPage] = &[&COST, &POWER, &COLD_START, &TRAFFIC, &MANAGED_INSTANCES, &MICROVMS, &ACCOUNT];
+pub const CALC_PAGES: &[&CalcPage] =
+    &[&COST, &POWER, &COLD_START, &TRAFFIC, &MANAGED_INSTANCES, &MICROVMS, &PLATFORMS, &ACCOUNT];

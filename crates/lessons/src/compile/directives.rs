@@ -102,6 +102,14 @@ pub(super) const METRIC_NAMES: &[(&str, &str)] = &[
     ("crossover_rps", "traffic from which Managed Instances cost no more than functions (requests per second)"),
     ("lambda_usd", "monthly cost as on-demand functions"),
     ("front_door_usd", "front-door charge (API Gateway or load balancer)"),
+    ("peak_concurrency", "requests in flight at the busiest time"),
+    ("fargate_usd", "monthly cost on Fargate (tasks and load balancer)"),
+    ("tasks", "Fargate tasks"),
+    (
+        "crossover_ec2_rps",
+        "traffic from which EC2 behind a load balancer costs no more than Lambda (requests per second)",
+    ),
+    ("crossover_fargate_rps", "traffic from which Fargate costs no more than Lambda (requests per second)"),
 ];
 
 /// Comma-separated names, each checked against `valid`.

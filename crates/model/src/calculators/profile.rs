@@ -132,7 +132,8 @@ pub fn profile(v: &Values, carried: &[(String, String)]) -> Pairs {
     if has(v, "duration_cv") && !is_traffic {
         // The cost page: a p99 fixes the CV; the simulator draws lognormal
         // durations with it, or constant ones without variation.
-        let cv = match v.num("duration_p99_ms") {
+        let p99 = if has(v, "duration_p99_ms") { v.num("duration_p99_ms") } else { 0.0 };
+        let cv = match p99 {
             p99 if p99 > 0.0 => crate::base::stats::LogNormal::cv_from_mean_p99(v.num("duration_ms"), p99)
                 .unwrap_or(v.num("duration_cv")),
             _ => v.num("duration_cv"),
@@ -248,6 +249,41 @@ pub fn lmi_overrides(v: &Values) -> Vec<(&'static str, String)> {
     let runtime = v.text("runtime");
     if let Some(family) = ["nodejs", "python", "java", "dotnet"].into_iter().find(|f| runtime.starts_with(f)) {
         out.push(("runtime_family", family.to_string()));
+    }
+    out
+}
+
+/// What "Compare platforms" on the cost page sets besides the function
+/// profile: the Savings Plan on Lambda's duration, which prices Lambda's line
+/// as the cost page does.
+pub fn platforms_overrides_from_cost(v: &Values) -> Vec<(&'static str, String)> {
+    vec![("savings_plan_pct", v.get("savings_plan_pct").to_string())]
+}
+
+/// What "Compare with Fargate and EC2" on the Managed Instances page sets:
+/// its names for the instances become the platforms page's (`instance_type`
+/// is `ec2_instance_type` there, an environment's `memory_mb` is
+/// `env_memory_mb`, and the on-demand side's `function_memory_mb` is the
+/// workload's `memory_mb`); the capacity assumptions keep their names.
+pub fn platforms_overrides_from_lmi(v: &Values) -> Vec<(&'static str, String)> {
+    let mut out = vec![
+        ("memory_mb", v.get("function_memory_mb").to_string()),
+        ("env_memory_mb", v.get("memory_mb").to_string()),
+        ("ec2_instance_type", v.get("instance_type").to_string()),
+    ];
+    for k in [
+        "runtime_family",
+        "memory_per_vcpu_gb",
+        "peak_to_mean",
+        "cpu_share_pct",
+        "concurrency_per_vcpu",
+        "headroom_pct",
+        "min_environments",
+        "reserved_vcpus",
+        "reserved_gb",
+        "ec2_discount_pct",
+    ] {
+        out.push((k, v.get(k).to_string()));
     }
     out
 }
@@ -563,6 +599,38 @@ mod tests {
     }
 
     #[test]
+    fn the_platforms_page_prices_the_cost_pages_function_as_the_cost_page_does() {
+        for q in [
+            "",
+            "memory_mb=2048&duration_ms=350&requests=40000000&arch=arm64&region=eu-west-1",
+            "free_tier=false&savings_plan_pct=17&duration_cv=0.8",
+        ] {
+            let cost = values(COST_PARAMS, q);
+            let total = crate::calculators::cost::evaluate(&cost, TODAY).unwrap().total;
+            let to = crate::calculators::platforms::PLATFORMS_PARAMS;
+            let pl = decode_query(to, &handoff(&cost, &[], to, &platforms_overrides_from_cost(&cost)));
+            let r = crate::calculators::platforms::evaluate(&pl.values).unwrap();
+            assert_eq!(r.month.lambda_usd, total, "{q}");
+            // And back from Managed Instances, the workload and the instances keep their values.
+            let lmi = values(
+                crate::models::capacity::LMI_PARAMS,
+                "instance_type=c7g.2xlarge&memory_mb=4096&function_memory_mb=1536&cpu_share_pct=12.5",
+            );
+            let pl = decode_query(to, &handoff(&lmi, &[], to, &platforms_overrides_from_lmi(&lmi)));
+            assert!(pl.errors.is_empty(), "{:?}", pl.errors);
+            let v = &pl.values;
+            assert_eq!(
+                (v.text("ec2_instance_type"), v.int("env_memory_mb"), v.int("memory_mb")),
+                ("c7g.2xlarge", 4096, 1536)
+            );
+            assert_eq!(v.num("cpu_share_pct"), 12.5);
+            let from_lmi = crate::calculators::platforms::evaluate(v).unwrap();
+            let direct = crate::calculators::managed_instances::evaluate(&lmi).unwrap();
+            assert_eq!(from_lmi.month.usd(crate::calculators::platforms::Platform::Lmi), Some(direct.bill.total_usd));
+        }
+    }
+
+    #[test]
     fn every_hand_off_opens_its_target_without_an_error() {
         let mut rng = crate::base::rng::Rng::new(22);
         for case in 0..300 {
@@ -586,6 +654,15 @@ mod tests {
                     // Only traffic beyond what a browser can simulate may be refused, by name.
                     assert!(e.param == "sim_seconds" || e.param == "pc_units", "case {case} {t}: {e:?}");
                 }
+            }
+            // cost → platforms: the workload opens priced, Lambda's line the function's own bill.
+            let pl = decode_query(
+                crate::calculators::platforms::PLATFORMS_PARAMS,
+                &handoff(&cost, &[], crate::calculators::platforms::PLATFORMS_PARAMS, &[]),
+            );
+            assert!(pl.errors.is_empty(), "case {case} {q}: {:?}", pl.errors);
+            if let Err(e) = crate::calculators::platforms::evaluate(&pl.values) {
+                panic!("case {case} {q} → platforms: {e:?}");
             }
             let p = decode_query(POWER_PARAMS, &handoff(&cost, &[], POWER_PARAMS, &[]));
             assert!(p.errors.is_empty() && p.unknown.is_empty(), "case {case} {q}: {:?}", p.errors);

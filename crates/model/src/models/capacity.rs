@@ -64,7 +64,7 @@ pub const LMI_PARAMS: &[ParamSpec] = &[
     ParamSpec {
         name: "duration_ms",
         label: "Average duration",
-        kind: Kind::Num { min: 1.0, max: 900_000.0 },
+        kind: Kind::Num { min: 0.001, max: 900_000.0 },
         default: "200",
         unit: "ms",
         help: "From the start of an invocation to its response.",

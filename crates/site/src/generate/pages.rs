@@ -262,6 +262,37 @@ fn microvm_rates(cfg: &Config) -> String {
     )
 }
 
+/// AWS Fargate's rates by region and architecture, each with its source (the
+/// platforms calculator prices tasks with them).
+fn fargate_rates(cfg: &Config) -> String {
+    use lambda_model::rates::fargate::FARGATE_RATES;
+    let rows: String = FARGATE_RATES
+        .iter()
+        .map(|r| {
+            format!(
+                "<tr><th scope=\"row\">{} {}</th><td class=\"num\">${}</td><td class=\"num\">${}</td><td class=\"num\">{}</td><td>{}</td></tr>",
+                esc(r.region),
+                esc(r.arch.name()),
+                r.vcpu_hour.to_decimal(),
+                r.gb_hour.to_decimal(),
+                r.storage_gb_hour.map_or("not verified".to_string(), |x| format!("${}", x.to_decimal())),
+                esc(r.source)
+            )
+        })
+        .collect();
+    format!(
+        "<h2 id=\"fargate-rates\">AWS Fargate</h2>\n<p>Linux tasks on demand, billed per second with a one-minute \
+         minimum; 20 GB of ephemeral storage per task included. <a href=\"{page}\">One workload, every platform</a> \
+         prices tasks with them (and <code>lambda-lab platforms</code>); Fargate Spot and Savings Plans are a discount \
+         you enter, as their rates vary.</p>\n<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" \
+         aria-labelledby=\"fargate-rates\"><table><caption>Fargate rates (USD)</caption><thead><tr>\
+         <th scope=\"col\">Region and architecture</th><th scope=\"col\">per vCPU-hour</th><th scope=\"col\">per GB-hour</th>\
+         <th scope=\"col\">storage beyond 20 GB, per GB-hour</th><th scope=\"col\">Source</th></tr></thead>\
+         <tbody>{rows}</tbody></table></div>",
+        page = cfg.href("/calculators/platforms/")
+    )
+}
+
 pub(crate) fn about(cfg: &Config) -> Page {
     let sources: String = SOURCES
         .iter()
@@ -274,7 +305,7 @@ pub(crate) fn about(cfg: &Config) -> Page {
          data-metric=\"prices_as_of\" data-value=\"{d}\">{d}</strong> (price table version {v}, {n} regions). Every \
          rate is stored exactly as published, with its source. China regions are billed in CNY by a separate AWS \
          partition and are not included. <a href=\"{checked}\">AWS's worked examples, priced again</a>: ours beside \
-         AWS's, and where AWS's own arithmetic is off.</p>\n<ul>{sources}</ul>\n{around}\n{microvms}\n{offline}\n<h2>License</h2>\n<p>Lambda Lab is free \
+         AWS's, and where AWS's own arithmetic is off.</p>\n<ul>{sources}</ul>\n{around}\n{microvms}\n{fargate}\n{offline}\n<h2>License</h2>\n<p>Lambda Lab is free \
          software under the MIT or Apache-2.0 license, at your choice. AWS and AWS Lambda are trademarks of \
          Amazon.com, Inc.; this site is not affiliated with Amazon.</p>",
         d = esc(PRICES_AS_OF),
@@ -284,6 +315,7 @@ pub(crate) fn about(cfg: &Config) -> Page {
         offline = offline_control(),
         around = around_coverage(),
         microvms = microvm_rates(cfg),
+        fargate = fargate_rates(cfg),
     );
     framed(
         cfg,
@@ -481,6 +513,13 @@ fn lede(cfg: &Config, c: &CalcPage) -> String {
              second, snapshots on suspend and resume, storage by the GB-hour. AWS's two worked examples are on \
              <a href=\"{}\">the price-check page</a>.",
             cfg.href("/about/prices/#microvms-sandboxes")
+        ),
+        "platforms" => format!(
+            "Would it be cheaper elsewhere? The same workload priced four ways: Lambda functions billed per \
+             millisecond, Managed Instances and EC2 billed per instance-hour with many requests inside, Fargate \
+             billed per task for its vCPU and memory. Every capacity assumption is a field; the chart shows from \
+             what traffic each costs less. Rates and sources are on <a href=\"{}\">the About page</a>.",
+            cfg.href("/about/#fargate-rates")
         ),
         "managed-instances" => "Lambda Managed Instances run your functions on EC2 instances Lambda manages: no \
                                 duration charge, but the instances run all month, with a 15% fee on their on-demand \

@@ -5,16 +5,28 @@ fn config() -> Config {
     let ctx = Context::today();
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content/lessons");
     let lessons = compile_dir(&dir, &ctx).unwrap_or_else(|e| panic!("lessons: {}", e[0]));
-    let modules = ["cost", "account", "power", "coldstart", "traffic", "lmi", "microvms", "lessons", "teach", "embed"]
-        .iter()
-        .map(|m| {
-            let dir = format!("modules/{m}-0123456789abcdef");
-            (
-                m.to_string(),
-                Module { js: format!("{dir}/lambda-lab-{m}.js"), wasm: format!("{dir}/lambda-lab-{m}_bg.wasm") },
-            )
-        })
-        .collect();
+    let modules = [
+        "cost",
+        "account",
+        "power",
+        "coldstart",
+        "traffic",
+        "lmi",
+        "microvms",
+        "platforms",
+        "lessons",
+        "teach",
+        "embed",
+    ]
+    .iter()
+    .map(|m| {
+        let dir = format!("modules/{m}-0123456789abcdef");
+        (
+            m.to_string(),
+            Module { js: format!("{dir}/lambda-lab-{m}.js"), wasm: format!("{dir}/lambda-lab-{m}_bg.wasm") },
+        )
+    })
+    .collect();
     Config {
         public_url: "/lambda-lab/".into(),
         site_origin: "https://example.org".into(),
@@ -59,6 +71,8 @@ fn every_route_is_a_page_with_its_own_title_description_and_canonical_url() {
         "embed/managed-instances/",
         "calculators/microvms/",
         "embed/microvms/",
+        "calculators/platforms/",
+        "embed/platforms/",
         "embed/cost/",
         "embed/account/",
         "embed/power/",

@@ -230,38 +230,40 @@ pub fn point(i: &PlatformsInput, rps: f64) -> Result<Point, String> {
     })
 }
 
-/// The lowest traffic in [`RPS_RANGE`] (to 0.1%) from which `cheaper` holds,
-/// found on a grid of 40 a decade and narrowed by bisection; `None` where it
-/// never holds. (Below the crossing, the platform's floor of tasks or
-/// instances costs more than the functions; above it, the functions' cost
-/// grows with every request and the floor's does not.)
-pub fn first_cheaper(mut cheaper: impl FnMut(f64) -> Result<bool, String>) -> Result<Option<f64>, String> {
+/// Each platform's crossover with Lambda on demand, in [`Platform::ALL`]
+/// order: the lowest traffic in [`RPS_RANGE`] (to 0.1%) from which it costs
+/// no more, found on a grid of 40 a decade (every platform priced once per
+/// point) and narrowed by bisection; `None` where it is not priced or never
+/// costs less. (Below the crossing, the floor of tasks or instances costs
+/// more than the functions; above it, the functions' cost grows with every
+/// request and the floor's does not.)
+pub fn crossovers(i: &PlatformsInput) -> Result<[Option<f64>; 3], String> {
+    let cheaper = |x: &Point, p: Platform| x.usd(p).is_some_and(|u| u <= x.lambda_usd);
     let g = grid(40);
-    if cheaper(g[0])? {
-        return Ok(Some(g[0]));
-    }
-    let mut prev = g[0];
-    for &x in &g[1..] {
-        if cheaper(x)? {
-            let (mut lo, mut hi) = (prev, x);
-            while hi / lo > 1.001 {
-                let mid = (lo * hi).sqrt();
-                if cheaper(mid)? { hi = mid } else { lo = mid }
+    let mut found: [Option<(f64, f64)>; 3] = [None; 3];
+    let mut prev: Option<Point> = None;
+    for &rps in &g {
+        let x = point(i, rps)?;
+        for (k, p) in Platform::ALL.into_iter().enumerate() {
+            if found[k].is_none() && cheaper(&x, p) {
+                found[k] = Some((prev.map_or(rps, |q| q.rps), rps));
             }
-            return Ok(Some(hi));
         }
-        prev = x;
+        if found.iter().all(Option::is_some) {
+            break;
+        }
+        prev = Some(x);
     }
-    Ok(None)
-}
-
-/// A platform's crossover with Lambda on demand (`None` where it is not
-/// priced or never costs less in the range).
-pub fn crossover(i: &PlatformsInput, p: Platform) -> Result<Option<f64>, String> {
-    if point(i, RPS_RANGE.0)?.usd(p).is_none() {
-        return Ok(None);
+    let mut out = [None; 3];
+    for (k, p) in Platform::ALL.into_iter().enumerate() {
+        let Some((mut lo, mut hi)) = found[k] else { continue };
+        while hi / lo > 1.001 {
+            let mid = (lo * hi).sqrt();
+            if cheaper(&point(i, mid)?, p) { hi = mid } else { lo = mid }
+        }
+        out[k] = Some(hi);
     }
-    first_cheaper(|rps| point(i, rps).map(|x| x.usd(p).is_some_and(|u| u <= x.lambda_usd)))
+    Ok(out)
 }
 
 /// A priced workload.
@@ -434,10 +436,7 @@ pub fn check(v: &Values) -> Result<PlatformsInput, Vec<ParamError>> {
 pub fn evaluate(v: &Values) -> Result<PlatformsResult, Vec<ParamError>> {
     let i = check(v)?;
     let month = month(&i, i.requests, true).map_err(not_priced)?;
-    let mut crossovers = [None; 3];
-    for (k, p) in Platform::ALL.into_iter().enumerate() {
-        crossovers[k] = crossover(&i, p).map_err(not_priced)?;
-    }
+    let crossovers = crossovers(&i).map_err(not_priced)?;
     let points = grid(4).into_iter().map(|x| point(&i, x)).collect::<Result<Vec<_>, _>>().map_err(not_priced)?;
     Ok(PlatformsResult { input: i, month, crossovers, points })
 }
@@ -683,6 +682,7 @@ impl PlatformsResult {
             "A month is 730 hours. Tasks and instances are sized for the peak and run all month (no scaling in at night); Lambda bills only what runs.".into(),
             "Lambda is priced on demand at the mean duration (and its spread), without a front door, provisioned concurrency, logs or data out; the cost and cold-start pages add them.".into(),
             "Fargate tasks: busy vCPUs at the peak ÷ the CPU target; a request's memory is assumed to fit the task (check it: a task holds many requests at once).".into(),
+            "A request takes the same time everywhere. A small function has a fraction of a vCPU (512 MB about a third), so a CPU-bound request may finish faster on a whole one.".into(),
             "EC2: the same instances as Managed Instances (the same capacity model), without Lambda's fee and requests, behind one Application Load Balancer; EBS volumes, NAT and data transfer are left out everywhere.".into(),
             "Fargate and EC2 need a load balancer to take HTTP requests; Lambda and Managed Instances are priced without a front door (a function URL costs nothing).".into(),
         ]
