@@ -21,6 +21,9 @@ test('the default workload on every platform, with the crossings drawn, said and
   const lines = page.getByTestId('platforms-lines');
   await expect(lines.locator('[data-metric="crossover_fargate_rps"]')).toHaveText('29.69 req/s');
   await expect(lines.locator('[data-metric="crossover_lmi_rps"]')).toHaveText('never');
+  // Provisioned concurrency where it pays: the 7 environments busy all month.
+  await expect(lines.locator('[data-metric="lambda_pc_usd"]')).toHaveAttribute('data-value', '154.2501156');
+  await expect(lines.locator('[data-metric="lambda_pc_usd"]')).toHaveText('$154.25 (7 environments)');
   const sentence = page.getByTestId('platforms-chart-summary');
   await expect(sentence).toContainText('Fargate becomes cheaper than Lambda on demand above about 29.69 requests/s');
   await expect(sentence).toContainText('Managed Instances never costs less than Lambda');

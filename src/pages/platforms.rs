@@ -207,7 +207,7 @@ fn PlatformsResults(state: CalcState, result: Memo<PlatformsResult>) -> impl Int
                 if Platform::ALL.iter().any(|p| r.month.usd(*p).is_some()) {
                     format!("Cheapest this month: {}", r.cheapest().0)
                 } else {
-                    format!("Lambda on demand, the only platform priced in {}", r.input.region)
+                    format!("Cheapest this month: {} (only Lambda is priced in {})", r.cheapest().0, r.input.region)
                 }
             })}</p>
             <p class="big-number"><FigureValue metric="cheapest_usd" value=cheapest text=Signal::derive(move || format::usd(cheapest.get().as_f64().unwrap_or(0.0))) /></p>
@@ -233,7 +233,21 @@ fn PlatformsResults(state: CalcState, result: Memo<PlatformsResult>) -> impl Int
                     <th scope="col" class="num">"Cheaper than Lambda from"</th>
                     <th scope="col">"What the price leaves out"</th>
                 </tr></thead>
-                <tbody>{(0..4).map(row).collect_view()}</tbody>
+                <tbody>
+                    {row(0)}
+                    <tr>
+                        <th scope="row" class="sub">"… with provisioned concurrency"</th>
+                        <td class="num"><FigureValue metric="lambda_pc_usd" value=metric_of(m, "lambda_pc_usd") text=Signal::derive(move || {
+                            match (metric_of(m, "lambda_pc_usd").get().as_f64(), metric_of(m, "pc_environments").get().as_f64()) {
+                                (Some(x), Some(n)) => format!("{} ({} environments)", format::usd(x), format::number(n, 0)),
+                                _ => "does not pay here".into(),
+                            }
+                        }) /></td>
+                        <td class="num">"—"</td>
+                        <td class="leaves">"Environments busy even at the traffic's daily low, kept warm all month: no cold starts for what they serve, the rest on demand."</td>
+                    </tr>
+                    {(1..4).map(row).collect_view()}
+                </tbody>
             </table>
         </TableRegion>
         })}

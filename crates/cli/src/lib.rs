@@ -432,6 +432,16 @@ fn platforms_text(values: &Values, o: &Options) -> Result<String, String> {
         "",
         r.month.lambda_usd.to_decimal()
     ));
+    match r.month.lambda_pc {
+        Some((n, u)) => s.push_str(&format!(
+            "  {:<22} {:>14}  {:<16} {}\n",
+            format!("Lambda + {n} provisioned"),
+            u.cents_text(),
+            "",
+            u.to_decimal()
+        )),
+        None => s.push_str(&format!("  {:<22} {:>14}\n", "Lambda + provisioned", "does not pay")),
+    }
     for p in platforms::Platform::ALL {
         match r.month.usd(p) {
             Some(u) => s.push_str(&format!(

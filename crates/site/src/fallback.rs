@@ -63,7 +63,7 @@ pub fn summary_metrics(info: &CalcPage) -> &'static [&'static str] {
         "traffic" => &["cold_start_ratio", "p99_ms", "monthly_usd"],
         "lmi" => &["total_usd", "instances", "lambda_usd"],
         "microvms" => &["total_usd"],
-        "platforms" => &["lambda_usd", "lmi_usd", "fargate_usd", "ec2_usd"],
+        "platforms" => &["lambda_usd", "lambda_pc_usd", "lmi_usd", "fargate_usd", "ec2_usd"],
         _ => &[],
     }
 }
@@ -115,7 +115,12 @@ pub fn summary(info: &CalcPage, values: &Values, metrics: &[(&str, MetricValue)]
         ),
         "platforms" => {
             let lambda = m("lambda_usd")?;
-            let options = [("Managed Instances", "lmi_usd"), ("Fargate", "fargate_usd"), ("EC2", "ec2_usd")];
+            let options = [
+                ("Lambda with provisioned concurrency", "lambda_pc_usd"),
+                ("Managed Instances", "lmi_usd"),
+                ("Fargate", "fargate_usd"),
+                ("EC2", "ec2_usd"),
+            ];
             let best = options
                 .iter()
                 .filter_map(|(name, k)| m(k).map(|x| (*name, x)))

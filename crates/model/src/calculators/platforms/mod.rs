@@ -136,6 +136,9 @@ pub struct Month {
     /// Requests in flight at the peak (Little's law × peak-to-mean).
     pub peak_concurrency: f64,
     pub lambda_usd: Usd,
+    /// Lambda with provisioned concurrency where it pays: the environments
+    /// kept and the month (only for the workload's own traffic).
+    pub lambda_pc: Option<(u32, Usd)>,
     pub lmi: Option<(Capacity, LmiBill)>,
     pub fargate: Option<(FargateCapacity, FargateBill)>,
     pub ec2: Option<Ec2Bill>,
@@ -177,7 +180,36 @@ pub fn month(i: &PlatformsInput, requests: u64, own: bool) -> Result<Month, Stri
         (c, fargate::bill(f, c.tasks))
     });
     let alb = if i.load_balancer { i.alb.map(|r| alb_bill(r, requests, i.payload_kb)) } else { None };
-    Ok(Month { requests, mean_rps, peak_concurrency, lambda_usd, lmi, fargate, ec2, alb })
+    let lambda_pc = if own { provisioned(i, requests, mean_rps, lambda_usd) } else { None };
+    Ok(Month { requests, mean_rps, peak_concurrency, lambda_usd, lambda_pc, lmi, fargate, ec2, alb })
+}
+
+/// Environments that stay busy all month: the mean concurrency at the
+/// trough of a daily swing whose peak is `peak_to_mean` × the mean (the
+/// traffic simulator's daily cycle: a sine, so the trough is the mean × (2 −
+/// peak-to-mean), none from a peak of twice the mean).
+pub fn busy_all_month(i: &PlatformsInput, mean_rps: f64) -> u32 {
+    let trough = mean_rps * i.duration_ms / 1000.0 * (2.0 - i.peak_to_mean).max(0.0);
+    (trough.floor() as u32).min(100_000)
+}
+
+/// Lambda with that many environments provisioned all month, each busy all
+/// the time (the cost engine's provisioned concurrency, the rest on
+/// demand), where that costs less than on demand alone.
+fn provisioned(i: &PlatformsInput, requests: u64, mean_rps: f64, on_demand: Usd) -> Option<(u32, Usd)> {
+    let units = busy_all_month(i, mean_rps);
+    if units == 0 {
+        return None;
+    }
+    let with = CostInput {
+        requests,
+        pc_units: units,
+        pc_hours: HOURS_PER_MONTH as f64,
+        pc_requests: None,
+        pc_duration_ms: i.duration_ms,
+        ..i.lambda.clone()
+    };
+    billing::function_total(&with).ok().filter(|u| *u < on_demand).map(|u| (units, u))
 }
 
 /// LCUs an hour for instance and container targets, traffic spread evenly
@@ -450,6 +482,9 @@ impl PlatformsResult {
     /// The cheapest option this month: its name and cost.
     pub fn cheapest(&self) -> (&'static str, Usd) {
         let mut best = ("Lambda on demand", self.month.lambda_usd);
+        if let Some((_, u)) = self.month.lambda_pc {
+            best = ("Lambda with provisioned concurrency", u);
+        }
         for p in Platform::ALL {
             if let Some(u) = self.month.usd(p)
                 && u < best.1
@@ -465,8 +500,12 @@ impl PlatformsResult {
         let m = &self.month;
         let usd = |u: Option<Usd>| u.map_or(MetricValue::Missing, MetricValue::Usd);
         let num = |x: f64, d: i32| MetricValue::Num(round_to(x, d));
-        let mut out =
-            vec![("cheapest_usd", MetricValue::Usd(self.cheapest().1)), ("lambda_usd", MetricValue::Usd(m.lambda_usd))];
+        let mut out = vec![
+            ("cheapest_usd", MetricValue::Usd(self.cheapest().1)),
+            ("lambda_usd", MetricValue::Usd(m.lambda_usd)),
+            ("lambda_pc_usd", m.lambda_pc.map_or(MetricValue::Missing, |p| MetricValue::Usd(p.1))),
+            ("pc_environments", m.lambda_pc.map_or(MetricValue::Missing, |p| MetricValue::Count(p.0 as u128))),
+        ];
         for p in Platform::ALL {
             out.push((p.usd_metric(), usd(m.usd(p))));
         }
@@ -514,6 +553,18 @@ impl PlatformsResult {
                 m.lambda_usd.round_cents()
             ),
         ];
+        let units = busy_all_month(i, m.mean_rps);
+        out.push(match m.lambda_pc {
+            Some((n, u)) => format!(
+                "  with provisioned concurrency: {n} environments busy all month (the traffic's trough: {} in flight × (2 − {} peak-to-mean), rounded down) serve what they can, the rest on demand: ${} (≈ ${}), cheaper",
+                round_to(m.mean_rps * i.duration_ms / 1000.0, 3),
+                fmt_num(i.peak_to_mean),
+                u,
+                u.round_cents()
+            ),
+            None if units == 0 => "  provisioned concurrency: no environment is busy all month at this traffic, so it cannot pay".into(),
+            None => format!("  provisioned concurrency for the {units} environments busy all month costs no less than on demand"),
+        });
         out.push("Managed Instances".into());
         match (&i.instances, &m.lmi) {
             (Some(l), Some((c, b))) => {
@@ -680,7 +731,7 @@ impl PlatformsResult {
     pub fn assumptions(&self) -> Vec<String> {
         vec![
             "A month is 730 hours. Tasks and instances are sized for the peak and run all month (no scaling in at night); Lambda bills only what runs.".into(),
-            "Lambda is priced on demand at the mean duration (and its spread), without a front door, provisioned concurrency, logs or data out; the cost and cold-start pages add them.".into(),
+            "Lambda is priced on demand at the mean duration (and its spread), without a front door, logs or data out (the cost page adds them); provisioned concurrency is added where it pays, for the environments busy even at the trough of a daily swing (a sine whose peak is the peak-to-mean), and the crossovers compare with Lambda on demand.".into(),
             "Fargate tasks: busy vCPUs at the peak ÷ the CPU target; a request's memory is assumed to fit the task (check it: a task holds many requests at once).".into(),
             "A request takes the same time everywhere. A small function has a fraction of a vCPU (512 MB about a third), so a CPU-bound request may finish faster on a whole one.".into(),
             "EC2: the same instances as Managed Instances (the same capacity model), without Lambda's fee and requests, behind one Application Load Balancer; EBS volumes, NAT and data transfer are left out everywhere.".into(),

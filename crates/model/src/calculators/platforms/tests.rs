@@ -105,7 +105,8 @@ fn where_rates_are_missing_lambda_is_priced_and_the_others_say_so() {
     for m in ["lmi_usd", "fargate_usd", "ec2_usd", "crossover_fargate_rps", "tasks", "instances"] {
         assert_eq!(metric(&r, m), "", "{m}");
     }
-    assert_eq!(r.cheapest().0, "Lambda on demand");
+    assert_eq!(r.cheapest().0, "Lambda with provisioned concurrency");
+    assert_eq!(metric(&r, "cheapest_usd"), metric(&r, "lambda_pc_usd"));
     let math = r.math().join("\n");
     assert!(
         math.contains("Fargate rates for ap-south-1 are not here (they are for us-east-1 and eu-west-1)"),
@@ -139,4 +140,23 @@ fn bad_inputs_name_the_field_and_what_is_valid() {
     assert!(e[0].message.contains("(ec2_instance_type)"), "{}", e[0].message);
     let d = crate::calculators::decode_query(PLATFORMS_PARAMS, "fargate_vcpu=3");
     assert!(d.errors[0].message.contains("0.25"), "{:?}", d.errors);
+}
+
+#[test]
+fn provisioned_concurrency_where_it_pays() {
+    let r = eval("");
+    // Steady traffic, 7.61 in flight: 7 environments busy all month.
+    // PC: 7 × 0.5 GB × 2,628,000 s × $0.0000041667 = $38.3251; they serve
+    // 7 × 2,628,000 s ÷ 0.2 s = 91,980,000 requests: 9,198,000 GB-s × $0.0000097222
+    // = $89.42479; the other 8,020,000 on demand: 802,000 GB-s less 400,000 free
+    // × $0.0000166667 = $6.70001; 99 M billed requests $19.80.
+    assert_eq!(metric(&r, "pc_environments"), "7");
+    let pc: f64 = metric(&r, "lambda_pc_usd").parse().unwrap();
+    assert!((pc - (38.3251 + 89.42479 + 6.70001 + 19.8)).abs() < 0.01, "{pc}");
+    assert!(r.math().iter().any(|l| l.contains("7 environments busy all month")));
+    // A swing to twice the mean leaves no environment busy all month.
+    let r = eval("peak_to_mean=2");
+    assert_eq!((metric(&r, "pc_environments"), metric(&r, "lambda_pc_usd")), (String::new(), String::new()));
+    // Under one request in flight, nothing to provision.
+    assert_eq!(metric(&eval("requests=1000000"), "lambda_pc_usd"), "");
 }
