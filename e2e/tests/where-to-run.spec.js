@@ -22,8 +22,9 @@ test('the default workload on every platform, with the crossings drawn, said and
   await expect(lines.locator('[data-metric="crossover_fargate_rps"]')).toHaveText('29.69 req/s');
   await expect(lines.locator('[data-metric="crossover_lmi_rps"]')).toHaveText('never');
   // Provisioned concurrency where it pays: the 7 environments busy all month.
-  await expect(lines.locator('[data-metric="lambda_pc_usd"]')).toHaveAttribute('data-value', '154.2501156');
-  await expect(lines.locator('[data-metric="lambda_pc_usd"]')).toHaveText('$154.25 (7 environments)');
+  await expect(lines.locator('[data-metric="lambda_pc_usd"]')).toHaveAttribute('data-value', '161.50825630355');
+  await expect(lines).toContainText('with 7 environments provisioned');
+  await expect(page.getByTestId('platforms-leaves-out')).toContainText('the 15-minute limit per invocation');
   const sentence = page.getByTestId('platforms-chart-summary');
   await expect(sentence).toContainText('Fargate becomes cheaper than Lambda on demand above about 29.69 requests/s');
   await expect(sentence).toContainText('Managed Instances never costs less than Lambda');
@@ -72,7 +73,7 @@ test('a task size Fargate does not run is named with the sizes it has, and the l
   const gb = page.getByLabel('Fargate task memory');
   await gb.fill('8');
   await gb.press('Enter');
-  await expect(page.getByTestId('error-summary')).toContainText('a 0.5 vCPU task has 1, 2, 3 or 4 GB, not 8');
+  await expect(page.getByTestId('error-summary')).toContainText('a task of 0.5 vCPU takes 1, 2, 3 or 4 GB, not 8 GB');
   expect(await value(page, 'fargate_usd')).toBe(good);
   expect(consoleErrors).toEqual([]);
 });
@@ -83,7 +84,14 @@ test('in a region without Fargate or EC2 rates, Lambda is priced and the others 
   await expect(page.getByTestId('error-summary')).toHaveCount(0);
   expect(Number(await value(page, 'lambda_usd'))).toBeGreaterThan(0);
   await expect(page.getByTestId('platforms-lines').locator('[data-metric="fargate_usd"]')).toHaveText('not priced here');
-  await expect(page.getByTestId('platforms-chart-summary')).toContainText('Fargate is not priced in ap-south-1');
+  await expect(page.getByTestId('platforms-chart-summary')).toContainText('Only Lambda is priced in ap-south-1 here');
+  await page.getByText('Show the math').click();
+  await expect(page.getByTestId('math')).toContainText('not priced: no Fargate rates for ap-south-1 are here (they are for us-east-1 and eu-west-1)');
+  // An instance type without a price in a region that has others says which it has.
+  await page.goto('calculators/platforms/?region=eu-west-1&ec2_instance_type=c7i.large');
+  await appReady(page);
+  await expect(page.getByTestId('platforms-chart-summary')).toContainText('EC2 is not priced: no EC2 price for c7i.large in eu-west-1 is here (eu-west-1 has c7g, m7g, r7g, m7i)');
+  expect(await value(page, 'fargate_usd')).not.toBe('');
   expect(consoleErrors).toEqual([]);
 });
 

@@ -88,19 +88,37 @@ const NAMES: [&str; 4] = ["Lambda on demand", "Managed Instances", "Fargate", "E
 /// there, and where each option crosses Lambda.
 pub fn summary(r: &PlatformsResult) -> String {
     let (name, usd) = r.cheapest();
-    let mut s = format!(
-        "At this traffic, {} requests/s, {name} costs the least: {} a month (Lambda on demand {}).",
-        format::number(r.month.mean_rps, 2),
-        format::usd(usd.as_f64()),
-        format::usd(r.month.lambda_usd.as_f64())
-    );
+    let rps = format::number(r.month.mean_rps, 2);
+    if Platform::ALL.iter().all(|p| r.month.usd(*p).is_none()) {
+        return format!(
+            "Only Lambda is priced in {} here: at {rps} requests/s, {} a month on demand{}. Fargate, EC2 and Managed Instances rates here are for us-east-1 and eu-west-1.",
+            r.input.region,
+            format::usd(r.month.lambda_usd.as_f64()),
+            r.month.lambda_pc.map_or(String::new(), |(n, u)| format!(
+                ", {} with {n} environments provisioned",
+                format::usd(u.as_f64())
+            ))
+        );
+    }
+    let mut s = if name == "Lambda on demand" {
+        format!(
+            "At this traffic, {rps} requests/s, Lambda on demand costs the least: {} a month.",
+            format::usd(usd.as_f64())
+        )
+    } else {
+        format!(
+            "At this traffic, {rps} requests/s, {name} costs the least: {} a month (Lambda on demand {}).",
+            format::usd(usd.as_f64()),
+            format::usd(r.month.lambda_usd.as_f64())
+        )
+    };
     let (lo, hi) = lmi::RPS_RANGE;
     for p in Platform::ALL {
-        if r.month.usd(p).is_none() {
-            s.push_str(&format!(" {} is not priced in {}.", p.name(), r.input.region));
+        if let Some(why) = r.not_priced(p) {
+            s.push_str(&format!(" {} is not priced: {why}.", p.name()));
             continue;
         }
-        s.push_str(&match r.crossover(p) {
+        s.push_str(&match r.crossover(p).map(|x| round_to(x, 3)) {
             Some(x) if x <= lo => format!(" {} costs no more than Lambda at every traffic level shown.", p.name()),
             Some(x) => format!(
                 " {} becomes cheaper than Lambda on demand above about {} requests/s ({} a month).",
@@ -110,6 +128,12 @@ pub fn summary(r: &PlatformsResult) -> String {
             ),
             None => format!(" {} never costs less than Lambda up to {} requests/s.", p.name(), format::number(hi, 0)),
         });
+    }
+    if let Some((c, _)) = r.month.fargate.as_ref().filter(|f| f.0.fixed) {
+        s.push_str(&format!(
+            " The Fargate line and its crossing size the tasks with the model at every traffic level; the {} tasks you gave price this traffic only.",
+            c.tasks
+        ));
     }
     s
 }
@@ -124,7 +148,11 @@ fn sizing(r: &PlatformsResult) -> String {
             if c.tasks == 1 { "" } else { "s" },
             f.vcpu,
             fmt_num(f.gb),
-            if c.fixed { " (as given)" } else { "" }
+            match r.fargate_short() {
+                Some(m) => format!(" (as given, too few for the peak at the CPU target: the model runs {m})"),
+                None if c.fixed => " (as given)".to_string(),
+                None => String::new(),
+            }
         ));
     }
     if let (Some(l), Some(e)) = (&r.input.instances, r.month.ec2.as_ref()) {
@@ -137,14 +165,7 @@ fn sizing(r: &PlatformsResult) -> String {
         format::number(r.month.peak_concurrency, 1),
         format::number(r.month.peak_concurrency * r.input.cpu_share_pct / 100.0, 2)
     );
-    if parts.is_empty() {
-        format!(
-            "{peak}. Only Lambda is priced in {}: the Fargate, EC2 and Managed Instances rates here are for us-east-1 and eu-west-1.",
-            r.input.region
-        )
-    } else {
-        format!("{peak}: {}, all month.", parts.join("; "))
-    }
+    if parts.is_empty() { format!("{peak}.") } else { format!("{peak}: {}, all month.", parts.join("; ")) }
 }
 
 #[component]
@@ -180,7 +201,6 @@ fn PlatformsResults(state: CalcState, result: Memo<PlatformsResult>) -> impl Int
             _ => (Platform::ALL[k - 1].usd_metric(), Some(Platform::ALL[k - 1].crossover_metric())),
         };
         let v = metric_of(m, usd);
-        let leaves = platforms::PlatformsResult::leaves_out()[k].1;
         view! {
             <tr>
                 <th scope="row"><span class=format!("swatch c{}", COLORS[k]) aria-hidden="true"></span>{NAMES[k]}</th>
@@ -190,13 +210,14 @@ fn PlatformsResults(state: CalcState, result: Memo<PlatformsResult>) -> impl Int
                 }) /></td>
                 <td class="num">{cross.map(|c| {
                     let x = metric_of(m, c);
+                    let model = move || k == 2 && result.with(|r| r.month.fargate.as_ref().is_some_and(|f| f.0.fixed));
                     view! { <FigureValue metric=c value=x text=Signal::derive(move || match (x.get().as_f64(), v.get().as_f64()) {
+                        (Some(x), _) if model() => format!("{} req/s (model)", format::number(x, 2)),
                         (Some(x), _) => format!("{} req/s", format::number(x, 2)),
                         (None, Some(_)) => "never".into(),
                         (None, None) => "—".into(),
                     }) /> }
                 })}</td>
-                <td class="leaves">{leaves}</td>
             </tr>
         }
     };
@@ -211,7 +232,7 @@ fn PlatformsResults(state: CalcState, result: Memo<PlatformsResult>) -> impl Int
                 }
             })}</p>
             <p class="big-number"><FigureValue metric="cheapest_usd" value=cheapest text=Signal::derive(move || format::usd(cheapest.get().as_f64().unwrap_or(0.0))) /></p>
-            {kpis(metrics.into(), KPIS)}
+            <div class="keep-all">{kpis(metrics.into(), KPIS)}</div>
             <p class="hint" data-testid="platforms-sizing">{move || result.with(sizing)}</p>
             <p class="hint">
                 {move || result.with(|r| format!(
@@ -231,29 +252,36 @@ fn PlatformsResults(state: CalcState, result: Memo<PlatformsResult>) -> impl Int
                     <th scope="col">"Platform"</th>
                     <th scope="col" class="num">"Per month"</th>
                     <th scope="col" class="num">"Cheaper than Lambda from"</th>
-                    <th scope="col">"What the price leaves out"</th>
                 </tr></thead>
                 <tbody>
                     {row(0)}
                     <tr>
-                        <th scope="row" class="sub">"… with provisioned concurrency"</th>
+                        <th scope="row" class="sub">{move || match metric_of(m, "pc_environments").get().as_f64() {
+                            Some(n) => format!("… with {} environments provisioned", format::number(n, 0)),
+                            None => "… with provisioned concurrency".to_string(),
+                        }}</th>
                         <td class="num"><FigureValue metric="lambda_pc_usd" value=metric_of(m, "lambda_pc_usd") text=Signal::derive(move || {
-                            match (metric_of(m, "lambda_pc_usd").get().as_f64(), metric_of(m, "pc_environments").get().as_f64()) {
-                                (Some(x), Some(n)) => format!("{} ({} environments)", format::usd(x), format::number(n, 0)),
-                                _ => "does not pay here".into(),
+                            match metric_of(m, "lambda_pc_usd").get().as_f64() {
+                                Some(x) => format::usd(x),
+                                None => "does not pay here".into(),
                             }
                         }) /></td>
-                        <td class="num">"—"</td>
-                        <td class="leaves">"Environments busy even at the traffic's daily low, kept warm all month: no cold starts for what they serve, the rest on demand."</td>
+                        <td class="num"></td>
                     </tr>
                     {(1..4).map(row).collect_view()}
                 </tbody>
             </table>
         </TableRegion>
+        <ul class="leaves-out" data-testid="platforms-leaves-out">
+            {platforms::PlatformsResult::leaves_out().iter().map(|(what, leaves)| view! {
+                <li><strong>{*what}</strong>": "{*leaves}</li>
+            }).collect_view()}
+            <li><strong>"Provisioned concurrency"</strong>": environments busy at least the break-even share of the day (60% in us-east-1), kept warm all month: no cold starts for the requests they serve; the rest run on demand."</li>
+        </ul>
         })}
         {shown(Part::Chart, move || view! {
         <ul class="legend" aria-hidden="true">
-            {(0..4).map(|k| view! { <li><span class=format!("swatch c{}", COLORS[k])></span>{NAMES[k]}</li> }).collect_view()}
+            {move || lines.with(|(l, _)| l.iter().map(|l| view! { <li><span class=format!("swatch c{}", l.color)></span>{l.name.clone()}</li> }).collect_view())}
         </ul>
         <ChartFigure canvas=canvas id="platforms-chart-summary" caption=move || result.with(summary)
             hint="Both axes are logarithmic. The thin line is Lambda on demand, the thick ones the platforms that run all month; the dashes mark this traffic. A month under $0.01 is drawn at $0.01."
@@ -309,7 +337,7 @@ fn PlatformsResults(state: CalcState, result: Memo<PlatformsResult>) -> impl Int
                 ]))
                 hint="Opens the Managed Instances calculator with these instances and this workload, every step of the capacity model shown." />
             <Handoff state=state to=&lambda_model::calculators::COLDSTART label="Cold starts and provisioned concurrency"
-                hint="Lambda's price here has no provisioned concurrency: the cold-start page shows what it buys." />
+                hint="The cold-start page shows what provisioned concurrency buys in latency; here it is priced only where it saves money." />
         </nav>
     }
 }

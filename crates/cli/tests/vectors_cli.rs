@@ -504,5 +504,5 @@ fn platforms_prices_one_workload_everywhere_with_its_crossovers() {
     // A task size Fargate does not run is refused, naming the field and the sizes it has.
     let (code, _, err) = lambda_lab(&["platforms", "--fargate-vcpu", "0.25", "--fargate-gb", "4"]);
     assert_eq!(code, 2);
-    assert!(err.contains("fargate_gb") && err.contains("0.5, 1, 1.5 or 2 GB"), "{err}");
+    assert!(err.contains("fargate_gb") && err.contains("0.5, 1 or 2 GB"), "{err}");
 }

@@ -76,6 +76,8 @@ pub(super) fn calc_name(calc: &str) -> &'static str {
         "power" => "power tuning explorer",
         "coldstart" => "cold-start calculator",
         "lmi" => "Managed Instances calculator",
+        "microvms" => "MicroVMs calculator",
+        "platforms" => "platforms calculator",
         _ => "traffic simulator",
     }
 }
@@ -102,7 +104,7 @@ pub(super) const METRIC_NAMES: &[(&str, &str)] = &[
     ("crossover_rps", "traffic from which Managed Instances cost no more than functions (requests per second)"),
     ("lambda_usd", "monthly cost as on-demand functions"),
     ("front_door_usd", "front-door charge (API Gateway or load balancer)"),
-    ("peak_concurrency", "requests in flight at the busiest time"),
+    ("peak_concurrency", "requests in flight at the peak (for steady traffic, on average)"),
     ("fargate_usd", "monthly cost on Fargate (tasks and load balancer)"),
     ("tasks", "Fargate tasks"),
     (

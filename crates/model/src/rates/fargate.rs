@@ -103,9 +103,12 @@ pub const TASK_SIZES: &[(&str, f64, f64, f64)] = &[
 /// The `fargate_vcpu` values (from the table).
 pub const TASK_VCPUS: &[&str] = &["0.25", "0.5", "1", "2", "4", "8", "16"];
 
-/// The memory a task of `vcpu` vCPUs may have, as a sentence ("1, 2, 3 or
-/// 4 GB"), or the valid vCPU values where `vcpu` is not one.
+/// The memory sizes a task of `vcpu` vCPUs may have, GB (`None` where
+/// `vcpu` is not a Fargate size). A quarter vCPU takes 0.5, 1 or 2 GB only.
 pub fn memory_choices(vcpu: &str) -> Option<Vec<f64>> {
+    if vcpu == "0.25" {
+        return Some(vec![0.5, 1.0, 2.0]);
+    }
     let (_, lo, hi, step) = TASK_SIZES.iter().find(|s| s.0 == vcpu)?;
     let n = ((hi - lo) / step).round() as u32;
     Some((0..=n).map(|k| lo + step * k as f64).collect())
@@ -126,7 +129,8 @@ mod tests {
             assert!(fargate_rates(r, Arch::X86).is_some() && fargate_rates(r, Arch::Arm).is_some(), "{r}");
         }
         assert_eq!(TASK_SIZES.iter().map(|s| s.0).collect::<Vec<_>>(), TASK_VCPUS);
-        assert_eq!(memory_choices("0.25").unwrap(), [0.5, 1.0, 1.5, 2.0]);
+        assert_eq!(memory_choices("0.25").unwrap(), [0.5, 1.0, 2.0]);
+        assert!(!valid_size("0.25", 1.5));
         assert_eq!(memory_choices("8").unwrap().len(), 12);
         assert!(valid_size("16", 120.0) && valid_size("4", 30.0) && !valid_size("1", 1.0) && !valid_size("8", 18.0));
         assert!(memory_choices("3").is_none());

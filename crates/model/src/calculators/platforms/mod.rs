@@ -17,6 +17,7 @@ pub use params::PLATFORMS_PARAMS;
 use crate::base::money::{Qty, Rate, Usd};
 use crate::billing::{self, CostInput};
 use crate::calculators::managed_instances::{self as lmi, RPS_RANGE, grid, requests_at};
+use crate::models::analytic::{pc_break_even_in, pc_spillover, poisson_cdf};
 use crate::models::capacity::{Capacity, LmiBill, LmiInput};
 use crate::models::fargate::{self, FargateBill, FargateCapacity, FargateInput};
 use crate::params::metrics::MetricValue;
@@ -101,6 +102,8 @@ pub struct PlatformsInput {
     /// Managed Instances and EC2 (the same instances); `None` where no EC2
     /// price for the instance type in the region is here.
     pub instances: Option<LmiInput>,
+    /// The instance type asked for (priced or not).
+    pub instance_type: &'static str,
     /// `None` where no Fargate rates for the region are here.
     pub fargate: Option<FargateInput>,
     pub load_balancer: bool,
@@ -179,37 +182,85 @@ pub fn month(i: &PlatformsInput, requests: u64, own: bool) -> Result<Month, Stri
         let c = fargate::capacity(f, peak_concurrency, own);
         (c, fargate::bill(f, c.tasks))
     });
-    let alb = if i.load_balancer { i.alb.map(|r| alb_bill(r, requests, i.payload_kb)) } else { None };
+    // Only what stands behind it pays for a load balancer.
+    let behind = i.fargate.is_some() || i.instances.is_some();
+    let alb = if i.load_balancer && behind { i.alb.map(|r| alb_bill(r, requests, i.payload_kb)) } else { None };
     let lambda_pc = if own { provisioned(i, requests, mean_rps, lambda_usd) } else { None };
     Ok(Month { requests, mean_rps, peak_concurrency, lambda_usd, lambda_pc, lmi, fargate, ec2, alb })
 }
 
-/// Environments that stay busy all month: the mean concurrency at the
-/// trough of a daily swing whose peak is `peak_to_mean` × the mean (the
-/// traffic simulator's daily cycle: a sine, so the trough is the mean × (2 −
-/// peak-to-mean), none from a peak of twice the mean).
-pub fn busy_all_month(i: &PlatformsInput, mean_rps: f64) -> u32 {
-    let trough = mean_rps * i.duration_ms / 1000.0 * (2.0 - i.peak_to_mean).max(0.0);
-    (trough.floor() as u32).min(100_000)
+/// Requests in flight at each hour of a day whose traffic swings as a sine
+/// around the month's mean, peaking at `peak_to_mean` × the mean (the traffic
+/// simulator's daily cycle; a swing past twice the mean is taken as twice,
+/// since the trough cannot go below nothing).
+pub fn day_levels(i: &PlatformsInput, mean_rps: f64) -> [f64; 24] {
+    let c = mean_rps * i.duration_ms / 1000.0;
+    let a = (i.peak_to_mean - 1.0).clamp(0.0, 1.0);
+    std::array::from_fn(|h| (c * (1.0 + a * (std::f64::consts::TAU * (h as f64 + 0.5) / 24.0).sin())).max(0.0))
 }
 
-/// Lambda with that many environments provisioned all month, each busy all
-/// the time (the cost engine's provisioned concurrency, the rest on
-/// demand), where that costs less than on demand alone.
+/// E[min(N, p)] for N ~ Poisson(ρ): how many of `p` environments, taken
+/// first by arriving requests (the rest spill to on demand), are busy on
+/// average. Terms far below the mean count 1; the rest follow the Poisson
+/// probabilities by recurrence from there, so the work is about 80·√ρ terms.
+pub fn expected_busy(p: u64, rho: f64) -> f64 {
+    if p == 0 || rho <= 0.0 {
+        return 0.0;
+    }
+    let lo = (rho - 40.0 * rho.sqrt()).floor().max(0.0) as u64;
+    if lo >= p {
+        return p as f64;
+    }
+    // Σ_{k=1}^{p} P(N ≥ k); for k ≤ lo the probability is 1 to double precision.
+    let mut sum = lo as f64;
+    let mut cdf = if lo == 0 { 0.0 } else { poisson_cdf(lo - 1, rho) };
+    let mut pmf = poisson_cdf(lo, rho) - cdf;
+    for k in lo + 1..=p {
+        // On entry `cdf` is P(N ≤ k − 2) and `pmf` P(N = k − 1): P(N ≥ k) = 1 − P(N ≤ k − 1).
+        cdf += pmf;
+        let tail = (1.0 - cdf).max(0.0);
+        if tail < 1e-15 {
+            break;
+        }
+        sum += tail;
+        pmf *= rho / k as f64;
+    }
+    sum
+}
+
+/// Provisioned concurrency where it pays: environments are added while the
+/// next one would be busy at least the break-even share of the day (its
+/// rate ÷ (on-demand − provisioned duration rate): 60% in us-east-1), each
+/// serving the requests it finds free, the rest on demand; priced by the
+/// cost engine and kept only when the month costs less than on demand.
+/// `None` where no provisioned-concurrency rate for the region and
+/// architecture is here, or where it does not pay.
 fn provisioned(i: &PlatformsInput, requests: u64, mean_rps: f64, on_demand: Usd) -> Option<(u32, Usd)> {
-    let units = busy_all_month(i, mean_rps);
+    let even = pc_break_even_in(i.lambda.region, i.arch)?;
+    let levels = day_levels(i, mean_rps);
+    let busy_share = |k: u64| levels.iter().map(|rho| pc_spillover(k, *rho)).sum::<f64>() / 24.0;
+    let peak = levels.iter().copied().fold(0.0, f64::max);
+    let (mut lo, mut hi) = (0u64, (peak.ceil() as u64 + 1).min(100_000));
+    // The largest k whose share is at least the break-even (shares fall with k).
+    while lo < hi {
+        let mid = (lo + hi).div_ceil(2);
+        if busy_share(mid) >= even.utilisation { lo = mid } else { hi = mid - 1 }
+    }
+    let units = lo;
     if units == 0 {
         return None;
     }
+    let offered: f64 = levels.iter().sum();
+    let served = levels.iter().map(|rho| expected_busy(units, *rho)).sum::<f64>() / offered;
     let with = CostInput {
         requests,
-        pc_units: units,
+        pc_units: units as u32,
         pc_hours: HOURS_PER_MONTH as f64,
-        pc_requests: None,
+        pc_requests: Some((requests as f64 * served).round() as u64),
         pc_duration_ms: i.duration_ms,
         ..i.lambda.clone()
     };
-    billing::function_total(&with).ok().filter(|u| *u < on_demand).map(|u| (units, u))
+    billing::function_total(&with).ok().filter(|u| *u < on_demand).map(|u| (units as u32, u))
 }
 
 /// LCUs an hour for instance and container targets, traffic spread evenly
@@ -399,15 +450,15 @@ pub fn check(v: &Values) -> Result<PlatformsInput, Vec<ParamError>> {
             param: p!("fargate_gb").into(),
             given: fmt_num(gb),
             message: format!(
-                "Fargate task memory (fargate_gb): a {vcpu} vCPU task has {} GB, not {}; or change Fargate task vCPU (fargate_vcpu).",
+                "Fargate task memory (fargate_gb): a task of {vcpu} vCPU takes {}, not {} GB; or change Fargate task vCPU (fargate_vcpu).",
                 match choices.as_slice() {
                     [] => String::new(),
-                    [one] => one.clone(),
-                    [rest @ .., last] if rest.len() > 6 => format!("{} to {last} in steps of {}", rest[0], {
+                    [one] => format!("{one} GB"),
+                    [rest @ .., last] if rest.len() > 6 => format!("{} to {last} GB in {} GB steps", rest[0], {
                         let c = memory_choices(vcpu).unwrap_or_default();
                         fmt_num(c[1] - c[0])
                     }),
-                    [rest @ .., last] => format!("{} or {last}", rest.join(", ")),
+                    [rest @ .., last] => format!("{} or {last} GB", rest.join(", ")),
                 },
                 fmt_num(gb)
             ),
@@ -455,6 +506,11 @@ pub fn check(v: &Values) -> Result<PlatformsInput, Vec<ParamError>> {
             cpu_share_pct: v.num(p!("cpu_share_pct")),
             lambda,
             instances,
+            instance_type: crate::rates::ec2::INSTANCE_TYPES
+                .iter()
+                .copied()
+                .find(|t| *t == v.text(p!("ec2_instance_type")))
+                .unwrap_or("m7g.xlarge"),
             fargate: fargate.filter(|_| priced_door),
             load_balancer,
             alb,
@@ -479,6 +535,56 @@ impl PlatformsResult {
         self.crossovers[Platform::ALL.iter().position(|x| *x == p).unwrap_or(0)]
     }
 
+    /// A platform's line as the page and the CLI name it.
+    pub fn line_name(&self, p: Platform) -> &'static str {
+        match p {
+            Platform::Ec2 if self.input.load_balancer => "EC2 + load balancer",
+            _ => p.name(),
+        }
+    }
+
+    /// Why a platform has no price here, in words (`None` where it has one).
+    pub fn not_priced(&self, p: Platform) -> Option<String> {
+        if self.month.usd(p).is_some() {
+            return None;
+        }
+        let i = &self.input;
+        let regions = fargate_regions().join(" and ");
+        let fargate_here = fargate_regions().contains(&i.region);
+        let door = || format!("no load balancer rates for {} are here", i.region);
+        Some(match p {
+            Platform::Fargate if fargate_here => door(),
+            Platform::Fargate => format!("no Fargate rates for {} are here (they are for {regions})", i.region),
+            Platform::Lmi | Platform::Ec2 if i.instances.is_some() => door(),
+            Platform::Lmi | Platform::Ec2 => {
+                let mut families: Vec<&str> = crate::rates::ec2::INSTANCE_TYPES
+                    .iter()
+                    .filter(|t| crate::rates::ec2::ec2_price(i.region, t).is_some())
+                    .filter_map(|t| t.split('.').next())
+                    .collect();
+                families.dedup();
+                if families.is_empty() {
+                    format!("no EC2 prices for {} are here (they are for {regions})", i.region)
+                } else {
+                    format!(
+                        "no EC2 price for {} in {} is here ({} has {})",
+                        i.instance_type,
+                        i.region,
+                        i.region,
+                        families.join(", ")
+                    )
+                }
+            }
+        })
+    }
+
+    /// Where a fixed task count is too few for the peak at the CPU target:
+    /// the count the model would run.
+    pub fn fargate_short(&self) -> Option<u64> {
+        let (f, (c, _)) = (self.input.fargate.as_ref()?, self.month.fargate.as_ref()?);
+        (c.fixed && c.tasks < c.by_cpu).then(|| c.by_cpu.max(f.min_tasks))
+    }
+
     /// The cheapest option this month: its name and cost.
     pub fn cheapest(&self) -> (&'static str, Usd) {
         let mut best = ("Lambda on demand", self.month.lambda_usd);
@@ -489,7 +595,7 @@ impl PlatformsResult {
             if let Some(u) = self.month.usd(p)
                 && u < best.1
             {
-                best = (p.name(), u);
+                best = (self.line_name(p), u);
             }
         }
         best
@@ -553,57 +659,81 @@ impl PlatformsResult {
                 m.lambda_usd.round_cents()
             ),
         ];
-        let units = busy_all_month(i, m.mean_rps);
-        out.push(match m.lambda_pc {
-            Some((n, u)) => format!(
-                "  with provisioned concurrency: {n} environments busy all month (the traffic's trough: {} in flight × (2 − {} peak-to-mean), rounded down) serve what they can, the rest on demand: ${} (≈ ${}), cheaper",
-                round_to(m.mean_rps * i.duration_ms / 1000.0, 3),
+        let even = pc_break_even_in(i.lambda.region, i.arch);
+        out.push(match (m.lambda_pc, even) {
+            (Some((n, u)), Some(e)) => format!(
+                "  with provisioned concurrency: {n} environments, each busy at least {}% of a day whose traffic swings to {}× the mean (the break-even), serve the requests that find one free, the rest on demand: ${} (≈ ${}), cheaper",
+                round_to(e.utilisation * 100.0, 1),
                 fmt_num(i.peak_to_mean),
                 u,
                 u.round_cents()
             ),
-            None if units == 0 => "  provisioned concurrency: no environment is busy all month at this traffic, so it cannot pay".into(),
-            None => format!("  provisioned concurrency for the {units} environments busy all month costs no less than on demand"),
+            (_, None) => format!(
+                "  provisioned concurrency: no rate for {} in {} is here, so it is not priced",
+                i.arch.name(),
+                i.region
+            ),
+            (None, Some(e)) => format!(
+                "  provisioned concurrency does not pay: no environment would be busy {}% of the day (the break-even), or the month would not cost less",
+                round_to(e.utilisation * 100.0, 1)
+            ),
         });
         out.push("Managed Instances".into());
         match (&i.instances, &m.lmi) {
             (Some(l), Some((c, b))) => {
                 out.push(format!(
-                    "  per vCPU {} requests at once, {} per {} MB environment; ⌈{} × (1 + {}%) ÷ {}⌉ = {} environments, {} per {} → {} instances (at least {})",
+                    "  per vCPU the lesser of {} ({}) and ⌊100 ÷ {}% CPU share⌋ = {} requests at once; {} per {} MB environment",
+                    l.concurrency_per_vcpu,
+                    l.runtime,
+                    fmt_num(l.cpu_share_pct),
                     c.per_vcpu,
                     c.per_env,
-                    l.memory_mb,
+                    l.memory_mb
+                ));
+                let needed = (c.peak_concurrency * (1.0 + l.headroom_pct / 100.0) / c.per_env as f64).ceil();
+                out.push(format!(
+                    "  environments: ⌈{} × (1 + {}%) ÷ {}⌉ = {}, at least {} → {}; {} per {} → {} instances",
                     round_to(c.peak_concurrency, 3),
                     fmt_num(l.headroom_pct),
                     c.per_env,
+                    needed,
+                    l.min_environments,
                     c.environments,
                     c.envs_per_instance,
                     l.instance_type,
-                    c.instances,
-                    l.min_environments
+                    c.instances
                 ));
                 out.push(format!(
-                    "  EC2 ${} + 15% management fee ${} + requests ${} = ${} (≈ ${}); the Managed Instances page shows each step",
+                    "  EC2 ${} + management fee 15% of the on-demand ${} = ${} + requests ${} = ${} (≈ ${}); the Managed Instances page shows each step",
                     b.ec2_usd,
+                    b.ec2_on_demand_usd,
                     b.fee_usd,
                     b.request_usd,
                     b.total_usd,
                     b.total_usd.round_cents()
                 ));
             }
-            _ => out.push(format!(
-                "  not priced: no EC2 price for this instance type in {} is here (us-east-1 has every type; eu-west-1 c7g, m7g, r7g, m7i)",
-                i.region
-            )),
+            _ => out.push(format!("  not priced: {}", self.not_priced(Platform::Lmi).unwrap_or_default())),
         }
         out.push("Fargate".into());
         match (&i.fargate, &m.fargate) {
             (Some(f), Some((c, b))) => {
                 if c.fixed {
                     out.push(format!(
-                        "  {} tasks, as given (the model would run {})",
+                        "  {} tasks, as given (the model would run {}){}",
                         c.tasks,
-                        c.by_cpu.max(f.min_tasks)
+                        c.by_cpu.max(f.min_tasks),
+                        if c.tasks < c.by_cpu {
+                            format!(
+                                ": too few for the peak, {} vCPUs busy against {} × {} vCPU at {}%",
+                                round_to(c.busy_vcpus, 3),
+                                c.tasks,
+                                f.vcpu,
+                                fmt_num(f.cpu_target_pct)
+                            )
+                        } else {
+                            String::new()
+                        }
                     ));
                 } else {
                     out.push(format!(
@@ -652,11 +782,7 @@ impl PlatformsResult {
                     "  billed per second with a one-minute minimum: tasks that run all month pay for every hour".into(),
                 );
             }
-            _ => out.push(format!(
-                "  not priced: Fargate rates for {} are not here (they are for {})",
-                i.region,
-                fargate_regions().join(" and ")
-            )),
+            _ => out.push(format!("  not priced: {}", self.not_priced(Platform::Fargate).unwrap_or_default())),
         }
         out.push("EC2 behind a load balancer".into());
         match (&i.instances, m.ec2) {
@@ -680,7 +806,9 @@ impl PlatformsResult {
             }
             _ => out.push("  not priced (as Managed Instances)".into()),
         }
+        let behind = m.usd(Platform::Fargate).is_some() || m.usd(Platform::Ec2).is_some();
         match (i.load_balancer, m.alb, i.alb) {
+            (true, _, _) if !behind => {}
             (true, Some(a), Some(r)) => {
                 out.push("Load balancer (Fargate and EC2 each have one)".into());
                 out.push(format!(
@@ -731,7 +859,7 @@ impl PlatformsResult {
     pub fn assumptions(&self) -> Vec<String> {
         vec![
             "A month is 730 hours. Tasks and instances are sized for the peak and run all month (no scaling in at night); Lambda bills only what runs.".into(),
-            "Lambda is priced on demand at the mean duration (and its spread), without a front door, logs or data out (the cost page adds them); provisioned concurrency is added where it pays, for the environments busy even at the trough of a daily swing (a sine whose peak is the peak-to-mean), and the crossovers compare with Lambda on demand.".into(),
+            "Lambda is priced on demand at the mean duration (and its spread), without a front door, logs or data out (the cost page adds them); provisioned concurrency is added where it pays: environments busy at least the break-even share of a day whose traffic swings as a sine to the peak-to-mean (Poisson arrivals at each hour), and the crossovers compare with Lambda on demand.".into(),
             "Fargate tasks: busy vCPUs at the peak ÷ the CPU target; a request's memory is assumed to fit the task (check it: a task holds many requests at once).".into(),
             "A request takes the same time everywhere. A small function has a fraction of a vCPU (512 MB about a third), so a CPU-bound request may finish faster on a whole one.".into(),
             "EC2: the same instances as Managed Instances (the same capacity model), without Lambda's fee and requests, behind one Application Load Balancer; EBS volumes, NAT and data transfer are left out everywhere.".into(),

@@ -88,7 +88,7 @@ pub const PLATFORMS_PARAMS: &[ParamSpec] = &[
         kind: Kind::Num { min: 0.5, max: 120.0 },
         default: "2",
         unit: "GB",
-        help: "0.25 vCPU: 0.5–2 GB; 0.5: 1–4; 1: 2–8; 2: 4–16; 4: 8–30 (whole GB); 8: 16–60 in 4 GB steps; 16: 32–120 in 8 GB steps.",
+        help: "0.25 vCPU: 0.5, 1 or 2 GB; 0.5: 1–4; 1: 2–8; 2: 4–16; 4: 8–30 (whole GB); 8: 16–60 in 4 GB steps; 16: 32–120 in 8 GB steps.",
     },
     ParamSpec {
         name: "fargate_tasks",

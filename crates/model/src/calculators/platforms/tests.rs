@@ -108,23 +108,28 @@ fn where_rates_are_missing_lambda_is_priced_and_the_others_say_so() {
     assert_eq!(r.cheapest().0, "Lambda with provisioned concurrency");
     assert_eq!(metric(&r, "cheapest_usd"), metric(&r, "lambda_pc_usd"));
     let math = r.math().join("\n");
-    assert!(
-        math.contains("Fargate rates for ap-south-1 are not here (they are for us-east-1 and eu-west-1)"),
-        "{math}"
-    );
+    assert!(math.contains("no Fargate rates for ap-south-1 are here (they are for us-east-1 and eu-west-1)"), "{math}");
     // eu-west-1 has no r7i price here: Managed Instances and EC2 missing, Fargate priced.
     let r = eval("region=eu-west-1&ec2_instance_type=r7i.large");
     assert_eq!((metric(&r, "lmi_usd"), metric(&r, "ec2_usd")), (String::new(), String::new()));
     assert!(!metric(&r, "fargate_usd").is_empty());
+    assert_eq!(
+        r.not_priced(Platform::Ec2).unwrap(),
+        "no EC2 price for r7i.large in eu-west-1 is here (eu-west-1 has c7g, m7g, r7g, m7i)"
+    );
+    // A fixed task count too few for the peak is said.
+    let r = eval("fargate_tasks=5&fargate_vcpu=0.25&fargate_gb=1");
+    assert_eq!(r.fargate_short(), Some(11));
+    assert!(r.math().iter().any(|l| l.contains("5 tasks, as given (the model would run 11): too few for the peak")));
 }
 
 #[test]
 fn bad_inputs_name_the_field_and_what_is_valid() {
     let e = errors("fargate_vcpu=0.5&fargate_gb=8");
     assert_eq!(e[0].param, "fargate_gb");
-    assert!(e[0].message.contains("a 0.5 vCPU task has 1, 2, 3 or 4 GB, not 8"), "{}", e[0].message);
+    assert!(e[0].message.contains("a task of 0.5 vCPU takes 1, 2, 3 or 4 GB, not 8 GB"), "{}", e[0].message);
     let e = errors("fargate_vcpu=8&fargate_gb=18");
-    assert!(e[0].message.contains("16 to 60 in steps of 4"), "{}", e[0].message);
+    assert!(e[0].message.contains("16 to 60 GB in 4 GB steps"), "{}", e[0].message);
     let e = errors("region=eu-west-1&fargate_storage_gb=40");
     assert_eq!(e[0].param, "fargate_storage_gb");
     assert!(e[0].message.contains("use 20 GB, or us-east-1"), "{}", e[0].message);
@@ -143,20 +148,41 @@ fn bad_inputs_name_the_field_and_what_is_valid() {
 }
 
 #[test]
+fn expected_busy_environments_match_a_direct_sum() {
+    for (p, rho) in [(7u64, 7.61), (1, 0.5), (30, 20.0), (12_000, 12_500.0), (5, 0.0)] {
+        let direct: f64 = (1..=p).map(|k| pc_spillover(k, rho)).sum();
+        assert!(
+            (expected_busy(p, rho) - direct).abs() < 1e-6 * direct.max(1.0),
+            "{p} {rho}: {} {direct}",
+            expected_busy(p, rho)
+        );
+    }
+}
+
+#[test]
 fn provisioned_concurrency_where_it_pays() {
     let r = eval("");
-    // Steady traffic, 7.61 in flight: 7 environments busy all month.
-    // PC: 7 × 0.5 GB × 2,628,000 s × $0.0000041667 = $38.3251; they serve
-    // 7 × 2,628,000 s ÷ 0.2 s = 91,980,000 requests: 9,198,000 GB-s × $0.0000097222
-    // = $89.42479; the other 8,020,000 on demand: 802,000 GB-s less 400,000 free
-    // × $0.0000166667 = $6.70001; 99 M billed requests $19.80.
+    // Steady traffic, 7.61 in flight (Poisson): the 7th environment is busy
+    // P(N ≥ 7) = 65% of the time, the 8th 51%; us-east-1's break-even is 60%.
     assert_eq!(metric(&r, "pc_environments"), "7");
+    // They serve E[min(N, 7)] ÷ 7.61 of the requests; the rest run on demand.
+    let served = expected_busy(7, 7.61) / 7.61;
+    assert!((0.81..0.82).contains(&served), "{served}");
+    let n = (100_000_000.0 * served).round();
+    // Provisioned: 7 × 0.5 GB × 2,628,000 s × $0.0000041667 = $38.3251; their duration
+    // n × 0.1 GB-s × $0.0000097222; the rest (less 400,000 free GB-s) × $0.0000166667; $19.80 of requests.
+    let by_hand = 38.3251 + n * 0.1 * 0.0000097222 + ((100_000_000.0 - n) * 0.1 - 400_000.0) * 0.0000166667 + 19.8;
     let pc: f64 = metric(&r, "lambda_pc_usd").parse().unwrap();
-    assert!((pc - (38.3251 + 89.42479 + 6.70001 + 19.8)).abs() < 0.01, "{pc}");
-    assert!(r.math().iter().any(|l| l.contains("7 environments busy all month")));
-    // A swing to twice the mean leaves no environment busy all month.
-    let r = eval("peak_to_mean=2");
-    assert_eq!((metric(&r, "pc_environments"), metric(&r, "lambda_pc_usd")), (String::new(), String::new()));
-    // Under one request in flight, nothing to provision.
+    assert!((pc - by_hand).abs() < 0.01, "{pc} {by_hand}");
+    assert!(r.math().iter().any(|l| l.contains("with provisioned concurrency: 7 environments")));
+    // A swing to twice the mean: fewer environments are busy enough.
+    let swing = eval("peak_to_mean=2");
+    let units: u32 = metric(&swing, "pc_environments").parse().unwrap();
+    assert!((1..7).contains(&units), "{units}");
+    // Under one request in flight, nothing is busy 60% of the time.
     assert_eq!(metric(&eval("requests=1000000"), "lambda_pc_usd"), "");
+    // Where no provisioned-concurrency rate is here (arm64 in eu-west-1), it is not priced, never at $0.
+    let r = eval("region=eu-west-1&arch=arm64&requests=500000000&duration_ms=80&memory_mb=1769");
+    assert_eq!(metric(&r, "lambda_pc_usd"), "");
+    assert!(r.math().iter().any(|l| l.contains("no rate for arm64 in eu-west-1")), "{:?}", r.math());
 }
