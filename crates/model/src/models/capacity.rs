@@ -17,6 +17,56 @@ macro_rules! p {
 /// An execution environment's memory by default (and at least), MB.
 pub const ENV_MEMORY_DEFAULT: &str = "2048";
 
+/// The `runtime_family` parameter, shared with the platforms calculator.
+pub const RUNTIME_FAMILY: ParamSpec = ParamSpec {
+    name: "runtime_family",
+    label: "Runtime",
+    kind: Kind::Choice(MANAGED_INSTANCES_LANGUAGE_NAMES),
+    default: "nodejs",
+    unit: "",
+    help: "Sets the default concurrent invocations per vCPU: Node.js 64, Java and .NET 32, Python 16, Rust 8.",
+};
+
+/// The `memory_per_vcpu_gb` parameter, shared with the platforms calculator.
+pub const MEMORY_PER_VCPU: ParamSpec = ParamSpec {
+    name: "memory_per_vcpu_gb",
+    label: "Memory per vCPU",
+    kind: Kind::Num { min: 2.0, max: 8.0 },
+    default: "2",
+    unit: "GB",
+    help: "The capacity provider's memory-to-vCPU ratio, 2 to 8: an environment gets one vCPU for each this many GB of its memory.",
+};
+
+/// The `concurrency_per_vcpu` parameter, shared with the platforms calculator.
+pub const CONCURRENCY_PER_VCPU: ParamSpec = ParamSpec {
+    name: "concurrency_per_vcpu",
+    label: "Concurrent invocations per vCPU",
+    kind: Kind::Int { min: 0, max: 64 },
+    default: "0",
+    unit: "",
+    help: "The most invocations one vCPU runs at once; 0 uses the runtime's default. At most 64.",
+};
+
+/// The `reserved_vcpus` parameter, shared with the platforms calculator.
+pub const RESERVED_VCPUS: ParamSpec = ParamSpec {
+    name: "reserved_vcpus",
+    label: "vCPUs kept per instance",
+    kind: Kind::Int { min: 0, max: 8 },
+    default: "1",
+    unit: "",
+    help: "An assumption (AWS's sample calculator's): capacity an instance keeps for its operating system and agents.",
+};
+
+/// The `reserved_gb` parameter, shared with the platforms calculator.
+pub const RESERVED_GB: ParamSpec = ParamSpec {
+    name: "reserved_gb",
+    label: "Memory kept per instance",
+    kind: Kind::Num { min: 0.0, max: 16.0 },
+    default: "1",
+    unit: "GB",
+    help: "An assumption, as above.",
+};
+
 pub const LMI_PARAMS: &[ParamSpec] = &[
     rates::region_param(
         "EC2 prices are in this calculator for us-east-1 (every type listed) and eu-west-1 (c7g, m7g, r7g, m7i up to 4xlarge).",
@@ -29,14 +79,7 @@ pub const LMI_PARAMS: &[ParamSpec] = &[
         unit: "",
         help: "c: 2 GB per vCPU, m: 4 GB, r: 8 GB; g: Graviton (arm64), i: Intel (x86_64).",
     },
-    ParamSpec {
-        name: "runtime_family",
-        label: "Runtime",
-        kind: Kind::Choice(MANAGED_INSTANCES_LANGUAGE_NAMES),
-        default: "nodejs",
-        unit: "",
-        help: "Sets the default concurrent invocations per vCPU: Node.js 64, Java and .NET 32, Python 16, Rust 8.",
-    },
+    RUNTIME_FAMILY,
     ParamSpec {
         name: "memory_mb",
         label: "Memory per execution environment",
@@ -45,14 +88,7 @@ pub const LMI_PARAMS: &[ParamSpec] = &[
         unit: "MB",
         help: "2 GB to 32 GB, in whole vCPUs at the memory per vCPU (at 2 GB per vCPU: 2,048, 4,096, 6,144 MB…). One environment serves many invocations at once.",
     },
-    ParamSpec {
-        name: "memory_per_vcpu_gb",
-        label: "Memory per vCPU",
-        kind: Kind::Num { min: 2.0, max: 8.0 },
-        default: "2",
-        unit: "GB",
-        help: "The capacity provider's memory-to-vCPU ratio, 2 to 8: an environment gets one vCPU for each this many GB of its memory.",
-    },
+    MEMORY_PER_VCPU,
     ParamSpec {
         name: "requests",
         label: "Requests",
@@ -77,14 +113,7 @@ pub const LMI_PARAMS: &[ParamSpec] = &[
         unit: "×",
         help: "How far the busiest hour's rate is above the month's mean: capacity is sized for the peak.",
     },
-    ParamSpec {
-        name: "concurrency_per_vcpu",
-        label: "Concurrent invocations per vCPU",
-        kind: Kind::Int { min: 0, max: 64 },
-        default: "0",
-        unit: "",
-        help: "The most invocations one vCPU runs at once; 0 uses the runtime's default. At most 64.",
-    },
+    CONCURRENCY_PER_VCPU,
     ParamSpec {
         name: "cpu_share_pct",
         label: "CPU share of an invocation",
@@ -109,22 +138,8 @@ pub const LMI_PARAMS: &[ParamSpec] = &[
         unit: "",
         help: "3 by default, one per Availability Zone, each on its own instance; fewer gives up AZ redundancy.",
     },
-    ParamSpec {
-        name: "reserved_vcpus",
-        label: "vCPUs kept per instance",
-        kind: Kind::Int { min: 0, max: 8 },
-        default: "1",
-        unit: "",
-        help: "An assumption (AWS's sample calculator's): capacity an instance keeps for its operating system and agents.",
-    },
-    ParamSpec {
-        name: "reserved_gb",
-        label: "Memory kept per instance",
-        kind: Kind::Num { min: 0.0, max: 16.0 },
-        default: "1",
-        unit: "GB",
-        help: "An assumption, as above.",
-    },
+    RESERVED_VCPUS,
+    RESERVED_GB,
     ParamSpec {
         name: "ec2_discount_pct",
         label: "EC2 discount",

@@ -428,7 +428,6 @@ pub fn check(v: &Values) -> Result<PlatformsInput, Vec<ParamError>> {
                     .replace("(instance_type)", "(ec2_instance_type)")
                     .replace("Memory per execution environment", "Memory per environment (instances)")
                     .replace("Instance type", "EC2 instance type")
-                    .replace("Memory per vCPU (memory_per_vcpu_gb)", "Memory per vCPU (instances) (memory_per_vcpu_gb)")
             };
             errs.extend(e.into_iter().filter(|e| e.param != "region").map(|e| ParamError {
                 param: match e.param.as_str() {

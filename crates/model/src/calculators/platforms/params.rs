@@ -2,10 +2,10 @@
 //! function profile's names), then what each platform needs to be sized and
 //! priced, every assumption a field with its default explained.
 
+use crate::models::capacity;
 use crate::params::{Kind, ParamSpec};
 use crate::rates::ec2::{INSTANCE_TYPES, MAX_DISCOUNT_PCT};
 use crate::rates::fargate::{MAX_STORAGE_GB, TASK_VCPUS};
-use crate::rates::runtimes::MANAGED_INSTANCES_LANGUAGE_NAMES;
 use crate::rates::{self, SAVINGS_PLAN_MAX_PCT};
 
 pub const PLATFORMS_PARAMS: &[ParamSpec] = &[
@@ -138,14 +138,7 @@ pub const PLATFORMS_PARAMS: &[ParamSpec] = &[
         unit: "",
         help: "For Managed Instances and for EC2 alone. c: 2 GB per vCPU, m: 4 GB, r: 8 GB; g: Graviton (arm64), i: Intel (x86_64).",
     },
-    ParamSpec {
-        name: "runtime_family",
-        label: "Runtime",
-        kind: Kind::Choice(MANAGED_INSTANCES_LANGUAGE_NAMES),
-        default: "nodejs",
-        unit: "",
-        help: "Sets Managed Instances' concurrent invocations per vCPU: Node.js 64, Java and .NET 32, Python 16, Rust 8.",
-    },
+    capacity::RUNTIME_FAMILY,
     ParamSpec {
         name: "env_memory_mb",
         label: "Memory per environment (instances)",
@@ -154,22 +147,8 @@ pub const PLATFORMS_PARAMS: &[ParamSpec] = &[
         unit: "MB",
         help: "On Managed Instances and EC2, one environment (or process) serves many requests at once: 2 GB to 32 GB, in whole vCPUs at the memory per vCPU.",
     },
-    ParamSpec {
-        name: "memory_per_vcpu_gb",
-        label: "Memory per vCPU (instances)",
-        kind: Kind::Num { min: 2.0, max: 8.0 },
-        default: "2",
-        unit: "GB",
-        help: "An environment gets one vCPU for each this many GB of its memory (Managed Instances' capacity provider ratio).",
-    },
-    ParamSpec {
-        name: "concurrency_per_vcpu",
-        label: "Concurrent requests per vCPU (instances)",
-        kind: Kind::Int { min: 0, max: 64 },
-        default: "0",
-        unit: "",
-        help: "The most requests one vCPU runs at once; 0 uses the runtime's default. At most 64.",
-    },
+    capacity::MEMORY_PER_VCPU,
+    capacity::CONCURRENCY_PER_VCPU,
     ParamSpec {
         name: "headroom_pct",
         label: "Scaling headroom (instances)",
@@ -186,22 +165,8 @@ pub const PLATFORMS_PARAMS: &[ParamSpec] = &[
         unit: "",
         help: "3 by default, one per Availability Zone, for Managed Instances and EC2 alike.",
     },
-    ParamSpec {
-        name: "reserved_vcpus",
-        label: "vCPUs kept per instance",
-        kind: Kind::Int { min: 0, max: 8 },
-        default: "1",
-        unit: "",
-        help: "An assumption (AWS's sample Managed Instances calculator's): capacity an instance keeps for its operating system and agents.",
-    },
-    ParamSpec {
-        name: "reserved_gb",
-        label: "Memory kept per instance",
-        kind: Kind::Num { min: 0.0, max: 16.0 },
-        default: "1",
-        unit: "GB",
-        help: "An assumption, as above.",
-    },
+    capacity::RESERVED_VCPUS,
+    capacity::RESERVED_GB,
     ParamSpec {
         name: "ec2_discount_pct",
         label: "EC2 discount",
