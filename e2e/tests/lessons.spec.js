@@ -154,6 +154,10 @@ test('a deep link opens its step; an unknown step says so; show me loads the ans
   // The embedded calculator does not take over the address bar.
   await check.locator('.lesson-calc').getByLabel('Memory (MB)').fill('256');
   await expect(page).toHaveURL(new RegExp(`lessons/${l.slug}/\\?step=${l.steps[2]}$`));
+  // A link to a section (#id, as the no-script page and the coverage map write them) opens that step.
+  await page.goto(`lessons/${l.slug}/#${l.steps[1]}`);
+  await appReady(page);
+  await expect(stepCount(page)).toHaveText(`Step 2 of ${l.steps.length}`);
   await page.goto(`lessons/${l.slug}/?step=no-such-step`);
   await expect(page.getByText("This lesson has no step 'no-such-step'")).toBeVisible();
   await expect(stepCount(page)).toHaveText(`Step 1 of ${l.steps.length}`);

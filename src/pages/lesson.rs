@@ -179,7 +179,18 @@ fn LessonView(lesson: &'static Lesson, index: usize, location: RwSignal<String>)
     let tracker = Tracker::new(lesson);
     let param = move |key: &str| location.with(|l| crate::nav::query_param(l, key));
     let mode = Memo::new(move |_| Mode::parse(param("view").as_deref()));
-    let step = Memo::new(move |_| param("step").and_then(|k| lesson.step_index(&k)).unwrap_or(0));
+    // A link to a section (`/lessons/<slug>/#<step>`, as the coverage map and
+    // the no-script page write them) opens that step when the address has no
+    // `step` of its own.
+    let hash_step = move || {
+        web_sys::window()
+            .and_then(|w| w.location().hash().ok())
+            .and_then(|h| lesson.step_index(h.trim_start_matches('#')))
+    };
+    let step = Memo::new(move |_| match param("step") {
+        Some(k) => lesson.step_index(&k).unwrap_or(0),
+        None => hash_step().unwrap_or(0),
+    });
     let unknown_step = Memo::new(move |_| param("step").filter(|k| lesson.step_index(k).is_none()));
     // The presenter view and handouts are the teaching module's: asking for
     // one (the back button) loads it.
