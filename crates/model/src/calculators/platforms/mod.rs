@@ -172,11 +172,13 @@ pub fn month(i: &PlatformsInput, requests: u64, own: bool) -> Result<Month, Stri
     let lambda_usd = billing::function_total(&CostInput { requests, ..i.lambda.clone() })?;
     let lmi = i.instances.as_ref().map(|l| lmi::bill_with(l, requests, false));
     let door = !i.load_balancer || i.alb.is_some();
-    let ec2 = i.instances.as_ref().zip(lmi.as_ref()).filter(|_| door).map(|(l, (c, _))| {
-        let instance_hours = Qty::whole(c.instances as u128 * HOURS_PER_MONTH as u128);
-        let on_demand_usd = l.hourly.times(instance_hours);
-        let instances_usd = on_demand_usd - on_demand_usd.percent((l.ec2_discount_pct * 10_000.0).round() as u32);
-        Ec2Bill { instances: c.instances, instance_hours, on_demand_usd, instances_usd }
+    // The same instances as Managed Instances, at the same EC2 charge (their
+    // bill's EC2 line), without the fee and the requests.
+    let ec2 = lmi.as_ref().filter(|_| door).map(|(c, b)| Ec2Bill {
+        instances: c.instances,
+        instance_hours: b.instance_hours,
+        on_demand_usd: b.ec2_on_demand_usd,
+        instances_usd: b.ec2_usd,
     });
     let fargate = i.fargate.as_ref().map(|f| {
         let c = fargate::capacity(f, peak_concurrency, own);
