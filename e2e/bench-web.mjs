@@ -10,6 +10,7 @@
 //   BENCH_BASE       the site, e.g. http://127.0.0.1:4321/lambda-lab/
 //   BENCH_REFERENCE  optional: Power Tuning's result page (its index.html), to measure beside ours
 //   BENCH_RUNS       runs per route (default 3)
+//   BENCH_ONLY       optional: only the routes whose name contains this text (and no walk or repeat visits)
 import { chromium } from '@playwright/test';
 
 const base = process.env.BENCH_BASE;
@@ -23,17 +24,30 @@ const UP = 750e3 / 8;
 const PT_HASH = 'gAAAAQACAAQABg==;AAAWRQAAlkQAABZEAACWQwAAlkM=;rMWnNqzFpzasxac2rMWnNoKo+zY=';
 const PT_LINK = `https://lambda-power-tuning.show/#${PT_HASH}`;
 
-const visible = (sel) => `(() => { const el = document.querySelector(${JSON.stringify(sel)}); return el && el.getClientRects().length > 0 && el.textContent.trim() !== '' ? performance.now() : false; })()`;
+const visible = (sel) => `(() => { const el = document.querySelector(${JSON.stringify(sel)}); return el && el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden' && el.textContent.trim() !== '' ? performance.now() : false; })()`;
 
+// A calculator link's first figure: the first time the metric is on screen
+// (not hidden) anywhere in the calculator's host, whether the figures module
+// or the interactive one wrote it. Every distinct text it shows on the way is
+// recorded (an init script), so a value other than the link's own shows up.
+const figure = (metric) => ({ metric, ready: visible(`#app [data-metric="${metric}"]`) });
+const PT_QUERY = `power_tuning=${encodeURIComponent(PT_LINK)}`;
+const COST_Q = 'memory_mb=512&requests=20000000';
 const ROUTES = [
-  { name: 'Power Tuning link in the power explorer', path: `calculators/power/?power_tuning=${encodeURIComponent(PT_LINK)}`, ready: visible('#app [data-metric="best_memory_mb"]') },
-  { name: 'Cost, deep link', path: 'calculators/cost/?memory_mb=512&requests=20000000', ready: visible('#app [data-metric="total_usd"]') },
-  { name: 'Account', path: 'calculators/account/', ready: visible('#app [data-metric="total_usd"]') },
-  { name: 'Cold start', path: 'calculators/cold-start/', ready: visible('#app [data-metric="init_p50_ms"]') },
-  { name: 'Traffic simulator', path: 'calculators/traffic/', ready: visible('#app [data-metric="requests"]') },
-  { name: 'Managed Instances, crossover', path: 'calculators/managed-instances/?ec2_discount_pct=72', ready: visible('#app [data-metric="crossover_rps"]') },
+  { name: 'Power Tuning link in the power explorer', path: `calculators/power/?${PT_QUERY}`, ...figure('best_memory_mb') },
+  { name: 'Embed: power, Power Tuning link', path: `embed/power/?${PT_QUERY}`, ...figure('best_memory_mb') },
+  { name: 'Cost, deep link', path: `calculators/cost/?${COST_Q}`, ...figure('total_usd') },
+  { name: 'Embed: cost', path: `embed/cost/?${COST_Q}`, ...figure('total_usd') },
+  { name: 'Cold start, deep link', path: 'calculators/cold-start/?runtime=java21&memory_mb=2048', ...figure('init_p50_ms') },
+  { name: 'Embed: cold start', path: 'embed/cold-start/?runtime=java21&memory_mb=2048', ...figure('init_p50_ms') },
+  { name: 'Traffic, deep link', path: 'calculators/traffic/?rate_per_s=40&duration_ms=250', ...figure('cold_start_ratio') },
+  { name: 'Embed: traffic', path: 'embed/traffic/?rate_per_s=40&duration_ms=250', ...figure('cold_start_ratio') },
+  { name: 'Managed Instances, crossover', path: 'calculators/managed-instances/?ec2_discount_pct=72', ...figure('total_usd') },
+  { name: 'Embed: Managed Instances', path: 'embed/managed-instances/?ec2_discount_pct=72', ...figure('total_usd') },
+  { name: 'MicroVMs, deep link', path: 'calculators/microvms/?sessions=250&session_s=1800', ...figure('total_usd') },
+  { name: 'Platforms, deep link', path: 'calculators/platforms/?requests=900000000&duration_ms=80', ...figure('cheapest_usd') },
+  { name: 'Account', path: 'calculators/account/', ...figure('total_usd') },
   { name: "AWS's examples, checked", path: 'about/prices/', ready: visible('[data-testid="conformance-summary"]') },
-  { name: 'Embed: cost', path: 'embed/cost/?memory_mb=512&requests=20000000', ready: visible('#app [data-metric="total_usd"]') },
   { name: 'Lesson 4, first step text', path: 'lessons/04-cold-start-anatomy/', ready: visible('.lesson-step h2') },
   { name: 'Lesson 1, first step text', path: 'lessons/01-billing/', ready: visible('.lesson-step h2') },
   { name: 'Lesson 1, interactive', path: 'lessons/01-billing/', ready: `document.documentElement.dataset.app === 'ready' && document.querySelector('.lesson-calc [data-metric="total_usd"]') ? performance.now() : false` },
@@ -75,29 +89,64 @@ async function throttled(browser, { cache = false } = {}) {
   return { context, page, net };
 }
 
-async function measure(browser, url, ready) {
+async function measure(browser, url, route) {
   const { context, page, net } = await throttled(browser);
+  if (route.metric) {
+    await page.addInitScript((metric) => {
+      window.__seen = [];
+      window.__cls = 0;
+      try {
+        new PerformanceObserver((l) => { for (const e of l.getEntries()) if (!e.hadRecentInput) window.__cls += e.value; })
+          .observe({ type: 'layout-shift', buffered: true });
+      } catch (e) { /* no layout-shift entries */ }
+      const look = () => {
+        for (const el of document.querySelectorAll(`#app [data-metric="${metric}"]`)) {
+          const t = el.textContent.trim();
+          if (el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden' && t !== '' && window.__seen[window.__seen.length - 1] !== t) window.__seen.push(t);
+        }
+        requestAnimationFrame(look);
+      };
+      requestAnimationFrame(look);
+    }, route.metric);
+  }
   await page.goto(url, { waitUntil: 'commit' });
-  const handle = await page.waitForFunction(ready, null, { polling: 'raf', timeout: 120_000 });
+  const handle = await page.waitForFunction(route.ready, null, { polling: 'raf', timeout: 120_000 });
   const ms = await handle.jsonValue();
   const bytes = net.requests.reduce((s, r) => s + r.bytes, 0);
   const trips = Math.max(1, ...net.requests.map((r) => r.depth));
+  const requests = net.requests.length;
+  let others = 0;
+  let cls = null;
+  if (route.metric) {
+    // Until the calculator is interactive: the values it showed, and how much the page moved.
+    await page.waitForFunction(() => ['ready', 'failed'].includes(document.documentElement.dataset.app), null, { timeout: 120_000 });
+    await page.waitForTimeout(300);
+    const r = await page.evaluate((metric) => {
+      const el = document.querySelector(`#app [data-metric="${metric}"]`);
+      return { seen: window.__seen, cls: window.__cls, last: el ? el.textContent.trim() : null };
+    }, route.metric);
+    others = r.seen.filter((t) => t !== r.last).length;
+    cls = r.cls;
+  }
   await context.close();
-  return { ms, bytes, trips, requests: net.requests.length };
+  return { ms, bytes, trips, requests, others, cls };
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const kb = (b) => `${(b / 1000).toFixed(0)} KB`;
 const s = (ms) => `${(ms / 1000).toFixed(2)} s`;
 
-async function row(browser, name, url, ready) {
+async function row(browser, name, url, route) {
   const samples = [];
-  for (let i = 0; i < runs; i += 1) samples.push(await measure(browser, url, ready));
+  for (let i = 0; i < runs; i += 1) samples.push(await measure(browser, url, route));
   const ms = median(samples.map((x) => x.ms));
   const bytes = median(samples.map((x) => x.bytes));
   const trips = median(samples.map((x) => x.trips));
   const floor = trips * LATENCY + (bytes / DOWN) * 1000;
-  console.log(`| ${name} | ${kb(bytes)} | ${median(samples.map((x) => x.requests))} | ${s(ms)} | ${s(floor)} (${trips} × 150 ms + ${kb(bytes)} ÷ 200 KB/s) | ${(ms / floor).toFixed(2)} | ${samples.map((x) => s(x.ms)).join(', ')} |`);
+  const others = Math.max(...samples.map((x) => x.others));
+  const cls = route.metric ? Math.max(...samples.map((x) => x.cls)).toFixed(3) : '–';
+  const vsPt = pt ? `${(ms / pt.ms).toFixed(2)}×` : '–';
+  console.log(`| ${name} | ${kb(bytes)} | ${median(samples.map((x) => x.requests))} | ${s(ms)} | ${vsPt} | ${s(floor)} (${trips} × 150 ms + ${kb(bytes)} ÷ 200 KB/s) | ${(ms / floor).toFixed(2)} | ${route.metric ? others : '–'} | ${cls} | ${samples.map((x) => s(x.ms)).join(', ')} |`);
   return { ms, bytes };
 }
 
@@ -139,12 +188,17 @@ const browser = await chromium.launch({
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
 });
 console.log(`bench-web: ${base}, slow-4G (1.6 Mbit/s down, 750 kbit/s up, 150 ms), cache off, median of ${runs}`);
-console.log('| Route | Bytes | Requests | First figure | Floor | Ratio to floor | Runs |');
-console.log('|---|---|---|---|---|---|---|');
+console.log('| Route | Bytes by the first figure | Requests | First figure | vs Power Tuning | Floor | Ratio to floor | Other values shown first | Layout shift | Runs |');
+console.log('|---|---|---|---|---|---|---|---|---|---|');
 let pt = null;
-if (reference) pt = await row(browser, "Power Tuning's own result page (reference)", `${reference}#${PT_HASH}`, `(() => { const el = document.getElementById('min-cost'); return el && el.textContent.trim() !== 'XXXMB' ? performance.now() : false; })()`);
+if (reference) pt = await row(browser, "Power Tuning's own result page (reference)", `${reference}#${PT_HASH}`, { ready: `(() => { const el = document.getElementById('min-cost'); return el && el.textContent.trim() !== 'XXXMB' ? performance.now() : false; })()` });
 const results = {};
-for (const r of ROUTES) results[r.name] = await row(browser, r.name, base + r.path, r.ready);
+const only = process.env.BENCH_ONLY;
+for (const r of ROUTES.filter((x) => !only || x.name.includes(only))) results[r.name] = await row(browser, r.name, base + r.path, r);
+if (only) {
+  await browser.close();
+  process.exit(0);
+}
 if (pt) {
   const ours = results['Power Tuning link in the power explorer'];
   console.log(`\nbench-web: power explorer vs Power Tuning's page: ${(ours.ms / pt.ms).toFixed(2)}× the time, ${(ours.bytes / pt.bytes).toFixed(2)}× the bytes`);

@@ -35,6 +35,8 @@ test('first contentful paint of / is within 1 s (median of 5 loads)', async ({ b
 test('recalculating on a keystroke: every Enter puts a new total on screen (time measured)', async ({ page }) => {
   await page.goto('calculators/cost/?v=1&memory_mb=1536&duration_ms=120&requests=3000000&duration_cv=0.3&cold_start_ratio=0.01&init_ms=400');
   await expect(page.locator('header.site-header')).toBeVisible();
+  // (The link's first figure comes before the calculator: wait for its inputs.)
+  await expect(page.locator('html')).toHaveAttribute('data-app', 'ready', { timeout: 30_000 });
   await expect(page.locator('[data-metric="total_usd"]').first()).toHaveAttribute('data-value', /.+/);
   const samples = await page.evaluate(async () => {
     const input = document.getElementById('p-memory_mb');

@@ -33,7 +33,16 @@ const E2E_PUBLIC_URL: &str = "/lambda-lab/";
 /// 1,000 px (stylesheet), Reset to an embed's own values and height reports
 /// held until the calculator is drawn took the power page 0.2 KiB over 288
 /// (measured in docs/BENCHMARKS.md, "Bloggers' platforms").
-const CALCULATOR_ROUTE_BUDGET: u64 = 290 * 1024;
+/// 292 KiB since issue 26 (2026-12-06): every calculator page holds its
+/// first figures for the defaults (a result card) and the site script the
+/// loader of a link's own (figures module, locale formatting), 1.3 KiB on the
+/// power page (290.7 KiB measured), bytes that are no longer on the way to a
+/// link's first figure, which the first-figure budget below holds at 100 KB.
+const CALCULATOR_ROUTE_BUDGET: u64 = 292 * 1024;
+/// Bytes (gzipped) before a calculator or embed link's own first figure: the
+/// page, the shared assets and the calculator's figures module (issue 26:
+/// at most 100 KB moved by then, whatever the interactive module weighs).
+const FIRST_FIGURE_BUDGET: u64 = 100 * 1000;
 const LESSON_ROUTE_BUDGET: u64 = 480 * 1024;
 const STATIC_ROUTE_BUDGET: u64 = 40 * 1024;
 
@@ -226,6 +235,19 @@ fn check_budgets(built: &site::Built) -> Result {
             over.push(format!("{route} loads {bytes} bytes gzipped, over its {budget}-byte budget"));
         }
     }
+    for (route, bytes) in site::first_sizes(built)? {
+        println!(
+            "budget: {route:<48} {:>7.1} KB of {:>4} KB (first figure){}",
+            bytes as f64 / 1000.0,
+            FIRST_FIGURE_BUDGET / 1000,
+            if bytes > FIRST_FIGURE_BUDGET { "  OVER" } else { "" }
+        );
+        if bytes > FIRST_FIGURE_BUDGET {
+            over.push(format!(
+                "{route} moves {bytes} bytes gzipped before its first figure, over {FIRST_FIGURE_BUDGET}"
+            ));
+        }
+    }
     if over.is_empty() { Ok(()) } else { Err(over.join("; ")) }
 }
 
@@ -258,6 +280,8 @@ fn cmd_test(args: &[String]) -> Result {
             "lambda-model",
             "-p",
             "lambda-lessons",
+            "-p",
+            "lambda-lab-figures",
             "--all-features",
             "--",
             "-D",

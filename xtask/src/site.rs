@@ -191,7 +191,44 @@ fn build_modules(out: &Path, debug_routes: bool) -> Result<BTreeMap<String, Modu
         }
         index.insert(name.to_string(), Module { js: format!("{dir}/{bin}.js"), wasm: format!("{dir}/{bin}_bg.wasm") });
     }
+    build_figures(out, &mut index)?;
     Ok(index)
+}
+
+/// Builds each calculator's first-figures module (`crates/figures`: the
+/// engine and three plain exports, no wasm-bindgen) into
+/// `figures/figures-<name>-<hash>.wasm`, listed as module `figures-<name>`
+/// (its `js` empty: the site script loads it).
+fn build_figures(out: &Path, index: &mut BTreeMap<String, Module>) -> Result {
+    let _ = std::fs::remove_dir_all(out.join("figures"));
+    std::fs::create_dir_all(out.join("figures")).map_err(|e| e.to_string())?;
+    let mut build = cargo();
+    build.args(["build", "--release", "--locked", "--target", "wasm32-unknown-unknown", "-p", "lambda-lab-figures"]);
+    build.env("RUSTFLAGS", remap_paths());
+    for name in lambda_lab_figures::MODULES {
+        build.args(["--bin", &format!("figures-{name}")]);
+    }
+    run(&mut build)?;
+    for name in lambda_lab_figures::MODULES {
+        let bin = format!("figures-{name}");
+        let wasm_in = root().join("target/wasm32-unknown-unknown/release").join(format!("{bin}.wasm"));
+        let staged = root().join("target").join("modules").join(format!("{bin}.wasm"));
+        std::fs::create_dir_all(staged.parent().unwrap_or(out)).map_err(|e| e.to_string())?;
+        run(Command::new("wasm-opt")
+            .args(["--strip-debug", "--strip-producers", "--flatten", "--rereloop", "-Oz", "-Oz"])
+            .args(["--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext"])
+            .args(["--enable-mutable-globals"])
+            .arg(&wasm_in)
+            .arg("-o")
+            .arg(&staged))?;
+        let bytes = std::fs::read(&staged).map_err(|e| e.to_string())?;
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        bytes.hash(&mut h);
+        let file = format!("figures/{bin}-{:016x}.wasm", h.finish());
+        std::fs::write(out.join(&file), &bytes).map_err(|e| format!("writing {file}: {e}"))?;
+        index.insert(format!("figures-{name}"), Module { js: String::new(), wasm: file });
+    }
+    Ok(())
 }
 
 /// `--remap-path-prefix` flags that shorten the source paths compiled into
@@ -318,6 +355,21 @@ pub fn route_sizes(built: &Built) -> Result<Vec<(String, u64)>> {
     for p in &built.pages {
         let mut total = wire_size(&built.out, &p.file)?;
         for f in &p.loads {
+            total += wire_size(&built.out, f.trim_start_matches('/'))?;
+        }
+        out.push((format!("{}{}", built.public_url, p.route), total));
+    }
+    Ok(out)
+}
+
+/// Each calculator page's bytes before a link's own first figure: the page,
+/// the shared assets and its figures module, gzipped.
+pub fn first_sizes(built: &Built) -> Result<Vec<(String, u64)>> {
+    let mut out = Vec::new();
+    for p in &built.pages {
+        let Some(first) = &p.first else { continue };
+        let mut total = wire_size(&built.out, &p.file)?;
+        for f in first {
             total += wire_size(&built.out, f.trim_start_matches('/'))?;
         }
         out.push((format!("{}{}", built.public_url, p.route), total));

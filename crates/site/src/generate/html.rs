@@ -19,20 +19,27 @@ pub fn esc(s: &str) -> String {
 
 /// Applies the theme before the first paint (the visitor's pick, or a
 /// `?theme=` in the address), and marks the document as scripted so the
-/// pre-rendered lesson can show one step at a time. Storage may be missing or
+/// pre-rendered lesson can show one step at a time, and a calculator page
+/// hide its default figures when the address has values (`ff-link`). Storage may be missing or
 /// throw (sandboxed embeds, private windows), so every access is guarded.
 /// It is inline because it must run before anything is painted; its hash is
 /// what a Content-Security-Policy needs to allow it.
 pub const THEME_SCRIPT: &str = "(function(){var d=document.documentElement,t=null;d.classList.add(\"js\");\
 try{t=new URLSearchParams(location.search).get(\"theme\")}catch(e){}\
 if(t!==\"light\"&&t!==\"dark\"&&t!==\"auto\"){try{t=window.localStorage.getItem(\"lambda-lab.theme\")}catch(e){t=null}}\
-if(t===\"light\"||t===\"dark\")d.setAttribute(\"data-theme\",t)})();";
+if(t===\"light\"||t===\"dark\")d.setAttribute(\"data-theme\",t);if(location.search.length>1)d.classList.add(\"ff-link\")})();";
 
-/// A lesson page's module preload, chosen in the `<head>` by its view: the
+/// A page's module preload, chosen in the `<head>`. A calculator page with
+/// a figures module (`data-figures`): for an address with values, that
+/// module alone (the interactive module comes after the link's first
+/// figures, so the two do not share the network before them); without
+/// values, its interactive module (its first figures are in the page). A lesson page's by its view: the
 /// lessons module to read it, the teaching module to present or print it
 /// (never both: the presenter would fetch ~166 KB it does not run). The
 /// page's `<meta name="lambda-lab-preload">` names each as "js wasm".
 pub const PRELOAD_SCRIPT: &str = "(function(){var m=document.querySelector('meta[name=\"lambda-lab-preload\"]');if(!m)return;\
+var f=m.getAttribute(\"data-figures\");if(f&&location.search.length>1){var w=document.createElement(\"link\");\
+w.rel=\"preload\";w.href=f;w.as=\"fetch\";w.type=\"application/wasm\";w.crossOrigin=\"anonymous\";document.head.appendChild(w);return}\
 var v=null;try{v=new URLSearchParams(location.search).get(\"view\")}catch(e){}\
 var u=([\"present\",\"handout\",\"answers\",\"print\"].indexOf(v)>=0?m.getAttribute(\"data-teach\"):m.getAttribute(\"data-page\")||\"\").split(\" \");\
 if(u.length<2)return;[[\"modulepreload\",u[0]],[\"preload\",u[1]]].forEach(function(x){var l=document.createElement(\"link\");\

@@ -64,6 +64,11 @@ pub struct Page {
     /// for a lesson the calculators of its first step. The size budget sums
     /// them.
     pub loads: Vec<String>,
+    /// For a calculator page with a figures module: the files (besides
+    /// itself) it loads before a link's own first figure is on screen (the
+    /// shared assets and the figures module; the interactive module comes
+    /// after). The first-figure budget sums them.
+    pub first: Option<Vec<String>>,
     /// Whether a host should answer it with status 404 (only `404.html`).
     pub not_found: bool,
 }

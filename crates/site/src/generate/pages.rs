@@ -56,7 +56,7 @@ pub(crate) fn page_at(route: &str, title: String, html: String, mut loads: Vec<S
     let rel = route.trim_start_matches('/');
     let file = if rel.ends_with(".html") { rel.to_string() } else { format!("{rel}index.html") };
     loads.dedup();
-    Page { route: rel.to_string(), file, title, html, loads, not_found: false }
+    Page { route: rel.to_string(), file, title, html, loads, first: None, not_found: false }
 }
 
 /// A card in a list of links.
@@ -533,6 +533,58 @@ fn lede(cfg: &Config, c: &CalcPage) -> String {
     }
 }
 
+/// A calculator's first figures, written for its default values where its
+/// result card stands (the `.calc` grid's results column, or first in an
+/// embed), so the page answers before any script and without one. For a
+/// link with values the site script hides them (`html.ff-link`, set before
+/// the first paint) until the calculator's figures module has written the
+/// link's own, then the interactive module replaces the whole card in place.
+fn first_figures(cfg: &Config, c: &CalcPage, mode: &str, hint: &str) -> Option<String> {
+    use lambda_lab_figures::Reading;
+    let card = lambda_lab_figures::card(c.module)?;
+    let text = lambda_lab_figures::answer(card.info, card.first, "", cfg.today)?;
+    let got = |name: &str| text.lines().find_map(|l| l.split_once('\t').filter(|(n, _)| *n == name).map(|(_, v)| v));
+    let figure = |metric: &str, reading: Reading| {
+        let exact = got(metric).unwrap_or("");
+        let shown = if exact.is_empty() { "—".to_string() } else { reading.text(exact) };
+        format!(
+            "<span data-metric=\"{metric}\" data-value=\"{}\" data-reading=\"{}\">{}</span>",
+            esc(exact),
+            reading.name(),
+            esc(&shown)
+        )
+    };
+    let mut html = String::new();
+    if let Some((metric, reading)) = card.headline {
+        html.push_str(&format!(
+            "<div class=\"result-card\"><p class=\"kpi-label\" data-ff-label>{}</p><p class=\"big-number\">{}</p></div>",
+            esc(got("#label").unwrap_or("")),
+            figure(metric, reading)
+        ));
+    }
+    if !card.kpis.is_empty() {
+        html.push_str("<div class=\"kpis\">");
+        for (label, metric, reading) in card.kpis {
+            html.push_str(&format!(
+                "<div class=\"kpi\"><span class=\"label\">{}</span><span class=\"value\">{}</span></div>",
+                esc(label),
+                figure(metric, *reading)
+            ));
+        }
+        html.push_str("</div>");
+    }
+    let src = cfg.modules.get(&format!("figures-{}", c.module)).map(|m| cfg.href(&format!("/{}", m.wasm)));
+    Some(format!(
+        "<div class=\"calc{compact} first-figures\" data-testid=\"first-figures\"{src}>\n<div class=\"inputs\">{hint}</div>\n\
+         <section class=\"results\" aria-label=\"First figures\"><div class=\"ff-figures\">{html}</div>\n\
+         <p class=\"hint ff-note\" data-testid=\"first-figures-note\"><span class=\"ff-defaults\">With the calculator's \
+         default values.</span><span class=\"ff-wait\">Working out the figures for your link …</span><span \
+         class=\"ff-yours\">For the values in your link.</span></p></section>\n</div>\n",
+        compact = if mode == "embed" { " compact" } else { "" },
+        src = src.map(|s| format!(" data-figures=\"{}\"", esc(&s))).unwrap_or_default(),
+    ))
+}
+
 /// Where a module mounts, with what shows until it has (and without scripts).
 fn module_host(cfg: &Config, c: &CalcPage, mode: &str) -> Result<String, String> {
     let m = cfg.module(c.module)?;
@@ -550,14 +602,20 @@ fn module_host(cfg: &Config, c: &CalcPage, mode: &str) -> Result<String, String>
     };
     Ok(format!(
         "<div id=\"app\" class=\"module-host\" data-module=\"{name}\" data-mode=\"{mode}\" data-src=\"{src}\" \
-         data-page=\"/calculators/{slug}/\"{modules}>\n<p class=\"hint js-only\" role=\"status\" data-testid=\"module-status\">Loading \
-         the {what} …</p>\n<noscript>{defaults}<p class=\"notice\">This calculator runs in your browser and needs JavaScript \
+         data-page=\"/calculators/{slug}/\"{modules}>\n{first}<noscript>{defaults}<p class=\"notice\">This calculator runs in your browser and needs JavaScript \
          and WebAssembly{yours}. The same engine answers on the command line: <code>lambda-lab help {cli}</code>.</p>\
          </noscript>\n</div>",
         name = c.module,
+        // Where the inputs will be, beside the first figures when there are some.
+        first = {
+            let hint = format!(
+                "<p class=\"hint js-only\" role=\"status\" data-testid=\"module-status\">Loading the {} …</p>",
+                c.h1.to_lowercase()
+            );
+            first_figures(cfg, c, mode, &hint).unwrap_or(hint + "\n")
+        },
         src = cfg.href(&format!("/{}", m.js)),
         slug = c.slug,
-        what = c.h1.to_lowercase(),
         cli = if c.module == "traffic" { "simulate" } else { c.module },
         // Without scripts (RSS readers, crawlers, script blockers) the page
         // still answers, with its defaults, and says that they are the defaults.
@@ -571,18 +629,41 @@ fn module_host(cfg: &Config, c: &CalcPage, mode: &str) -> Result<String, String>
     ))
 }
 
+/// What a calculator page fetches from its `<head>`: its figures module when
+/// the address has values, its interactive module when it has none (see
+/// [`html::PRELOAD_SCRIPT`](crate::generate::html::PRELOAD_SCRIPT)). A
+/// calculator without a figures module preloads its module as before.
+fn calc_preload(cfg: &Config, c: &CalcPage, m: &crate::generate::Module) -> String {
+    let Some(f) = cfg.modules.get(&format!("figures-{}", c.module)) else { return preload(cfg, m) };
+    let both = esc(&format!("{} {}", cfg.href(&format!("/{}", m.js)), cfg.href(&format!("/{}", m.wasm))));
+    format!(
+        "<meta name=\"lambda-lab-preload\" data-figures=\"{}\" data-page=\"{both}\" data-teach=\"{both}\">\n\
+         <script>{}</script>\n",
+        esc(&cfg.href(&format!("/{}", f.wasm))),
+        crate::generate::html::PRELOAD_SCRIPT
+    )
+}
+
 /// A calculator's page (`/calculators/<slug>/`), or its embed page
 /// (`/embed/<slug>/`: no site header, nav or footer; never indexed).
 pub(crate) fn calculator(cfg: &Config, c: &CalcPage, embed: bool) -> Result<Page, String> {
     let m = cfg.module(c.module)?;
     let mut loads = cfg.shared_loads();
     loads.extend([m.js.clone(), m.wasm.clone()]);
+    // The interactive module's budget sums `loads`; the first figure's, `first`.
+    let first = cfg.modules.get(&format!("figures-{}", c.module)).map(|f| {
+        let mut first = cfg.shared_loads();
+        first.push(f.wasm.clone());
+        first
+    });
     if !embed {
         let route = format!("/calculators/{}/", c.slug);
         let main =
             format!("<h1>{}</h1>\n<p class=\"lede\">{}</p>\n{}", esc(c.h1), lede(cfg, c), module_host(cfg, c, "page")?);
-        let head = format!("{}{}", preload(cfg, m), oembed_link(cfg, c));
-        return Ok(framed(cfg, &route, c.h1, c.description, head, &main, loads));
+        let head = format!("{}{}", calc_preload(cfg, c, m), oembed_link(cfg, c));
+        let mut page = framed(cfg, &route, c.h1, c.description, head, &main, loads);
+        page.first = first;
+        return Ok(page);
     }
     let route = format!("/embed/{}/", c.slug);
     let title = format!("{} (embedded) · Lambda Lab", c.h1);
@@ -592,7 +673,11 @@ pub(crate) fn calculator(cfg: &Config, c: &CalcPage, embed: bool) -> Result<Page
         title: &title,
         description: c.description,
         canonical: &canonical,
-        extra: format!("<meta name=\"robots\" content=\"noindex\">\n{}{}", preload(cfg, m), oembed_link(cfg, c)),
+        extra: format!(
+            "<meta name=\"robots\" content=\"noindex\">\n{}{}",
+            calc_preload(cfg, c, m),
+            oembed_link(cfg, c)
+        ),
         image: card_for(cfg, &c.page()),
     };
     let html = format!(
@@ -601,7 +686,9 @@ pub(crate) fn calculator(cfg: &Config, c: &CalcPage, embed: bool) -> Result<Page
         esc(c.h1),
         module_host(cfg, c, "embed")?
     );
-    Ok(page_at(&route, title, html, loads))
+    let mut page = page_at(&route, title, html, loads);
+    page.first = first;
+    Ok(page)
 }
 
 /// `/debug/panic/` (test builds only): a module that panics on purpose.

@@ -26,6 +26,12 @@ fn config() -> Config {
             Module { js: format!("{dir}/lambda-lab-{m}.js"), wasm: format!("{dir}/lambda-lab-{m}_bg.wasm") },
         )
     })
+    .chain(lambda_lab_figures::MODULES.iter().map(|m| {
+        (
+            format!("figures-{m}"),
+            Module { js: String::new(), wasm: format!("figures/figures-{m}-0123456789abcdef.wasm") },
+        )
+    }))
     .collect();
     Config {
         public_url: "/lambda-lab/".into(),
@@ -121,17 +127,46 @@ fn a_calculator_page_loads_and_preloads_only_its_own_module() {
         attr(&cost.html, "<div id=\"app\"", "data-src"),
         Some("/lambda-lab/modules/cost-0123456789abcdef/lambda-lab-cost.js")
     );
-    assert!(
-        cost.html
-            .contains("rel=\"modulepreload\" href=\"/lambda-lab/modules/cost-0123456789abcdef/lambda-lab-cost.js\"")
+    // Its figures module from the head; its own module only for an address
+    // without values (the inline script reads the meta), after the figures otherwise.
+    let both = "/lambda-lab/modules/cost-0123456789abcdef/lambda-lab-cost.js \
+                /lambda-lab/modules/cost-0123456789abcdef/lambda-lab-cost_bg.wasm";
+    assert_eq!(attr(&cost.html, "<meta name=\"lambda-lab-preload\"", "data-page"), Some(both));
+    assert_eq!(
+        attr(&cost.html, "<meta name=\"lambda-lab-preload\"", "data-figures"),
+        Some("/lambda-lab/figures/figures-cost-0123456789abcdef.wasm")
     );
-    assert!(cost.html.contains(
-        "rel=\"preload\" href=\"/lambda-lab/modules/cost-0123456789abcdef/lambda-lab-cost_bg.wasm\" as=\"fetch\""
-    ));
-    // Its module (data-src, two preloads), the Embed dialog's, loaded on a
-    // click, and the teaching module's, loaded only for `?view=present`.
-    assert_eq!(cost.html.matches("/modules/cost-").count(), 3, "{}", cost.html);
-    assert_eq!(cost.html.matches("/modules/").count(), 5, "{}", cost.html);
+    assert!(cost.html.contains(&format!("<script>{}</script>", html::PRELOAD_SCRIPT)));
+    assert!(!cost.html.contains("rel=\"modulepreload\""));
+    // Its module (data-src, the meta's page and teach pairs), the Embed
+    // dialog's, loaded on a click, and the teaching module's, loaded only for `?view=present`.
+    assert_eq!(cost.html.matches("/modules/cost-").count(), 5, "{}", cost.html);
+    assert_eq!(cost.html.matches("/modules/").count(), 7, "{}", cost.html);
+    // Before the first figure: the shared assets and the figures module.
+    assert_eq!(
+        cost.first.as_deref(),
+        Some(
+            &[
+                "main-0011.css".to_string(),
+                "site-0022.js".to_string(),
+                "figures/figures-cost-0123456789abcdef.wasm".to_string()
+            ][..]
+        )
+    );
+    // The first figures for the defaults, in the result card's place, and the
+    // address of the module that writes a link's own.
+    let card = &cost.html[cost.html.find("data-testid=\"first-figures\"").unwrap()..];
+    assert!(card.contains("data-figures=\"/lambda-lab/figures/figures-cost-0123456789abcdef.wasm\""));
+    let want =
+        lambda_lab_figures::answer(&lambda_model::calculators::COST, lambda_lab_figures::cost, "", config().today)
+            .unwrap();
+    let total = want.lines().find_map(|l| l.strip_prefix("total_usd\t")).unwrap();
+    assert!(
+        card.contains(&format!("<span data-metric=\"total_usd\" data-value=\"{total}\" data-reading=\"usd\">")),
+        "{card}"
+    );
+    assert!(card.contains("<p class=\"kpi-label\" data-ff-label>Monthly total</p>"));
+    assert!(card.contains("data-testid=\"module-status\">Loading the lambda cost calculator …</p>"));
     assert!(cost.html.contains("data-teach-src=\"/lambda-lab/modules/teach-0123456789abcdef/lambda-lab-teach.js\""));
     assert!(!cost.loads.iter().any(|f| f.contains("teach-")));
     assert!(cost.html.contains("data-modules=\"{&quot;embed&quot;:&quot;/lambda-lab/modules/embed-0123456789abcdef/lambda-lab-embed.js&quot;}\""));

@@ -1,0 +1,427 @@
+//! The first figures of a calculator link, before the app.
+//!
+//! A calculator page's HTML holds its first figures for the default values
+//! (written at build time). For a link with values of its own, a small wasm
+//! module per calculator, built from this crate and the engine alone (no view
+//! framework, no charts, no wasm-bindgen), computes the link's figures and
+//! the site script writes them into those places; the interactive module
+//! takes over afterwards. See docs/ARCHITECTURE.md, "Figures before the app".
+//!
+//! The module's interface is three plain exports (see [`exports!`]): the
+//! script asks for a buffer of the query's length, writes the query's UTF-8
+//! into it, calls `ff_run(year, month, day)`, and reads the answer's bytes
+//! from `ff_output()`: the headline's label (`#label<TAB>Monthly total`),
+//! then one line per metric, `name<TAB>exact value`, exactly as the engine
+//! prints it (the page's `data-value`). `ff_run` answers the
+//! length of that text, or a negative number when the link's values are not
+//! valid (the interactive module then says why).
+
+use lambda_model::calculators::{self, CalcInfo, decode_query};
+use lambda_model::params::metrics::MetricValue;
+use lambda_model::params::{Date, Values};
+
+/// A calculator's first figures for a link: the headline's label (it may name
+/// the link's values: "Recommended for speed"), and the metrics.
+pub type Figures = Option<(String, Vec<(&'static str, MetricValue)>)>;
+
+/// How a calculator computes its first figures from the link's values.
+pub type First = fn(&Values, Date) -> Figures;
+
+/// The link's figures as the module writes them (see the crate's docs), or
+/// `None` when its values are not valid.
+pub fn answer(info: &'static CalcInfo, first: First, query: &str, today: Date) -> Option<String> {
+    let d = decode_query(info.specs, query);
+    if !d.errors.is_empty() {
+        return None;
+    }
+    let (label, metrics) = first(&d.values, today)?;
+    let mut out = format!("#label\t{label}\n");
+    for (name, v) in &metrics {
+        let exact = v.exact();
+        if !exact.is_empty() {
+            out.push_str(name);
+            out.push('\t');
+            out.push_str(&exact);
+            out.push('\n');
+        }
+    }
+    Some(out)
+}
+
+/// The cost calculator's figures through the billing layer alone: the same
+/// metrics as the registry's (which also notes AWS's published examples,
+/// about 6 KB of text the figures do not show).
+pub fn cost(v: &Values, today: Date) -> Figures {
+    let i = lambda_model::billing::CostInput::from_values(v, today).ok()?;
+    let r = lambda_model::billing::price(&i).ok()?;
+    Some(("Monthly total".into(), r.metrics()))
+}
+
+/// The power explorer: the recommendation, for the link's strategy.
+pub fn power(v: &Values, today: Date) -> Figures {
+    let r = calculators::power::evaluate(v, today).ok()?;
+    let label = if r.measured.is_empty() {
+        format!("Recommended for {}", r.strategy)
+    } else {
+        format!("Recommended for {}: the best measured size", r.strategy)
+    };
+    Some((label, r.metrics()))
+}
+
+/// The cold-start calculator: its key figures (no headline).
+pub fn coldstart(v: &Values, today: Date) -> Figures {
+    Some((String::new(), (calculators::CALCULATORS[2].eval)(v, today).ok()?))
+}
+
+/// The traffic simulator: its key figures (no headline). The month's price
+/// (`monthly_usd`) is left to the calculator: it would bring the whole cost
+/// engine into this module (about 30 KB) for a figure the card does not show.
+pub fn traffic(v: &Values, _: Date) -> Figures {
+    Some((String::new(), lambda_model::simulation::simulate(v).ok()?.metrics()))
+}
+
+/// Managed Instances: the month on instances.
+pub fn lmi(v: &Values, _: Date) -> Figures {
+    Some(("Managed Instances per month".into(), calculators::managed_instances::evaluate(v).ok()?.metrics()))
+}
+
+/// MicroVMs: the month.
+pub fn microvms(v: &Values, _: Date) -> Figures {
+    Some(("MicroVMs per month".into(), calculators::microvms::evaluate(v).ok()?.metrics()))
+}
+
+/// Where to run it: the cheapest platform for the link's workload.
+pub fn platforms(v: &Values, _: Date) -> Figures {
+    use calculators::platforms::Platform;
+    let r = calculators::platforms::evaluate(v).ok()?;
+    let label = if Platform::ALL.iter().any(|p| r.month.usd(*p).is_some()) {
+        format!("Cheapest this month: {}", r.cheapest().0)
+    } else {
+        format!("Cheapest this month: {} (only Lambda is priced in {})", r.cheapest().0, r.input.region)
+    };
+    Some((label, r.metrics()))
+}
+
+/// How a figure reads, as the calculator pages write it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Reading {
+    /// Dollars and cents.
+    Usd,
+    /// Dollars with the digits a per-invocation price needs.
+    UsdSmall,
+    /// The exact value and " MB".
+    Mb,
+    /// Milliseconds with at most this many decimals.
+    Ms(u8),
+    /// A grouped number with at most this many decimals.
+    Num(u8),
+    /// A ratio as a percentage with three decimals.
+    Pct,
+}
+
+impl Reading {
+    /// The name the page's `data-reading` carries (the site script reads it).
+    pub fn name(self) -> String {
+        match self {
+            Reading::Usd => "usd".into(),
+            Reading::UsdSmall => "usd-small".into(),
+            Reading::Mb => "mb".into(),
+            Reading::Ms(d) => format!("ms:{d}"),
+            Reading::Num(d) => format!("num:{d}"),
+            Reading::Pct => "pct".into(),
+        }
+    }
+
+    /// The text in US English (the build writes it; the site script writes
+    /// it again in the reader's locale, as the calculator does).
+    pub fn text(self, exact: &str) -> String {
+        let x: f64 = exact.parse().unwrap_or(f64::NAN);
+        match self {
+            Reading::Usd => usd(x, 2),
+            Reading::UsdSmall if x == 0.0 || x.abs() >= 0.01 => usd(x, 2),
+            Reading::UsdSmall => usd(x, (-(x.abs().log10().floor()) as usize + 3).min(14)),
+            Reading::Mb => format!("{exact} MB"),
+            Reading::Ms(d) => format!("{} ms", number(x, d as usize)),
+            Reading::Num(d) => number(x, d as usize),
+            Reading::Pct => format!("{:.3}%", x * 100.0),
+        }
+    }
+}
+
+fn group(int: &str) -> String {
+    let mut out = String::new();
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+fn number(x: f64, max_frac: usize) -> String {
+    let s = format!("{:.*}", max_frac, x.abs());
+    let (int, frac) = s.split_once('.').unwrap_or((&s, ""));
+    let frac = frac.trim_end_matches('0');
+    let sign = if x < 0.0 && s.chars().any(|c| c.is_ascii_digit() && c != '0') { "-" } else { "" };
+    if frac.is_empty() { format!("{sign}{}", group(int)) } else { format!("{sign}{}.{frac}", group(int)) }
+}
+
+fn usd(x: f64, digits: usize) -> String {
+    let s = format!("{:.*}", digits, x.abs());
+    let (int, frac) = s.split_once('.').unwrap_or((&s, ""));
+    let sign = if x < 0.0 { "-" } else { "" };
+    format!("{sign}${}.{frac}", group(int))
+}
+
+/// What a calculator's first figures show, in the places its page shows them:
+/// the headline (label, metric, reading) of its result card, or none, and
+/// the first key figures of its row.
+pub struct Card {
+    pub module: &'static str,
+    pub info: &'static CalcInfo,
+    pub first: First,
+    pub headline: Option<(&'static str, Reading)>,
+    pub kpis: &'static [(&'static str, &'static str, Reading)],
+}
+
+/// Every calculator with a first-figures module, by its site module.
+pub const CARDS: &[Card] = &[
+    Card {
+        module: "cost",
+        info: &calculators::COST,
+        first: cost,
+        headline: Some(("total_usd", Reading::Usd)),
+        kpis: &[],
+    },
+    Card {
+        module: "power",
+        info: &calculators::POWER,
+        first: power,
+        headline: Some(("best_memory_mb", Reading::Mb)),
+        kpis: &[],
+    },
+    Card {
+        module: "coldstart",
+        info: &calculators::COLDSTART,
+        first: coldstart,
+        headline: None,
+        kpis: &[
+            ("Init p50", "init_p50_ms", Reading::Ms(0)),
+            ("Init p99", "init_p99_ms", Reading::Ms(0)),
+            ("Cold start seen by the client, p50", "cold_latency_p50_ms", Reading::Ms(0)),
+            ("… p99", "cold_latency_p99_ms", Reading::Ms(0)),
+        ],
+    },
+    Card {
+        module: "traffic",
+        info: &calculators::SIMULATE,
+        first: traffic,
+        headline: None,
+        kpis: &[
+            ("Cold-start ratio", "cold_start_ratio", Reading::Pct),
+            ("p99", "p99_ms", Reading::Ms(1)),
+            ("Cold starts", "cold_starts", Reading::Num(0)),
+            ("Requests", "requests", Reading::Num(0)),
+        ],
+    },
+    Card { module: "lmi", info: &calculators::LMI, first: lmi, headline: Some(("total_usd", Reading::Usd)), kpis: &[] },
+    Card {
+        module: "microvms",
+        info: &calculators::MICROVMS,
+        first: microvms,
+        headline: Some(("total_usd", Reading::Usd)),
+        kpis: &[],
+    },
+    Card {
+        module: "platforms",
+        info: &calculators::PLATFORMS,
+        first: platforms,
+        headline: Some(("cheapest_usd", Reading::Usd)),
+        kpis: &[],
+    },
+];
+
+/// The card of a site module, if it has first figures.
+pub fn card(module: &str) -> Option<&'static Card> {
+    CARDS.iter().find(|c| c.module == module)
+}
+
+/// Each calculator's module, by the site module it comes before.
+pub const MODULES: &[&str] = &["cost", "power", "coldstart", "traffic", "lmi", "microvms", "platforms"];
+
+#[cfg(target_arch = "wasm32")]
+pub mod abi {
+    //! The module's memory: the query in, the answer out, and an allocator
+    //! that only bumps (the module computes one link and is dropped).
+    use std::cell::RefCell;
+
+    thread_local! {
+        static INPUT: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
+        static OUTPUT: RefCell<String> = const { RefCell::new(String::new()) };
+    }
+
+    pub fn input(len: usize) -> *mut u8 {
+        INPUT.with(|b| {
+            let mut b = b.borrow_mut();
+            b.clear();
+            b.resize(len, 0);
+            b.as_mut_ptr()
+        })
+    }
+
+    pub fn run(info: &'static super::CalcInfo, first: super::First, y: u32, m: u32, d: u32) -> i32 {
+        let query = INPUT.with(|b| String::from_utf8(b.borrow().clone()).unwrap_or_default());
+        let today = super::Date::new(y as u16, m as u8, d as u8);
+        match super::answer(info, first, &query, today) {
+            Some(text) => {
+                let len = text.len() as i32;
+                OUTPUT.with(|o| *o.borrow_mut() = text);
+                len
+            }
+            None => -1,
+        }
+    }
+
+    pub fn output() -> *const u8 {
+        OUTPUT.with(|o| o.borrow().as_ptr())
+    }
+
+    pub struct Bump;
+    static mut NEXT: usize = 0;
+    static mut END: usize = 0;
+
+    // SAFETY: wasm32 is single-threaded; memory handed out is never reused.
+    unsafe impl std::alloc::GlobalAlloc for Bump {
+        unsafe fn alloc(&self, l: std::alloc::Layout) -> *mut u8 {
+            unsafe {
+                let start = (NEXT + l.align() - 1) & !(l.align() - 1);
+                let end = start + l.size();
+                if end <= END && NEXT != 0 {
+                    NEXT = end;
+                    return start as *mut u8;
+                }
+                let pages = (l.size() + l.align()) / 65536 + 16;
+                let old = core::arch::wasm32::memory_grow(0, pages);
+                if old == usize::MAX {
+                    return std::ptr::null_mut();
+                }
+                NEXT = old * 65536;
+                END = NEXT + pages * 65536;
+                let start = (NEXT + l.align() - 1) & !(l.align() - 1);
+                NEXT = start + l.size();
+                start as *mut u8
+            }
+        }
+        unsafe fn dealloc(&self, _: *mut u8, _: std::alloc::Layout) {}
+    }
+}
+
+/// A calculator's module: its three exports and the bump allocator.
+#[macro_export]
+macro_rules! exports {
+    ($info:expr, $eval:expr) => {
+        #[cfg(target_arch = "wasm32")]
+        #[global_allocator]
+        static ALLOC: $crate::abi::Bump = $crate::abi::Bump;
+
+        #[cfg(target_arch = "wasm32")]
+        #[unsafe(no_mangle)]
+        pub extern "C" fn ff_input(len: usize) -> *mut u8 {
+            $crate::abi::input(len)
+        }
+
+        #[cfg(target_arch = "wasm32")]
+        #[unsafe(no_mangle)]
+        pub extern "C" fn ff_run(y: u32, m: u32, d: u32) -> i32 {
+            $crate::abi::run(&$info, $eval, y, m, d)
+        }
+
+        #[cfg(target_arch = "wasm32")]
+        #[unsafe(no_mangle)]
+        pub extern "C" fn ff_output() -> *const u8 {
+            $crate::abi::output()
+        }
+
+        fn main() {}
+    };
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use lambda_model::params::Kind;
+
+    const TODAY: Date = Date::new(2026, 12, 6);
+
+    fn parse(text: &str) -> Vec<(String, String)> {
+        text.lines().filter_map(|l| l.split_once('\t')).map(|(a, b)| (a.to_string(), b.to_string())).collect()
+    }
+
+    fn get(text: &str, name: &str) -> Option<String> {
+        parse(text).into_iter().find(|(n, _)| n == name).map(|(_, v)| v)
+    }
+
+    #[test]
+    fn every_module_computes_what_the_registry_computes() {
+        let queries = [
+            "",
+            "memory_mb=1024&requests=20000000&duration_ms=120",
+            "region=us-east-2&arch=arm64&memory_mb=2048&duration_ms=800&requests=90000000&pc_units=10",
+            "strategy=speed&memory_mb=512",
+        ];
+        for card in CARDS {
+            let registry = calculators::find(card.info.name).unwrap();
+            for q in queries {
+                let d = decode_query(card.info.specs, q);
+                if !d.errors.is_empty() {
+                    assert!(answer(card.info, card.first, q, TODAY).is_none(), "{}: {q}", card.module);
+                    continue;
+                }
+                let Ok(want) = registry.evaluate(&d.values, TODAY) else {
+                    assert!(answer(card.info, card.first, q, TODAY).is_none(), "{}: {q}", card.module);
+                    continue;
+                };
+                let ours = answer(card.info, card.first, q, TODAY).unwrap();
+                // Every figure the module writes is the registry's, to the digit.
+                for (name, value) in parse(&ours).into_iter().filter(|(n, _)| !n.starts_with('#')) {
+                    let theirs = want.iter().find(|(n, _)| *n == name).map(|(_, v)| v.exact());
+                    assert_eq!(theirs.as_deref(), Some(value.as_str()), "{}: {q}: {name}", card.module);
+                }
+                // Every figure the card shows is among them.
+                for m in card.headline.iter().map(|h| h.0).chain(card.kpis.iter().map(|k| k.1)) {
+                    assert!(get(&ours, m).is_some(), "{}: {m}", card.module);
+                }
+            }
+        }
+        let cost = answer(&calculators::COST, cost, "memory_mb=1024&requests=20000000&duration_ms=120", TODAY).unwrap();
+        assert_eq!(get(&cost, "total_usd").as_deref(), Some("37.1334"));
+        assert_eq!(Reading::Usd.text("37.1334"), "$37.13");
+        assert_eq!(get(&cost, "#label").as_deref(), Some("Monthly total"));
+        let power = answer(&calculators::POWER, power, "strategy=speed", TODAY).unwrap();
+        assert_eq!(get(&power, "#label").as_deref(), Some("Recommended for speed"));
+    }
+
+    #[test]
+    fn invalid_values_have_no_figures() {
+        for card in CARDS {
+            let first = card.info.specs.iter().find(|s| matches!(s.kind, Kind::Int { .. } | Kind::Num { .. })).unwrap();
+            assert!(answer(card.info, card.first, &format!("{}=x", first.name), TODAY).is_none(), "{}", card.module);
+        }
+    }
+
+    #[test]
+    fn readings_write_what_the_calculators_write() {
+        assert_eq!(Reading::Usd.text("1234.5"), "$1,234.50");
+        assert_eq!(Reading::UsdSmall.text("0.0000018567"), "$0.000001857");
+        assert_eq!(Reading::UsdSmall.text("0"), "$0.00");
+        assert_eq!(Reading::Mb.text("1536"), "1536 MB");
+        assert_eq!(Reading::Ms(1).text("1234.56"), "1,234.6 ms");
+        assert_eq!(Reading::Ms(0).text("250"), "250 ms");
+        assert_eq!(Reading::Num(0).text("3000000"), "3,000,000");
+        assert_eq!(Reading::Pct.text("0.012345"), "1.234%");
+        assert_eq!(Reading::Ms(1).name(), "ms:1");
+        assert_eq!(MODULES.len(), CARDS.len());
+        assert!(CARDS.iter().zip(MODULES).all(|(c, m)| c.module == *m));
+    }
+}

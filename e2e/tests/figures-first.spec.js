@@ -1,0 +1,129 @@
+// Issue 26: a calculator link shows its own first figures before the
+// interactive module, computed by the calculator's small figures module
+// (the engine alone), in the places the calculator then takes over; never
+// the defaults or any other value first; without JavaScript, the defaults,
+// said to be the defaults; and no layout shift on the way.
+import { test, expect, appReady } from './fixtures.js';
+
+// Every load here reaches the network: a service worker would answer the
+// interactive module from its cache, past the routes that block it.
+test.use({ serviceWorkers: 'block' });
+
+const PT_HASH = 'gAAAAQACAAQABg==;AAAWRQAAlkQAABZEAACWQwAAlkM=;rMWnNqzFpzasxac2rMWnNoKo+zY=';
+const LINKS = [
+  { slug: 'cost', query: 'memory_mb=1024&requests=20000000&duration_ms=120', metric: 'total_usd', text: '$37.13' },
+  { slug: 'power', query: `power_tuning=${encodeURIComponent(`https://lambda-power-tuning.show/#${PT_HASH}`)}`, metric: 'best_memory_mb' },
+  { slug: 'cold-start', query: 'runtime=java21&memory_mb=2048&init_work_ms=300', metric: 'init_p50_ms' },
+  { slug: 'traffic', query: 'rate_per_s=40&duration_ms=250', metric: 'cold_start_ratio' },
+  { slug: 'managed-instances', query: 'ec2_discount_pct=72&requests=500000000', metric: 'total_usd' },
+  { slug: 'microvms', query: 'sessions=250&session_s=1800', metric: 'total_usd' },
+  { slug: 'platforms', query: 'requests=900000000&duration_ms=80', metric: 'cheapest_usd' },
+];
+
+/** The figure as the interactive calculator shows it for this address. */
+async function fromTheCalculator(page, url, metric) {
+  await page.goto(url);
+  await appReady(page);
+  await expect(page.locator('[data-testid="first-figures"]')).toHaveCount(0);
+  const el = page.locator(`#app [data-metric="${metric}"]`).first();
+  await expect(el).toHaveAttribute('data-value', /.+/);
+  return { value: await el.getAttribute('data-value'), text: (await el.textContent()).trim() };
+}
+
+for (const mode of ['calculators', 'embed']) {
+  for (const link of LINKS) {
+    test(`${mode}/${link.slug}: a link's own first figure comes from the figures module alone, as the calculator then shows it`, async ({ page, consoleErrors }) => {
+      const url = `${mode}/${link.slug}/?${link.query}`;
+      const want = await fromTheCalculator(page, url, link.metric);
+      if (link.text) expect(want.text).toBe(link.text);
+      // Now without the interactive module: only the page, the shared assets and the figures module.
+      await page.route('**/modules/**', (route) => route.abort());
+      await page.goto(url);
+      const card = page.locator('[data-testid="first-figures"]');
+      await expect(card).toHaveClass(/ff-done/);
+      const figure = card.locator(`[data-metric="${link.metric}"]`);
+      await expect(figure).toBeVisible();
+      await expect(figure).toHaveAttribute('data-value', want.value);
+      await expect(figure).toHaveText(want.text);
+      await expect(card.locator('.ff-yours')).toBeVisible();
+      await expect(card.locator('.ff-yours')).toHaveText('For the values in your link.');
+      await expect(card.locator('.ff-defaults')).toBeHidden();
+      await expect(card.locator('.ff-wait')).toBeHidden();
+      // (The aborted module logs its failure; nothing else may.)
+      expect(consoleErrors.filter((e) => !/modules\//.test(e) && !/ERR_FAILED|net::/.test(e))).toEqual([]);
+    });
+  }
+}
+
+test('a deep link never shows another value before its own, and the page does not shift', async ({ page }) => {
+  for (const [width, height] of [[1280, 800], [375, 740]]) {
+    await page.setViewportSize({ width, height });
+    await page.addInitScript(() => {
+      window.__seen = [];
+      window.__cls = 0;
+      new PerformanceObserver((l) => { for (const e of l.getEntries()) if (!e.hadRecentInput) window.__cls += e.value; })
+        .observe({ type: 'layout-shift', buffered: true });
+      const look = () => {
+        for (const el of document.querySelectorAll('[data-metric="total_usd"]')) {
+          const r = el.getBoundingClientRect();
+          const shown = r.width > 0 && getComputedStyle(el).visibility !== 'hidden' && el.textContent.trim() !== '';
+          if (shown && window.__seen[window.__seen.length - 1] !== el.textContent.trim()) window.__seen.push(el.textContent.trim());
+        }
+        if (document.documentElement.dataset.app !== 'ready') requestAnimationFrame(look);
+      };
+      requestAnimationFrame(look);
+    });
+    await page.goto('calculators/cost/?memory_mb=1024&requests=20000000&duration_ms=120');
+    await appReady(page);
+    await page.waitForTimeout(500);
+    const { seen, cls } = await page.evaluate(() => ({ seen: window.__seen, cls: window.__cls }));
+    expect(seen.every((t) => t === '$37.13'), `${width}px: seen ${seen.join(', ')}`).toBe(true);
+    expect(cls, `${width}px`).toBeLessThanOrEqual(0.02);
+  }
+});
+
+test('with the figures module missing, a deep link shows no figure until the calculator does, never the defaults', async ({ page }) => {
+  await page.route('**/figures/**', (route) => route.abort());
+  await page.route('**/modules/**', (route) => route.abort());
+  await page.goto('calculators/cost/?memory_mb=1024&requests=20000000&duration_ms=120');
+  await expect(page.getByTestId('module-status')).toContainText(/could not be loaded|offline/);
+  const figure = page.locator('[data-testid="first-figures"] [data-metric="total_usd"]');
+  await expect(figure).toBeHidden();
+  await expect(page.locator('.ff-wait')).toBeVisible();
+  await expect(page.locator('.ff-wait')).toHaveText('Working out the figures for your link …');
+  await expect(page.locator('.ff-defaults')).toBeHidden();
+});
+
+test('invalid values in a link show no first figure; the calculator says what is valid', async ({ page }) => {
+  await page.goto('calculators/cost/?memory_mb=7');
+  await appReady(page);
+  await expect(page.locator('[role="alert"], .error-box, .error-text').first()).toContainText(/128/);
+});
+
+test('without JavaScript, each calculator page shows its default figures and says they are the defaults', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  for (const link of LINKS) {
+    await page.goto(`calculators/${link.slug}/?${link.query}`);
+    const card = page.locator('[data-testid="first-figures"]');
+    await expect(card.locator(`[data-metric="${link.metric}"]`)).toBeVisible();
+    await expect(card.locator(`[data-metric="${link.metric}"]`)).toHaveText(/\d/);
+    await expect(card.locator('.ff-defaults')).toBeVisible();
+    await expect(card.locator('.ff-defaults')).toHaveText("With the calculator's default values.");
+    await expect(card.locator('.ff-wait')).toBeHidden();
+  }
+  await context.close();
+});
+
+test('the default figures written at build time are the calculator\'s own', async ({ page }) => {
+  for (const link of LINKS) {
+    const want = await fromTheCalculator(page, `calculators/${link.slug}/`, link.metric);
+    await page.route('**/modules/**', (route) => route.abort());
+    await page.goto(`calculators/${link.slug}/`);
+    const figure = page.locator(`[data-testid="first-figures"] [data-metric="${link.metric}"]`);
+    await expect(figure).toBeVisible();
+    await expect(figure).toHaveAttribute('data-value', want.value);
+    await expect(figure).toHaveText(want.text);
+    await page.unroute('**/modules/**');
+  }
+});
