@@ -89,6 +89,28 @@ if (lessonText) {
   }
 }
 
+// A lesson's calculators hold their first figures for the step's values
+// (written at build time, in US English): in the reader's locale, as the
+// calculator will write them.
+for (const f of document.querySelectorAll('.lesson-first [data-metric]')) {
+  try { f.textContent = readAs(f.dataset.reading, f.dataset.value); } catch (e) { /* keep the built text */ }
+}
+// The lessons module replaces the page's text; each calculator it draws shows
+// these figures again until its own module has mounted, from templates kept
+// outside #app (templates, so no figure is counted twice on the page).
+if (lessonText && lessonText.querySelector('.lesson-first[data-key]')) {
+  const store = document.createElement('div');
+  store.id = 'lesson-first-store';
+  store.hidden = true;
+  for (const f of lessonText.querySelectorAll('.lesson-first[data-key]')) {
+    const t = document.createElement('template');
+    t.dataset.key = f.dataset.key;
+    t.innerHTML = f.outerHTML;
+    store.append(t);
+  }
+  document.body.append(store);
+}
+
 // ── The lesson index: the reader's progress, kept by the lessons module ────
 function progressOf(raw) {
   const p = { last: '', seen: [], ok: [] };

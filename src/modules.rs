@@ -29,6 +29,11 @@ pub fn EmbeddedCalc(
     /// full calculator.
     #[prop(optional)]
     compact: bool,
+    /// A lesson's calculator: the key (`module?query`) of the first figures
+    /// its page holds for these values (kept by the site script), shown
+    /// until the calculator's module has mounted.
+    #[prop(optional, into)]
+    first: String,
 ) -> impl IntoView {
     let node = NodeRef::<Div>::new();
     let (status, set_status) = signal(Some(format!("Loading the {module} calculator …")));
@@ -36,6 +41,14 @@ pub fn EmbeddedCalc(
     let mounted: StoredValue<Option<(JsValue, JsValue)>, LocalStorage> = StoredValue::new_local(None);
     Effect::new(move |_| {
         let Some(el) = node.get() else { return };
+        if !first.is_empty()
+            && let Some(t) = document()
+                .get_element_by_id("lesson-first-store")
+                .and_then(|s| s.query_selector(&format!("template[data-key=\"{}\"]", first.replace('"', ""))).ok())
+                .flatten()
+        {
+            el.set_inner_html(&t.inner_html());
+        }
         let query = query.clone();
         leptos::task::spawn_local(async move {
             let result = async {

@@ -127,3 +127,34 @@ test('the default figures written at build time are the calculator\'s own', asyn
     await page.unroute('**/modules/**');
   }
 });
+
+test("a lesson's calculator shows its first figures from the page, and keeps them until its own module mounts", async ({ page }) => {
+  // The figure as the live calculator shows it.
+  await page.goto('lessons/01-billing/');
+  await appReady(page);
+  const live = page.locator('.lesson-step .lesson-calc [data-metric="total_usd"]').first();
+  await expect(live).toHaveAttribute('data-value', /.+/);
+  const want = { value: await live.getAttribute('data-value'), text: (await live.textContent()).trim() };
+  // No module at all: the page's own first figures, for the step's values.
+  await page.route('**/modules/**', (route) => route.abort());
+  await page.goto('lessons/01-billing/');
+  const first = page.locator('.lesson-step .lesson-calc [data-testid="lesson-first-figures"] [data-metric="total_usd"]').first();
+  await expect(first).toBeVisible();
+  await expect(first).toHaveAttribute('data-value', want.value);
+  await expect(first).toHaveText(want.text);
+  await page.unroute('**/modules/**');
+  // The lessons module mounted, the calculator's module not yet (held back):
+  // the calculator's place shows the same figures, once.
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await page.route('**/modules/cost-*/**', async (route) => { await held; await route.continue(); });
+  await page.goto('lessons/01-billing/');
+  await appReady(page);
+  const waiting = page.locator('.lesson-step .lesson-calc .module-host [data-metric="total_usd"]').first();
+  await expect(waiting).toBeVisible();
+  await expect(waiting).toHaveAttribute('data-value', want.value);
+  await expect(page.locator('.lesson-step .lesson-calc').first().locator('[data-metric="total_usd"]')).toHaveCount(1);
+  release();
+  await expect(page.locator('.lesson-step .lesson-calc [data-testid="lesson-first-figures"]')).toHaveCount(0);
+  await expect(live).toHaveAttribute('data-value', want.value);
+});

@@ -362,7 +362,7 @@ pub(crate) fn live_calc(e: &'static Embed) -> AnyView {
     view! {
         <figure class="lesson-calc" data-calc=e.calc>
             {caption}
-            <EmbeddedCalc module=e.module query=e.compact_query() compact=true />
+            <EmbeddedCalc module=e.module query=e.compact_query() compact=true first=format!("{}?{}", e.module, e.query) />
         </figure>
     }
     .into_any()

@@ -108,13 +108,32 @@ pub struct Layout<'a> {
     pub base: &'a str,
 }
 
+/// `extra` without its module preload (the `lambda-lab-preload` meta and
+/// the script after it), and that preload: (preload, the rest).
+fn split_preload(extra: &str) -> (String, String) {
+    let script = format!("<script>{PRELOAD_SCRIPT}</script>\n");
+    match (extra.find("<meta name=\"lambda-lab-preload\""), extra.find(&script)) {
+        (Some(a), Some(b)) if a < b => {
+            let end = b + script.len();
+            (extra[a..end].to_string(), format!("{}{}", &extra[..a], &extra[end..]))
+        }
+        _ => (String::new(), extra.to_string()),
+    }
+}
+
 /// The main navigation: (route, label).
 pub const NAV: &[(&str, &str)] =
     &[("/calculators/", "Calculators"), ("/lessons/", "Lessons"), ("/workshop/", "Workshop"), ("/about/", "About")];
 
 impl Layout<'_> {
-    /// The `<head>` and opening `<body>` of any page.
+    /// The `<head>` and opening `<body>` of any page. A page's module
+    /// preload (its `lambda-lab-preload` meta and script) goes before the
+    /// stylesheet: an inline script after a stylesheet waits for it, and the
+    /// module's request with it (a round trip on a slow network, measured
+    /// 2026-12-06: the figures module's request left at 409 ms instead of with
+    /// the stylesheet's at 203 ms).
     pub fn open(&self, head: &Head, body_class: &str) -> String {
+        let (early, extra) = split_preload(&head.extra);
         format!(
             "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
              <meta http-equiv=\"Content-Security-Policy\" content=\"{csp}\">\n\
@@ -135,7 +154,7 @@ impl Layout<'_> {
              <meta name=\"twitter:card\" content=\"summary_large_image\">\n\
              <meta name=\"lambda-lab-base\" content=\"{base}\">\n\
              <script>{theme}</script>\n\
-             {assets}\n{extra}</head>\n<body class=\"{body_class}\">\n",
+             {early}{assets}\n{extra}</head>\n<body class=\"{body_class}\">\n",
             title = esc(head.title),
             desc = esc(head.description),
             url = esc(head.canonical),
@@ -145,7 +164,8 @@ impl Layout<'_> {
             theme = THEME_SCRIPT,
             csp = esc(&content_security_policy()),
             assets = self.assets.trim(),
-            extra = head.extra,
+            early = early,
+            extra = extra,
         )
     }
 

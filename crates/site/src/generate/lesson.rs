@@ -86,8 +86,19 @@ fn calc(cfg: &Config, e: &Embed) -> String {
     let params = if e.query.is_empty() { "its defaults".to_string() } else { e.query.replace('&', ", ") };
     let caption =
         if e.caption.is_empty() { String::new() } else { format!("<figcaption>{}</figcaption>", html(cfg, e.caption)) };
+    // The calculator's first figures for this step's values, computed at
+    // build time: the step shows them before (and without) the lessons module.
+    let first = lambda_model::calculators::find(e.calc)
+        .and_then(|c| crate::generate::pages::figures_html(c.info.module, e.query, cfg))
+        .map(|h| {
+            format!(
+                "<div class=\"lesson-first\" data-testid=\"lesson-first-figures\" data-key=\"{}\">{h}</div>",
+                esc(&format!("{}?{}", e.module, e.query))
+            )
+        })
+        .unwrap_or_default();
     format!(
-        "<figure class=\"lesson-calc\" data-calc=\"{calc}\">{caption}<div class=\"embedded-calc\"><p class=\"hint\">\
+        "<figure class=\"lesson-calc\" data-calc=\"{calc}\">{caption}<div class=\"embedded-calc\">{first}<p class=\"hint\">\
          Live {calc} calculator with {params}.</p></div><p class=\"hint\"><a href=\"{link}\">Open this in the full \
          calculator</a></p></figure>",
         calc = esc(e.calc),

@@ -533,16 +533,15 @@ fn lede(cfg: &Config, c: &CalcPage) -> String {
     }
 }
 
-/// A calculator's first figures, written for its default values where its
-/// result card stands (the `.calc` grid's results column, or first in an
-/// embed), so the page answers before any script and without one. For a
-/// link with values the site script hides them (`html.ff-link`, set before
-/// the first paint) until the calculator's figures module has written the
-/// link's own, then the interactive module replaces the whole card in place.
-fn first_figures(cfg: &Config, c: &CalcPage, mode: &str, hint: &str) -> Option<String> {
+/// A calculator's result card (its headline, or its first key figures) for
+/// a query, computed by its figures module's code at build time, in US
+/// English, each figure with `data-metric`, `data-value` and how it reads
+/// (`data-reading`, for the site script); `None` for a calculator without
+/// one or values that are not valid.
+pub(crate) fn figures_html(module: &str, query: &str, cfg: &Config) -> Option<String> {
     use lambda_lab_figures::Reading;
-    let card = lambda_lab_figures::card(c.module)?;
-    let text = lambda_lab_figures::answer(card.info, card.first, "", cfg.today)?;
+    let card = lambda_lab_figures::card(module)?;
+    let text = lambda_lab_figures::answer(card.info, card.first, query, cfg.today)?;
     let got = |name: &str| text.lines().find_map(|l| l.split_once('\t').filter(|(n, _)| *n == name).map(|(_, v)| v));
     let figure = |metric: &str, reading: Reading| {
         let exact = got(metric).unwrap_or("");
@@ -573,6 +572,17 @@ fn first_figures(cfg: &Config, c: &CalcPage, mode: &str, hint: &str) -> Option<S
         }
         html.push_str("</div>");
     }
+    Some(html)
+}
+
+/// A calculator's first figures, written for its default values where its
+/// result card stands (the `.calc` grid's results column, or first in an
+/// embed), so the page answers before any script and without one. For a
+/// link with values the site script hides them (`html.ff-link`, set before
+/// the first paint) until the calculator's figures module has written the
+/// link's own, then the interactive module replaces the whole card in place.
+fn first_figures(cfg: &Config, c: &CalcPage, mode: &str, hint: &str) -> Option<String> {
+    let html = figures_html(c.module, "", cfg)?;
     let src = cfg.modules.get(&format!("figures-{}", c.module)).map(|m| cfg.href(&format!("/{}", m.wasm)));
     Some(format!(
         "<div class=\"calc{compact} first-figures\" data-testid=\"first-figures\"{src}>\n<div class=\"inputs\">{hint}</div>\n\

@@ -137,6 +137,11 @@ fn a_calculator_page_loads_and_preloads_only_its_own_module() {
         Some("/lambda-lab/figures/figures-cost-0123456789abcdef.wasm")
     );
     assert!(cost.html.contains(&format!("<script>{}</script>", html::PRELOAD_SCRIPT)));
+    // …before the stylesheet, which an inline script after it would wait for.
+    assert!(
+        cost.html.find("<meta name=\"lambda-lab-preload\"").unwrap() < cost.html.find("rel=\"stylesheet\"").unwrap()
+    );
+    assert_eq!(cost.html.matches("<meta name=\"lambda-lab-preload\"").count(), 1);
     assert!(!cost.html.contains("rel=\"modulepreload\""));
     // Its module (data-src, the meta's page and teach pairs), the Embed
     // dialog's, loaded on a click, and the teaching module's, loaded only for `?view=present`.
@@ -370,4 +375,20 @@ fn a_lesson_page_preloads_the_module_its_view_runs_not_both() {
     // The script that chooses is allowed by the page's CSP, by its hash.
     assert!(p.html.contains(&format!("<script>{}</script>", html::PRELOAD_SCRIPT)));
     assert!(html::content_security_policy().contains(&html::sha256_source(html::PRELOAD_SCRIPT)));
+}
+
+#[test]
+fn a_lessons_calculators_hold_their_first_figures_for_the_steps_values() {
+    let cfg = config();
+    let pages = build(&cfg).unwrap();
+    let lesson = &cfg.lessons[0];
+    let page = pages.iter().find(|p| p.route == format!("lessons/{}/", lesson.slug)).unwrap();
+    let (_, e, _) = lesson.embeds().next().unwrap();
+    let c = lambda_model::calculators::find(e.calc).unwrap();
+    let card = lambda_lab_figures::card(c.info.module).unwrap();
+    let want = lambda_lab_figures::answer(card.info, card.first, e.query, cfg.today).unwrap();
+    let metric = card.headline.map_or_else(|| card.kpis[0].1, |h| h.0);
+    let exact = want.lines().find_map(|l| l.strip_prefix(&format!("{metric}\t"))).unwrap();
+    let first = &page.html[page.html.find("data-testid=\"lesson-first-figures\"").unwrap()..];
+    assert!(first.contains(&format!("data-metric=\"{metric}\" data-value=\"{exact}\"")), "{}", &first[..400]);
 }
