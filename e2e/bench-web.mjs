@@ -24,7 +24,9 @@ const UP = 750e3 / 8;
 const PT_HASH = 'gAAAAQACAAQABg==;AAAWRQAAlkQAABZEAACWQwAAlkM=;rMWnNqzFpzasxac2rMWnNoKo+zY=';
 const PT_LINK = `https://lambda-power-tuning.show/#${PT_HASH}`;
 
-const visible = (sel) => `(() => { const el = document.querySelector(${JSON.stringify(sel)}); return el && el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden' && el.textContent.trim() !== '' ? performance.now() : false; })()`;
+// On screen: laid out, not hidden, with text, and painted (the DOM can hold
+// an element before the stylesheet has arrived, and nothing is painted then).
+const visible = (sel) => `(() => { const el = document.querySelector(${JSON.stringify(sel)}); return el && performance.getEntriesByType('paint').length > 0 && el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden' && el.textContent.trim() !== '' ? performance.now() : false; })()`;
 
 // A calculator link's first figure: the first time the metric is on screen
 // (not hidden) anywhere in the calculator's host, whether the figures module
@@ -50,6 +52,8 @@ const ROUTES = [
   { name: "AWS's examples, checked", path: 'about/prices/', ready: visible('[data-testid="conformance-summary"]') },
   { name: 'Lesson 4, first step text', path: 'lessons/04-cold-start-anatomy/', ready: visible('.lesson-step h2') },
   { name: 'Lesson 1, first step text', path: 'lessons/01-billing/', ready: visible('.lesson-step h2') },
+  { name: "Lesson 1, its first calculator's figures", path: 'lessons/01-billing/', ready: visible('.lesson-calc [data-metric="total_usd"]') },
+  { name: "Lesson 8, its first calculator's figures", path: 'lessons/08-concurrency-and-throttling/', ready: visible('.lesson-calc [data-metric]') },
   { name: 'Lesson 1, interactive', path: 'lessons/01-billing/', ready: `document.documentElement.dataset.app === 'ready' && document.querySelector('.lesson-calc [data-metric="total_usd"]') ? performance.now() : false` },
   { name: 'Home (worked example)', path: '', ready: visible('[data-metric="total_usd"]') },
   { name: 'Lesson index', path: 'lessons/', ready: visible('.lesson-card') },
@@ -102,7 +106,7 @@ async function measure(browser, url, route) {
       const look = () => {
         for (const el of document.querySelectorAll(`#app [data-metric="${metric}"]`)) {
           const t = el.textContent.trim();
-          if (el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden' && t !== '' && window.__seen[window.__seen.length - 1] !== t) window.__seen.push(t);
+          if (performance.getEntriesByType('paint').length > 0 && el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden' && t !== '' && window.__seen[window.__seen.length - 1] !== t) window.__seen.push(t);
         }
         requestAnimationFrame(look);
       };
@@ -120,13 +124,24 @@ async function measure(browser, url, route) {
   if (route.metric) {
     // Until the calculator is interactive: the values it showed, and how much the page moved.
     await page.waitForFunction(() => ['ready', 'failed'].includes(document.documentElement.dataset.app), null, { timeout: 120_000 });
-    await page.waitForTimeout(300);
+    // Layout shift until the calculator has taken over (what the takeover moved).
+    const takeover = await page.evaluate(() => window.__cls);
+    // The value the calculator settles on (a simulation may still be running):
+    // the same text for a second.
+    let [text, same] = ['', 0];
+    for (let i = 0; i < 60 && same < 4; i += 1) {
+      await page.waitForTimeout(250);
+      const now = await page.evaluate((metric) => { const el = document.querySelector(`#app [data-metric="${metric}"]`); return el ? el.textContent.trim() : ''; }, route.metric);
+      same = now === text ? same + 1 : 0;
+      text = now;
+    }
     const r = await page.evaluate((metric) => {
       const el = document.querySelector(`#app [data-metric="${metric}"]`);
       return { seen: window.__seen, cls: window.__cls, last: el ? el.textContent.trim() : null };
     }, route.metric);
-    others = r.seen.filter((t) => t !== r.last).length;
-    cls = r.cls;
+    // (A placeholder such as "—" while a simulation runs is not a value.)
+    others = r.seen.filter((t) => t !== r.last && /\d/.test(t)).length;
+    cls = takeover;
   }
   await context.close();
   return { ms, bytes, trips, requests, others, cls };

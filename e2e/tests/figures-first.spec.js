@@ -66,7 +66,9 @@ test('a deep link never shows another value before its own, and the page does no
       const look = () => {
         for (const el of document.querySelectorAll('[data-metric="total_usd"]')) {
           const r = el.getBoundingClientRect();
-          const shown = r.width > 0 && getComputedStyle(el).visibility !== 'hidden' && el.textContent.trim() !== '';
+          // (Painted: nothing is on screen before the stylesheet.)
+          const painted = performance.getEntriesByType('paint').length > 0;
+          const shown = painted && r.width > 0 && getComputedStyle(el).visibility !== 'hidden' && el.textContent.trim() !== '';
           if (shown && window.__seen[window.__seen.length - 1] !== el.textContent.trim()) window.__seen.push(el.textContent.trim());
         }
         if (document.documentElement.dataset.app !== 'ready') requestAnimationFrame(look);
