@@ -272,3 +272,41 @@ test('without service workers (private windows) the site simply works online and
   expect(errors).toEqual([]);
   await context.close();
 });
+
+test('after "Make available offline", lessons 1, 4 and 7 walk step by step with the site unreachable, every calculator drawn', async ({ browser }) => {
+  // Issue 26: a workshop's walk needs no network for any file; with the host
+  // stopped and the browser offline, a file the worker had not saved fails.
+  test.setTimeout(300_000);
+  const dir = copyOfSite();
+  const host = await startHost(dir);
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${host.url}lessons/`);
+  const box = page.locator('[data-offline]');
+  await box.getByRole('button', { name: 'Make available offline' }).click();
+  await expect(box).toHaveAttribute('data-offline-state', 'ready', { timeout: 120_000 });
+  await host.close();
+  await context.setOffline(true);
+  for (const slug of ['01-billing', '04-cold-start-anatomy', '07-provisioned-and-snapstart']) {
+    const r = await page.goto(`${host.url}lessons/${slug}/`);
+    expect(r.fromServiceWorker()).toBe(true);
+    await appReady(page);
+    for (;;) {
+      // Each calculator of the step drawn by its own module (not only its first figures).
+      const calcs = page.locator('.lesson-step > .lesson-calc');
+      for (let k = 0; k < await calcs.count(); k++) {
+        await expect(calcs.nth(k).locator('[data-testid="lesson-first-figures"]')).toHaveCount(0, { timeout: 30_000 });
+        await expect(calcs.nth(k).locator('[data-metric]').filter({ visible: true }).first()).toBeVisible();
+      }
+      await expect(page.getByTestId('module-status').filter({ hasText: /offline|could not/ })).toHaveCount(0);
+      const [, n, total] = (await page.getByTestId('step-nav-top').getByTestId('step-count').textContent()).match(/Step (\d+) of (\d+)/);
+      if (n === total) break;
+      await page.keyboard.press('ArrowRight');
+      await expect(page.getByTestId('step-nav-top').getByTestId('step-count')).toHaveText(new RegExp(`^Step ${Number(n) + 1} of`));
+    }
+  }
+  expect(errors).toEqual([]);
+  await context.close();
+});
