@@ -205,11 +205,11 @@ fn build_figures(out: &Path, index: &mut BTreeMap<String, Module>) -> Result {
     let mut build = cargo();
     build.args(["build", "--release", "--locked", "--target", "wasm32-unknown-unknown", "-p", "lambda-lab-figures"]);
     build.env("RUSTFLAGS", remap_paths());
-    for name in lambda_lab_figures::MODULES {
-        build.args(["--bin", &format!("figures-{name}")]);
+    for card in lambda_lab_figures::CARDS {
+        build.args(["--bin", &format!("figures-{}", card.module)]);
     }
     run(&mut build)?;
-    for name in lambda_lab_figures::MODULES {
+    for name in lambda_lab_figures::CARDS.iter().map(|c| c.module) {
         let bin = format!("figures-{name}");
         let wasm_in = root().join("target/wasm32-unknown-unknown/release").join(format!("{bin}.wasm"));
         let staged = root().join("target").join("modules").join(format!("{bin}.wasm"));

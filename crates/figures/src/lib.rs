@@ -247,9 +247,6 @@ pub fn card(module: &str) -> Option<&'static Card> {
     CARDS.iter().find(|c| c.module == module)
 }
 
-/// Each calculator's module, by the site module it comes before.
-pub const MODULES: &[&str] = &["cost", "power", "coldstart", "traffic", "lmi", "microvms", "platforms"];
-
 #[cfg(target_arch = "wasm32")]
 pub mod abi {
     //! The module's memory: the query in, the answer out, and an allocator
@@ -421,7 +418,5 @@ mod tests {
         assert_eq!(Reading::Num(0).text("3000000"), "3,000,000");
         assert_eq!(Reading::Pct.text("0.012345"), "1.234%");
         assert_eq!(Reading::Ms(1).name(), "ms:1");
-        assert_eq!(MODULES.len(), CARDS.len());
-        assert!(CARDS.iter().zip(MODULES).all(|(c, m)| c.module == *m));
     }
 }

@@ -26,7 +26,7 @@ fn config() -> Config {
             Module { js: format!("{dir}/lambda-lab-{m}.js"), wasm: format!("{dir}/lambda-lab-{m}_bg.wasm") },
         )
     })
-    .chain(lambda_lab_figures::MODULES.iter().map(|m| {
+    .chain(lambda_lab_figures::CARDS.iter().map(|c| c.module).map(|m| {
         (
             format!("figures-{m}"),
             Module { js: String::new(), wasm: format!("figures/figures-{m}-0123456789abcdef.wasm") },
