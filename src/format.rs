@@ -2,6 +2,8 @@
 //! in the visitor's locale through `Intl.NumberFormat` (in the browser), with
 //! a plain fallback elsewhere so the logic can be tested natively.
 
+use lambda_model::params::group_digits;
+
 /// Milliseconds since the page started (the browser's monotonic clock); 0
 /// outside a browser.
 pub fn now_ms() -> f64 {
@@ -96,31 +98,24 @@ fn intl(_: f64, _: Style) -> Option<String> {
     None
 }
 
-fn group(int: &str) -> String {
-    let mut out = String::new();
-    for (i, c) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
-
 /// `1234.5` → `1,234.5` (en-US style, used outside the browser).
 pub fn plain_number(x: f64, max_frac: usize) -> String {
     let s = format!("{:.*}", max_frac, x.abs());
     let (int, frac) = s.split_once('.').unwrap_or((&s, ""));
     let frac = frac.trim_end_matches('0');
     let sign = if x < 0.0 && s.chars().any(|c| c.is_ascii_digit() && c != '0') { "-" } else { "" };
-    if frac.is_empty() { format!("{sign}{}", group(int)) } else { format!("{sign}{}.{frac}", group(int)) }
+    if frac.is_empty() { format!("{sign}{}", group_digits(int)) } else { format!("{sign}{}.{frac}", group_digits(int)) }
 }
 
 pub fn plain_usd(x: f64, digits: usize) -> String {
     let s = format!("{:.*}", digits, x.abs());
     let (int, frac) = s.split_once('.').unwrap_or((&s, ""));
     let sign = if x < 0.0 { "-" } else { "" };
-    if frac.is_empty() { format!("{sign}${}", group(int)) } else { format!("{sign}${}.{frac}", group(int)) }
+    if frac.is_empty() {
+        format!("{sign}${}", group_digits(int))
+    } else {
+        format!("{sign}${}.{frac}", group_digits(int))
+    }
 }
 
 /// A length of time in words: "7 h 17 min", "20 min", "45 s".

@@ -18,7 +18,7 @@
 
 use lambda_model::calculators::{self, CalcInfo, decode_query};
 use lambda_model::params::metrics::MetricValue;
-use lambda_model::params::{Date, Values};
+use lambda_model::params::{Date, Values, group_digits};
 
 /// A calculator's first figures for a link: the headline's label (it may name
 /// the link's values: "Recommended for speed"), and the metrics.
@@ -148,30 +148,19 @@ impl Reading {
     }
 }
 
-fn group(int: &str) -> String {
-    let mut out = String::new();
-    for (i, c) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
-
 fn number(x: f64, max_frac: usize) -> String {
     let s = format!("{:.*}", max_frac, x.abs());
     let (int, frac) = s.split_once('.').unwrap_or((&s, ""));
     let frac = frac.trim_end_matches('0');
     let sign = if x < 0.0 && s.chars().any(|c| c.is_ascii_digit() && c != '0') { "-" } else { "" };
-    if frac.is_empty() { format!("{sign}{}", group(int)) } else { format!("{sign}{}.{frac}", group(int)) }
+    if frac.is_empty() { format!("{sign}{}", group_digits(int)) } else { format!("{sign}{}.{frac}", group_digits(int)) }
 }
 
 fn usd(x: f64, digits: usize) -> String {
     let s = format!("{:.*}", digits, x.abs());
     let (int, frac) = s.split_once('.').unwrap_or((&s, ""));
     let sign = if x < 0.0 { "-" } else { "" };
-    format!("{sign}${}.{frac}", group(int))
+    format!("{sign}${}.{frac}", group_digits(int))
 }
 
 /// What a calculator's first figures show, in the places its page shows them:

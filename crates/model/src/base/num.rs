@@ -100,9 +100,8 @@ fn ungroup(s: &str) -> Option<String> {
     ok.then(|| format!("{sign}{}{}", groups.concat(), frac.map(|f| format!(".{f}")).unwrap_or_default()))
 }
 
-/// A whole number with thousands separators, for messages: `1,000,000`.
-pub fn grouped(x: i64) -> String {
-    let digits = x.unsigned_abs().to_string();
+/// A run of digits with thousands separators: `1000000` → `1,000,000`.
+pub fn group_digits(digits: &str) -> String {
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i).is_multiple_of(3) {
@@ -110,6 +109,12 @@ pub fn grouped(x: i64) -> String {
         }
         out.push(c);
     }
+    out
+}
+
+/// A whole number with thousands separators, for messages: `1,000,000`.
+pub fn grouped(x: i64) -> String {
+    let out = group_digits(&x.unsigned_abs().to_string());
     if x < 0 { format!("-{out}") } else { out }
 }
 
