@@ -93,6 +93,11 @@ impl Config {
         self.modules.get(name).ok_or_else(|| format!("no built module named '{name}'"))
     }
 
+    /// A calculator's first-figures module (`figures-<module>`), if built.
+    fn figures(&self, module: &str) -> Option<&Module> {
+        self.modules.get(&format!("figures-{module}"))
+    }
+
     fn layout(&self) -> html::Layout<'_> {
         html::Layout { assets: &self.assets, base: self.base() }
     }

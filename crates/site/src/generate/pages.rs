@@ -583,7 +583,7 @@ pub(crate) fn figures_html(module: &str, query: &str, cfg: &Config) -> Option<St
 /// link's own, then the interactive module replaces the whole card in place.
 fn first_figures(cfg: &Config, c: &CalcPage, mode: &str, hint: &str) -> Option<String> {
     let html = figures_html(c.module, "", cfg)?;
-    let src = cfg.modules.get(&format!("figures-{}", c.module)).map(|m| cfg.href(&format!("/{}", m.wasm)));
+    let src = cfg.figures(c.module).map(|m| cfg.href(&format!("/{}", m.wasm)));
     Some(format!(
         "<div class=\"calc{compact} first-figures\" data-testid=\"first-figures\"{src}>\n<div class=\"inputs\">{hint}</div>\n\
          <section class=\"results\" aria-label=\"First figures\"><div class=\"ff-figures\">{html}</div>\n\
@@ -644,7 +644,7 @@ fn module_host(cfg: &Config, c: &CalcPage, mode: &str) -> Result<String, String>
 /// [`html::PRELOAD_SCRIPT`](crate::generate::html::PRELOAD_SCRIPT)). A
 /// calculator without a figures module preloads its module as before.
 fn calc_preload(cfg: &Config, c: &CalcPage, m: &crate::generate::Module) -> String {
-    let Some(f) = cfg.modules.get(&format!("figures-{}", c.module)) else { return preload(cfg, m) };
+    let Some(f) = cfg.figures(c.module) else { return preload(cfg, m) };
     let both = esc(&format!("{} {}", cfg.href(&format!("/{}", m.js)), cfg.href(&format!("/{}", m.wasm))));
     format!(
         "<meta name=\"lambda-lab-preload\" data-figures=\"{}\" data-page=\"{both}\" data-teach=\"{both}\">\n\
@@ -661,7 +661,7 @@ pub(crate) fn calculator(cfg: &Config, c: &CalcPage, embed: bool) -> Result<Page
     let mut loads = cfg.shared_loads();
     loads.extend([m.js.clone(), m.wasm.clone()]);
     // The interactive module's budget sums `loads`; the first figure's, `first`.
-    let first = cfg.modules.get(&format!("figures-{}", c.module)).map(|f| {
+    let first = cfg.figures(c.module).map(|f| {
         let mut first = cfg.shared_loads();
         first.push(f.wasm.clone());
         first
