@@ -351,30 +351,22 @@ pub fn wire_size(out: &Path, rel: &str) -> Result<u64> {
 /// Each page's first-load size: the page and everything it loads before its
 /// first figure or text, gzipped.
 pub fn route_sizes(built: &Built) -> Result<Vec<(String, u64)>> {
-    let mut out = Vec::new();
-    for p in &built.pages {
-        let mut total = wire_size(&built.out, &p.file)?;
-        for f in &p.loads {
-            total += wire_size(&built.out, f.trim_start_matches('/'))?;
-        }
-        out.push((format!("{}{}", built.public_url, p.route), total));
+    built.pages.iter().map(|p| page_size(built, p, &p.loads)).collect()
+}
+
+/// A page's route and its bytes on the wire with these files.
+fn page_size(built: &Built, p: &Page, files: &[String]) -> Result<(String, u64)> {
+    let mut total = wire_size(&built.out, &p.file)?;
+    for f in files {
+        total += wire_size(&built.out, f.trim_start_matches('/'))?;
     }
-    Ok(out)
+    Ok((format!("{}{}", built.public_url, p.route), total))
 }
 
 /// Each calculator page's bytes before a link's own first figure: the page,
 /// the shared assets and its figures module, gzipped.
 pub fn first_sizes(built: &Built) -> Result<Vec<(String, u64)>> {
-    let mut out = Vec::new();
-    for p in &built.pages {
-        let Some(first) = &p.first else { continue };
-        let mut total = wire_size(&built.out, &p.file)?;
-        for f in first {
-            total += wire_size(&built.out, f.trim_start_matches('/'))?;
-        }
-        out.push((format!("{}{}", built.public_url, p.route), total));
-    }
-    Ok(out)
+    built.pages.iter().filter_map(|p| p.first.as_ref().map(|first| page_size(built, p, first))).collect()
 }
 
 #[cfg(test)]
