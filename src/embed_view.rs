@@ -3,7 +3,7 @@
 //! preview, the snippets), and copying text in places where the clipboard may
 //! be refused (sandboxed iframes).
 
-use crate::components::{CalcState, EmbedQuery, calc_info};
+use crate::components::{CalcState, EmbedQuery, TodaysFigure, calc_info};
 use crate::dom::{copy_text, select_all};
 use lambda_model::params::ParamSpec;
 use lambda_site::CalcPage;
@@ -13,17 +13,27 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 /// The footer of a compact embed: a link to the full calculator with the
-/// embed's current values, and the date of the prices.
+/// embed's current values, and the date of the prices (a pinned table's,
+/// with today's figure when it differs).
 #[component]
-pub fn EmbedFooter(info: &'static CalcPage, query: EmbedQuery) -> impl IntoView {
+pub fn EmbedFooter(info: &'static CalcPage, query: EmbedQuery, today: TodaysFigure) -> impl IntoView {
     let link = move || crate::url::page_link(&info.page(), &query.0.get());
+    // A snippet that pins a price table says whose prices these are.
+    let pinned = Memo::new(move |_| {
+        query.0.with(|q| {
+            q.split('&')
+                .filter_map(|kv| kv.strip_prefix("prices="))
+                .find(|d| lambda_model::rates::is_pinned(d))
+                .map(|d| lambda_model::rates::price_table(d).date)
+        })
+    });
+    let date = move || pinned.get().unwrap_or(lambda_model::rates::PRICES_AS_OF);
     view! {
         <p class="embed-footer">
             <a href=link target="_blank" rel="noopener" data-testid="open-in-lambda-lab">"Open in Lambda Lab ↗"</a>
-            " · Prices as of "
-            <span data-metric="prices_as_of" data-value=lambda_model::rates::PRICES_AS_OF>
-                {lambda_model::rates::PRICES_AS_OF}
-            </span>
+            {move || if pinned.with(Option::is_some) { " · Prices of " } else { " · Prices as of " }}
+            <span data-metric="prices_as_of" data-value=date>{date}</span>
+            {move || today.0.get().filter(|_| pinned.with(Option::is_some)).map(|x| format!(" (with today\u{2019}s prices: {x})"))}
         </p>
     }
 }
@@ -78,7 +88,7 @@ fn page_summary(info: &CalcPage, specs: &'static [ParamSpec], values: &str) -> O
 /// Where this build's oEmbed endpoint answers (`https://…/`), when its pages
 /// name one (a pasted WordPress link then keeps its values, and a share
 /// address carries its own card) rather than the static files (the defaults).
-fn oembed_endpoint() -> Option<String> {
+pub(crate) fn oembed_endpoint() -> Option<String> {
     let href = web_sys::window()?
         .document()?
         .query_selector("link[type=\"application/json+oembed\"]")
@@ -282,7 +292,17 @@ fn EmbedOptions(
     specs: &'static [ParamSpec],
     summary: Option<String>,
 ) -> impl IntoView {
-    let values = Memo::new(move |_| values.clone());
+    let typed = Memo::new(move |_| values.clone());
+    // New snippets pin today's price table (where the calculator prices
+    // Lambda's rates): the post keeps the figures its text quotes.
+    let can_pin = specs.iter().any(|s| s.name == "prices");
+    let pin = RwSignal::new(can_pin);
+    let values =
+        Memo::new(
+            move |_| {
+                if can_pin { lambda_site::embed::with_prices(&typed.get(), pin.get()) } else { typed.get() }
+            },
+        );
     let parts = RwSignal::new(info.default_for(&values.get_untracked()).to_vec());
     let theme = RwSignal::new("auto".to_string());
     let locked = RwSignal::new(Vec::<&'static str>::new());
@@ -414,6 +434,14 @@ fn EmbedOptions(
                     )}
                 </fieldset>
                 <div>
+                    {can_pin.then(|| view! {
+                        <div class="check-field">
+                            <input type="checkbox" id="embed-pin-prices" prop:checked=move || pin.get()
+                                on:change=move |ev| pin.set(event_target_checked(&ev)) aria-describedby="embed-pin-hint" />
+                            <label for="embed-pin-prices">{format!("Keep today\u{2019}s prices ({})", lambda_model::rates::PRICES_AS_OF)}</label>
+                            <p class="hint" id="embed-pin-hint">"When AWS changes a rate, your post keeps the figures its text quotes, and the embed says what today\u{2019}s prices give."</p>
+                        </div>
+                    })}
                     <div class="field">
                         <label for="embed-theme">"Theme"</label>
                         <select id="embed-theme" on:change=move |ev| theme.set(event_target_value(&ev))>

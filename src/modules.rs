@@ -7,7 +7,7 @@
 //! from the paths its page lists in `#app[data-modules]`, so a page never
 //! mixes files of two builds.
 
-use crate::components::EmbedQuery;
+use crate::components::{EmbedQuery, TodaysFigure};
 use crate::embed_view::EmbedFooter;
 use lambda_model::params::ParamSpec;
 use lambda_site::CalcPage;
@@ -135,10 +135,12 @@ where
         provide_context(layout);
         let current = EmbedQuery(RwSignal::new(String::new()));
         provide_context(current);
+        let today = TodaysFigure(RwSignal::new(None));
+        provide_context(today);
         view! {
             <div class="calc-root">
                 {page()}
-                {info.filter(|_| footer).map(|info| view! { <EmbedFooter info=info query=current /> })}
+                {info.filter(|_| footer).map(|info| view! { <EmbedFooter info=info query=current today=today /> })}
             </div>
         }
     });

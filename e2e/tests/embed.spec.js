@@ -108,7 +108,7 @@ test('a WordPress-style sandboxed embed shows its figures, fits its height, and 
   expect(await p.evaluate(() => window.heights.length)).toBeGreaterThan(0);
   await expandAndFollow(p, frame);
   // Sandboxed: the clipboard is refused, so the link is shown selected.
-  await frame.getByRole('button', { name: 'Copy link' }).click();
+  await frame.getByRole('button', { name: 'Copy link', exact: true }).click();
   await expect(frame.getByTestId('manual-copy')).toHaveValue(/\/lambda-lab\/calculators\/cost\/\?v=4&memory_mb=512&requests=20000000$/);
   // Export: downloads are off, so the JSON is shown.
   await frame.getByRole('link', { name: 'Export JSON' }).click();
@@ -206,7 +206,8 @@ test('the Embed dialog previews the embed and its snippet reproduces it on anoth
   await expectFitted(hp);
   const [popup] = await Promise.all([context.waitForEvent('page'), frame.getByTestId('open-in-lambda-lab').click()]);
   await popup.waitForLoadState();
-  expect(popup.url()).toMatch(/\/lambda-lab\/calculators\/cost\/\?v=4&arch=arm64&memory_mb=2048&requests=5000000$/);
+  // New snippets pin today's price table (issue 24), and the link keeps the pin.
+  expect(popup.url()).toMatch(/\/lambda-lab\/calculators\/cost\/\?v=4&arch=arm64&memory_mb=2048&requests=5000000&prices=\d{4}-\d{2}-\d{2}$/);
   expect([...origins].sort()).toEqual([new URL(host.url).origin, new URL(SITE).origin].sort());
   expect(errors).toEqual([]);
   expect(hostErrors).toEqual([]);

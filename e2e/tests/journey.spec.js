@@ -129,12 +129,12 @@ test('"Copy link" says what the clipboard really did', async ({ page, consoleErr
   });
   await page.goto('calculators/cost/?memory_mb=512');
   await appReady(page);
-  await page.getByRole('button', { name: 'Copy link' }).click();
+  await page.getByRole('button', { name: 'Copy link', exact: true }).click();
   await expect(page.getByText('Link copied.')).toBeVisible();
   expect(await page.evaluate(() => window.__copied)).toEqual([expect.stringContaining('memory_mb=512')]);
   await page.goto('calculators/cost/?memory_mb=256#refuse');
   await appReady(page);
-  await page.getByRole('button', { name: 'Copy link' }).click();
+  await page.getByRole('button', { name: 'Copy link', exact: true }).click();
   await expect(page.getByText('did not let the page copy')).toBeVisible();
   await expect(page.getByText('Link copied.')).toHaveCount(0);
   expect(consoleErrors).toEqual([]);

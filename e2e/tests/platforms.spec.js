@@ -292,11 +292,12 @@ test('the Embed dialog gives each platform its snippet, and Hugo, Jekyll and a s
   expect(await text('snippet-iframe')).toMatch(/frameborder="0"[^>]*><\/iframe>\n<blockquote data-lambda-lab-fallback>/);
   // WordPress: this build has an endpoint, so the link itself is the snippet.
   await pick('wordpress');
-  expect(await text('snippet-wordpress-link')).toBe(new URL(route, SITE).href.replace('?', '?v=4&').replace(/&memory_mb=1024|&duration_ms=120/g, ''));
+  // New snippets pin today's price table (issue 24): the post keeps its figures after a price change.
+  expect(await text('snippet-wordpress-link')).toBe(`${new URL(route, SITE).href.replace('?', '?v=4&').replace(/&memory_mb=1024|&duration_ms=120/g, '')}&prices=2026-11-23`);
   await pick('address');
-  expect(await text('snippet-address')).toMatch(/\/lambda-lab\/embed\/cost\/\?v=4&requests=20000000$/);
+  expect(await text('snippet-address')).toMatch(/\/lambda-lab\/embed\/cost\/\?v=4&requests=20000000&prices=2026-11-23$/);
   await pick('markdown');
-  expect(await text('snippet-markdown')).toBe(`[Lambda cost calculator: $37.13 a month for 20,000,000 requests of 120 ms at 1,024 MB. Open it in Lambda Lab](${SITE}calculators/cost/?v=4&requests=20000000)`);
+  expect(await text('snippet-markdown')).toBe(`[Lambda cost calculator: $37.13 a month for 20,000,000 requests of 120 ms at 1,024 MB. Open it in Lambda Lab](${SITE}calculators/cost/?v=4&requests=20000000&prices=2026-11-23)`);
   await pick('mdx');
   expect(await text('snippet-mdx')).toMatch(/^import LambdaLab from '@site\/src\/components\/LambdaLab';\n\n<LambdaLab src="[^"]+" page="[^"]+" title="Lambda cost calculator" height=\{\d+\} summary="\$37\.13 a month/);
   expect(await text('snippet-mdx-file')).toContain('export default function LambdaLab(');
@@ -334,7 +335,7 @@ test('the Embed dialog gives each platform its snippet, and Hugo, Jekyll and a s
   expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1200, 630]);
   const person = await browser.newPage();
   await person.goto(share);
-  await person.waitForURL(/\/lambda-lab\/calculators\/cost\/\?v=4&requests=20000000$/);
+  await person.waitForURL(/\/lambda-lab\/calculators\/cost\/\?v=4&requests=20000000&prices=2026-11-23$/);
   await expect(person.locator('[data-metric="total_usd"]').first()).toHaveAttribute('data-value', '37.1334');
   await person.close();
 });
@@ -369,7 +370,7 @@ test('every calculator\'s default embed fits under WordPress\'s 1,000 px at 600 
 
 test('an embed keeps its tools in Lambda Lab unless asked, and Reset goes back to the post\'s values', async ({ browser }) => {
   const plain = await embedHeight(browser, 'cost', 600, '?memory_mb=512&requests=20000000');
-  await expect(plain.p.getByRole('button', { name: 'Copy link' })).toBeHidden();
+  await expect(plain.p.getByRole('button', { name: 'Copy link', exact: true })).toBeHidden();
   await expect(plain.p.getByRole('link', { name: 'Tune memory' })).toBeHidden();
   await expect(plain.p.getByRole('button', { name: 'Reset' })).toBeVisible();
   await plain.p.getByLabel('Memory (MB)', { exact: true }).fill('2048');
@@ -389,7 +390,7 @@ test('an embed keeps its tools in Lambda Lab unless asked, and Reset goes back t
   await expect(plain.p.locator('#hint-memory_mb')).toBeHidden();
   await plain.close();
   const tools = await embedHeight(browser, 'cost', 600, '?memory_mb=512&show=result,inputs,tools');
-  await expect(tools.p.getByRole('button', { name: 'Copy link' })).toBeVisible();
+  await expect(tools.p.getByRole('button', { name: 'Copy link', exact: true })).toBeVisible();
   await expect(tools.p.getByRole('link', { name: 'Tune memory' })).toBeVisible();
   await tools.close();
 });

@@ -1,5 +1,5 @@
 //! What a calculator's parts read from their mount: its layout, its page,
-//! an embed's query, and which inputs are already drawn.
+//! an embed's query and its pinned prices, and which inputs are already drawn.
 
 use super::*;
 
@@ -18,6 +18,11 @@ pub fn calc_info() -> Option<&'static CalcPage> {
 /// Lambda Lab" link (an embed never writes the address bar).
 #[derive(Clone, Copy)]
 pub struct EmbedQuery(pub RwSignal<String>);
+
+/// What a pinned link's headline figure would be with today's prices, when
+/// it differs: the calculator writes it, an embed's footer says it.
+#[derive(Clone, Copy)]
+pub struct TodaysFigure(pub RwSignal<Option<String>>);
 
 /// Key inputs already drawn above "All inputs": fields inside skip them.
 #[derive(Clone)]

@@ -34,20 +34,35 @@ pub fn Toolbar(
     let export_href = Memo::new(move |_| {
         format!("data:application/json;charset=utf-8,{}", String::from(js_sys::encode_uri_component(&json())))
     });
-    let copy = move |_| {
-        let link = state.link();
+    // (`what` is said as it is: lowercasing would link Unicode's case tables.)
+    let copy_link = move |link: String, done: &'static str, what: &'static str, label: &'static str| {
         leptos::task::spawn_local(async move {
             if copy_text(&link).await {
                 set_manual.set(None);
-                set_message.set("Link copied.".into());
+                set_message.set(done.into());
             } else {
-                set_message.set(
-                    "This browser did not let the page copy. The link is selected below: press Ctrl+C (⌘C on a Mac)."
-                        .into(),
-                );
-                set_manual.set(Some(("Link to these values", link)));
+                set_message.set(format!(
+                    "This browser did not let the page copy. The {what} is selected below: press Ctrl+C (⌘C on a Mac)."
+                ));
+                set_manual.set(Some((label, link)));
             }
         });
+    };
+    let copy = move |_| copy_link(state.link(), "Link copied.", "link", "Link to these values");
+    // Where this build has an oEmbed endpoint, its share address carries a
+    // card of these values for social media and chats (a plain link shows
+    // the page's card, made from the defaults).
+    let share = (!embedded).then(crate::embed_view::oembed_endpoint).flatten().zip(calc_info());
+    let has_share = share.is_some();
+    let copy_share = move |_| {
+        if let Some((endpoint, info)) = &share {
+            copy_link(
+                format!("{endpoint}share/{}/?{}", info.slug, state.query()),
+                "Link with its card copied.",
+                "link with its card",
+                "Link to these values with their card",
+            )
+        }
     };
     let export = move |ev: leptos::ev::MouseEvent| {
         if opaque_origin() {
@@ -76,6 +91,7 @@ pub fn Toolbar(
     view! {
         <div class="toolbar tools">
             <button type="button" on:click=copy>"Copy link"</button>
+            <button type="button" data-testid="copy-share" hidden=!has_share on:click=copy_share>"Copy link with its card"</button>
             <a class="button" href=move || export_href.get() download=format!("lambda-{calculator}-scenario.json") on:click=export>"Export JSON"</a>
             <label class="button file-button">
                 "Import JSON"

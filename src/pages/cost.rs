@@ -3,8 +3,8 @@
 //! `data-metric` and its exact `data-value`.
 
 use crate::components::{
-    CalcState, ErrorSummary, Evaluation, FigureValue, Handoff, MathDetails, Reading, RequestsField, TableRegion,
-    Toolbar, fields, inputs_form, kpis, layout, metric_of, shown,
+    CalcState, ErrorSummary, Evaluation, FigureValue, Handoff, MathDetails, PinnedPrices, Reading, RequestsField,
+    TableRegion, Toolbar, at_todays_prices, fields, inputs_form, kpis, layout, metric_of, shown,
 };
 use crate::cost_view::{self, WhatIf};
 use crate::format;
@@ -108,6 +108,7 @@ pub fn CostPage() -> impl IntoView {
                 {eval.view("Fix the inputs above to see a price.", move |result| view! {
                     <CostResults result=result what_ifs=what_ifs stale=eval.stale() />
                 })}
+                <PinnedPrices state=state today=at_todays_prices(state, move |v| cost::evaluate(v, today).ok().map(|r| format!("{} a month", crate::format::usd(r.total.as_f64())))) />
                 <Toolbar state=state calculator="cost" metrics=Signal::derive(move || evaluated.with(|e| e.as_ref().map(|r| r.metrics()).unwrap_or_default())) />
                 <nav class="handoffs" aria-label="Take this function to another calculator">
                     <Handoff state=state to=&lambda_model::calculators::SIMULATE label="Simulate this traffic" hint="Requests per month become requests per second (a month is 730 hours); duration, memory, region and Init travel with them." />

@@ -4,8 +4,8 @@
 
 use crate::chart::Line;
 use crate::components::{
-    CalcState, ChartFigure, ErrorSummary, Evaluation, FigureValue, Handoff, MathDetails, Reading, TableRegion, Toolbar,
-    fields, inputs_form, kpis, layout, metric_of, shown,
+    CalcState, ChartFigure, ErrorSummary, Evaluation, FigureValue, Handoff, MathDetails, PinnedPrices, Reading,
+    TableRegion, Toolbar, at_todays_prices, fields, inputs_form, kpis, layout, metric_of, shown,
 };
 use crate::format;
 use lambda_model::calculators::managed_instances as lmi;
@@ -75,6 +75,7 @@ pub fn PlatformsPage() -> impl IntoView {
                 <h2 id="platforms-results-h" class="sr-only">"Results"</h2>
                 <ErrorSummary state=state cross=cross />
                 {eval.view("Fix the inputs to see the comparison.", move |result| view! { <PlatformsResults state=state result=result /> })}
+                <PinnedPrices state=state today=at_todays_prices(state, |v| platforms::evaluate(v).ok().map(|r| format!("Lambda on demand {} a month", crate::format::usd(r.month.lambda_usd.as_f64())))) />
                 <Toolbar state=state calculator="platforms" metrics=Signal::derive(move || eval.evaluated.with(|e| e.as_ref().map(|r| r.metrics()).unwrap_or_default())) />
             </section>
         </div>

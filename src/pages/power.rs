@@ -3,8 +3,8 @@
 //! CloudWatch REPORT lines or a Power Tuning result, priced exactly.
 
 use crate::components::{
-    CalcState, ErrorSummary, Evaluation, FigureValue, Handoff, Reading, SlicedRead, TableRegion, Toolbar, chosen_file,
-    fields, inputs_form, kpis, layout, metric_of, shown,
+    CalcState, ErrorSummary, Evaluation, FigureValue, Handoff, PinnedPrices, Reading, SlicedRead, TableRegion, Toolbar,
+    at_todays_prices, chosen_file, fields, inputs_form, kpis, layout, metric_of, shown,
 };
 use crate::format;
 use lambda_model::base::lines::Lines;
@@ -73,6 +73,7 @@ pub fn PowerPage() -> impl IntoView {
                 {eval.view("Fix the inputs to see the sweep.", move |result| view! {
                     <PowerResults state=state result=result stale=eval.stale() />
                 })}
+                <PinnedPrices state=state today=at_todays_prices(state, move |v| power::evaluate(v, today).ok().map(|r| format!("{} MB at {} a month", r.best.memory_mb, crate::format::usd(r.best.monthly.as_f64())))) />
             </section>
         </div>
     }

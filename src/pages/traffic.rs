@@ -5,8 +5,8 @@
 
 use crate::chart::Line;
 use crate::components::{
-    CalcState, ChartFigure, ErrorSummary, FigureValue, Reading, SlicedRead, TableRegion, Toolbar, chosen_file, fields,
-    inputs_form, kpis, layout, shown,
+    CalcState, ChartFigure, ErrorSummary, FigureValue, PinnedPrices, Reading, SlicedRead, TableRegion, Toolbar,
+    at_todays_prices, chosen_file, fields, inputs_form, kpis, layout, shown,
 };
 use crate::format;
 use lambda_model::models::trace::{TraceReader, TraceSummary};
@@ -238,6 +238,11 @@ pub fn TrafficPage() -> impl IntoView {
                 <progress id="sim-progress" max="1" prop:value=move || runner.progress.get() data-steps=move || runner.steps.get().to_string()></progress>
                 <p role="status" class="hint">{move || runner.message.get()}</p>
                 {move || runner.result.get().map(|r| view! { <SimResults state=state result=r throughput=runner.throughput.get() /> })}
+                <PinnedPrices state=state today=at_todays_prices(state, move |v| {
+                    let carried = state.carried.get_value();
+                    runner.result.with(|r| r.as_ref().and_then(|r| lambda_model::calculators::profile::traffic_monthly(v, &carried, r, crate::today())))
+                        .map(|u| format!("{} a month", crate::format::usd(u.as_f64())))
+                }) />
                 // The advisor comes after the first results, not before them:
                 // standing under the progress bar while the first run works,
                 // it was pushed 2,000 px down when the results arrived (a

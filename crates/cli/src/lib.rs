@@ -418,7 +418,7 @@ fn platforms_text(values: &Values, o: &Options) -> Result<String, String> {
         lambda_model::params::round_to(r.month.mean_rps, 3),
         i.arch.name(),
         i.region,
-        lambda_model::rates::PRICES_AS_OF
+        lambda_model::rates::prices_of(values)
     );
     s.push_str(&format!("  {:<22} {:>14}  {:<16} {}\n", "platform", "per month", "cheaper from", "exact USD"));
     let cross = |x: Option<f64>| match x {
@@ -496,7 +496,7 @@ fn cost_table(v: &Values, r: &billing::CostResult, metrics: &[(&str, MetricValue
         } else {
             ", free tier off"
         },
-        lambda_model::rates::PRICES_AS_OF
+        lambda_model::rates::prices_of(v)
     );
     s.push_str(&format!("  {:<30} {:>14}  {}\n", "line", "rounded", "exact USD"));
     for (name, label, usd) in r.lines.items() {
@@ -645,6 +645,22 @@ mod tests {
         assert!(run(&[]).unwrap().contains("Usage:"));
         assert!(run(&args("--help")).unwrap().contains("cost"));
         assert!(run(&args("help cost")).unwrap().contains("--memory-mb"));
+    }
+
+    #[test]
+    fn a_pinned_price_table_is_named_and_priced_with() {
+        let today = run(&args("cost --memory-mb 1024 --requests 20000000 --duration-ms 120")).unwrap();
+        let pinned =
+            run(&args("cost --memory-mb 1024 --requests 20000000 --duration-ms 120 --prices 2026-11-23")).unwrap();
+        assert!(pinned.contains("(prices as of 2026-11-23)") && pinned.contains("$37.13"), "{pinned}");
+        assert_eq!(today, pinned, "one table shipped so far: the pin prices as today does");
+        let json = run(&args("cost --prices 2026-11-23 --json")).unwrap();
+        assert!(json.contains("\"total_usd\""), "{json}");
+        let e = run(&args("cost --prices 2025-01-01")).unwrap_err();
+        assert!(e.contains("Price table (prices)") && e.contains("one of latest, 2026-11-23"), "{e}");
+        for cmd in ["power", "simulate", "platforms"] {
+            assert!(run(&args(&format!("{cmd} --prices 2026-11-23"))).is_ok(), "{cmd} takes --prices");
+        }
     }
 
     #[test]

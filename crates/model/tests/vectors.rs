@@ -711,3 +711,34 @@ fn every_region_with_rates_around_the_function_is_a_lambda_region() {
         }
     }
 }
+
+#[test]
+fn a_pinned_price_table_is_the_one_the_engine_prices_with() {
+    use lambda_model::rates::{self, PriceTable, Region};
+    let pinned = scenario(&[("prices", "2026-11-23"), ("region", "eu-west-1"), ("requests", "20000000")]);
+    let i = CostInput::from_values(&pinned, TODAY).unwrap();
+    assert_eq!(i.prices, "2026-11-23");
+    assert!(std::ptr::eq(i.region, rates::price_table("2026-11-23").region("eu-west-1").unwrap()));
+    assert_eq!(rates::prices_of(&pinned), "2026-11-23");
+    assert_eq!(rates::prices_of(&scenario(&[])), rates::PRICES_AS_OF);
+    // Pinned or not, one table shipped so far prices the same.
+    let today = scenario(&[("region", "eu-west-1"), ("requests", "20000000")]);
+    assert_eq!(evaluate(&pinned, TODAY).unwrap().total, evaluate(&today, TODAY).unwrap().total);
+    // The engine prices with the input's table: a table whose requests cost
+    // twice as much doubles the request line, and nothing else.
+    static LATER: [Region; 1] = {
+        let mut r = *rates::TODAY.regions.first().unwrap();
+        r.request = lambda_model::base::money::Rate::usd("0.0000004");
+        [r]
+    };
+    let later = PriceTable { date: "2099-01-01", version: 2, regions: &LATER };
+    let mut j = CostInput::from_values(&scenario(&[("requests", "20000000"), ("free_tier", "false")]), TODAY).unwrap();
+    let before = price(&j).unwrap();
+    j.region = later.region("us-east-1").unwrap();
+    let after = price(&j).unwrap();
+    assert_eq!(after.lines.request_usd, before.lines.request_usd + before.lines.request_usd);
+    assert_eq!(after.lines.duration_usd, before.lines.duration_usd);
+    // A date no table has is refused, naming the tables there are.
+    let e = scenario(&[]).set("prices", "2025-01-01").unwrap_err();
+    assert!(e.message.contains("Price table (prices)") && e.message.contains("one of latest, 2026-11-23"), "{e}");
+}

@@ -180,6 +180,24 @@ impl Layout {
     }
 }
 
+/// The values a snippet carries. Pinned (`pin`), they name a price table so
+/// the post keeps the figures its text quotes after a price change: the one
+/// the values already pin, or today's. Unpinned, they name none and follow
+/// today's prices.
+pub fn with_prices(values_query: &str, pin: bool) -> String {
+    let pairs: Vec<&str> = values_query.trim_start_matches('?').split('&').filter(|kv| !kv.is_empty()).collect();
+    let named = pairs
+        .iter()
+        .filter_map(|kv| kv.strip_prefix("prices="))
+        .find(|d| lambda_model::rates::is_pinned(d))
+        .map_or(lambda_model::rates::PRICES_AS_OF, |d| lambda_model::rates::price_table(d).date);
+    let mut out: Vec<String> = pairs.iter().filter(|kv| !kv.starts_with("prices=")).map(|kv| kv.to_string()).collect();
+    if pin {
+        out.push(format!("prices={named}"));
+    }
+    out.join("&")
+}
+
 /// The embed query for a calculator's values and the chosen presentation:
 /// what the Embed dialog puts in its snippets. Defaults are left out, so the
 /// snippet stays short and an embed follows the calculator's defaults.
@@ -341,6 +359,21 @@ pub fn snippets(info: &CalcPage, s: &SnippetFor) -> Snippets {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_snippet_pins_todays_prices_or_the_ones_its_values_pin() {
+        use super::with_prices;
+        let today = lambda_model::rates::PRICES_AS_OF;
+        assert_eq!(
+            with_prices("memory_mb=1024&requests=20000000", true),
+            format!("memory_mb=1024&requests=20000000&prices={today}")
+        );
+        assert_eq!(with_prices("", true), format!("prices={today}"));
+        assert_eq!(with_prices("prices=2026-11-23&memory_mb=512", true), "memory_mb=512&prices=2026-11-23");
+        assert_eq!(with_prices("prices=2026-11-23&memory_mb=512", false), "memory_mb=512");
+        assert_eq!(with_prices("prices=latest&memory_mb=512", true), format!("memory_mb=512&prices={today}"));
+        assert_eq!(with_prices("memory_mb=512", false), "memory_mb=512");
+    }
+
     use super::*;
     use crate::{COST, POWER};
     use lambda_model::billing::COST_PARAMS;

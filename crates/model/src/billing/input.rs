@@ -19,7 +19,10 @@ pub enum Package {
 /// One function's validated inputs.
 #[derive(Clone, Debug, PartialEq)]
 pub struct CostInput {
+    /// The region's rates in the price table the values name (`prices`).
     pub region: &'static Region,
+    /// The date of that table.
+    pub prices: &'static str,
     pub arch: Arch,
     pub memory_mb: u32,
     pub duration_ms: f64,
@@ -125,7 +128,21 @@ impl CostInput {
 
     /// Reads the parameters and puts every cross-check problem in `errs`.
     pub fn read(v: &Values, today: Date, errs: &mut impl Problems) -> CostInput {
-        let region = rates::region(v.text(p!("region"))).expect("region is a checked choice");
+        let table = rates::price_table(v.text(p!("prices")));
+        let code = v.text(p!("region"));
+        let region = table.region(code).unwrap_or_else(|| {
+            errs.add(|| {
+                cross(
+                    "prices",
+                    table.date.into(),
+                    format!(
+                        "the price table of {} has no rates for {code}; use prices=latest or another region.",
+                        table.date
+                    ),
+                )
+            });
+            rates::region(code).expect("region is a checked choice")
+        });
         let arch = Arch::parse(v.text(p!("arch"))).expect("arch is a checked choice");
         let billing_date = match v.text(p!("billing_date")) {
             "" => today,
@@ -157,6 +174,7 @@ impl CostInput {
         };
         let input = CostInput {
             region,
+            prices: table.date,
             arch,
             memory_mb: v.int(p!("memory_mb")) as u32,
             duration_ms,

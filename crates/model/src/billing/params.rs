@@ -300,6 +300,7 @@ pub const COST_PARAMS: &[ParamSpec] = &[
         unit: "per month",
         help: "",
     },
+    rates::prices_param(""),
 ];
 
 /// The help text of each cost parameter, by name. It lives here rather than
@@ -309,6 +310,7 @@ pub const COST_PARAMS: &[ParamSpec] = &[
 pub fn cost_help(name: &str) -> &'static str {
     match name {
         "region" => "AWS region; rates differ by region.",
+        "prices" => rates::PRICES_HELP,
         "arch" => "arm64 (Graviton) costs about 20% less per GB-s.",
         "memory_mb" => "128 to 10,240 MB in 1 MB steps; CPU scales with it.",
         "pc_units" => "Pre-initialised environments kept ready.",

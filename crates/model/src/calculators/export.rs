@@ -33,7 +33,7 @@ pub fn to_json(calculator: &str, values: &Values, metrics: &[(&str, MetricValue)
     format!(
         "{{\n  \"calculator\": {},\n  \"v\": {QUERY_VERSION},\n  \"prices_as_of\": {},\n  \"params\": {{\n{}\n  }},\n  \"metrics\": {}\n}}",
         quote(calculator),
-        quote(crate::rates::PRICES_AS_OF),
+        quote(crate::rates::prices_of(values)),
         params.join(",\n"),
         to_json_object(metrics)
     )

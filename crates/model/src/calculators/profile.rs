@@ -24,6 +24,7 @@ use crate::simulation::{self, SimResult};
 /// [`crate::billing::PRODUCT_PARAMS`]: see [`is_profile_key`]).
 pub const PROFILE_KEYS: &[&str] = &[
     "region",
+    "prices",
     "arch",
     "memory_mb",
     "duration_ms",

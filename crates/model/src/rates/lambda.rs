@@ -1,16 +1,11 @@
-//! AWS Lambda list prices: one versioned, dated table.
+//! AWS Lambda list prices: today's regional table and its sources.
 //!
 //! Every rate is written exactly as published (never recomputed from a
-//! percentage) and every row names its source. When prices change, add a new
-//! table version and bump [`PRICE_TABLE_VERSION`]; old scenarios then price at
-//! today's rates, which is what a calculator should do.
+//! percentage) and every row names its source. When prices change, keep this
+//! table as it is and add a new dated one (see [`super::tables`]): links that
+//! pin a table keep its figures; links that do not price at today's rates.
 
 use crate::base::money::Rate;
-
-/// Bumped whenever a rate changes.
-pub const PRICE_TABLE_VERSION: u32 = 1;
-/// The date the table was last checked against its sources.
-pub const PRICES_AS_OF: &str = "2026-11-23";
 
 /// A cited source for a group of rates.
 #[derive(Clone, Copy, Debug)]
@@ -463,9 +458,9 @@ pub fn region_codes() -> Vec<&'static str> {
     REGIONS.iter().map(|r| r.code).collect()
 }
 
-/// The rates for a region code.
+/// Today's rates for a region code (a pinned table's: [`super::price_table`]).
 pub fn region(code: &str) -> Option<&'static Region> {
-    REGIONS.iter().find(|r| r.code == code)
+    super::TODAY.region(code)
 }
 
 /// The `region` parameter, shared by every calculator (help text varies).

@@ -5,6 +5,7 @@
 
 mod around;
 mod lambda;
+mod tables;
 
 pub mod ec2;
 pub mod fargate;
@@ -13,6 +14,7 @@ pub mod runtimes;
 
 pub use around::*;
 pub use lambda::*;
+pub use tables::*;
 
 /// The month every calculator prices: 730 hours, as AWS's worked examples
 /// and the Price List's monthly figures count it (8,760 hours ÷ 12).

@@ -171,6 +171,7 @@ pub const SIM_PARAMS: &[ParamSpec] = &[
     rates::memory_param("Memory", "1024", "For GB-seconds and cost."),
     rates::arch_param("For prices and the cold-start model."),
     rates::region_param("For prices and the legacy burst size."),
+    rates::prices_param(rates::PRICES_HELP),
     rates::billing_date_param(
         "INIT is billed for zip packages on managed runtimes from 2025-08-01 (always for custom runtimes); empty means today.",
     ),
@@ -319,7 +320,17 @@ pub fn service_mean_ms(v: &Values) -> f64 {
 pub fn config(v: &Values) -> Result<SimConfig, crate::params::ParamError> {
     let bad =
         |param: &str, message: String| crate::params::ParamError { param: param.into(), given: String::new(), message };
-    let region = rates::region(v.text(p!("region"))).expect("region is a checked choice");
+    let code = v.text(p!("region"));
+    let table = rates::price_table(v.text(p!("prices")));
+    let Some(region) = table.region(code) else {
+        return Err(bad(
+            "prices",
+            format!(
+                "Price table (prices): the table of {} has no rates for {code}; use prices=latest or another region.",
+                table.date
+            ),
+        ));
+    };
     let arch = Arch::parse(v.text(p!("arch"))).unwrap_or(Arch::X86);
     let rate = v.num(p!("rate_per_s"));
     let sim_s = run_seconds(v);

@@ -305,12 +305,21 @@ pub(crate) fn about(cfg: &Config) -> Page {
          data-metric=\"prices_as_of\" data-value=\"{d}\">{d}</strong> (price table version {v}, {n} regions). Every \
          rate is stored exactly as published, with its source. China regions are billed in CNY by a separate AWS \
          partition and are not included. <a href=\"{checked}\">AWS's worked examples, priced again</a>: ours beside \
-         AWS's, and where AWS's own arithmetic is off.</p>\n<ul>{sources}</ul>\n{around}\n{microvms}\n{fargate}\n{offline}\n<h2>License</h2>\n<p>Lambda Lab is free \
+         AWS's, and where AWS's own arithmetic is off.</p>\n<p id=\"pinned-prices\">Every price table this site has \
+         shipped stays in it: {tables}. A link can pin one with <code>prices=</code> and its date (the Embed dialog \
+         pins today's for new snippets), so a post keeps the figures its text quotes after AWS changes a rate; the \
+         calculator then says what today's prices would give. A pin fixes Lambda's own rates, region by region; the \
+         services around a function are priced at today's rates.</p>\n<ul>{sources}</ul>\n{around}\n{microvms}\n{fargate}\n{offline}\n<h2>License</h2>\n<p>Lambda Lab is free \
          software under the MIT or Apache-2.0 license, at your choice. AWS and AWS Lambda are trademarks of \
          Amazon.com, Inc.; this site is not affiliated with Amazon.</p>",
         d = esc(PRICES_AS_OF),
         v = PRICE_TABLE_VERSION,
         n = REGIONS.len(),
+        tables = lambda_model::rates::PRICE_TABLES
+            .iter()
+            .map(|t| format!("<code>{}</code> (version {}, {} regions)", esc(t.date), t.version, t.regions.len()))
+            .collect::<Vec<_>>()
+            .join(", "),
         checked = cfg.href("/about/prices/"),
         offline = offline_control(),
         around = around_coverage(),

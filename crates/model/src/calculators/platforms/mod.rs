@@ -13,6 +13,7 @@
 mod params;
 
 pub use params::PLATFORMS_PARAMS;
+use params::cost_values;
 
 use crate::base::money::{Qty, Rate, Usd};
 use crate::billing::{self, CostInput};
@@ -392,16 +393,6 @@ fn lmi_values(v: &Values) -> Values {
     }
     let _ = out.set("arch", &v.get(p!("arch")).to_string());
     let _ = out.set("free_tier", &v.get(p!("free_tier")).to_string());
-    out
-}
-
-/// The values the cost table reads for the function.
-fn cost_values(v: &Values) -> Values {
-    let mut out = Values::defaults(billing::COST_PARAMS);
-    for k in ["region", "arch", "memory_mb", "duration_ms", "duration_cv", "requests", "free_tier", "savings_plan_pct"]
-    {
-        let _ = out.set(k, &v.get(k).to_string());
-    }
     out
 }
 

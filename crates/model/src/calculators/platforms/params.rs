@@ -2,8 +2,9 @@
 //! function profile's names), then what each platform needs to be sized and
 //! priced, every assumption a field with its default explained.
 
+use crate::billing;
 use crate::models::capacity;
-use crate::params::{Kind, ParamSpec};
+use crate::params::{Kind, ParamSpec, Values};
 use crate::rates::ec2::{INSTANCE_TYPES, MAX_DISCOUNT_PCT};
 use crate::rates::fargate::{MAX_STORAGE_GB, TASK_VCPUS};
 use crate::rates::{self, SAVINGS_PLAN_MAX_PCT};
@@ -12,6 +13,7 @@ pub const PLATFORMS_PARAMS: &[ParamSpec] = &[
     rates::region_param(
         "Lambda is priced in every region; Fargate, EC2 and Managed Instances where this calculator has their rates (us-east-1, eu-west-1).",
     ),
+    rates::prices_param(rates::PRICES_HELP),
     rates::arch_param("The function's and the Fargate task's architecture (the instance type sets EC2's)."),
     ParamSpec {
         name: "requests",
@@ -192,3 +194,25 @@ pub const PLATFORMS_PARAMS: &[ParamSpec] = &[
         help: "Bytes through the load balancer per request: an LCU is 1 GB an hour for instance and container targets.",
     },
 ];
+
+/// The keys the cost table reads for the function.
+const COST_KEYS: [&str; 9] = [
+    "region",
+    "prices",
+    "arch",
+    "memory_mb",
+    "duration_ms",
+    "duration_cv",
+    "requests",
+    "free_tier",
+    "savings_plan_pct",
+];
+
+/// The values the cost table reads for the function.
+pub(super) fn cost_values(v: &Values) -> Values {
+    let mut out = Values::defaults(billing::COST_PARAMS);
+    for k in COST_KEYS {
+        let _ = out.set(k, &v.get(k).to_string());
+    }
+    out
+}

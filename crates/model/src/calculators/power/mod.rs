@@ -73,6 +73,7 @@ pub const POWER_PARAMS: &[ParamSpec] = &[
         help: "How much longer (above 1) or shorter the CPU part takes on arm64. Measure it; published ratios span about 0.9–1.15.",
     },
     rates::region_param("Prices differ by region."),
+    rates::prices_param(rates::PRICES_HELP),
     ParamSpec {
         name: "requests",
         label: "Requests per month",
@@ -251,7 +252,7 @@ struct Pricer {
 impl Pricer {
     fn new(v: &Values, arch: Arch, today: Date) -> Result<Pricer, Vec<ParamError>> {
         let mut c = Values::defaults(COST_PARAMS);
-        for k in ["region", "requests", "free_tier"] {
+        for k in ["region", "prices", "requests", "free_tier"] {
             c.set(k, &v.get(k).to_string()).map_err(|e| vec![e])?;
         }
         c.set("arch", arch.name()).map_err(|e| vec![e])?;
