@@ -438,7 +438,7 @@ fn EmbedOptions(
                         <div class="check-field">
                             <input type="checkbox" id="embed-pin-prices" prop:checked=move || pin.get()
                                 on:change=move |ev| pin.set(event_target_checked(&ev)) aria-describedby="embed-pin-hint" />
-                            <label for="embed-pin-prices">{format!("Keep today\u{2019}s prices ({})", lambda_model::rates::PRICES_AS_OF)}</label>
+                            <label for="embed-pin-prices">"Keep today\u{2019}s prices " <span class="date">{format!("({})", lambda_model::rates::PRICES_AS_OF)}</span></label>
                             <p class="hint" id="embed-pin-hint">"When AWS changes a rate, your post keeps the figures its text quotes, and the embed says what today\u{2019}s prices give."</p>
                         </div>
                     })}
