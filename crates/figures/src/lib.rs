@@ -50,9 +50,15 @@ pub fn answer(info: &'static CalcInfo, first: First, query: &str, today: Date) -
 
 /// The cost calculator's figures through the billing layer alone: the same
 /// metrics as the registry's (which also notes AWS's published examples,
-/// about 6 KB of text the figures do not show).
+/// about 6 KB of text the figures do not show). Values the cost engine
+/// refuses have no figures; the calculator says why, so this module carries
+/// none of its messages.
 pub fn cost(v: &Values, today: Date) -> Figures {
-    let i = lambda_model::billing::CostInput::from_values(v, today).ok()?;
+    let mut refused = lambda_model::billing::Refused::default();
+    let i = lambda_model::billing::CostInput::read(v, today, &mut refused);
+    if refused.0 {
+        return None;
+    }
     let r = lambda_model::billing::price(&i).ok()?;
     Some(("Monthly total".into(), r.metrics()))
 }
