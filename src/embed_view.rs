@@ -19,14 +19,7 @@ use wasm_bindgen::JsCast;
 pub fn EmbedFooter(info: &'static CalcPage, query: EmbedQuery, today: TodaysFigure) -> impl IntoView {
     let link = move || crate::url::page_link(&info.page(), &query.0.get());
     // A snippet that pins a price table says whose prices these are.
-    let pinned = Memo::new(move |_| {
-        query.0.with(|q| {
-            q.split('&')
-                .filter_map(|kv| kv.strip_prefix("prices="))
-                .find(|d| lambda_model::rates::is_pinned(d))
-                .map(|d| lambda_model::rates::price_table(d).date)
-        })
-    });
+    let pinned = Memo::new(move |_| query.0.with(|q| lambda_model::rates::pinned_in_query(q).map(|t| t.date)));
     let date = move || pinned.get().unwrap_or(lambda_model::rates::PRICES_AS_OF);
     view! {
         <p class="embed-footer">

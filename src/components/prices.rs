@@ -1,7 +1,8 @@
 //! The price table a link pins (`prices=2026-11-23`): which table the
 //! figures use, what today's table would give instead, and the way back to
-//! today's prices (an embed says the first two in its footer). A link naming a table this site does not have is said here
-//! too (the error summary points at this line: there is no field for it).
+//! today's prices (an embed says the first two in its footer). A link naming
+//! a table this site does not have is said here too (the error summary
+//! points at this line: there is no field for it).
 
 use super::*;
 use lambda_model::rates::{self, LATEST};
@@ -16,9 +17,7 @@ pub fn at_todays_prices(
 ) -> Memo<Option<String>> {
     Memo::new(move |_| {
         state.values.with(|v| {
-            let pinned = v.spec("prices").map(|_| v.text("prices"))?;
-            let table = rates::price_table(pinned);
-            if !rates::is_pinned(pinned) || table.date == rates::TODAY.date {
+            if rates::pinned(v)?.date == rates::TODAY.date {
                 return None;
             }
             let mut now = v.clone();
@@ -47,9 +46,7 @@ pub fn PinnedPrices(state: CalcState, #[prop(into)] today: Signal<Option<String>
     if let Some(TodaysFigure(footer)) = use_context::<TodaysFigure>() {
         Effect::new(move |_| footer.set(today.get()));
     }
-    let pinned = Memo::new(move |_| {
-        state.values.with(|v| v.spec("prices").map(|_| v.text("prices").to_string())).filter(|p| rates::is_pinned(p))
-    });
+    let pinned = Memo::new(move |_| state.values.with(|v| rates::pinned(v).map(|t| t.date)));
     let text = Memo::new(move |_| match (state.draft("prices").and_then(|d| d.error.map(|_| d.raw)), pinned.get()) {
         (Some(raw), _) => Some(format!(
             "This link names a price table this site does not have (\u{201c}{}\u{201d}): the figures use today\u{2019}s \
@@ -60,10 +57,10 @@ pub fn PinnedPrices(state: CalcState, #[prop(into)] today: Signal<Option<String>
         // An embed's footer names the pinned table and today's figure (the
         // post's iframe starts at the height measured without a line here).
         (None, Some(_)) if compact => None,
-        (None, Some(date)) => Some(pinned_text(&date, today.get().as_deref())),
+        (None, Some(date)) => Some(pinned_text(date, today.get().as_deref())),
         (None, None) => None,
     });
-    let date = move || pinned.get().unwrap_or_else(|| rates::PRICES_AS_OF.to_string());
+    let date = move || pinned.get().unwrap_or(rates::PRICES_AS_OF);
     view! {
         <p class="pinned-prices" id="p-prices" data-testid="pinned-prices" data-metric="prices_as_of" data-value=date
             hidden=move || text.with(Option::is_none)>

@@ -185,13 +185,9 @@ impl Layout {
 /// the values already pin, or today's. Unpinned, they name none and follow
 /// today's prices.
 pub fn with_prices(values_query: &str, pin: bool) -> String {
-    let pairs: Vec<&str> = values_query.trim_start_matches('?').split('&').filter(|kv| !kv.is_empty()).collect();
-    let named = pairs
-        .iter()
-        .filter_map(|kv| kv.strip_prefix("prices="))
-        .find(|d| lambda_model::rates::is_pinned(d))
-        .map_or(lambda_model::rates::PRICES_AS_OF, |d| lambda_model::rates::price_table(d).date);
-    let mut out: Vec<String> = pairs.iter().filter(|kv| !kv.starts_with("prices=")).map(|kv| kv.to_string()).collect();
+    let named = lambda_model::rates::pinned_in_query(values_query).unwrap_or(lambda_model::rates::TODAY).date;
+    let pairs = values_query.trim_start_matches('?').split('&').filter(|kv| !kv.is_empty());
+    let mut out: Vec<String> = pairs.filter(|kv| !kv.starts_with("prices=")).map(str::to_string).collect();
     if pin {
         out.push(format!("prices={named}"));
     }

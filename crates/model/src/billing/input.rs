@@ -21,8 +21,6 @@ pub enum Package {
 pub struct CostInput {
     /// The region's rates in the price table the values name (`prices`).
     pub region: &'static Region,
-    /// The date of that table.
-    pub prices: &'static str,
     pub arch: Arch,
     pub memory_mb: u32,
     pub duration_ms: f64,
@@ -130,17 +128,8 @@ impl CostInput {
     pub fn read(v: &Values, today: Date, errs: &mut impl Problems) -> CostInput {
         let table = rates::price_table(v.text(p!("prices")));
         let code = v.text(p!("region"));
-        let region = table.region(code).unwrap_or_else(|| {
-            errs.add(|| {
-                cross(
-                    "prices",
-                    table.date.into(),
-                    format!(
-                        "the price table of {} has no rates for {code}; use prices=latest or another region.",
-                        table.date
-                    ),
-                )
-            });
+        let region = table.rates_in(code).unwrap_or_else(|why| {
+            errs.add(|| cross("prices", table.date.into(), why));
             rates::region(code).expect("region is a checked choice")
         });
         let arch = Arch::parse(v.text(p!("arch"))).expect("arch is a checked choice");
@@ -174,7 +163,6 @@ impl CostInput {
         };
         let input = CostInput {
             region,
-            prices: table.date,
             arch,
             memory_mb: v.int(p!("memory_mb")) as u32,
             duration_ms,

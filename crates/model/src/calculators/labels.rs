@@ -36,8 +36,6 @@ pub fn choice_label(param: &str, value: &str) -> String {
     match param {
         "front_door" => FrontDoor::parse(value).map_or_else(|| value.to_string(), |d| d.label().to_string()),
         "rest_cache_gb" => format!("{value} GB"),
-        "prices" if value == crate::rates::LATEST => format!("Today\u{2019}s ({})", crate::rates::PRICES_AS_OF),
-        "prices" => format!("Prices of {value}"),
         "region" => match crate::rates::region(value) {
             Some(r) => format!("{value} \u{b7} {}", r.name),
             None => value.to_string(),

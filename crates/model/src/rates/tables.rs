@@ -37,6 +37,14 @@ impl PriceTable {
     pub fn region(&self, code: &str) -> Option<&'static Region> {
         self.regions.iter().find(|r| r.code == code)
     }
+
+    /// This table's rates for a region code, or why there are none (a later
+    /// table may add a region an older one lacks).
+    pub fn rates_in(&self, code: &str) -> Result<&'static Region, String> {
+        self.region(code).ok_or_else(|| {
+            format!("the price table of {} has no rates for {code}; use prices=latest or another region.", self.date)
+        })
+    }
 }
 
 /// Every table shipped, oldest first. The last is today's.
@@ -60,21 +68,30 @@ pub const PRICE_CHOICES: &[&str] = &[LATEST, "2026-11-23"];
 /// The table a `prices` value names ([`TODAY`] for [`LATEST`], an empty or
 /// an unknown value; the codec refuses unknown values before pricing).
 pub fn price_table(prices: &str) -> &'static PriceTable {
-    PRICE_TABLES.iter().find(|t| t.date == prices).unwrap_or(TODAY)
+    pinned_by(prices).unwrap_or(TODAY)
 }
 
-/// The date of the table these values price with: the one their `prices`
-/// pins, or today's (also for a calculator without the parameter).
+/// The table a `prices` value pins, if it names one (not for [`LATEST`],
+/// an empty or an unknown value).
+pub fn pinned_by(prices: &str) -> Option<&'static PriceTable> {
+    PRICE_TABLES.iter().find(|t| t.date == prices)
+}
+
+/// The table these values pin, if their calculator has `prices` and they
+/// name one.
+pub fn pinned(v: &crate::params::Values) -> Option<&'static PriceTable> {
+    v.spec("prices").and_then(|_| pinned_by(v.text("prices")))
+}
+
+/// The table a query string (`a=1&prices=2026-11-23`) pins, if it names one.
+pub fn pinned_in_query(query: &str) -> Option<&'static PriceTable> {
+    query.trim_start_matches('?').split('&').filter_map(|kv| kv.strip_prefix("prices=")).find_map(pinned_by)
+}
+
+/// The date of the table these values price with: the one they pin, or
+/// today's (also for a calculator without the parameter).
 pub fn prices_of(v: &crate::params::Values) -> &'static str {
-    match v.spec("prices") {
-        Some(_) => price_table(v.text("prices")).date,
-        None => PRICES_AS_OF,
-    }
-}
-
-/// Whether a `prices` value pins a table other than following today's.
-pub fn is_pinned(prices: &str) -> bool {
-    PRICE_TABLES.iter().any(|t| t.date == prices)
+    pinned(v).unwrap_or(TODAY).date
 }
 
 /// What the `prices` parameter does, for its help.
@@ -117,8 +134,10 @@ mod tests {
         assert_eq!(price_table(LATEST).date, TODAY.date);
         assert_eq!(price_table("").date, TODAY.date);
         assert_eq!(price_table("2026-11-23").date, "2026-11-23");
-        assert!(is_pinned("2026-11-23"));
-        assert!(!is_pinned(LATEST) && !is_pinned("2020-01-01"));
+        assert_eq!(pinned_by("2026-11-23").map(|t| t.date), Some("2026-11-23"));
+        assert!(pinned_by(LATEST).is_none() && pinned_by("2020-01-01").is_none());
+        assert_eq!(pinned_in_query("?memory_mb=512&prices=2026-11-23").map(|t| t.date), Some("2026-11-23"));
+        assert!(pinned_in_query("prices=latest&memory_mb=512").is_none() && pinned_in_query("").is_none());
         assert_eq!(TODAY.region("eu-west-1").map(|r| r.code), Some("eu-west-1"));
         let mut v = crate::params::Values::defaults(crate::billing::COST_PARAMS);
         assert_eq!(prices_of(&v), PRICES_AS_OF);

@@ -322,15 +322,7 @@ pub fn config(v: &Values) -> Result<SimConfig, crate::params::ParamError> {
         |param: &str, message: String| crate::params::ParamError { param: param.into(), given: String::new(), message };
     let code = v.text(p!("region"));
     let table = rates::price_table(v.text(p!("prices")));
-    let Some(region) = table.region(code) else {
-        return Err(bad(
-            "prices",
-            format!(
-                "Price table (prices): the table of {} has no rates for {code}; use prices=latest or another region.",
-                table.date
-            ),
-        ));
-    };
+    let region = table.rates_in(code).map_err(|why| bad("prices", format!("Price table (prices): {why}")))?;
     let arch = Arch::parse(v.text(p!("arch"))).unwrap_or(Arch::X86);
     let rate = v.num(p!("rate_per_s"));
     let sim_s = run_seconds(v);
