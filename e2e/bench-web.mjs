@@ -35,6 +35,7 @@ const visible = (sel) => `(() => { const el = document.querySelector(${JSON.stri
 const figure = (metric) => ({ metric, ready: visible(`#app [data-metric="${metric}"]`) });
 const PT_QUERY = `power_tuning=${encodeURIComponent(PT_LINK)}`;
 const COST_Q = 'memory_mb=512&requests=20000000';
+const ACCOUNT_Q = `f=${encodeURIComponent('memory_mb=2048&requests=30000000')}&f=${encodeURIComponent('arch=arm64&requests=90000000')}`;
 const ROUTES = [
   { name: 'Power Tuning link in the power explorer', path: `calculators/power/?${PT_QUERY}`, ...figure('best_memory_mb') },
   { name: 'Embed: power, Power Tuning link', path: `embed/power/?${PT_QUERY}`, ...figure('best_memory_mb') },
@@ -48,7 +49,9 @@ const ROUTES = [
   { name: 'Embed: Managed Instances', path: 'embed/managed-instances/?ec2_discount_pct=72', ...figure('total_usd') },
   { name: 'MicroVMs, deep link', path: 'calculators/microvms/?sessions=250&session_s=1800', ...figure('total_usd') },
   { name: 'Platforms, deep link', path: 'calculators/platforms/?requests=900000000&duration_ms=80', ...figure('cheapest_usd') },
-  { name: 'Account', path: 'calculators/account/', ...figure('total_usd') },
+  { name: 'Account, deep link (two functions)', path: `calculators/account/?${ACCOUNT_Q}`, ...figure('total_usd') },
+  { name: 'Embed: account', path: `embed/account/?${ACCOUNT_Q}`, ...figure('total_usd') },
+  { name: 'Account, defaults', path: 'calculators/account/', ...figure('total_usd') },
   { name: "AWS's examples, checked", path: 'about/prices/', ready: visible('[data-testid="conformance-summary"]') },
   { name: 'Lesson 4, first step text', path: 'lessons/04-cold-start-anatomy/', ready: visible('.lesson-step h2') },
   { name: 'Lesson 1, first step text', path: 'lessons/01-billing/', ready: visible('.lesson-step h2') },

@@ -7,13 +7,12 @@ use crate::format;
 use crate::paths::href;
 use lambda_model::billing::{self, COST_PARAMS, CostInput, FreeTierOrder};
 use lambda_model::calculators::cost::price_account;
-use lambda_model::calculators::decode_query;
+use lambda_model::params::Values;
 use lambda_model::params::metrics::MetricValue;
-use lambda_model::params::{Values, parse_pairs, percent_encode};
 use lambda_site::embed::Part;
 use leptos::prelude::*;
 
-const MAX_FUNCTIONS: usize = 20;
+use lambda_model::calculators::account::{self, MAX_FUNCTIONS};
 /// The fields editable in a row; everything else via the full calculator.
 pub const ROW_FIELDS: &[&str] = &["region", "arch", "memory_mb", "duration_ms", "requests"];
 
@@ -73,38 +72,8 @@ fn field_cells(
 }
 
 fn read_url() -> (Vec<Values>, FreeTierOrder, Vec<String>) {
-    let mut fns = Vec::new();
-    let mut problems = Vec::new();
-    let mut order = FreeTierOrder::X86First;
-    for (k, v) in parse_pairs(&crate::url::query()) {
-        match k.as_str() {
-            "f" if fns.len() < MAX_FUNCTIONS => {
-                let d = decode_query(COST_PARAMS, &v);
-                problems.extend(d.errors.iter().map(|e| format!("Function {}: {}", fns.len() + 1, e.message)));
-                fns.push(d.values);
-            }
-            "free_tier_order" => {
-                order = if v == "arm64_first" { FreeTierOrder::ArmFirst } else { FreeTierOrder::X86First };
-            }
-            _ => {}
-        }
-    }
-    if fns.is_empty() {
-        fns.push(Values::defaults(COST_PARAMS));
-    }
-    (fns, order, problems)
-}
-
-fn account_query(fns: &[Values], order: FreeTierOrder) -> String {
-    let mut q = format!("v={}", lambda_model::params::QUERY_VERSION);
-    for f in fns {
-        q.push_str("&f=");
-        q.push_str(&percent_encode(&f.to_query()));
-    }
-    if order == FreeTierOrder::ArmFirst {
-        q.push_str("&free_tier_order=arm64_first");
-    }
-    q
+    let link = account::read(&crate::url::query());
+    (link.functions, link.order, link.problems)
 }
 
 #[component]
@@ -122,7 +91,7 @@ pub fn AccountPage() -> impl IntoView {
     let embedded = crate::url::embedding().is_some();
     let embed_query = use_context::<EmbedQuery>();
     Effect::new(move |_| {
-        let q = fns.with(|f| account_query(f, order.get()));
+        let q = fns.with(|f| account::query(f, order.get()));
         match (embedded, embed_query) {
             (false, _) => crate::url::replace_query(&q),
             (true, Some(EmbedQuery(e))) => e.set(q),
@@ -152,6 +121,10 @@ pub fn AccountPage() -> impl IntoView {
         Ok(r) => Some(r),
         Err(_) => prev.cloned().flatten(),
     });
+    let has_total = Memo::new(move |_| last_good.with(Option::is_some));
+    let total = Signal::derive(move || {
+        MetricValue::Usd(last_good.with(|r| r.as_ref().map_or(lambda_model::base::money::Usd::ZERO, |r| r.total)))
+    });
     // Stable ids for the rows, in the order of `fns`.
     let ids = RwSignal::new((0..fns.with_untracked(Vec::len) as u32).collect::<Vec<u32>>());
     let next_id = StoredValue::new(ids.with_untracked(Vec::len) as u32);
@@ -173,6 +146,19 @@ pub fn AccountPage() -> impl IntoView {
         // total under it (compact embeds keep their own layout).
         <div class=if layout.compact { layout.calc_class() } else { "calc stacked" }>
         {(!notices.is_empty()).then(|| view! { <div class="note" role="status">{notices.join(" ")}</div> })}
+        // The total first, where the page's first figures stand before the
+        // module (written at build time, or by the figures module for a
+        // link), so taking over moves nothing; the functions under it.
+        <section class="results" aria-label="Account total">
+            {shown(Part::Result, move || view! {
+                <div class="result-card" aria-live="polite">
+                    <p class="kpi-label">"Account total per month"</p>
+                    <p class="big-number">{move || has_total.get().then(|| view! {
+                        <FigureValue metric="total_usd" value=total text=Signal::derive(move || format::usd(total.get().as_f64().unwrap_or(0.0))) />
+                    })}</p>
+                </div>
+            })}
+        </section>
         {inputs_form("Functions", None, None, move || view! {
         <div class="toolbar">
             <label for="free-tier-order">"Free GB-s go first to"</label>
@@ -282,9 +268,9 @@ pub fn AccountPage() -> impl IntoView {
             </TableRegion>
         </details>
         })}
+        <div class="results account-details">
         {move || last_good.get().map(|r| {
             let metrics = r.metrics();
-            let total = MetricValue::Usd(r.total);
             let math = view! {
                 <details class="show-math">
                     <summary>"Show the math"</summary>
@@ -307,14 +293,11 @@ pub fn AccountPage() -> impl IntoView {
                 </TableRegion>
             };
             view! {
-                {shown(Part::Result, move || view! {
-                <p class="kpi-label">"Account total per month"</p>
-                <p class="big-number"><FigureValue metric="total_usd" value=total text=format::usd(r.total.as_f64()) /></p>
-                })}
                 {shown(Part::Table, move || table)}
                 {shown(Part::Math, move || math)}
             }
         })}
+        </div>
         </div>
     }
 }

@@ -24,17 +24,21 @@ use lambda_model::params::{Date, Values, group_digits};
 /// the link's values: "Recommended for speed"), and the metrics.
 pub type Figures = Option<(String, Vec<(&'static str, MetricValue)>)>;
 
-/// How a calculator computes its first figures from the link's values.
-pub type First = fn(&Values, Date) -> Figures;
+/// How a calculator computes its first figures from the link's query
+/// (without its `?`); `None` when its values are not valid.
+pub type First = fn(&str, Date) -> Figures;
+
+/// A calculator's values from a link's query, or `None` when one is not
+/// valid (the calculator says why; this module carries no view of it).
+fn values(info: &CalcInfo, query: &str) -> Option<Values> {
+    let d = decode_query(info.specs, query);
+    d.errors.is_empty().then_some(d.values)
+}
 
 /// The link's figures as the module writes them (see the crate's docs), or
 /// `None` when its values are not valid.
-pub fn answer(info: &'static CalcInfo, first: First, query: &str, today: Date) -> Option<String> {
-    let d = decode_query(info.specs, query);
-    if !d.errors.is_empty() {
-        return None;
-    }
-    let (label, metrics) = first(&d.values, today)?;
+pub fn answer(first: First, query: &str, today: Date) -> Option<String> {
+    let (label, metrics) = first(query, today)?;
     let mut out = format!("#label\t{label}\n");
     for (name, v) in &metrics {
         let exact = v.exact();
@@ -53,7 +57,8 @@ pub fn answer(info: &'static CalcInfo, first: First, query: &str, today: Date) -
 /// about 6 KB of text the figures do not show). Values the cost engine
 /// refuses have no figures; the calculator says why, so this module carries
 /// none of its messages.
-pub fn cost(v: &Values, today: Date) -> Figures {
+pub fn cost(q: &str, today: Date) -> Figures {
+    let v = &values(&calculators::COST, q)?;
     let mut refused = lambda_model::billing::Refused::default();
     let i = lambda_model::billing::CostInput::read(v, today, &mut refused);
     if refused.0 {
@@ -63,8 +68,27 @@ pub fn cost(v: &Values, today: Date) -> Figures {
     Some(("Monthly total".into(), r.metrics()))
 }
 
+/// The account: its functions priced together (the shared free tier, one
+/// tier counter per region and architecture). A link with a value that is
+/// not valid has no first figures: the page says which, and what it uses.
+pub fn account(q: &str, today: Date) -> Figures {
+    let link = calculators::account::read(q);
+    if !link.problems.is_empty() {
+        return None;
+    }
+    let mut refused = lambda_model::billing::Refused::default();
+    let inputs: Vec<_> =
+        link.functions.iter().map(|v| lambda_model::billing::CostInput::read(v, today, &mut refused)).collect();
+    if refused.0 {
+        return None;
+    }
+    let r = lambda_model::billing::price_account(&inputs, link.order).ok()?;
+    Some(("Account total per month".into(), r.metrics()))
+}
+
 /// The power explorer: the recommendation, for the link's strategy.
-pub fn power(v: &Values, today: Date) -> Figures {
+pub fn power(q: &str, today: Date) -> Figures {
+    let v = &values(&calculators::POWER, q)?;
     let r = calculators::power::evaluate(v, today).ok()?;
     let label = if r.measured.is_empty() {
         format!("Recommended for {}", r.strategy)
@@ -75,30 +99,35 @@ pub fn power(v: &Values, today: Date) -> Figures {
 }
 
 /// The cold-start calculator: its key figures (no headline).
-pub fn coldstart(v: &Values, today: Date) -> Figures {
+pub fn coldstart(q: &str, today: Date) -> Figures {
+    let v = &values(&calculators::COLDSTART, q)?;
     Some((String::new(), (calculators::CALCULATORS[2].eval)(v, today).ok()?))
 }
 
 /// The traffic simulator: its key figures (no headline). The month's price
 /// (`monthly_usd`) is left to the calculator: it would bring the whole cost
 /// engine into this module (about 30 KB) for a figure the card does not show.
-pub fn traffic(v: &Values, _: Date) -> Figures {
+pub fn traffic(q: &str, _: Date) -> Figures {
+    let v = &values(&calculators::SIMULATE, q)?;
     Some((String::new(), lambda_model::simulation::simulate(v).ok()?.metrics()))
 }
 
 /// Managed Instances: the month on instances.
-pub fn lmi(v: &Values, _: Date) -> Figures {
+pub fn lmi(q: &str, _: Date) -> Figures {
+    let v = &values(&calculators::LMI, q)?;
     Some(("Managed Instances per month".into(), calculators::managed_instances::evaluate(v).ok()?.metrics()))
 }
 
 /// MicroVMs: the month.
-pub fn microvms(v: &Values, _: Date) -> Figures {
+pub fn microvms(q: &str, _: Date) -> Figures {
+    let v = &values(&calculators::MICROVMS, q)?;
     Some(("MicroVMs per month".into(), calculators::microvms::evaluate(v).ok()?.metrics()))
 }
 
 /// Where to run it: the cheapest platform for the link's workload.
-pub fn platforms(v: &Values, _: Date) -> Figures {
+pub fn platforms(q: &str, _: Date) -> Figures {
     use calculators::platforms::Platform;
+    let v = &values(&calculators::PLATFORMS, q)?;
     let r = calculators::platforms::evaluate(v).ok()?;
     let label = if Platform::ALL.iter().any(|p| r.month.usd(*p).is_some()) {
         format!("Cheapest this month: {}", r.cheapest().0)
@@ -174,7 +203,9 @@ fn usd(x: f64, digits: usize) -> String {
 /// the first key figures of its row.
 pub struct Card {
     pub module: &'static str,
-    pub info: &'static CalcInfo,
+    /// The registry's calculator with the same figures (the account has
+    /// none: its link is a list of functions).
+    pub info: Option<&'static CalcInfo>,
     pub first: First,
     pub headline: Option<(&'static str, Reading)>,
     pub kpis: &'static [(&'static str, &'static str, Reading)],
@@ -184,21 +215,22 @@ pub struct Card {
 pub const CARDS: &[Card] = &[
     Card {
         module: "cost",
-        info: &calculators::COST,
+        info: Some(&calculators::COST),
         first: cost,
         headline: Some(("total_usd", Reading::Usd)),
         kpis: &[],
     },
+    Card { module: "account", info: None, first: account, headline: Some(("total_usd", Reading::Usd)), kpis: &[] },
     Card {
         module: "power",
-        info: &calculators::POWER,
+        info: Some(&calculators::POWER),
         first: power,
         headline: Some(("best_memory_mb", Reading::Mb)),
         kpis: &[],
     },
     Card {
         module: "coldstart",
-        info: &calculators::COLDSTART,
+        info: Some(&calculators::COLDSTART),
         first: coldstart,
         headline: None,
         kpis: &[
@@ -210,7 +242,7 @@ pub const CARDS: &[Card] = &[
     },
     Card {
         module: "traffic",
-        info: &calculators::SIMULATE,
+        info: Some(&calculators::SIMULATE),
         first: traffic,
         headline: None,
         kpis: &[
@@ -220,17 +252,23 @@ pub const CARDS: &[Card] = &[
             ("Requests", "requests", Reading::Num(0)),
         ],
     },
-    Card { module: "lmi", info: &calculators::LMI, first: lmi, headline: Some(("total_usd", Reading::Usd)), kpis: &[] },
+    Card {
+        module: "lmi",
+        info: Some(&calculators::LMI),
+        first: lmi,
+        headline: Some(("total_usd", Reading::Usd)),
+        kpis: &[],
+    },
     Card {
         module: "microvms",
-        info: &calculators::MICROVMS,
+        info: Some(&calculators::MICROVMS),
         first: microvms,
         headline: Some(("total_usd", Reading::Usd)),
         kpis: &[],
     },
     Card {
         module: "platforms",
-        info: &calculators::PLATFORMS,
+        info: Some(&calculators::PLATFORMS),
         first: platforms,
         headline: Some(("cheapest_usd", Reading::Usd)),
         kpis: &[],
@@ -262,10 +300,10 @@ pub mod abi {
         })
     }
 
-    pub fn run(info: &'static super::CalcInfo, first: super::First, y: u32, m: u32, d: u32) -> i32 {
+    pub fn run(first: super::First, y: u32, m: u32, d: u32) -> i32 {
         let query = INPUT.with(|b| String::from_utf8(b.borrow().clone()).unwrap_or_default());
         let today = super::Date::new(y as u16, m as u8, d as u8);
-        match super::answer(info, first, &query, today) {
+        match super::answer(first, &query, today) {
             Some(text) => {
                 let len = text.len() as i32;
                 OUTPUT.with(|o| *o.borrow_mut() = text);
@@ -312,7 +350,7 @@ pub mod abi {
 /// A calculator's module: its three exports and the bump allocator.
 #[macro_export]
 macro_rules! exports {
-    ($info:expr, $eval:expr) => {
+    ($eval:expr) => {
         #[cfg(target_arch = "wasm32")]
         #[global_allocator]
         static ALLOC: $crate::abi::Bump = $crate::abi::Bump;
@@ -326,7 +364,7 @@ macro_rules! exports {
         #[cfg(target_arch = "wasm32")]
         #[unsafe(no_mangle)]
         pub extern "C" fn ff_run(y: u32, m: u32, d: u32) -> i32 {
-            $crate::abi::run(&$info, $eval, y, m, d)
+            $crate::abi::run($eval, y, m, d)
         }
 
         #[cfg(target_arch = "wasm32")]
@@ -363,18 +401,19 @@ mod tests {
             "strategy=speed&memory_mb=512",
         ];
         for card in CARDS {
-            let registry = calculators::find(card.info.name).unwrap();
+            let Some(info) = card.info else { continue };
+            let registry = calculators::find(info.name).unwrap();
             for q in queries {
-                let d = decode_query(card.info.specs, q);
+                let d = decode_query(info.specs, q);
                 if !d.errors.is_empty() {
-                    assert!(answer(card.info, card.first, q, TODAY).is_none(), "{}: {q}", card.module);
+                    assert!(answer(card.first, q, TODAY).is_none(), "{}: {q}", card.module);
                     continue;
                 }
                 let Ok(want) = registry.evaluate(&d.values, TODAY) else {
-                    assert!(answer(card.info, card.first, q, TODAY).is_none(), "{}: {q}", card.module);
+                    assert!(answer(card.first, q, TODAY).is_none(), "{}: {q}", card.module);
                     continue;
                 };
-                let ours = answer(card.info, card.first, q, TODAY).unwrap();
+                let ours = answer(card.first, q, TODAY).unwrap();
                 // Every figure the module writes is the registry's, to the digit.
                 for (name, value) in parse(&ours).into_iter().filter(|(n, _)| !n.starts_with('#')) {
                     let theirs = want.iter().find(|(n, _)| *n == name).map(|(_, v)| v.exact());
@@ -386,19 +425,50 @@ mod tests {
                 }
             }
         }
-        let cost = answer(&calculators::COST, cost, "memory_mb=1024&requests=20000000&duration_ms=120", TODAY).unwrap();
+        let cost = answer(cost, "memory_mb=1024&requests=20000000&duration_ms=120", TODAY).unwrap();
         assert_eq!(get(&cost, "total_usd").as_deref(), Some("37.1334"));
         assert_eq!(Reading::Usd.text("37.1334"), "$37.13");
         assert_eq!(get(&cost, "#label").as_deref(), Some("Monthly total"));
-        let power = answer(&calculators::POWER, power, "strategy=speed", TODAY).unwrap();
+        let power = answer(power, "strategy=speed", TODAY).unwrap();
         assert_eq!(get(&power, "#label").as_deref(), Some("Recommended for speed"));
+    }
+
+    #[test]
+    fn an_account_link_totals_as_the_account_page_prices_it() {
+        use lambda_model::billing::{COST_PARAMS, CostInput, FreeTierOrder};
+        let mut a = Values::defaults(COST_PARAMS);
+        a.set("memory_mb", "2048").unwrap();
+        a.set("requests", "30000000").unwrap();
+        let mut b = Values::defaults(COST_PARAMS);
+        b.set("arch", "arm64").unwrap();
+        b.set("requests", "90000000").unwrap();
+        for order in [FreeTierOrder::X86First, FreeTierOrder::ArmFirst] {
+            let fns = [a.clone(), b.clone()];
+            let q = calculators::account::query(&fns, order);
+            let inputs: Vec<_> = fns.iter().map(|v| CostInput::from_values(v, TODAY).unwrap()).collect();
+            let want = calculators::cost::price_account(&inputs, order).unwrap();
+            let ours = answer(account, &q, TODAY).unwrap();
+            for (name, value) in want.metrics() {
+                if !value.exact().is_empty() {
+                    assert_eq!(get(&ours, name), Some(value.exact()), "{order:?}: {name}");
+                }
+            }
+            assert_eq!(get(&ours, "#label").as_deref(), Some("Account total per month"));
+        }
+        // No functions: the page's default one.
+        let one = answer(account, "", TODAY).unwrap();
+        assert_eq!(get(&one, "total_usd"), answer(cost, "", TODAY).and_then(|c| get(&c, "total_usd")));
+        assert!(answer(account, "f=memory_mb%3D7", TODAY).is_none());
     }
 
     #[test]
     fn invalid_values_have_no_figures() {
         for card in CARDS {
-            let first = card.info.specs.iter().find(|s| matches!(s.kind, Kind::Int { .. } | Kind::Num { .. })).unwrap();
-            assert!(answer(card.info, card.first, &format!("{}=x", first.name), TODAY).is_none(), "{}", card.module);
+            let specs = card.info.map_or(lambda_model::billing::COST_PARAMS, |i| i.specs);
+            let first = specs.iter().find(|s| matches!(s.kind, Kind::Int { .. } | Kind::Num { .. })).unwrap();
+            let q = format!("{}=x", first.name);
+            let q = if card.info.is_none() { format!("f={}", lambda_model::params::percent_encode(&q)) } else { q };
+            assert!(answer(card.first, &q, TODAY).is_none(), "{}", card.module);
         }
     }
 

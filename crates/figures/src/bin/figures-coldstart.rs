@@ -1,2 +1,2 @@
 //! The first figures of a coldstart link (see the crate's docs).
-lambda_lab_figures::exports!(lambda_model::calculators::COLDSTART, lambda_lab_figures::coldstart);
+lambda_lab_figures::exports!(lambda_lab_figures::coldstart);

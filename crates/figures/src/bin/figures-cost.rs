@@ -1,2 +1,2 @@
 //! The first figures of a cost link (see the crate's docs).
-lambda_lab_figures::exports!(lambda_model::calculators::COST, lambda_lab_figures::cost);
+lambda_lab_figures::exports!(lambda_lab_figures::cost);

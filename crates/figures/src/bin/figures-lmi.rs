@@ -1,2 +1,2 @@
 //! The first figures of a lmi link (see the crate's docs).
-lambda_lab_figures::exports!(lambda_model::calculators::LMI, lambda_lab_figures::lmi);
+lambda_lab_figures::exports!(lambda_lab_figures::lmi);

@@ -1,2 +1,2 @@
 //! The first figures of a microvms link (see the crate's docs).
-lambda_lab_figures::exports!(lambda_model::calculators::MICROVMS, lambda_lab_figures::microvms);
+lambda_lab_figures::exports!(lambda_lab_figures::microvms);

@@ -1,2 +1,2 @@
 //! The first figures of a platforms link (see the crate's docs).
-lambda_lab_figures::exports!(lambda_model::calculators::PLATFORMS, lambda_lab_figures::platforms);
+lambda_lab_figures::exports!(lambda_lab_figures::platforms);

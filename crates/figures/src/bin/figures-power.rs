@@ -1,2 +1,2 @@
 //! The first figures of a power link (see the crate's docs).
-lambda_lab_figures::exports!(lambda_model::calculators::POWER, lambda_lab_figures::power);
+lambda_lab_figures::exports!(lambda_lab_figures::power);

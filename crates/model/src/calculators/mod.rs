@@ -2,6 +2,7 @@
 //! metrics. The CLI and the lessons compiler both go through here, so a
 //! calculator added once is reachable from both with the same names.
 
+pub mod account;
 pub mod cost;
 pub mod export;
 pub mod labels;

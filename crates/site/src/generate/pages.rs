@@ -550,7 +550,7 @@ fn lede(cfg: &Config, c: &CalcPage) -> String {
 pub(crate) fn figures_html(module: &str, query: &str, cfg: &Config) -> Option<String> {
     use lambda_lab_figures::Reading;
     let card = lambda_lab_figures::card(module)?;
-    let text = lambda_lab_figures::answer(card.info, card.first, query, cfg.today)?;
+    let text = lambda_lab_figures::answer(card.first, query, cfg.today)?;
     let got = |name: &str| text.lines().find_map(|l| l.split_once('\t').filter(|(n, _)| *n == name).map(|(_, v)| v));
     let figure = |metric: &str, reading: Reading| {
         let exact = got(metric).unwrap_or("");
@@ -593,21 +593,47 @@ pub(crate) fn figures_html(module: &str, query: &str, cfg: &Config) -> Option<St
 fn first_figures(cfg: &Config, c: &CalcPage, mode: &str, hint: &str) -> Option<String> {
     let html = figures_html(c.module, "", cfg)?;
     let src = cfg.figures(c.module).map(|m| cfg.href(&format!("/{}", m.wasm)));
-    Some(format!(
-        "<div class=\"calc{compact} first-figures\" data-testid=\"first-figures\"{src}>\n<div class=\"inputs\">{hint}</div>\n\
-         <section class=\"results\" aria-label=\"First figures\"><div class=\"ff-figures\">{html}</div>\n\
+    let results = format!(
+        "<section class=\"results\" aria-label=\"First figures\"><div class=\"ff-figures\">{html}</div>\n\
          <p class=\"hint ff-note\" data-testid=\"first-figures-note\"><span class=\"ff-defaults\">With the calculator's \
          default values.</span><span class=\"ff-wait\">Working out the figures for your link …</span><span \
-         class=\"ff-yours\">For the values in your link.</span></p></section>\n</div>\n",
-        compact = if mode == "embed" { " compact" } else { "" },
+         class=\"ff-yours\">For the values in your link.</span></p></section>\n"
+    );
+    let inputs = format!("<div class=\"inputs\">{hint}</div>\n");
+    // The account's page is one column, its total above the functions (a
+    // list as long as the link's): the total first, as the page has it.
+    let stacked = c.module == "account";
+    let (class, body) = match (mode == "embed", stacked) {
+        (true, _) => (" compact", format!("{inputs}{results}")),
+        (false, true) => (" stacked", format!("{results}{inputs}")),
+        (false, false) => ("", format!("{inputs}{results}")),
+    };
+    Some(format!(
+        "<div class=\"calc{class} first-figures\" data-testid=\"first-figures\"{src}>\n{body}</div>\n",
         src = src.map(|s| format!(" data-figures=\"{}\"", esc(&s))).unwrap_or_default(),
     ))
+}
+
+/// The command line's command for a calculator (`lambda-lab help <it>`): the
+/// traffic page is `simulate`, and the account's functions are each a `cost`.
+pub(crate) fn cli_command(c: &CalcPage) -> &'static str {
+    match c.module {
+        "traffic" => "simulate",
+        "account" => "cost",
+        m => m,
+    }
 }
 
 /// Where a module mounts, with what shows until it has (and without scripts).
 fn module_host(cfg: &Config, c: &CalcPage, mode: &str) -> Result<String, String> {
     let m = cfg.module(c.module)?;
     let defaults = default_summary(cfg, c);
+    let hint = format!(
+        "<p class=\"hint js-only\" role=\"status\" data-testid=\"module-status\">Loading the {} …</p>",
+        c.h1.to_lowercase()
+    );
+    let first = first_figures(cfg, c, mode, &hint);
+    let has_first = first.is_some();
     // A calculator's own page offers the Embed dialog, its own module, and
     // its presenter view (`?view=present`) takes QR codes from the teaching one.
     let modules = if mode == "page" {
@@ -626,19 +652,13 @@ fn module_host(cfg: &Config, c: &CalcPage, mode: &str) -> Result<String, String>
          </noscript>\n</div>",
         name = c.module,
         // Where the inputs will be, beside the first figures when there are some.
-        first = {
-            let hint = format!(
-                "<p class=\"hint js-only\" role=\"status\" data-testid=\"module-status\">Loading the {} …</p>",
-                c.h1.to_lowercase()
-            );
-            first_figures(cfg, c, mode, &hint).unwrap_or(hint + "\n")
-        },
+        first = first.unwrap_or(hint + "\n"),
         src = cfg.href(&format!("/{}", m.js)),
         slug = c.slug,
-        cli = if c.module == "traffic" { "simulate" } else { c.module },
+        cli = cli_command(c),
         // Without scripts (RSS readers, crawlers, script blockers) the page
         // still answers, with its defaults, and says that they are the defaults.
-        yours = if defaults.is_some() { " to compute your own values" } else { "" },
+        yours = if defaults.is_some() || has_first { " to compute your own values" } else { "" },
         defaults = defaults.as_deref().map_or_else(String::new, |h| format!(
             "<p class=\"no-script-answer\" data-testid=\"default-answer\">With its default values: <strong>{}</strong> \
              (prices as of {}).</p>",

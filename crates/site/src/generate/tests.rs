@@ -162,9 +162,7 @@ fn a_calculator_page_loads_and_preloads_only_its_own_module() {
     // address of the module that writes a link's own.
     let card = &cost.html[cost.html.find("data-testid=\"first-figures\"").unwrap()..];
     assert!(card.contains("data-figures=\"/lambda-lab/figures/figures-cost-0123456789abcdef.wasm\""));
-    let want =
-        lambda_lab_figures::answer(&lambda_model::calculators::COST, lambda_lab_figures::cost, "", config().today)
-            .unwrap();
+    let want = lambda_lab_figures::answer(lambda_lab_figures::cost, "", config().today).unwrap();
     let total = want.lines().find_map(|l| l.strip_prefix("total_usd\t")).unwrap();
     assert!(
         card.contains(&format!("<span data-metric=\"total_usd\" data-value=\"{total}\" data-reading=\"usd\">")),
@@ -239,9 +237,16 @@ fn without_scripts_a_calculator_page_answers_with_its_defaults_and_says_so() {
                     assert!(noscript.contains("With its default values: <strong>"), "{}: {noscript}", c.slug);
                     assert!(noscript.contains(&html::esc(&h)), "{}: {noscript}", c.slug);
                 }
-                // The account view has no single headline: it says what it needs.
+                // The account view has no sentence of its defaults: its
+                // first figures (its total) stand above, outside the noscript.
                 None => assert!(!noscript.contains("default values"), "{}", c.slug),
             }
+            // Every page's first figures for its defaults are in its HTML.
+            assert!(page.html.contains("data-testid=\"first-figures\""), "{}", c.slug);
+            // The command it names exists.
+            let cli = pages::cli_command(c);
+            assert!(noscript.contains(&format!("lambda-lab help {cli}")), "{}", c.slug);
+            assert!(lambda_model::calculators::CALCULATORS.iter().any(|k| k.info.name == cli), "{}: {cli}", c.slug);
         }
     }
     let cost = pages::calculator(&cfg, &crate::COST, false).unwrap();
@@ -386,7 +391,7 @@ fn a_lessons_calculators_hold_their_first_figures_for_the_steps_values() {
     let (_, e, _) = lesson.embeds().next().unwrap();
     let c = lambda_model::calculators::find(e.calc).unwrap();
     let card = lambda_lab_figures::card(c.info.module).unwrap();
-    let want = lambda_lab_figures::answer(card.info, card.first, e.query, cfg.today).unwrap();
+    let want = lambda_lab_figures::answer(card.first, e.query, cfg.today).unwrap();
     let metric = card.headline.map_or_else(|| card.kpis[0].1, |h| h.0);
     let exact = want.lines().find_map(|l| l.strip_prefix(&format!("{metric}\t"))).unwrap();
     let first = &page.html[page.html.find("data-testid=\"lesson-first-figures\"").unwrap()..];
