@@ -142,7 +142,7 @@ fn fit(canvas: &web_sys::HtmlCanvasElement) -> (u32, u32, f64) {
         .as_ref()
         .and_then(|w| w.document()?.document_element().and_then(|e| w.get_computed_style(&e).ok().flatten()))
         .and_then(|s| s.get_property_value("font-size").ok())
-        .and_then(|v| v.trim_end_matches("px").parse::<f64>().ok())
+        .and_then(|v| lambda_model::base::decimal::parse_f64(v.trim_end_matches("px")))
         .map_or(1.0, |px| (px / 16.0).clamp(1.0, 3.0));
     let el: &web_sys::Element = canvas.unchecked_ref();
     let rect = el.get_bounding_client_rect();

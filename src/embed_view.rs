@@ -70,7 +70,7 @@ fn page_summary(info: &CalcPage, specs: &'static [ParamSpec], values: &str) -> O
         .iter()
         .filter_map(|name| {
             let el = doc.query_selector(&format!("[data-metric=\"{name}\"]")).ok()??;
-            let x = el.get_attribute("data-value")?.parse::<f64>().ok()?;
+            let x = lambda_model::base::decimal::parse_f64(&el.get_attribute("data-value")?)?;
             Some((*name, MetricValue::Num(x)))
         })
         .collect();

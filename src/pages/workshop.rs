@@ -80,7 +80,7 @@ impl Plan {
                     Some(t) => p.start = t,
                     None => bad("Start (start)", &v, "a 24-hour time, HH:MM, e.g. 09:30"),
                 },
-                "pace" => match v.parse::<f64>().ok().filter(|x| (1.0..=5.0).contains(x)) {
+                "pace" => match lambda_model::base::decimal::parse_f64(&v).filter(|x| (1.0..=5.0).contains(x)) {
                     Some(x) => p.pace = x,
                     None => bad("Pace (× reading time) (pace)", &v, "a number from 1 to 5"),
                 },

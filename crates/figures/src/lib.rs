@@ -170,7 +170,7 @@ impl Reading {
     /// The text in US English (the build writes it; the site script writes
     /// it again in the reader's locale, as the calculator does).
     pub fn text(self, exact: &str) -> String {
-        let x: f64 = exact.parse().unwrap_or(f64::NAN);
+        let x = lambda_model::base::decimal::parse_f64(exact).unwrap_or(f64::NAN);
         match self {
             Reading::Usd => usd(x, 2),
             Reading::UsdSmall if x == 0.0 || x.abs() >= 0.01 => usd(x, 2),
@@ -284,37 +284,44 @@ pub fn card(module: &str) -> Option<&'static Card> {
 pub mod abi {
     //! The module's memory: the query in, the answer out, and an allocator
     //! that only bumps (the module computes one link and is dropped).
-    use std::cell::RefCell;
+    use core::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 
-    thread_local! {
-        static INPUT: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
-        static OUTPUT: RefCell<String> = const { RefCell::new(String::new()) };
-    }
+    // Where the query and the answer are (wasm32 here is single-threaded;
+    // plain words, not thread-locals: std's thread-local and cell machinery
+    // would come with its messages).
+    static INPUT: AtomicUsize = AtomicUsize::new(0);
+    static INPUT_LEN: AtomicUsize = AtomicUsize::new(0);
+    static OUTPUT: AtomicUsize = AtomicUsize::new(0);
 
     pub fn input(len: usize) -> *mut u8 {
-        INPUT.with(|b| {
-            let mut b = b.borrow_mut();
-            b.clear();
-            b.resize(len, 0);
-            b.as_mut_ptr()
-        })
+        let buf = Vec::leak(vec![0u8; len]).as_mut_ptr();
+        INPUT.store(buf as usize, Relaxed);
+        INPUT_LEN.store(len, Relaxed);
+        buf
     }
 
     pub fn run(first: super::First, y: u32, m: u32, d: u32) -> i32 {
-        let query = INPUT.with(|b| String::from_utf8(b.borrow().clone()).unwrap_or_default());
+        let (at, len) = (INPUT.load(Relaxed), INPUT_LEN.load(Relaxed));
+        let bytes: &[u8] = if at == 0 {
+            &[]
+        } else {
+            // SAFETY: `input` handed out this buffer of `len` bytes and never frees it.
+            unsafe { core::slice::from_raw_parts(at as *const u8, len) }
+        };
+        let query = core::str::from_utf8(bytes).unwrap_or("");
         let today = super::Date::new(y as u16, m as u8, d as u8);
-        match super::answer(first, &query, today) {
+        match super::answer(first, query, today) {
             Some(text) => {
-                let len = text.len() as i32;
-                OUTPUT.with(|o| *o.borrow_mut() = text);
-                len
+                let text = String::leak(text);
+                OUTPUT.store(text.as_ptr() as usize, Relaxed);
+                text.len() as i32
             }
             None => -1,
         }
     }
 
     pub fn output() -> *const u8 {
-        OUTPUT.with(|o| o.borrow().as_ptr())
+        OUTPUT.load(Relaxed) as *const u8
     }
 
     pub struct Bump;
@@ -373,6 +380,9 @@ macro_rules! exports {
             $crate::abi::output()
         }
 
+        // (No `main` in the module: each binary is `no_main` on wasm32, so
+        // std's start-up and exit code stay out.)
+        #[cfg(not(target_arch = "wasm32"))]
         fn main() {}
     };
 }

@@ -196,7 +196,7 @@ pub fn parse_typed_number(s: &str) -> Option<f64> {
         kept.chars().filter(|c| *c != ',').collect()
     };
     let cleaned = cleaned.trim_end_matches(|c: char| c.is_ascii_alphabetic() && c != 'e' && c != 'E');
-    let x: f64 = cleaned.parse().ok()?;
+    let x = lambda_model::base::decimal::parse_f64(cleaned)?;
     x.is_finite().then_some(x)
 }
 

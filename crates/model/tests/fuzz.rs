@@ -841,3 +841,50 @@ fn analytic_companions_are_bounded_and_monotone() {
         assert!(e.is_nan() || (0.0..=1.0).contains(&e), "case {n}");
     });
 }
+
+/// A decimal someone could type or a link could carry: digits, a point, an
+/// exponent, signs and the odd stray character, of any length.
+fn decimal_text(rng: &mut Rng) -> String {
+    let mut s = String::new();
+    if below(rng, 4) == 0 {
+        s.push(*pick(rng, &['-', '+']));
+    }
+    let most = if below(rng, 20) == 0 { 900 } else { 25 };
+    let digits = 1 + below(rng, most) as usize;
+    let point = below(rng, digits as u64 + 2) as usize;
+    for k in 0..digits {
+        s.push(char::from(b'0' + below(rng, 10) as u8));
+        if k == point {
+            s.push('.');
+        }
+    }
+    if below(rng, 2) == 0 {
+        s.push(*pick(rng, &['e', 'E']));
+        if below(rng, 2) == 0 {
+            s.push(*pick(rng, &['-', '+']));
+        }
+        s.push_str(&below(rng, 700).to_string());
+    }
+    if below(rng, 30) == 0 {
+        s.insert(below(rng, s.len() as u64 + 1) as usize, *pick(rng, &['.', 'e', '-', ' ', 'x', '_']));
+    }
+    s
+}
+
+#[test]
+fn decimals_read_as_cores_parser() {
+    use lambda_model::base::decimal::parse_f64;
+    let bits = |x: Option<f64>| x.map(|x| if x.is_nan() { u64::MAX } else { x.to_bits() });
+    fuzz("decimal reader", 20_000, |rng, n| {
+        let s = match n % 4 {
+            0 => garbage(rng),
+            // A double's shortest text, or its exponent form.
+            1 => {
+                let x = f64::from_bits(rng.next_u64());
+                if below(rng, 2) == 0 { format!("{x}") } else { format!("{x:e}") }
+            }
+            _ => decimal_text(rng),
+        };
+        assert_eq!(bits(parse_f64(&s)), bits(s.parse::<f64>().ok()), "case {n}: {s:?}");
+    });
+}

@@ -1,2 +1,3 @@
 //! The first figures of a traffic link (see the crate's docs).
+#![cfg_attr(target_arch = "wasm32", no_main)]
 lambda_lab_figures::exports!(lambda_lab_figures::traffic);

@@ -82,7 +82,7 @@ pub(super) fn numbers_in(html: &str) -> Vec<(String, f64)> {
     let flush = |token: &mut String, out: &mut Vec<(String, f64)>| {
         let t = token.trim_end_matches([',', '.']).to_string();
         if t.chars().any(|c| c.is_ascii_digit())
-            && let Ok(x) = t.replace(',', "").parse::<f64>()
+            && let Some(x) = lambda_model::base::decimal::parse_f64(&t.replace(',', ""))
         {
             out.push((t, x));
         }

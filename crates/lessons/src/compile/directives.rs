@@ -178,10 +178,10 @@ pub(super) fn directive(
             let x = live.value.as_f64().unwrap_or(0.0);
             let shown = format.scale(x);
             let tolerance = match tol.strip_suffix('%') {
-                Some(p) => {
-                    p.trim().parse::<f64>().ok().filter(|p| *p > 0.0 && *p < 100.0).map(|p| shown.abs() * p / 100.0)
-                }
-                None => tol.parse::<f64>().ok().filter(|t| *t > 0.0 && t.is_finite()),
+                Some(p) => lambda_model::base::decimal::parse_f64(p.trim())
+                    .filter(|p| *p > 0.0 && *p < 100.0)
+                    .map(|p| shown.abs() * p / 100.0),
+                None => lambda_model::base::decimal::parse_f64(tol).filter(|t| *t > 0.0 && t.is_finite()),
             }
             .ok_or_else(|| {
                 ctx.err(tl, format!("tolerance '{tol}' should be a positive number or a percentage like 2%"))

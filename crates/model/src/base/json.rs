@@ -41,7 +41,7 @@ impl Json {
 
     pub fn as_f64(&self) -> Option<f64> {
         match self {
-            Json::Num(n) => n.parse().ok().filter(|x: &f64| x.is_finite()),
+            Json::Num(n) => crate::base::decimal::parse_f64(n).filter(|x| x.is_finite()),
             _ => None,
         }
     }

@@ -2,6 +2,7 @@
 //! randomness, statistics and lines of text. Imports nothing of the crate.
 
 pub mod date;
+pub mod decimal;
 pub mod json;
 pub mod lines;
 pub mod money;

@@ -69,7 +69,7 @@ pub fn parse_number(s: &str) -> Option<f64> {
         return None;
     }
     let text = if shift > 0 { format!("{body}e{shift}") } else { body };
-    text.parse::<f64>().ok().filter(|x| x.is_finite())
+    crate::base::decimal::parse_f64(&text).filter(|x| x.is_finite())
 }
 
 /// The digits of `s` without its group separators, or `None` when they are

@@ -134,7 +134,7 @@ fn err(param: &str, given: String, message: String) -> ParamError {
 pub fn input(v: &Values) -> Result<MicroVmInput, Vec<ParamError>> {
     let region = v.text(p!("region"));
     let rates = microvm_rates(region).expect("region is a checked choice");
-    let baseline: f64 = v.text(p!("baseline_gb")).parse().expect("baseline_gb is a checked choice");
+    let baseline = crate::base::decimal::parse_f64(v.text(p!("baseline_gb"))).expect("baseline_gb is a checked choice");
     let i = MicroVmInput {
         rates,
         baseline_half_gb: (baseline * 2.0).round() as u32,

@@ -176,7 +176,7 @@ pub fn open_in(specs: &'static [ParamSpec], profile: &[(String, String)]) -> (Va
     // key says "none". Since 2025-08-01 Init is billed on every runtime, so
     // the cost page's default loses nothing unless SnapStart or an older
     // billing date is in play.)
-    let init = profile.iter().find(|(k, _)| k == "init_ms").and_then(|(_, x)| x.parse::<f64>().ok());
+    let init = profile.iter().find(|(k, _)| k == "init_ms").and_then(|(_, x)| crate::base::decimal::parse_f64(x));
     if v.spec("cold_start_ms").is_some() && init.is_some_and(|ms| ms > 0.0) {
         let _ = v.set("runtime", "none");
         carried.retain(|(k, _)| k != "runtime");
@@ -304,7 +304,7 @@ pub fn daily_cycle(v: &Values, carried: &[(String, String)]) -> Option<Vec<(&'st
 }
 
 fn get_num(p: &Pairs, key: &str) -> Option<f64> {
-    p.iter().find(|(k, _)| k == key).and_then(|(_, x)| x.parse::<f64>().ok())
+    p.iter().find(|(k, _)| k == key).and_then(|(_, x)| crate::base::decimal::parse_f64(x))
 }
 
 /// The cold-start ratio once the simulation has warmed up: the engine's

@@ -80,8 +80,9 @@ pub fn init_fit(slug: &str, arch: &str, package: &str) -> Option<InitFit> {
             if f.len() < 11 || f[0] != name || f[1] != pkg || f[2] != arch {
                 continue;
             }
-            let (Ok(mem), Ok(n), Ok(p50), Ok(p99), Ok(mu), Ok(sigma)) =
-                (f[3].parse::<u32>(), f[4].parse::<u32>(), f[5].parse(), f[7].parse(), f[9].parse(), f[10].parse())
+            let num = crate::base::decimal::parse_f64;
+            let (Ok(mem), Ok(n), Some(p50), Some(p99), Some(mu), Some(sigma)) =
+                (f[3].parse::<u32>(), f[4].parse::<u32>(), num(f[5]), num(f[7]), num(f[9]), num(f[10]))
             else {
                 continue;
             };

@@ -30,7 +30,7 @@ pub struct FargateInput {
 
 impl FargateInput {
     pub fn vcpus(&self) -> f64 {
-        self.vcpu.parse().unwrap_or(1.0)
+        crate::base::decimal::parse_f64(self.vcpu).unwrap_or(1.0)
     }
 }
 

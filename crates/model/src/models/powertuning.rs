@@ -120,7 +120,9 @@ pub fn decode_json(text: &str) -> Result<Vec<TunedPoint>, String> {
     if let Some(stats) = results.get("stats").and_then(|s| s.as_array()) {
         let mut out = Vec::new();
         for (i, s) in stats.iter().enumerate() {
-            let num = |k: &str| s.get(k).and_then(|v| v.as_f64().or_else(|| v.as_str().and_then(|t| t.parse().ok())));
+            let num = |k: &str| {
+                s.get(k).and_then(|v| v.as_f64().or_else(|| v.as_str().and_then(crate::base::decimal::parse_f64)))
+            };
             match (num("value"), num("averageDuration"), num("averagePrice")) {
                 (Some(m), Some(d), Some(c)) => out.push(point(m, d, c).map_err(|e| format!("stats[{i}]: {e}"))?),
                 _ => {

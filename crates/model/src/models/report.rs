@@ -66,7 +66,7 @@ fn field(line: &str, name: &str) -> Option<f64> {
             && let Some(v) = rest.strip_prefix(':')
         {
             let num: String = v.trim_start().chars().take_while(|c| c.is_ascii_digit() || *c == '.').collect();
-            return num.parse::<f64>().ok().filter(|x| x.is_finite());
+            return crate::base::decimal::parse_f64(&num).filter(|x| x.is_finite());
         }
         from = at + name.len();
     }

@@ -284,7 +284,7 @@ pub fn iso8601_seconds(s: &str) -> Option<f64> {
         if at == start {
             return None;
         }
-        fraction = format!("0.{}", &s[start..at]).parse::<f64>().ok()?;
+        fraction = crate::base::decimal::parse_f64(&format!("0.{}", &s[start..at]))?;
     }
     let offset_s = match &b[at..] {
         [] | [b'Z' | b'z'] => 0,

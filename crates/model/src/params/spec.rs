@@ -121,7 +121,7 @@ impl ParamSpec {
     /// Text that is no number, or a number too large for any field ("1e400",
     /// which is out of range rather than not a number).
     fn not_a_number(&self, given: &str) -> ParamError {
-        let huge = given.trim().parse::<f64>().is_ok_and(f64::is_infinite);
+        let huge = crate::base::decimal::parse_f64(given.trim()).is_some_and(f64::is_infinite);
         self.error(given, if huge { "out of range" } else { "not a number" })
     }
 

@@ -289,7 +289,12 @@ const TIMEOUT_MS: f64 = 900_000.0;
 fn points_of(text: &str) -> Vec<Point> {
     text.split(',')
         .filter_map(|p| p.split_once(':'))
-        .filter_map(|(m, d)| Some(Point { memory_mb: m.parse().ok()?, duration_ms: d.parse().ok()? }))
+        .filter_map(|(m, d)| {
+            Some(Point {
+                memory_mb: crate::base::decimal::parse_f64(m)?,
+                duration_ms: crate::base::decimal::parse_f64(d)?,
+            })
+        })
         .collect()
 }
 
