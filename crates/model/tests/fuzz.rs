@@ -888,3 +888,18 @@ fn decimals_read_as_cores_parser() {
         assert_eq!(bits(parse_f64(&s)), bits(s.parse::<f64>().ok()), "case {n}: {s:?}");
     });
 }
+
+#[test]
+fn doubles_write_as_cores_formatting() {
+    use lambda_model::base::digits::{fmt_fixed, fmt_shortest};
+    fuzz("decimal writer", 5_000, |rng, n| {
+        let x = match n % 3 {
+            0 => f64::from_bits(rng.next_u64()),
+            1 => (rng.next_u64() % 10_000_000_000) as f64 / 10f64.powi((rng.next_u64() % 12) as i32),
+            _ => f64::from_bits(((rng.next_u64() % 2046 + 1) << 52) + rng.next_u64() % 4),
+        };
+        assert_eq!(fmt_shortest(x), format!("{x}"), "case {n}: {:#x}", x.to_bits());
+        let d = (rng.next_u64() % 20) as usize;
+        assert_eq!(fmt_fixed(x, d), format!("{x:.d$}"), "case {n}: {:#x} at {d}", x.to_bits());
+    });
+}

@@ -11,6 +11,7 @@
 //! double by exact big-integer comparisons with the midpoints around it
 //! (Clinger's algorithm R).
 
+use crate::base::big::Big;
 use std::cmp::Ordering;
 
 /// `s` as a double, exactly as `s.parse::<f64>().ok()`: an optional sign,
@@ -122,7 +123,7 @@ const POW10: [f64; 23] = [
 
 /// The double nearest `digits × 10^exp10` (digits without leading or
 /// trailing zeros, the value within the doubles' range give or take one).
-fn nearest(digits: &[u8], exp10: i64) -> f64 {
+pub(crate) fn nearest(digits: &[u8], exp10: i64) -> f64 {
     let n = digits.len() as i64;
     let leading = |k: usize| digits.iter().take(k).fold(0u64, |w, d| w * 10 + u64::from(*d));
     if n <= 15 {
@@ -188,7 +189,7 @@ fn scale(mut x: f64, mut e: i64) -> f64 {
 }
 
 /// A non-negative finite double as `m × 2^e`, `m` a whole number.
-fn parts(x: f64) -> (u64, i64) {
+pub(crate) fn parts(x: f64) -> (u64, i64) {
     let bits = x.to_bits();
     let field = ((bits >> 52) & 0x7ff) as i64;
     let frac = bits & ((1 << 52) - 1);
@@ -214,88 +215,6 @@ fn compare(w: &Big, p: i64, m: u64, q: i64) -> Ordering {
     right.shl(q.max(0) as u32);
     right.mul_pow10(a);
     left.cmp(&right)
-}
-
-/// A whole number, 32 bits a word, least significant first.
-#[derive(Clone, Debug)]
-struct Big(Vec<u32>);
-
-impl Big {
-    fn from_u64(x: u64) -> Big {
-        Big(vec![x as u32, (x >> 32) as u32])
-    }
-
-    fn from_digits(digits: &[u8]) -> Big {
-        let mut b = Big(vec![0]);
-        for chunk in digits.chunks(9) {
-            let v = chunk.iter().fold(0u32, |v, d| v * 10 + u32::from(*d));
-            b.mul_small(10u32.pow(chunk.len() as u32));
-            b.add_small(v);
-        }
-        b
-    }
-
-    fn mul_small(&mut self, k: u32) {
-        let mut carry = 0u64;
-        for w in &mut self.0 {
-            let v = u64::from(*w) * u64::from(k) + carry;
-            *w = v as u32;
-            carry = v >> 32;
-        }
-        if carry > 0 {
-            self.0.push(carry as u32);
-        }
-    }
-
-    fn add_small(&mut self, k: u32) {
-        let mut carry = u64::from(k);
-        for w in &mut self.0 {
-            let v = u64::from(*w) + carry;
-            *w = v as u32;
-            carry = v >> 32;
-            if carry == 0 {
-                return;
-            }
-        }
-        if carry > 0 {
-            self.0.push(carry as u32);
-        }
-    }
-
-    /// Times `10^k`: `5^k`, then `k` bits left.
-    fn mul_pow10(&mut self, mut k: u32) {
-        let shift = k;
-        while k >= 13 {
-            self.mul_small(1_220_703_125); // 5^13
-            k -= 13;
-        }
-        self.mul_small(5u32.pow(k));
-        self.shl(shift);
-    }
-
-    fn shl(&mut self, bits: u32) {
-        let (words, bits) = ((bits / 32) as usize, bits % 32);
-        if bits > 0 {
-            let mut carry = 0u32;
-            for w in &mut self.0 {
-                let v = (*w << bits) | carry;
-                carry = *w >> (32 - bits);
-                *w = v;
-            }
-            if carry > 0 {
-                self.0.push(carry);
-            }
-        }
-        if words > 0 {
-            self.0.splice(0..0, std::iter::repeat_n(0, words));
-        }
-    }
-
-    fn cmp(&self, other: &Big) -> Ordering {
-        let len = |b: &Big| b.0.iter().rposition(|w| *w != 0).map_or(0, |i| i + 1);
-        let (a, b) = (len(self), len(other));
-        a.cmp(&b).then_with(|| self.0[..a].iter().rev().cmp(other.0[..b].iter().rev()))
-    }
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@
 /// Shortest decimal that reads back as the same `f64` (Rust's `Display`), never
 /// in exponent form, so URLs stay readable.
 pub fn fmt_num(x: f64) -> String {
-    if x == x.trunc() && x.abs() < 1e15 { format!("{}", x as i64) } else { format!("{x}") }
+    if x == x.trunc() && x.abs() < 1e15 { format!("{}", x as i64) } else { crate::base::digits::fmt_shortest(x) }
 }
 
 /// `x` rounded to `digits` decimals.
