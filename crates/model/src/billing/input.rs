@@ -335,7 +335,7 @@ impl CostInput {
                     refuse(format!(
                         "pollers are billed per second with a 1-minute minimum{}; use 0 or at least {} EPU-hours.",
                         if min_minutes > 1.0 { ", and an SQS mapping runs at least 2" } else { "" },
-                        (min_minutes / 60.0 * 10_000.0).ceil() / 10_000.0
+                        crate::base::digits::fmt_shortest((min_minutes / 60.0 * 10_000.0).ceil() / 10_000.0)
                     ))
                 });
             }
@@ -400,7 +400,9 @@ impl CostInput {
                 if n > cap {
                     errs.add(|| cross("pc_requests", n.to_string(), format!(
                         "{} PC environments enabled {} h can serve at most {cap} invocations of {} ms; use 0 to {cap}, or -1.",
-                        i.pc_units, i.pc_hours, i.pc_duration_ms
+                        i.pc_units,
+                        crate::base::digits::fmt_shortest(i.pc_hours),
+                        crate::base::digits::fmt_shortest(i.pc_duration_ms)
                     )));
                 }
             }

@@ -96,15 +96,20 @@ const MIN_COST_USD: f64 = 1e-10;
 /// produce: whole megabytes from 128 to 10,240, a duration up to 15 minutes,
 /// a per-invocation cost from $1e-10 to $1.
 fn point(m: f64, d: f64, c: f64) -> Result<TunedPoint, String> {
+    let t = crate::base::digits::fmt_shortest;
     if !(m.fract() == 0.0 && (128.0..=10240.0).contains(&m)) {
-        return Err(format!("{m} MB; memory sizes are whole megabytes from 128 to 10,240."));
+        return Err(format!("{} MB; memory sizes are whole megabytes from 128 to 10,240.", t(m)));
     }
     if !(d.is_finite() && d > 0.0 && d <= 900_000.0) {
-        return Err(format!("{d} ms at {m} MB; durations run from above 0 to 900,000 ms (15 minutes)."));
+        return Err(format!("{} ms at {} MB; durations run from above 0 to 900,000 ms (15 minutes).", t(d), t(m)));
     }
     if !(c.is_finite() && (MIN_COST_USD..=MAX_COST_USD).contains(&c)) {
         return Err(format!(
-            "${c} per invocation at {m} MB; a Lambda invocation costs between ${MIN_COST_USD} and ${MAX_COST_USD}."
+            "${} per invocation at {} MB; a Lambda invocation costs between ${} and ${}.",
+            t(c),
+            t(m),
+            t(MIN_COST_USD),
+            t(MAX_COST_USD)
         ));
     }
     Ok(TunedPoint { memory_mb: m, duration_ms: d, cost_usd: c })

@@ -155,7 +155,8 @@ pub fn fit(points: &[Point], threads: f64, alpha: f64) -> Result<Fit, FitError> 
     if same(&col(1), &col(2)) {
         allowed[2] = false;
         caveats.push(format!(
-            "Serial and parallel work cannot be told apart from these sizes (with {threads} thread(s) they scale alike); all CPU work is fitted as serial. Add a size above 3,538 MB to separate them."
+            "Serial and parallel work cannot be told apart from these sizes (with {} thread(s) they scale alike); all CPU work is fitted as serial. Add a size above 3,538 MB to separate them.",
+            crate::base::digits::fmt_shortest(threads)
         ));
     }
     let best = nnls3(&rows, allowed).ok_or_else(|| FitError("The points could not be fitted.".into()))?;

@@ -355,7 +355,8 @@ pub fn config(v: &Values) -> Result<SimConfig, crate::params::ParamError> {
                         return Err(bad(
                             "trace",
                             format!(
-                                "Arrival timestamps (trace): \u{201c}{tok}\u{201d} is not a time from 0 to {sim_s} s (Simulated time, sim_seconds)."
+                                "Arrival timestamps (trace): \u{201c}{tok}\u{201d} is not a time from 0 to {} s (Simulated time, sim_seconds).",
+                                crate::base::digits::fmt_shortest(sim_s)
                             ),
                         ));
                     }
@@ -382,8 +383,8 @@ pub fn config(v: &Values) -> Result<SimConfig, crate::params::ParamError> {
         return Err(bad(
             "sim_seconds",
             format!(
-                "Simulated time (sim_seconds): that is about {:.0} million requests; simulate at most 200 million (lower Requests per second (rate_per_s) or the simulated time).",
-                expected / 1e6
+                "Simulated time (sim_seconds): that is about {} million requests; simulate at most 200 million (lower Requests per second (rate_per_s) or the simulated time).",
+                crate::base::digits::fmt_fixed(expected / 1e6, 0)
             ),
         ));
     }

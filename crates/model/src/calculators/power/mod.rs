@@ -426,7 +426,7 @@ pub fn evaluate(v: &Values, today: Date) -> Result<PowerResult, Vec<ParamError>>
             "max_memory_used_mb",
             format!(
                 "Max Memory Used (max_memory_used_mb): every one of the Candidate sizes (candidates) is below the memory floor of {} MB (Max Memory Used + 10%); add larger candidates.",
-                floor.unwrap_or(0.0)
+                crate::base::digits::fmt_shortest(floor.unwrap_or(0.0))
             ),
         )
     };
@@ -443,7 +443,7 @@ pub fn evaluate(v: &Values, today: Date) -> Result<PowerResult, Vec<ParamError>>
         let best = pick(&rows, strategy, weight, band).ok_or_else(|| {
             err("max_memory_used_mb", format!(
                 "Every measured size is below the memory floor of {} MB (Max Memory Used + 10%); measure a larger size.",
-                floor.unwrap_or(0.0)
+                crate::base::digits::fmt_shortest(floor.unwrap_or(0.0))
             ))
         })?;
         let next = (!model_pick.measured).then(|| {
