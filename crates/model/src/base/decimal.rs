@@ -338,13 +338,8 @@ mod tests {
 
     #[test]
     fn a_quarter_million_random_decimals_read_as_cores() {
-        let mut seed = 0x2545_f491_4f6c_dd1du64;
-        let mut next = move || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
+        let mut rng = crate::base::rng::Rng::new(0x2545_f491_4f6c_dd1d);
+        let mut next = move || rng.next_u64();
         for _ in 0..250_000 {
             let r = next();
             let digits = 1 + (r % 40) as usize;

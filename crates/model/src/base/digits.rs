@@ -247,13 +247,8 @@ mod tests {
 
     #[test]
     fn random_doubles_write_as_core_writes_them() {
-        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
-        let mut next = move || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
+        let mut rng = crate::base::rng::Rng::new(0x9e37_79b9_7f4a_7c15);
+        let mut next = move || rng.next_u64();
         for k in 0..40_000 {
             let x = match k % 4 {
                 // Any double.
