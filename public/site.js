@@ -161,21 +161,20 @@ if (app && app.dataset.teachSrc && app.dataset.lesson && ['present', 'handout', 
 const presentingCalc = !!(app && app.dataset.page && app.dataset.teachSrc && viewParam === 'present');
 if (presentingCalc) root.classList.add('presenting');
 if (app && app.dataset.src) {
-  // A link's own first figures before the interactive module (which is not
-  // fetched until then, so the two do not share the network).
-  firstFigures(app).then(() => mountModule(app));
+  // On a calculator page this script is loaded by the page's inline first-
+  // figures script once a link's own figures are written (html.rs,
+  // FIGURES_SCRIPT), so the interactive module never shares the network
+  // with them.
+  mountModule(app);
 } else {
   root.dataset.app = 'ready';
 }
 
 // ── First figures ──────────────────────────────────────────────────────────
-// A calculator page holds its result card for the default values (written at
-// build time, in US English). Without values in the address they are the
-// link's own: they are rewritten in the reader's locale, as the calculator
-// writes them. With values, the card stays hidden in its place (the head's
-// script set `ff-link` before the first paint) while the calculator's figures
-// module (the engine alone, a few exports, no glue) computes the link's own;
-// then it shows them. Invalid values leave it hidden: the calculator says why.
+// A calculator page's own first figures are written by its inline script
+// (FIGURES_SCRIPT in crates/site/src/generate/html.rs), which reads them the
+// same way as `readAs` here; a lesson's calculators hold theirs for the
+// step's values, rewritten here in the reader's locale.
 function readAs(reading, value) {
   const x = Number(value);
   if (value === '' || value === undefined || !Number.isFinite(x)) return '\u2014';
@@ -190,54 +189,6 @@ function readAs(reading, value) {
     case 'num': return intl({ maximumFractionDigits: Number(d) });
     case 'pct': return `${(x * 100).toFixed(3)}%`;
     default: return String(value);
-  }
-}
-
-async function firstFigures(el) {
-  const card = el.querySelector('.first-figures');
-  if (!card) return;
-  const write = (value) => {
-    for (const f of card.querySelectorAll('[data-metric]')) {
-      const v = value(f);
-      f.dataset.value = v;
-      f.textContent = readAs(f.dataset.reading, v);
-    }
-  };
-  try {
-    if (!root.classList.contains('ff-link')) {
-      write((f) => f.dataset.value);
-      return;
-    }
-    if (!card.dataset.figures) return;
-    const src = card.dataset.figures;
-    let instance;
-    try {
-      ({ instance } = await WebAssembly.instantiateStreaming(fetch(src), {}));
-    } catch (e) {
-      // A host that sends another type than application/wasm.
-      ({ instance } = await WebAssembly.instantiate(await (await fetch(src)).arrayBuffer(), {}));
-    }
-    const x = instance.exports;
-    const query = new TextEncoder().encode(location.search.slice(1));
-    // (Asking for the buffer may grow the memory: read `memory.buffer` after.)
-    const at = x.ff_input(query.length);
-    new Uint8Array(x.memory.buffer, at, query.length).set(query);
-    const now = new Date();
-    const n = x.ff_run(now.getUTCFullYear(), now.getUTCMonth() + 1, now.getUTCDate());
-    if (n < 0) return;
-    const got = new Map();
-    const out = x.ff_output();
-    for (const line of new TextDecoder().decode(new Uint8Array(x.memory.buffer, out, n)).split('\n')) {
-      const tab = line.indexOf('\t');
-      if (tab > 0) got.set(line.slice(0, tab), line.slice(tab + 1));
-    }
-    write((f) => got.get(f.dataset.metric) || '');
-    const label = card.querySelector('[data-ff-label]');
-    if (label && got.get('#label')) label.textContent = got.get('#label');
-    card.classList.add('ff-done');
-  } catch (e) {
-    // Offline, or a redeploy took the file: the interactive module says so.
-    console.warn('Lambda Lab: the first figures did not load.', e);
   }
 }
 

@@ -102,6 +102,26 @@ impl Config {
         html::Layout { assets: &self.assets, base: self.base() }
     }
 
+    /// The site script's tag among the shared assets, its address and its
+    /// `integrity` (a calculator page loads it after its first figures).
+    pub fn site_script(&self) -> Option<(String, String, String)> {
+        let mut rest = self.assets.as_str();
+        while let Some(i) = rest.find("<script") {
+            let tail = &rest[i..];
+            let end = tail.find("</script>").map_or(tail.len(), |e| e + "</script>".len());
+            let tag = &tail[..end];
+            if let Some(src) = asset_urls(tag).into_iter().find(|u| u.contains("/site-") && u.ends_with(".js")) {
+                let integrity = tag
+                    .split_once("integrity=\"")
+                    .and_then(|(_, t)| t.split_once('"'))
+                    .map_or(String::new(), |(v, _)| v.to_string());
+                return Some((tag.to_string(), src, integrity));
+            }
+            rest = &tail[end..];
+        }
+        None
+    }
+
     /// The shared files every page loads: the `href`s and `src`s of the asset tags.
     pub fn shared_loads(&self) -> Vec<String> {
         asset_urls(&self.assets)

@@ -634,6 +634,12 @@ fn module_host(cfg: &Config, c: &CalcPage, mode: &str) -> Result<String, String>
     );
     let first = first_figures(cfg, c, mode, &hint);
     let has_first = first.is_some();
+    let late = if has_first { cfg.site_script() } else { None };
+    let site = late.as_ref().map_or(String::new(), |(_, src, integrity)| {
+        let integrity =
+            if integrity.is_empty() { String::new() } else { format!(" data-site-integrity=\"{}\"", esc(integrity)) };
+        format!(" data-site=\"{}\"{integrity}", esc(src))
+    });
     // A calculator's own page offers the Embed dialog, its own module, and
     // its presenter view (`?view=present`) takes QR codes from the teaching one.
     let modules = if mode == "page" {
@@ -647,10 +653,17 @@ fn module_host(cfg: &Config, c: &CalcPage, mode: &str) -> Result<String, String>
     };
     Ok(format!(
         "<div id=\"app\" class=\"module-host\" data-module=\"{name}\" data-mode=\"{mode}\" data-src=\"{src}\" \
-         data-page=\"/calculators/{slug}/\"{modules}>\n{first}<noscript>{defaults}<p class=\"notice\">This calculator runs in your browser and needs JavaScript \
+         data-page=\"/calculators/{slug}/\"{modules}{site}>\n{first}<noscript>{defaults}<p class=\"notice\">This calculator runs in your browser and needs JavaScript \
          and WebAssembly{yours}. The same engine answers on the command line: <code>lambda-lab help {cli}</code>.</p>\
-         </noscript>\n</div>",
+         </noscript>\n</div>{late}",
         name = c.module,
+        // With first figures, the site script comes after them (see
+        // FIGURES_SCRIPT): #app names it, the inline script loads it.
+        late = if late.is_some() {
+            format!("\n<script>{}</script>", crate::generate::html::FIGURES_SCRIPT)
+        } else {
+            String::new()
+        },
         // Where the inputs will be, beside the first figures when there are some.
         first = first.unwrap_or(hint + "\n"),
         src = cfg.href(&format!("/{}", m.js)),
@@ -690,17 +703,28 @@ pub(crate) fn calculator(cfg: &Config, c: &CalcPage, embed: bool) -> Result<Page
     let mut loads = cfg.shared_loads();
     loads.extend([m.js.clone(), m.wasm.clone()]);
     // The interactive module's budget sums `loads`; the first figure's, `first`.
+    // Before a link's first figure: the page, the stylesheet and the figures
+    // module; the site script comes after (FIGURES_SCRIPT loads it).
+    let late = cfg.figures(c.module).and(cfg.site_script());
     let first = cfg.figures(c.module).map(|f| {
-        let mut first = cfg.shared_loads();
+        let site =
+            late.as_ref().map(|(_, src, _)| src.strip_prefix(cfg.public_url.as_str()).unwrap_or(src).to_string());
+        let mut first: Vec<String> = cfg.shared_loads().into_iter().filter(|u| Some(u) != site.as_ref()).collect();
         first.push(f.wasm.clone());
         first
     });
+    // …so its tag leaves the head.
+    let late_tag = |html: String| match &late {
+        Some((tag, ..)) => html.replacen(&format!("{tag}\n"), "", 1).replacen(tag.as_str(), "", 1),
+        None => html,
+    };
     if !embed {
         let route = format!("/calculators/{}/", c.slug);
         let main =
             format!("<h1>{}</h1>\n<p class=\"lede\">{}</p>\n{}", esc(c.h1), lede(cfg, c), module_host(cfg, c, "page")?);
         let head = format!("{}{}", calc_preload(cfg, c, m), oembed_link(cfg, c));
         let mut page = framed(cfg, &route, c.h1, c.description, head, &main, loads);
+        page.html = late_tag(page.html);
         page.first = first;
         return Ok(page);
     }
@@ -725,7 +749,7 @@ pub(crate) fn calculator(cfg: &Config, c: &CalcPage, embed: bool) -> Result<Page
         esc(c.h1),
         module_host(cfg, c, "embed")?
     );
-    let mut page = page_at(&route, title, html, loads);
+    let mut page = page_at(&route, title, late_tag(html), loads);
     page.first = first;
     Ok(page)
 }

@@ -147,17 +147,23 @@ fn a_calculator_page_loads_and_preloads_only_its_own_module() {
     // dialog's, loaded on a click, and the teaching module's, loaded only for `?view=present`.
     assert_eq!(cost.html.matches("/modules/cost-").count(), 5, "{}", cost.html);
     assert_eq!(cost.html.matches("/modules/").count(), 7, "{}", cost.html);
-    // Before the first figure: the shared assets and the figures module.
+    // Before the first figure: the stylesheet and the figures module; the
+    // site script is loaded after it by the inline first-figures script
+    // (its tag leaves the head; #app names it, with its integrity).
     assert_eq!(
         cost.first.as_deref(),
-        Some(
-            &[
-                "main-0011.css".to_string(),
-                "site-0022.js".to_string(),
-                "figures/figures-cost-0123456789abcdef.wasm".to_string()
-            ][..]
-        )
+        Some(&["main-0011.css".to_string(), "figures/figures-cost-0123456789abcdef.wasm".to_string()][..])
     );
+    assert!(!cost.html.contains("<script src=\"/lambda-lab/site-0022.js\""), "{}", cost.html);
+    assert!(cost.html.contains("data-site=\"/lambda-lab/site-0022.js\""));
+    let host_end = cost.html.find("</noscript>\n</div>").unwrap();
+    assert!(
+        cost.html[host_end..].starts_with(&format!("</noscript>\n</div>\n<script>{}</script>", html::FIGURES_SCRIPT))
+    );
+    assert!(html::content_security_policy().contains(&html::sha256_source(html::FIGURES_SCRIPT)));
+    // Pages without first figures keep the site script in their head.
+    let about = pages.iter().find(|p| p.route == "about/").unwrap();
+    assert!(about.html.contains("<script src=\"/lambda-lab/site-0022.js\" type=\"module\"></script>"));
     // The first figures for the defaults, in the result card's place, and the
     // address of the module that writes a link's own.
     let card = &cost.html[cost.html.find("data-testid=\"first-figures\"").unwrap()..];
