@@ -51,14 +51,18 @@ impl Big {
     }
 
     /// Times `10^k`: `5^k`, then `k` bits left.
-    pub(crate) fn mul_pow10(&mut self, mut k: u32) {
-        let shift = k;
+    pub(crate) fn mul_pow10(&mut self, k: u32) {
+        self.mul_pow5(k);
+        self.shl(k);
+    }
+
+    /// Times `5^k`.
+    pub(crate) fn mul_pow5(&mut self, mut k: u32) {
         while k >= 13 {
             self.mul_small(1_220_703_125); // 5^13
             k -= 13;
         }
         self.mul_small(5u32.pow(k));
-        self.shl(shift);
     }
 
     pub(crate) fn shl(&mut self, bits: u32) {

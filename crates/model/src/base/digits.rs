@@ -27,11 +27,14 @@ pub fn fmt_shortest(x: f64) -> String {
             return format!("{sign}{t}");
         }
         // At the bottom of a binade the doubles are twice as far apart
-        // above as below: the candidate on the other side may read back.
-        if let Some((up, carried)) = other_side(&s, p)
-            && let Some(t) = reads_back(&up, point + carried, a)
-        {
-            return format!("{sign}{t}");
+        // above as below: when the nearest rounded down, the candidate one
+        // up may read back (the lower neighbour is never the wider side).
+        let rounded_down = p < s.len() && carried == 0 && near[..] == s[..p];
+        if rounded_down {
+            let (up, carried) = increment(near);
+            if let Some(t) = reads_back(&up, point + carried, a) {
+                return format!("{sign}{t}");
+            }
         }
     }
     format!("{sign}{}", layout(&s, point))
@@ -94,12 +97,7 @@ fn exact(a: f64) -> (Vec<u8>, i64) {
         0
     } else {
         // m / 2^-e = m × 5^-e / 10^-e
-        let mut n = (-e) as u32;
-        while n >= 13 {
-            b.mul_small(1_220_703_125);
-            n -= 13;
-        }
-        b.mul_small(5u32.pow(n));
+        b.mul_pow5((-e) as u32);
         e
     };
     let mut d = b.digits();
@@ -126,17 +124,6 @@ fn round(s: &[u8], p: usize, ties_up: bool) -> (Vec<u8>, i64) {
     }
     d.truncate(p);
     (d, 0)
-}
-
-/// The `p`-digit candidate on the other side of `s` from [`round`]'s: one
-/// up when it rounded down, none when it rounded up (the lower neighbour is
-/// never the wider side).
-fn other_side(s: &[u8], p: usize) -> Option<(Vec<u8>, i64)> {
-    if p >= s.len() {
-        return None;
-    }
-    let (r, carried) = round(s, p, true);
-    (carried == 0 && r[..] == s[..p]).then(|| increment(s[..p].to_vec()))
 }
 
 fn increment(mut d: Vec<u8>) -> (Vec<u8>, i64) {
