@@ -71,14 +71,9 @@ fn field_cells(
         .collect_view()
 }
 
-fn read_url() -> (Vec<Values>, FreeTierOrder, Vec<String>) {
-    let link = account::read(&crate::url::query());
-    (link.functions, link.order, link.problems)
-}
-
 #[component]
 pub fn AccountPage() -> impl IntoView {
-    let (fns0, order0, problems) = read_url();
+    let account::AccountLink { functions: fns0, order: order0, problems } = account::read(&crate::url::query());
     let fns = RwSignal::new(fns0);
     let order = RwSignal::new(order0);
     // Problems from the link itself (its invalid values took their

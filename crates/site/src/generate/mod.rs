@@ -73,6 +73,15 @@ pub struct Page {
     pub not_found: bool,
 }
 
+/// The site script's `<script>` tag as the shared assets have it, its
+/// address and its `integrity` (empty when the tag has none).
+#[derive(Clone, Debug)]
+pub struct SiteScript {
+    pub tag: String,
+    pub src: String,
+    pub integrity: String,
+}
+
 impl Config {
     /// The public URL without its trailing slash, for joining with routes.
     pub fn base(&self) -> &str {
@@ -102,9 +111,9 @@ impl Config {
         html::Layout { assets: &self.assets, base: self.base() }
     }
 
-    /// The site script's tag among the shared assets, its address and its
+    /// The site script's tag among the shared assets, with its address and
     /// `integrity` (a calculator page loads it after its first figures).
-    pub fn site_script(&self) -> Option<(String, String, String)> {
+    pub fn site_script(&self) -> Option<SiteScript> {
         let mut rest = self.assets.as_str();
         while let Some(i) = rest.find("<script") {
             let tail = &rest[i..];
@@ -115,7 +124,7 @@ impl Config {
                     .split_once("integrity=\"")
                     .and_then(|(_, t)| t.split_once('"'))
                     .map_or(String::new(), |(v, _)| v.to_string());
-                return Some((tag.to_string(), src, integrity));
+                return Some(SiteScript { tag: tag.to_string(), src, integrity });
             }
             rest = &tail[end..];
         }

@@ -2,7 +2,7 @@
 //! 404 page, and each calculator's page and embed page.
 
 use crate::generate::html::{Head, esc};
-use crate::generate::{Config, Page, default_summary, oembed_link, preload};
+use crate::generate::{Config, Page, SiteScript, default_summary, oembed_link, preload};
 use crate::{CALC_PAGES, CalcPage};
 use lambda_lessons::compile::live_html;
 use lambda_model::rates::{PRICE_TABLE_VERSION, PRICES_AS_OF, REGIONS, SOURCES};
@@ -624,8 +624,10 @@ pub(crate) fn cli_command(c: &CalcPage) -> &'static str {
     }
 }
 
-/// Where a module mounts, with what shows until it has (and without scripts).
-fn module_host(cfg: &Config, c: &CalcPage, mode: &str) -> Result<String, String> {
+/// Where a module mounts, with what shows until it has (and without scripts),
+/// and the site script when this host loads it after its first figures
+/// (FIGURES_SCRIPT; the page then leaves its tag out of the head).
+fn module_host(cfg: &Config, c: &CalcPage, mode: &str) -> Result<(String, Option<SiteScript>), String> {
     let m = cfg.module(c.module)?;
     let defaults = default_summary(cfg, c);
     let hint = format!(
@@ -635,10 +637,13 @@ fn module_host(cfg: &Config, c: &CalcPage, mode: &str) -> Result<String, String>
     let first = first_figures(cfg, c, mode, &hint);
     let has_first = first.is_some();
     let late = if has_first { cfg.site_script() } else { None };
-    let site = late.as_ref().map_or(String::new(), |(_, src, integrity)| {
-        let integrity =
-            if integrity.is_empty() { String::new() } else { format!(" data-site-integrity=\"{}\"", esc(integrity)) };
-        format!(" data-site=\"{}\"{integrity}", esc(src))
+    let site = late.as_ref().map_or(String::new(), |l| {
+        let integrity = if l.integrity.is_empty() {
+            String::new()
+        } else {
+            format!(" data-site-integrity=\"{}\"", esc(&l.integrity))
+        };
+        format!(" data-site=\"{}\"{integrity}", esc(&l.src))
     });
     // A calculator's own page offers the Embed dialog, its own module, and
     // its presenter view (`?view=present`) takes QR codes from the teaching one.
@@ -651,7 +656,7 @@ fn module_host(cfg: &Config, c: &CalcPage, mode: &str) -> Result<String, String>
     } else {
         String::new()
     };
-    Ok(format!(
+    let host = format!(
         "<div id=\"app\" class=\"module-host\" data-module=\"{name}\" data-mode=\"{mode}\" data-src=\"{src}\" \
          data-page=\"/calculators/{slug}/\"{modules}{site}>\n{first}<noscript>{defaults}<p class=\"notice\">This calculator runs in your browser and needs JavaScript \
          and WebAssembly{yours}. The same engine answers on the command line: <code>lambda-lab help {cli}</code>.</p>\
@@ -678,7 +683,8 @@ fn module_host(cfg: &Config, c: &CalcPage, mode: &str) -> Result<String, String>
             esc(h),
             PRICES_AS_OF
         )),
-    ))
+    );
+    Ok((host, late))
 }
 
 /// What a calculator page fetches from its `<head>`: its figures module when
@@ -702,26 +708,24 @@ pub(crate) fn calculator(cfg: &Config, c: &CalcPage, embed: bool) -> Result<Page
     let m = cfg.module(c.module)?;
     let mut loads = cfg.shared_loads();
     loads.extend([m.js.clone(), m.wasm.clone()]);
-    // The interactive module's budget sums `loads`; the first figure's, `first`.
-    // Before a link's first figure: the page, the stylesheet and the figures
-    // module; the site script comes after (FIGURES_SCRIPT loads it).
-    let late = cfg.figures(c.module).and(cfg.site_script());
+    // The interactive module's budget sums `loads`; the first figure's,
+    // `first`: the page, the stylesheet and the figures module, the site
+    // script coming after them when the host loads it (FIGURES_SCRIPT), its
+    // tag then out of the head.
+    let (host, late) = module_host(cfg, c, if embed { "embed" } else { "page" })?;
     let first = cfg.figures(c.module).map(|f| {
-        let site =
-            late.as_ref().map(|(_, src, _)| src.strip_prefix(cfg.public_url.as_str()).unwrap_or(src).to_string());
+        let site = late.as_ref().map(|l| l.src.strip_prefix(cfg.public_url.as_str()).unwrap_or(&l.src).to_string());
         let mut first: Vec<String> = cfg.shared_loads().into_iter().filter(|u| Some(u) != site.as_ref()).collect();
         first.push(f.wasm.clone());
         first
     });
-    // …so its tag leaves the head.
     let late_tag = |html: String| match &late {
-        Some((tag, ..)) => html.replacen(&format!("{tag}\n"), "", 1).replacen(tag.as_str(), "", 1),
+        Some(l) => html.replacen(&format!("{}\n", l.tag), "", 1).replacen(l.tag.as_str(), "", 1),
         None => html,
     };
     if !embed {
         let route = format!("/calculators/{}/", c.slug);
-        let main =
-            format!("<h1>{}</h1>\n<p class=\"lede\">{}</p>\n{}", esc(c.h1), lede(cfg, c), module_host(cfg, c, "page")?);
+        let main = format!("<h1>{}</h1>\n<p class=\"lede\">{}</p>\n{host}", esc(c.h1), lede(cfg, c));
         let head = format!("{}{}", calc_preload(cfg, c, m), oembed_link(cfg, c));
         let mut page = framed(cfg, &route, c.h1, c.description, head, &main, loads);
         page.html = late_tag(page.html);
@@ -747,7 +751,7 @@ pub(crate) fn calculator(cfg: &Config, c: &CalcPage, embed: bool) -> Result<Page
         "{}<main id=\"main\" class=\"embed-main\">\n<h1 class=\"embed-title\">{}</h1>\n{}\n</main>\n</body>\n</html>\n",
         layout.open(&head, "embed"),
         esc(c.h1),
-        module_host(cfg, c, "embed")?
+        host
     );
     let mut page = page_at(&route, title, late_tag(html), loads);
     page.first = first;
