@@ -202,16 +202,29 @@ fn build_modules(out: &Path, debug_routes: bool) -> Result<BTreeMap<String, Modu
 fn build_figures(out: &Path, index: &mut BTreeMap<String, Module>) -> Result {
     let _ = std::fs::remove_dir_all(out.join("figures"));
     std::fs::create_dir_all(out.join("figures")).map_err(|e| e.to_string())?;
-    let mut build = cargo();
-    build.args(["build", "--release", "--locked", "--target", "wasm32-unknown-unknown", "-p", "lambda-lab-figures"]);
-    build.env("RUSTFLAGS", remap_paths());
-    for card in lambda_lab_figures::CARDS {
-        build.args(["--bin", &format!("figures-{}", card.module)]);
+    // Built for size, but a compute-bound card for speed (its own profile).
+    for (profile, speed) in [("release", false), ("figures-speed", true)] {
+        let bins: Vec<String> = lambda_lab_figures::CARDS
+            .iter()
+            .filter(|c| c.compute_bound == speed)
+            .map(|c| format!("figures-{}", c.module))
+            .collect();
+        if bins.is_empty() {
+            continue;
+        }
+        let mut build = cargo();
+        build.args(["build", "--profile", profile, "--locked", "--target", "wasm32-unknown-unknown"]);
+        build.args(["-p", "lambda-lab-figures"]);
+        build.env("RUSTFLAGS", remap_paths());
+        for bin in &bins {
+            build.args(["--bin", bin]);
+        }
+        run(&mut build)?;
     }
-    run(&mut build)?;
-    for name in lambda_lab_figures::CARDS.iter().map(|c| c.module) {
+    for card in lambda_lab_figures::CARDS {
+        let (name, profile) = (card.module, if card.compute_bound { "figures-speed" } else { "release" });
         let bin = format!("figures-{name}");
-        let wasm_in = root().join("target/wasm32-unknown-unknown/release").join(format!("{bin}.wasm"));
+        let wasm_in = root().join("target/wasm32-unknown-unknown").join(profile).join(format!("{bin}.wasm"));
         let staged = root().join("target").join("modules").join(format!("{bin}.wasm"));
         std::fs::create_dir_all(staged.parent().unwrap_or(out)).map_err(|e| e.to_string())?;
         run(Command::new("wasm-opt")
@@ -222,6 +235,18 @@ fn build_figures(out: &Path, index: &mut BTreeMap<String, Module>) -> Result {
             .arg("-o")
             .arg(&staged))?;
         let bytes = std::fs::read(&staged).map_err(|e| e.to_string())?;
+        // A figures module shows no form: the engine's labels and help texts
+        // stay out of it (`lambda-model` without its `texts` feature). Help
+        // texts are the test: a label can also name a bill's line.
+        let specs = card.info.map_or(&[][..], |i| i.specs);
+        if let Some(text) = specs
+            .iter()
+            .map(|s| s.help)
+            .filter(|t| t.len() >= 24)
+            .find(|t| bytes.windows(t.len()).any(|w| w == t.as_bytes()))
+        {
+            return Err(format!("{bin} carries the form text {text:?}: build it without lambda-model's texts"));
+        }
         let mut h = std::collections::hash_map::DefaultHasher::new();
         bytes.hash(&mut h);
         let file = format!("figures/{bin}-{:016x}.wasm", h.finish());

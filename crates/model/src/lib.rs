@@ -20,6 +20,15 @@
 //!   published examples, export, labels and the registry. Nothing in the
 //!   crate imports it.
 
+/// A parameter's label or help text: the text itself, or "" in a build
+/// without the `texts` feature (the first-figures modules, which read values
+/// and never show a form), so those bytes stay out of them.
+macro_rules! ui_text {
+    ($s:expr) => {
+        if cfg!(feature = "texts") { $s } else { "" }
+    };
+}
+
 pub mod base;
 pub mod billing;
 pub mod calculators;

@@ -122,3 +122,17 @@ pub fn grouped(x: i64) -> String {
 pub fn fmt_grouped(x: f64) -> String {
     if x == x.trunc() && x.abs() < 1e15 { grouped(x as i64) } else { fmt_num(x) }
 }
+
+/// The distinct values of `xs` in ascending order by `cmp` (the memory sizes
+/// of a list of measurements or candidates: a few dozen, often repeated).
+/// Each value goes into its place by binary search, so this brings none of
+/// core's sorting machinery (about 8 KB of the first-figures modules).
+pub fn distinct_sorted<T: Copy>(xs: impl IntoIterator<Item = T>, cmp: impl Fn(&T, &T) -> std::cmp::Ordering) -> Vec<T> {
+    let mut out: Vec<T> = Vec::new();
+    for x in xs {
+        if let Err(at) = out.binary_search_by(|y| cmp(y, &x)) {
+            out.insert(at, x);
+        }
+    }
+    out
+}

@@ -20,51 +20,57 @@ pub const ENV_MEMORY_DEFAULT: &str = "2048";
 /// The `runtime_family` parameter, shared with the platforms calculator.
 pub const RUNTIME_FAMILY: ParamSpec = ParamSpec {
     name: "runtime_family",
-    label: "Runtime",
+    label: ui_text!("Runtime"),
     kind: Kind::Choice(MANAGED_INSTANCES_LANGUAGE_NAMES),
     default: "nodejs",
     unit: "",
-    help: "Sets the default concurrent invocations per vCPU: Node.js 64, Java and .NET 32, Python 16, Rust 8.",
+    help: ui_text!(
+        "Sets the default concurrent invocations per vCPU: Node.js 64, Java and .NET 32, Python 16, Rust 8."
+    ),
 };
 
 /// The `memory_per_vcpu_gb` parameter, shared with the platforms calculator.
 pub const MEMORY_PER_VCPU: ParamSpec = ParamSpec {
     name: "memory_per_vcpu_gb",
-    label: "Memory per vCPU",
+    label: ui_text!("Memory per vCPU"),
     kind: Kind::Num { min: 2.0, max: 8.0 },
     default: "2",
     unit: "GB",
-    help: "The capacity provider's memory-to-vCPU ratio, 2 to 8: an environment gets one vCPU for each this many GB of its memory.",
+    help: ui_text!(
+        "The capacity provider's memory-to-vCPU ratio, 2 to 8: an environment gets one vCPU for each this many GB of its memory."
+    ),
 };
 
 /// The `concurrency_per_vcpu` parameter, shared with the platforms calculator.
 pub const CONCURRENCY_PER_VCPU: ParamSpec = ParamSpec {
     name: "concurrency_per_vcpu",
-    label: "Concurrent invocations per vCPU",
+    label: ui_text!("Concurrent invocations per vCPU"),
     kind: Kind::Int { min: 0, max: 64 },
     default: "0",
     unit: "",
-    help: "The most invocations one vCPU runs at once; 0 uses the runtime's default. At most 64.",
+    help: ui_text!("The most invocations one vCPU runs at once; 0 uses the runtime's default. At most 64."),
 };
 
 /// The `reserved_vcpus` parameter, shared with the platforms calculator.
 pub const RESERVED_VCPUS: ParamSpec = ParamSpec {
     name: "reserved_vcpus",
-    label: "vCPUs kept per instance",
+    label: ui_text!("vCPUs kept per instance"),
     kind: Kind::Int { min: 0, max: 8 },
     default: "1",
     unit: "",
-    help: "An assumption (AWS's sample calculator's): capacity an instance keeps for its operating system and agents.",
+    help: ui_text!(
+        "An assumption (AWS's sample calculator's): capacity an instance keeps for its operating system and agents."
+    ),
 };
 
 /// The `reserved_gb` parameter, shared with the platforms calculator.
 pub const RESERVED_GB: ParamSpec = ParamSpec {
     name: "reserved_gb",
-    label: "Memory kept per instance",
+    label: ui_text!("Memory kept per instance"),
     kind: Kind::Num { min: 0.0, max: 16.0 },
     default: "1",
     unit: "GB",
-    help: "An assumption, as above.",
+    help: ui_text!("An assumption, as above."),
 };
 
 pub const LMI_PARAMS: &[ParamSpec] = &[
@@ -73,107 +79,121 @@ pub const LMI_PARAMS: &[ParamSpec] = &[
     ),
     ParamSpec {
         name: "instance_type",
-        label: "Instance type",
+        label: ui_text!("Instance type"),
         kind: Kind::Choice(INSTANCE_TYPES),
         default: "m7g.xlarge",
         unit: "",
-        help: "c: 2 GB per vCPU, m: 4 GB, r: 8 GB; g: Graviton (arm64), i: Intel (x86_64).",
+        help: ui_text!("c: 2 GB per vCPU, m: 4 GB, r: 8 GB; g: Graviton (arm64), i: Intel (x86_64)."),
     },
     RUNTIME_FAMILY,
     ParamSpec {
         name: "memory_mb",
-        label: "Memory per execution environment",
+        label: ui_text!("Memory per execution environment"),
         kind: Kind::Int { min: 2048, max: 32768 },
         default: ENV_MEMORY_DEFAULT,
         unit: "MB",
-        help: "2 GB to 32 GB, in whole vCPUs at the memory per vCPU (at 2 GB per vCPU: 2,048, 4,096, 6,144 MB…). One environment serves many invocations at once.",
+        help: ui_text!(
+            "2 GB to 32 GB, in whole vCPUs at the memory per vCPU (at 2 GB per vCPU: 2,048, 4,096, 6,144 MB…). One environment serves many invocations at once."
+        ),
     },
     MEMORY_PER_VCPU,
     ParamSpec {
         name: "requests",
-        label: "Requests",
+        label: ui_text!("Requests"),
         kind: Kind::Int { min: 0, max: 10_000_000_000_000 },
         default: "100000000",
         unit: "per month",
-        help: "Invocations per month (a month is 730 hours).",
+        help: ui_text!("Invocations per month (a month is 730 hours)."),
     },
     ParamSpec {
         name: "duration_ms",
-        label: "Average duration",
+        label: ui_text!("Average duration"),
         kind: Kind::Num { min: 0.001, max: 900_000.0 },
         default: "200",
         unit: "ms",
-        help: "From the start of an invocation to its response.",
+        help: ui_text!("From the start of an invocation to its response."),
     },
     ParamSpec {
         name: "peak_to_mean",
-        label: "Peak-to-mean traffic",
+        label: ui_text!("Peak-to-mean traffic"),
         kind: Kind::Num { min: 1.0, max: 100.0 },
         default: "1",
         unit: "×",
-        help: "How far the busiest hour's rate is above the month's mean: capacity is sized for the peak.",
+        help: ui_text!("How far the busiest hour's rate is above the month's mean: capacity is sized for the peak."),
     },
     CONCURRENCY_PER_VCPU,
     ParamSpec {
         name: "cpu_share_pct",
-        label: "CPU share of an invocation",
+        label: ui_text!("CPU share of an invocation"),
         kind: Kind::Num { min: 1.0, max: 100.0 },
         default: "25",
         unit: "%",
-        help: "The part of its duration an invocation keeps a vCPU busy (the rest waits on I/O): 12.5% I/O-heavy, 25% balanced, 50% CPU-heavy.",
+        help: ui_text!(
+            "The part of its duration an invocation keeps a vCPU busy (the rest waits on I/O): 12.5% I/O-heavy, 25% balanced, 50% CPU-heavy."
+        ),
     },
     ParamSpec {
         name: "headroom_pct",
-        label: "Scaling headroom",
+        label: ui_text!("Scaling headroom"),
         kind: Kind::Num { min: 0.0, max: 400.0 },
         default: "100",
         unit: "%",
-        help: "Spare capacity above the peak. AWS's default target leaves room for traffic to double within 5 minutes: 100%.",
+        help: ui_text!(
+            "Spare capacity above the peak. AWS's default target leaves room for traffic to double within 5 minutes: 100%."
+        ),
     },
     ParamSpec {
         name: "min_environments",
-        label: "Minimum execution environments",
+        label: ui_text!("Minimum execution environments"),
         kind: Kind::Int { min: 1, max: 15_000 },
         default: "3",
         unit: "",
-        help: "3 by default, one per Availability Zone, each on its own instance; fewer gives up AZ redundancy.",
+        help: ui_text!(
+            "3 by default, one per Availability Zone, each on its own instance; fewer gives up AZ redundancy."
+        ),
     },
     RESERVED_VCPUS,
     RESERVED_GB,
     ParamSpec {
         name: "ec2_discount_pct",
-        label: "EC2 discount",
+        label: ui_text!("EC2 discount"),
         kind: Kind::Num { min: 0.0, max: MAX_DISCOUNT_PCT },
         default: "0",
         unit: "%",
-        help: "Savings Plans or Reserved Instances, off the EC2 charge only; the 15% fee stays on the on-demand price. AWS's example: 72% (3-year Compute Savings Plan).",
+        help: ui_text!(
+            "Savings Plans or Reserved Instances, off the EC2 charge only; the 15% fee stays on the on-demand price. AWS's example: 72% (3-year Compute Savings Plan)."
+        ),
     },
     ParamSpec {
         name: "instance_hours",
-        label: "Instance-hours",
+        label: ui_text!("Instance-hours"),
         kind: Kind::Num { min: 0.0, max: 1_000_000_000.0 },
         default: "0",
         unit: "per month",
-        help: "Measured or planned instance-hours; 0 works them out from the capacity model.",
+        help: ui_text!("Measured or planned instance-hours; 0 works them out from the capacity model."),
     },
     ParamSpec {
         name: "function_memory_mb",
-        label: "Memory as an on-demand function",
+        label: ui_text!("Memory as an on-demand function"),
         kind: Kind::Int { min: 128, max: 10240 },
         default: "512",
         unit: "MB",
-        help: "For the comparison: the memory the same code needs as a default Lambda function, one invocation per environment.",
+        help: ui_text!(
+            "For the comparison: the memory the same code needs as a default Lambda function, one invocation per environment."
+        ),
     },
     rates::arch_param(
         "For the comparison: the on-demand functions' architecture (the workload's own; the instance type sets Managed Instances').",
     ),
     ParamSpec {
         name: "free_tier",
-        label: "Free tier in the comparison",
+        label: ui_text!("Free tier in the comparison"),
         kind: Kind::Bool,
         default: "true",
         unit: "",
-        help: "Take the free tier off the on-demand function's bill (as for a function alone in its account). None is taken off Managed Instances.",
+        help: ui_text!(
+            "Take the free tier off the on-demand function's bill (as for a function alone in its account). None is taken off Managed Instances."
+        ),
     },
 ];
 

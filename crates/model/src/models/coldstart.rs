@@ -26,8 +26,8 @@ macro_rules! p {
     };
 }
 
-/// lambda-perf Init Duration table (see `data/README.md`).
-pub const LAMBDA_PERF_CSV: &str = include_str!("../../data/lambda_perf_init_2026-07-24_to_2026-08-22.csv");
+pub use super::init_cells::INIT_CELLS;
+
 pub const LAMBDA_PERF_SOURCE: &str = "lambda-perf (maxday/lambda-perf), hello-world Init Duration, 2026-07-24 to 08-22";
 
 /// Platform overhead outside Init Duration, median ms, and its σ. Source: docs/MODELS.md §2.5.
@@ -69,43 +69,34 @@ pub struct InitFit {
 }
 
 /// The Init fit for (runtime slug, arch, package) at 512 MB (Init does not
-/// depend on memory; the 512 MB cell is the reference). Falls back to the
-/// nearest memory size measured, then to zip.
+/// depend on memory; the 512 MB cell is the reference), from
+/// [`INIT_CELLS`]: the lambda-perf cell nearest 512 MB, then zip.
 pub fn init_fit(slug: &str, arch: &str, package: &str) -> Option<InitFit> {
     let name = runtimes::measured_as(slug)?;
-    let mut best: Option<(u32, InitFit)> = None;
-    for pkg in [package, "zip"] {
-        for line in LAMBDA_PERF_CSV.lines().skip(1) {
-            let f: Vec<&str> = line.split(',').collect();
-            if f.len() < 11 || f[0] != name || f[1] != pkg || f[2] != arch {
-                continue;
-            }
-            let num = crate::base::decimal::parse_f64;
-            let (Ok(mem), Ok(n), Some(p50), Some(p99), Some(mu), Some(sigma)) =
-                (f[3].parse::<u32>(), f[4].parse::<u32>(), num(f[5]), num(f[7]), num(f[9]), num(f[10]))
-            else {
-                continue;
-            };
-            let dist = mem.abs_diff(512);
-            if best.is_none_or(|(d, _)| dist < d) {
-                best = Some((dist, InitFit { p50, p99, mu, sigma, n }));
-            }
-        }
-        if best.is_some() {
-            break;
-        }
-    }
-    best.map(|(_, f)| f)
+    [package, "zip"].into_iter().find_map(|pkg| {
+        INIT_CELLS.iter().find(|c| c.runtime == name && c.package == pkg && c.arch == arch).map(|c| c.fit)
+    })
+}
+
+/// One runtime's Init cell: the lambda-perf measurement the model uses.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct InitCell {
+    pub runtime: &'static str,
+    pub package: &'static str,
+    pub arch: &'static str,
+    /// The memory size measured (512 MB wherever it was measured).
+    pub memory_mb: u32,
+    pub fit: InitFit,
 }
 
 pub const COLDSTART_PARAMS: &[ParamSpec] = &[
     ParamSpec {
         name: "runtime",
-        label: "Runtime",
+        label: ui_text!("Runtime"),
         kind: Kind::Choice(runtimes::MEASURED),
         default: "nodejs22.x",
         unit: "",
-        help: "lambda-perf runtimes; custom runtimes end in -al2023 or -al2.",
+        help: ui_text!("lambda-perf runtimes; custom runtimes end in -al2023 or -al2."),
     },
     rates::arch_param("arm64 starts 5–15% faster for Node, Go and native runtimes."),
     rates::package_param("Container images add platform time and a heavier tail."),
@@ -116,27 +107,29 @@ pub const COLDSTART_PARAMS: &[ParamSpec] = &[
     ),
     ParamSpec {
         name: "package_mb",
-        label: "Code loaded at init",
+        label: ui_text!("Code loaded at init"),
         kind: Kind::Num { min: 0.0, max: 250.0 },
         default: "0",
         unit: "MB",
-        help: "Zipped MB your code and dependencies load at init (about 45 ms per MB).",
+        help: ui_text!("Zipped MB your code and dependencies load at init (about 45 ms per MB)."),
     },
     ParamSpec {
         name: "init_work_ms",
-        label: "Your init work",
+        label: ui_text!("Your init work"),
         kind: Kind::Num { min: 0.0, max: 60_000.0 },
         default: "0",
         unit: "ms",
-        help: "CPU time of your own init code at one vCPU (clients, config, caches); Init gets at least 2 vCPU.",
+        help: ui_text!(
+            "CPU time of your own init code at one vCPU (clients, config, caches); Init gets at least 2 vCPU."
+        ),
     },
     ParamSpec {
         name: "vpc",
-        label: "In a VPC",
+        label: ui_text!("In a VPC"),
         kind: Kind::Bool,
         default: "false",
         unit: "",
-        help: "Adds about 100 ms since 2019 (not the 5–10 s of old).",
+        help: ui_text!("Adds about 100 ms since 2019 (not the 5–10 s of old)."),
     },
     rates::snapstart_param("Init is replaced by a snapshot restore (Java 11+, Python 3.12+, .NET 8+)."),
 ];
@@ -346,6 +339,73 @@ impl ColdResult {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// lambda-perf's Init Duration table (see `data/README.md`), from which
+    /// [`INIT_CELLS`] is written.
+    const LAMBDA_PERF_CSV: &str = include_str!("../../data/lambda_perf_init_2026-07-24_to_2026-08-22.csv");
+
+    /// `init_cells.rs` as the CSV gives it: per (runtime, package, arch) in
+    /// the file's order, the parseable row nearest 512 MB (the first of
+    /// equals).
+    fn init_cells_file(csv: &str) -> String {
+        let mut keys: Vec<(&str, &str, &str)> = Vec::new();
+        let mut best: Vec<(u32, String)> = Vec::new();
+        for line in csv.lines().skip(1) {
+            let f: Vec<&str> = line.split(',').collect();
+            let num = crate::base::decimal::parse_f64;
+            let (true, Ok(mem), Ok(n), Some(p50), Some(p99), Some(mu), Some(sigma)) =
+                (f.len() >= 11, f[3].parse::<u32>(), f[4].parse::<u32>(), num(f[5]), num(f[7]), num(f[9]), num(f[10]))
+            else {
+                continue;
+            };
+            let row = format!(
+                "    InitCell {{ runtime: {:?}, package: {:?}, arch: {:?}, memory_mb: {mem}, \
+                 fit: InitFit {{ p50: {p50:?}, p99: {p99:?}, mu: {mu:?}, sigma: {sigma:?}, n: {n} }} }},\n",
+                f[0], f[1], f[2]
+            );
+            let dist = mem.abs_diff(512);
+            match keys.iter().position(|k| *k == (f[0], f[1], f[2])) {
+                Some(i) if dist < best[i].0 => best[i] = (dist, row),
+                Some(_) => {}
+                None => {
+                    keys.push((f[0], f[1], f[2]));
+                    best.push((dist, row));
+                }
+            }
+        }
+        let rows: String = best.into_iter().map(|(_, row)| row).collect();
+        format!(
+            "//! The lambda-perf Init cells the cold-start model reads: per runtime,\n\
+             //! package type and architecture, the cell nearest 512 MB of\n\
+             //! `data/lambda_perf_init_2026-07-24_to_2026-08-22.csv` ({source}).\n\
+             //! Written from that file by the test `init_cells_are_the_csvs`\n\
+             //! (`LAMBDA_LAB_WRITE_INIT_CELLS=1 cargo test -p lambda-model init_cells`), so\n\
+             //! the modules carry {n} cells, not the whole table.\n\
+             \n\
+             use super::coldstart::{{InitCell, InitFit}};\n\
+             \n\
+             #[rustfmt::skip]\n\
+             pub const INIT_CELLS: &[InitCell] = &[\n{rows}];\n",
+            source = LAMBDA_PERF_SOURCE,
+            n = keys.len()
+        )
+    }
+
+    #[test]
+    fn init_cells_are_the_csvs() {
+        let want = init_cells_file(LAMBDA_PERF_CSV);
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/src/models/init_cells.rs");
+        if std::env::var_os("LAMBDA_LAB_WRITE_INIT_CELLS").is_some() {
+            std::fs::write(path, &want).unwrap();
+        }
+        assert!(
+            include_str!("init_cells.rs") == want,
+            "src/models/init_cells.rs is not what the CSV gives: run LAMBDA_LAB_WRITE_INIT_CELLS=1 cargo test -p lambda-model init_cells"
+        );
+        // Every combination lambda-perf measured has its 512 MB cell.
+        assert!(INIT_CELLS.iter().all(|c| c.memory_mb == 512), "a cell other than 512 MB");
+        assert_eq!(INIT_CELLS.len(), 155);
+    }
 
     fn v(pairs: &[(&str, &str)]) -> Values {
         let mut v = Values::defaults(COLDSTART_PARAMS);

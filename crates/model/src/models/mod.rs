@@ -7,6 +7,7 @@ pub mod analytic;
 pub mod capacity;
 pub mod coldstart;
 pub mod fargate;
+mod init_cells;
 pub mod powertuning;
 pub mod report;
 pub mod scaling;

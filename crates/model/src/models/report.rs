@@ -137,9 +137,7 @@ impl ParsedLog {
 
     /// Warm and cold statistics per memory size, smallest size first.
     pub fn by_size(&self) -> Vec<SizeSummary> {
-        let mut sizes: Vec<f64> = self.reports.iter().map(|r| r.memory_mb).collect();
-        sizes.sort_by(f64::total_cmp);
-        sizes.dedup();
+        let sizes = crate::base::num::distinct_sorted(self.reports.iter().map(|r| r.memory_mb), f64::total_cmp);
         sizes
             .into_iter()
             .map(|m| {

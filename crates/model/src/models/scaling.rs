@@ -32,11 +32,11 @@ pub const POWER_TUNING_SIZES: &[u32] =
 pub const fn cpu_fraction_param(help: &'static str) -> crate::params::ParamSpec {
     crate::params::ParamSpec {
         name: "cpu_fraction",
-        label: "Share of time computing",
+        label: ui_text!("Share of time computing"),
         kind: crate::params::Kind::Num { min: 0.0, max: 1.0 },
         default: "1",
         unit: "",
-        help,
+        help: ui_text!(help),
     }
 }
 
@@ -127,9 +127,7 @@ pub fn fit(points: &[Point], threads: f64, alpha: f64) -> Result<Fit, FitError> 
     if points.iter().any(|p| !(p.memory_mb.is_finite() && p.duration_ms.is_finite() && p.duration_ms > 0.0)) {
         return Err(FitError("Every point needs a positive duration and a memory size.".into()));
     }
-    let mut sizes: Vec<f64> = points.iter().map(|p| p.memory_mb).collect();
-    sizes.sort_by(f64::total_cmp);
-    sizes.dedup();
+    let sizes = crate::base::num::distinct_sorted(points.iter().map(|p| p.memory_mb), f64::total_cmp);
     if sizes.len() < 2 {
         return Err(FitError(format!(
             "The points cover {} memory size{}; a fit needs measurements at two or more sizes (for example 128 MB and 1024 MB).",

@@ -292,7 +292,7 @@ pub(super) const fn std_region(
 ) -> Region {
     Region {
         code,
-        name,
+        name: ui_text!(name),
         request: STD_REQ,
         x86: STD_X86,
         arm: STD_ARM,
@@ -300,7 +300,7 @@ pub(super) const fn std_region(
         pc_x86,
         pc_arm: None,
         snapstart: None,
-        source: STD,
+        source: ui_text!(STD),
     }
 }
 
@@ -427,28 +427,30 @@ pub const REGIONS: &[Region] = &[
     // Price List table: standard request and duration rates, no ephemeral rate.
     Region {
         ephemeral: None,
-        source: STD_UNLISTED,
+        source: ui_text!(STD_UNLISTED),
         ..std_region("eu-west-2", "Europe (London)", "0", pc("0.0000048304", "0.0000112709"))
     },
     Region {
         ephemeral: None,
-        source: STD_UNLISTED,
+        source: ui_text!(STD_UNLISTED),
         ..std_region("eu-west-3", "Europe (Paris)", "0", pc("0.0000048673", "0.0000113569"))
     },
     Region {
         ephemeral: None,
-        source: STD_UNLISTED,
+        source: ui_text!(STD_UNLISTED),
         ..std_region("ap-northeast-3", "Asia Pacific (Osaka)", "0", pc("0.0000053835", "0.0000125615"))
     },
     Region {
         ephemeral: None,
-        source: STD_UNLISTED,
+        source: ui_text!(STD_UNLISTED),
         ..std_region("ap-southeast-4", "Asia Pacific (Melbourne)", "0", pc("0.0000052360", "0.0000122173"))
     },
     Region {
         ephemeral: None,
-        source: "calculator-aws (remotion's copy of calculator.aws lambda.json lists eu-north-1 at the standard request \
-            and duration rates); no ephemeral-storage or provisioned-concurrency rate verified",
+        source: ui_text!(
+            "calculator-aws (remotion's copy of calculator.aws lambda.json lists eu-north-1 at the standard request \
+            and duration rates); no ephemeral-storage or provisioned-concurrency rate verified"
+        ),
         ..std_region("eu-north-1", "Europe (Stockholm)", "0", None)
     },
 ];
@@ -467,11 +469,11 @@ pub fn region(code: &str) -> Option<&'static Region> {
 pub const fn region_param(help: &'static str) -> crate::params::ParamSpec {
     crate::params::ParamSpec {
         name: "region",
-        label: "Region",
+        label: ui_text!("Region"),
         kind: crate::params::Kind::Choice(REGION_CODES),
         default: "us-east-1",
         unit: "",
-        help,
+        help: ui_text!(help),
     }
 }
 
@@ -479,11 +481,11 @@ pub const fn region_param(help: &'static str) -> crate::params::ParamSpec {
 pub const fn arch_param(help: &'static str) -> crate::params::ParamSpec {
     crate::params::ParamSpec {
         name: "arch",
-        label: "Architecture",
+        label: ui_text!("Architecture"),
         kind: crate::params::Kind::Choice(&["x86_64", "arm64"]),
         default: "x86_64",
         unit: "",
-        help,
+        help: ui_text!(help),
     }
 }
 
@@ -491,11 +493,11 @@ pub const fn arch_param(help: &'static str) -> crate::params::ParamSpec {
 pub const fn memory_param(label: &'static str, default: &'static str, help: &'static str) -> crate::params::ParamSpec {
     crate::params::ParamSpec {
         name: "memory_mb",
-        label,
+        label: ui_text!(label),
         kind: crate::params::Kind::Int { min: 128, max: 10240 },
         default,
         unit: "MB",
-        help,
+        help: ui_text!(help),
     }
 }
 
@@ -503,11 +505,11 @@ pub const fn memory_param(label: &'static str, default: &'static str, help: &'st
 pub const fn package_param(help: &'static str) -> crate::params::ParamSpec {
     crate::params::ParamSpec {
         name: "package",
-        label: "Package type",
+        label: ui_text!("Package type"),
         kind: crate::params::Kind::Choice(&["zip", "image"]),
         default: "zip",
         unit: "",
-        help,
+        help: ui_text!(help),
     }
 }
 
@@ -515,11 +517,11 @@ pub const fn package_param(help: &'static str) -> crate::params::ParamSpec {
 pub const fn pc_units_param(help: &'static str) -> crate::params::ParamSpec {
     crate::params::ParamSpec {
         name: "pc_units",
-        label: "Provisioned concurrency",
+        label: ui_text!("Provisioned concurrency"),
         kind: crate::params::Kind::Int { min: 0, max: 100_000 },
         default: "0",
         unit: "environments",
-        help,
+        help: ui_text!(help),
     }
 }
 
@@ -527,11 +529,11 @@ pub const fn pc_units_param(help: &'static str) -> crate::params::ParamSpec {
 pub const fn billing_date_param(help: &'static str) -> crate::params::ParamSpec {
     crate::params::ParamSpec {
         name: "billing_date",
-        label: "Billing date",
+        label: ui_text!("Billing date"),
         kind: crate::params::Kind::Date,
         default: "",
         unit: "",
-        help,
+        help: ui_text!(help),
     }
 }
 
@@ -539,11 +541,11 @@ pub const fn billing_date_param(help: &'static str) -> crate::params::ParamSpec 
 pub const fn snapstart_param(help: &'static str) -> crate::params::ParamSpec {
     crate::params::ParamSpec {
         name: "snapstart",
-        label: "SnapStart",
+        label: ui_text!("SnapStart"),
         kind: crate::params::Kind::Bool,
         default: "false",
         unit: "",
-        help,
+        help: ui_text!(help),
     }
 }
 

@@ -103,11 +103,11 @@ pub const PRICES_HELP: &str = "The dated table of Lambda's rates to price with: 
 pub const fn prices_param(help: &'static str) -> ParamSpec {
     ParamSpec {
         name: "prices",
-        label: "Price table",
+        label: ui_text!("Price table"),
         kind: Kind::Choice(PRICE_CHOICES),
         default: LATEST,
         unit: "",
-        help,
+        help: ui_text!(help),
     }
 }
 

@@ -497,6 +497,10 @@ impl Sim {
     }
 
     /// Processes up to `max_arrivals` arrivals. Returns true when the run is over.
+    /// Never inlined: in a browser, a wasm function called many times is
+    /// recompiled by the optimising tier between calls, and a run made of one
+    /// call never gets there (see [`Sim::run`]).
+    #[inline(never)]
     pub fn step(&mut self, max_arrivals: u64) -> bool {
         for _ in 0..max_arrivals {
             let Some(t) = self.next_arrival else {
@@ -532,8 +536,13 @@ impl Sim {
         }
     }
 
+    /// The whole run, in slices of 4,096 arrivals: V8 runs a wasm function
+    /// first from its baseline compiler and switches to the optimised code at
+    /// the function's next call, so a run of a few long calls stays on the
+    /// baseline code (0.96 s against 0.46 s for a day of 40 requests a second,
+    /// measured 2026-12-07 in docs/BENCHMARKS.md).
     pub fn run(mut self) -> SimResult {
-        while !self.step(1 << 20) {}
+        while !self.step(1 << 12) {}
         self.result()
     }
 

@@ -24,127 +24,135 @@ pub const POWER_PARAMS: &[ParamSpec] = &[
     rates::memory_param("Current memory", "1024", "The size to evaluate and compare against."),
     ParamSpec {
         name: "anchor_memory_mb",
-        label: "Measured at",
+        label: ui_text!("Measured at"),
         kind: Kind::Int { min: 128, max: 10240 },
         default: "128",
         unit: "MB",
-        help: "The memory size of your one measurement.",
+        help: ui_text!("The memory size of your one measurement."),
     },
     ParamSpec {
         name: "anchor_duration_ms",
-        label: "Measured duration",
+        label: ui_text!("Measured duration"),
         kind: Kind::Num { min: 0.001, max: 900_000.0 },
         default: "2400",
         unit: "ms",
-        help: "Mean duration at that size.",
+        help: ui_text!("Mean duration at that size."),
     },
     scaling::cpu_fraction_param("0 = all waiting on I/O, 1 = all CPU work, at the measured size."),
     ParamSpec {
         name: "parallel_fraction",
-        label: "Share of CPU work in parallel",
+        label: ui_text!("Share of CPU work in parallel"),
         kind: Kind::Num { min: 0.0, max: 1.0 },
         default: "0",
         unit: "",
-        help: "The part of the CPU work that runs on several threads.",
+        help: ui_text!("The part of the CPU work that runs on several threads."),
     },
     ParamSpec {
         name: "threads",
-        label: "Threads",
+        label: ui_text!("Threads"),
         kind: Kind::Int { min: 1, max: 64 },
         default: "1",
         unit: "",
-        help: "Threads the parallel part uses.",
+        help: ui_text!("Threads the parallel part uses."),
     },
     ParamSpec {
         name: "alpha",
-        label: "Small-share slowdown (α)",
+        label: ui_text!("Small-share slowdown (α)"),
         kind: Kind::Num { min: 0.5, max: 3.0 },
         default: "1",
         unit: "",
-        help: "Exponent for the extra slowdown below 1 vCPU; 1 means time ∝ 1/share.",
+        help: ui_text!("Exponent for the extra slowdown below 1 vCPU; 1 means time ∝ 1/share."),
     },
     rates::arch_param("The architecture the measurements come from."),
     ParamSpec {
         name: "arm_speed_factor",
-        label: "arm64 CPU time ÷ x86_64",
+        label: ui_text!("arm64 CPU time ÷ x86_64"),
         kind: Kind::Num { min: 0.5, max: 2.0 },
         default: "1",
         unit: "",
-        help: "How much longer (above 1) or shorter the CPU part takes on arm64. Measure it; published ratios span about 0.9–1.15.",
+        help: ui_text!(
+            "How much longer (above 1) or shorter the CPU part takes on arm64. Measure it; published ratios span about 0.9–1.15."
+        ),
     },
     rates::region_param("Prices differ by region."),
     rates::prices_param(rates::PRICES_HELP),
     ParamSpec {
         name: "requests",
-        label: "Requests per month",
+        label: ui_text!("Requests per month"),
         kind: Kind::Int { min: 0, max: 1_000_000_000_000 },
         default: "1000000",
         unit: "requests",
-        help: "For the monthly cost.",
+        help: ui_text!("For the monthly cost."),
     },
     ParamSpec {
         name: "free_tier",
-        label: "Apply the free tier",
+        label: ui_text!("Apply the free tier"),
         kind: Kind::Bool,
         default: "true",
         unit: "",
-        help: "1M requests and 400,000 GB-s a month, account-wide, as on the cost page. For the monthly cost only; per-invocation figures never include it. (Off by default in links before v=2.)",
+        help: ui_text!(
+            "1M requests and 400,000 GB-s a month, account-wide, as on the cost page. For the monthly cost only; per-invocation figures never include it. (Off by default in links before v=2.)"
+        ),
     },
     ParamSpec {
         name: "strategy",
-        label: "Strategy",
+        label: ui_text!("Strategy"),
         kind: Kind::Choice(&["cost", "speed", "balanced"]),
         default: "cost",
         unit: "",
-        help: "As in Power Tuning: cheapest, fastest, or a weighted balance. Sizes closer than the fit's error count as equal: then a measured size wins, and cost takes the faster, speed the cheaper.",
+        help: ui_text!(
+            "As in Power Tuning: cheapest, fastest, or a weighted balance. Sizes closer than the fit's error count as equal: then a measured size wins, and cost takes the faster, speed the cheaper."
+        ),
     },
     ParamSpec {
         name: "balanced_weight",
-        label: "Balance weight",
+        label: ui_text!("Balance weight"),
         kind: Kind::Num { min: 0.0, max: 1.0 },
         default: "0.5",
         unit: "",
-        help: "0 = speed only, 1 = cost only.",
+        help: ui_text!("0 = speed only, 1 = cost only."),
     },
     ParamSpec {
         name: "candidates",
-        label: "Candidate sizes",
+        label: ui_text!("Candidate sizes"),
         kind: Kind::IntList { min: 128, max: 10240 },
         default: CANDIDATES_DEFAULT,
         unit: "MB",
-        help: "The sizes to compare (Power Tuning's default set).",
+        help: ui_text!("The sizes to compare (Power Tuning's default set)."),
     },
     ParamSpec {
         name: "max_memory_used_mb",
-        label: "Max Memory Used",
+        label: ui_text!("Max Memory Used"),
         kind: Kind::Num { min: 0.0, max: 10240.0 },
         default: "0",
         unit: "MB",
-        help: "From your REPORT lines; smaller sizes (plus 10%) would run out of memory. 0 = unknown.",
+        help: ui_text!("From your REPORT lines; smaller sizes (plus 10%) would run out of memory. 0 = unknown."),
     },
     ParamSpec {
         name: "points",
-        label: "Measured points",
+        label: ui_text!("Measured points"),
         kind: Kind::PairList { min_x: 128, max_x: 10240, max_y: 900_000.0 },
         default: "",
         unit: "MB:ms",
-        help: "memory:duration pairs; when given, the model is fitted to them.",
+        help: ui_text!("memory:duration pairs; when given, the model is fitted to them."),
     },
     ParamSpec {
         name: "points_cv",
-        label: "Measured spread per size",
+        label: ui_text!("Measured spread per size"),
         kind: Kind::PairList { min_x: 128, max_x: 10240, max_y: 5.0 },
         default: "",
         unit: "MB:CV",
-        help: "memory:CV pairs (standard deviation ÷ mean of the warm durations at that size), filled in from REPORT lines; the hand-off to the cost calculator carries the spread measured at the size it prices, and none where none was measured.",
+        help: ui_text!(
+            "memory:CV pairs (standard deviation ÷ mean of the warm durations at that size), filled in from REPORT lines; the hand-off to the cost calculator carries the spread measured at the size it prices, and none where none was measured."
+        ),
     },
     ParamSpec {
         name: "power_tuning",
-        label: "Power Tuning result",
+        label: ui_text!("Power Tuning result"),
         kind: Kind::Text { max_len: 4000 },
         default: "",
         unit: "",
-        help: "A lambda-power-tuning.show link; its points are fitted and re-priced.",
+        help: ui_text!("A lambda-power-tuning.show link; its points are fitted and re-priced."),
     },
 ];
 
@@ -192,9 +200,7 @@ const EXACT_FIT_SIZES: usize = 3;
 /// Leave-one-out error of the fit: each measured size predicted by a fit to
 /// the points at every other size.
 pub fn fit_quality(points: &[Point], threads: f64, alpha: f64) -> FitQuality {
-    let mut sizes: Vec<f64> = points.iter().map(|p| p.memory_mb).collect();
-    sizes.sort_by(f64::total_cmp);
-    sizes.dedup();
+    let sizes = crate::base::num::distinct_sorted(points.iter().map(|p| p.memory_mb), f64::total_cmp);
     if sizes.len() <= EXACT_FIT_SIZES {
         return FitQuality::ExactByConstruction { sizes: sizes.len() };
     }
@@ -396,9 +402,7 @@ pub fn evaluate(v: &Values, today: Date) -> Result<PowerResult, Vec<ParamError>>
             })
             .collect()
     };
-    let mut sizes: Vec<u32> = v.list(p!("candidates")).iter().map(|m| *m as u32).collect();
-    sizes.sort_unstable();
-    sizes.dedup();
+    let sizes = crate::base::num::distinct_sorted(v.list(p!("candidates")).iter().map(|m| *m as u32), u32::cmp);
     let mem = v.int(p!("memory_mb")) as u32;
     let mut candidates = rows_for(arch, &sizes, true)?;
     let mut current = rows_for(arch, &[mem], true)?.remove(0);
@@ -436,9 +440,7 @@ pub fn evaluate(v: &Values, today: Date) -> Result<PowerResult, Vec<ParamError>>
     let (best, next) = if measured.is_empty() {
         (model_pick, None)
     } else {
-        let mut sizes_measured: Vec<u32> = measured.iter().map(|p| p.memory_mb as u32).collect();
-        sizes_measured.sort_unstable();
-        sizes_measured.dedup();
+        let sizes_measured = crate::base::num::distinct_sorted(measured.iter().map(|p| p.memory_mb as u32), u32::cmp);
         let rows = rows_for(arch, &sizes_measured, true)?;
         let best = pick(&rows, strategy, weight, band).ok_or_else(|| {
             err("max_memory_used_mb", format!(
