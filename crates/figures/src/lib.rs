@@ -112,16 +112,17 @@ pub fn traffic(q: &str, _: Date) -> Figures {
     Some((String::new(), lambda_model::simulation::simulate(v).ok()?.metrics()))
 }
 
-/// Managed Instances: the month on instances.
+/// Managed Instances: the month on instances (priced without AWS's
+/// examples' notes, which the card does not show).
 pub fn lmi(q: &str, _: Date) -> Figures {
     let v = &values(&calculators::LMI, q)?;
-    Some(("Managed Instances per month".into(), calculators::managed_instances::evaluate(v).ok()?.metrics()))
+    Some(("Managed Instances per month".into(), calculators::managed_instances::price(v).ok()?.metrics()))
 }
 
-/// MicroVMs: the month.
+/// MicroVMs: the month (priced without AWS's examples' notes).
 pub fn microvms(q: &str, _: Date) -> Figures {
     let v = &values(&calculators::MICROVMS, q)?;
-    Some(("MicroVMs per month".into(), calculators::microvms::evaluate(v).ok()?.metrics()))
+    Some(("MicroVMs per month".into(), calculators::microvms::price(v).ok()?.metrics()))
 }
 
 /// Where to run it: the cheapest platform for the link's workload.

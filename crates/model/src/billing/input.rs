@@ -124,6 +124,35 @@ impl CostInput {
         if errs.is_empty() { Ok(input) } else { Err(errs) }
     }
 
+    /// The input of a workload another calculator prices as on-demand
+    /// functions: the cost defaults with its own region, price table, memory,
+    /// duration, requests and the like, none of the features a cross-check
+    /// looks at (Lambda@Edge, SnapStart, tenant isolation, more than 512 MB
+    /// of /tmp, a p99). The price table (a pinned one without this region)
+    /// is then the one check such values can fail, so its message is the one
+    /// built here: the cross-checks' messages stay out of the power, Managed
+    /// Instances and platforms calculators' first-figures modules (2 KB
+    /// gzipped of the power module). A test holds it to
+    /// [`CostInput::from_values`] on every region, architecture and table.
+    pub fn workload(v: &Values, today: Date) -> Result<CostInput, Vec<ParamError>> {
+        let table = rates::price_table(v.text(p!("prices")));
+        if let Err(why) = table.rates_in(v.text(p!("region"))) {
+            return Err(vec![cross("prices", table.date.into(), why)]);
+        }
+        let mut refused = Refused::default();
+        let input = CostInput::read(v, today, &mut refused);
+        if refused.0 {
+            return Err(vec![ParamError {
+                param: p!("region").into(),
+                given: v.text(p!("region")).into(),
+                message:
+                    "These values cannot be priced as on-demand functions; open them in the cost calculator to see why."
+                        .into(),
+            }]);
+        }
+        Ok(input)
+    }
+
     /// Reads the parameters and puts every cross-check problem in `errs`.
     pub fn read(v: &Values, today: Date, errs: &mut impl Problems) -> CostInput {
         let table = rates::price_table(v.text(p!("prices")));
@@ -408,5 +437,53 @@ impl CostInput {
             }
         }
         input
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `workload` answers what `from_values` answers for every input the
+    /// power, Managed Instances and platforms calculators build: every
+    /// region, architecture and price table, at sizes, durations, spreads,
+    /// traffic and savings plans across their ranges.
+    #[test]
+    fn a_workload_reads_as_the_cost_calculator_reads_it() {
+        let today = Date::new(2026, 12, 7);
+        let mut checked = 0;
+        for region in rates::REGION_CODES {
+            for arch in ["x86_64", "arm64"] {
+                for prices in rates::PRICE_CHOICES {
+                    for (memory, duration, cv, requests, free, plan) in [
+                        ("128", "1", "0", "0", "true", "0"),
+                        ("1024", "120", "0.3", "3000000", "false", "17"),
+                        ("10240", "900000", "2", "1000000000", "true", "0"),
+                    ] {
+                        let mut v = Values::defaults(COST_PARAMS);
+                        for (k, x) in [
+                            ("region", *region),
+                            ("arch", arch),
+                            ("prices", *prices),
+                            ("memory_mb", memory),
+                            ("duration_ms", duration),
+                            ("duration_cv", cv),
+                            ("requests", requests),
+                            ("free_tier", free),
+                            ("savings_plan_pct", plan),
+                        ] {
+                            v.set(k, x).unwrap();
+                        }
+                        assert_eq!(
+                            CostInput::workload(&v, today),
+                            CostInput::from_values(&v, today),
+                            "{region} {arch}"
+                        );
+                        checked += 1;
+                    }
+                }
+            }
+        }
+        assert!(checked > 100);
     }
 }

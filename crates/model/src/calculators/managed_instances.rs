@@ -36,7 +36,7 @@ pub fn on_demand_input(i: &LmiInput) -> Result<CostInput, String> {
     set(&mut v, "memory_mb", i.function_memory_mb.to_string())?;
     set(&mut v, "duration_ms", fmt_num(i.duration_ms))?;
     set(&mut v, "free_tier", i.free_tier.to_string())?;
-    CostInput::from_values(&v, Date::new(2026, 12, 1))
+    CostInput::workload(&v, Date::new(2026, 12, 1))
         .map_err(|e| e.into_iter().map(|e| e.message).collect::<Vec<_>>().join(" "))
 }
 
@@ -117,8 +117,27 @@ pub struct LmiResult {
     pub notes: Vec<String>,
 }
 
-/// Evaluates the Managed Instances calculator from named parameters.
+/// Evaluates the Managed Instances calculator from named parameters, with
+/// the notes where the workload is one of AWS's examples.
 pub fn evaluate(v: &Values) -> Result<LmiResult, Vec<ParamError>> {
+    let mut r = price(v)?;
+    // AWS's example prices the Managed Instances bill alone: the on-demand
+    // side of the comparison (its memory, architecture, free tier) is ours.
+    let i = &r.input;
+    r.notes = crate::calculators::published::example_notes("lmi", |e| {
+        let d = crate::calculators::decode_query(LMI_PARAMS, e.query);
+        d.errors.is_empty()
+            && check(&d.values).is_ok_and(|x| {
+                LmiInput { arch: i.arch, function_memory_mb: i.function_memory_mb, free_tier: i.free_tier, ..x } == *i
+            })
+    });
+    Ok(r)
+}
+
+/// The Managed Instances calculator's figures without the published
+/// examples' notes (the first-figures module's path: the examples' table
+/// is about 6 KB of text a figure does not show).
+pub fn price(v: &Values) -> Result<LmiResult, Vec<ParamError>> {
     let i = check(v)?;
     let fail = |m: String| {
         vec![ParamError { param: "duration_ms".into(), given: String::new(), message: format!("Not priced: {m}.") }]
@@ -128,16 +147,7 @@ pub fn evaluate(v: &Values) -> Result<LmiResult, Vec<ParamError>> {
     let lambda_usd = on_demand_with(&base, i.requests).map_err(fail)?;
     let crossover_rps = crossover(&i).map_err(fail)?;
     let points = grid(4).into_iter().map(|x| point_with(&i, &base, x)).collect::<Result<Vec<_>, _>>().map_err(fail)?;
-    // AWS's example prices the Managed Instances bill alone: the on-demand
-    // side of the comparison (its memory, architecture, free tier) is ours.
-    let notes = crate::calculators::published::example_notes("lmi", |e| {
-        let d = crate::calculators::decode_query(LMI_PARAMS, e.query);
-        d.errors.is_empty()
-            && check(&d.values).is_ok_and(|x| {
-                LmiInput { arch: i.arch, function_memory_mb: i.function_memory_mb, free_tier: i.free_tier, ..x } == i
-            })
-    });
-    Ok(LmiResult { input: i, capacity, bill, lambda_usd, crossover_rps, points, notes })
+    Ok(LmiResult { input: i, capacity, bill, lambda_usd, crossover_rps, points, notes: Vec::new() })
 }
 
 impl LmiResult {

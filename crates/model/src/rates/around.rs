@@ -154,7 +154,7 @@ pub(super) const US_EAST_2: AroundRates = AroundRates {
     egress: EGRESS_STD,
     nat_hour: k("0.045"),
     nat_gb: k("0.045"),
-    source: AROUND_SOURCES_2025,
+    source: ui_text!(AROUND_SOURCES_2025),
     ..UNKNOWN
 };
 
@@ -174,7 +174,7 @@ pub const AROUND: &[AroundRates] = &[
         egress: [Some(EGRESS.1[0]), Some(EGRESS.1[1]), Some(EGRESS.1[2]), Some(EGRESS.1[3])],
         nat_hour: Some(NAT_HOUR),
         nat_gb: Some(NAT_GB),
-        source: "apigw-page, elb-page, price-list (see the constants above)",
+        source: ui_text!("apigw-page, elb-page, price-list (see the constants above)"),
         ..UNKNOWN
     },
     US_EAST_2,
@@ -190,7 +190,7 @@ pub const AROUND: &[AroundRates] = &[
         egress: EGRESS_STD,
         nat_hour: k("0.048"),
         nat_gb: None,
-        source: AROUND_SOURCES_2025,
+        source: ui_text!(AROUND_SOURCES_2025),
         ..UNKNOWN
     },
     // US West (Oregon) is priced as US East (Ohio) on every line.
@@ -202,14 +202,14 @@ pub const AROUND: &[AroundRates] = &[
         logs: k4("0.678", "0.339", "0.136", "0.068"),
         log_storage: k("0.036"),
         nat_hour: k("0.057"),
-        source: AROUND_SOURCES,
+        source: ui_text!(AROUND_SOURCES),
         ..UNKNOWN
     },
     AroundRates {
         region: "ap-east-1",
         logs: k4("0.8", "0.39", "0.15", "0.08"),
         log_storage: k("0.03"),
-        source: AROUND_SOURCES,
+        source: ui_text!(AROUND_SOURCES),
         ..UNKNOWN
     },
     AroundRates {
@@ -224,7 +224,7 @@ pub const AROUND: &[AroundRates] = &[
         egress: k4("0.1093", "0.085", "0.082", "0.08"),
         nat_hour: k("0.056"),
         nat_gb: None,
-        source: AROUND_SOURCES_2025,
+        source: ui_text!(AROUND_SOURCES_2025),
         ..UNKNOWN
     },
     AroundRates {
@@ -239,7 +239,7 @@ pub const AROUND: &[AroundRates] = &[
         egress: k4("0.114", "0.089", "0.086", "0.084"),
         nat_hour: k("0.062"),
         nat_gb: k("0.062"),
-        source: AROUND_SOURCES_2025,
+        source: ui_text!(AROUND_SOURCES_2025),
         ..UNKNOWN
     },
     AroundRates {
@@ -254,7 +254,7 @@ pub const AROUND: &[AroundRates] = &[
         egress: k4("0.126", "0.122", "0.117", "0.108"),
         nat_hour: k("0.059"),
         nat_gb: k("0.059"),
-        source: AROUND_SOURCES_2025,
+        source: ui_text!(AROUND_SOURCES_2025),
         ..UNKNOWN
     },
     AroundRates {
@@ -264,7 +264,7 @@ pub const AROUND: &[AroundRates] = &[
         logs: k4("0.76", "0.38", "0.152", "0.076"),
         log_storage: k("0.033"),
         nat_hour: k("0.062"),
-        source: AROUND_SOURCES,
+        source: ui_text!(AROUND_SOURCES),
         ..UNKNOWN
     },
     AroundRates {
@@ -279,7 +279,7 @@ pub const AROUND: &[AroundRates] = &[
         egress: k4("0.12", "0.085", "0.082", "0.08"),
         nat_hour: k("0.059"),
         nat_gb: k("0.059"),
-        source: AROUND_SOURCES_2025,
+        source: ui_text!(AROUND_SOURCES_2025),
         ..UNKNOWN
     },
     AroundRates {
@@ -294,28 +294,28 @@ pub const AROUND: &[AroundRates] = &[
         egress: k4("0.114", "0.098", "0.094", "0.092"),
         nat_hour: k("0.059"),
         nat_gb: k("0.059"),
-        source: AROUND_SOURCES_NAT_GB,
+        source: ui_text!(AROUND_SOURCES_NAT_GB),
         ..UNKNOWN
     },
     AroundRates {
         region: "ap-southeast-4",
         logs: k4("0.67", "0.335", "0.134", "0.067"),
         log_storage: k("0.033"),
-        source: AROUND_SOURCES,
+        source: ui_text!(AROUND_SOURCES),
         ..UNKNOWN
     },
     AroundRates {
         region: "ap-southeast-5",
         logs: k4("0.5", "0.25", "0.1", "0.05"),
         log_storage: k("0.03"),
-        source: AROUND_SOURCES,
+        source: ui_text!(AROUND_SOURCES),
         ..UNKNOWN
     },
     AroundRates {
         region: "ap-southeast-7",
         logs: k4("0.5", "0.25", "0.1", "0.05"),
         log_storage: k("0.03"),
-        source: AROUND_SOURCES,
+        source: ui_text!(AROUND_SOURCES),
         ..UNKNOWN
     },
     AroundRates {
@@ -330,14 +330,14 @@ pub const AROUND: &[AroundRates] = &[
         egress: EGRESS_STD,
         nat_hour: k("0.05"),
         nat_gb: None,
-        source: AROUND_SOURCES_2025,
+        source: ui_text!(AROUND_SOURCES_2025),
         ..UNKNOWN
     },
     AroundRates {
         region: "ca-west-1",
         logs: k4("0.55", "0.275", "0.11", "0.055"),
         log_storage: k("0.033"),
-        source: AROUND_SOURCES,
+        source: ui_text!(AROUND_SOURCES),
         ..UNKNOWN
     },
     AroundRates {
@@ -352,7 +352,7 @@ pub const AROUND: &[AroundRates] = &[
         egress: EGRESS_STD,
         nat_hour: k("0.052"),
         nat_gb: k("0.052"),
-        source: AROUND_SOURCES_NAT_GB,
+        source: ui_text!(AROUND_SOURCES_NAT_GB),
         ..UNKNOWN
     },
     AroundRates {
@@ -362,7 +362,7 @@ pub const AROUND: &[AroundRates] = &[
         logs: k4("0.69", "0.347", "0.139", "0.069"),
         log_storage: k("0.0356"),
         nat_hour: k("0.0572"),
-        source: AROUND_SOURCES,
+        source: ui_text!(AROUND_SOURCES),
         ..UNKNOWN
     },
     AroundRates {
@@ -377,7 +377,7 @@ pub const AROUND: &[AroundRates] = &[
         egress: EGRESS_STD,
         nat_hour: k("0.048"),
         nat_gb: k("0.048"),
-        source: AROUND_SOURCES_2025,
+        source: ui_text!(AROUND_SOURCES_2025),
         ..UNKNOWN
     },
     AroundRates {
@@ -387,7 +387,7 @@ pub const AROUND: &[AroundRates] = &[
         logs: k4("0.6", "0.3", "0.12", "0.06"),
         log_storage: k("0.032"),
         nat_hour: k("0.05"),
-        source: AROUND_SOURCES,
+        source: ui_text!(AROUND_SOURCES),
         ..UNKNOWN
     },
     AroundRates {
@@ -397,7 +397,7 @@ pub const AROUND: &[AroundRates] = &[
         logs: k4("0.57", "0.285", "0.114", "0.057"),
         log_storage: k("0.03"),
         nat_hour: k("0.048"),
-        source: AROUND_SOURCES,
+        source: ui_text!(AROUND_SOURCES),
         ..UNKNOWN
     },
     AroundRates {
@@ -412,7 +412,7 @@ pub const AROUND: &[AroundRates] = &[
         egress: k4("0.15", "0.138", "0.126", "0.114"),
         nat_hour: k("0.093"),
         nat_gb: k("0.093"),
-        source: AROUND_SOURCES_2025,
+        source: ui_text!(AROUND_SOURCES_2025),
         ..UNKNOWN
     },
     AroundRates {
@@ -422,7 +422,7 @@ pub const AROUND: &[AroundRates] = &[
         logs: k4("0.63", "0.314", "0.125", "0.063"),
         log_storage: k("0.03"),
         nat_hour: k("0.0528"),
-        source: AROUND_SOURCES,
+        source: ui_text!(AROUND_SOURCES),
         ..UNKNOWN
     },
     AroundRates {
@@ -432,21 +432,21 @@ pub const AROUND: &[AroundRates] = &[
         logs: k4("0.63", "0.314", "0.125", "0.063"),
         log_storage: k("0.033"),
         nat_hour: k("0.0528"),
-        source: AROUND_SOURCES,
+        source: ui_text!(AROUND_SOURCES),
         ..UNKNOWN
     },
     AroundRates {
         region: "il-central-1",
         logs: k4("0.5", "0.25", "0.1", "0.05"),
         log_storage: k("0.03"),
-        source: AROUND_SOURCES,
+        source: ui_text!(AROUND_SOURCES),
         ..UNKNOWN
     },
     AroundRates {
         region: "mx-central-1",
         logs: k4("0.5", "0.25", "0.1", "0.05"),
         log_storage: k("0.03"),
-        source: AROUND_SOURCES,
+        source: ui_text!(AROUND_SOURCES),
         ..UNKNOWN
     },
     AroundRates {
@@ -461,7 +461,7 @@ pub const AROUND: &[AroundRates] = &[
         egress: EGRESS_STD,
         nat_hour: k("0.05"),
         nat_gb: k("0.05"),
-        source: AROUND_SOURCES,
+        source: ui_text!(AROUND_SOURCES),
         ..UNKNOWN
     },
     AroundRates {
@@ -476,7 +476,7 @@ pub const AROUND: &[AroundRates] = &[
         egress: EGRESS_STD,
         nat_hour: k("0.05"),
         nat_gb: None,
-        source: AROUND_SOURCES_2025,
+        source: ui_text!(AROUND_SOURCES_2025),
         ..UNKNOWN
     },
     AroundRates {
@@ -491,7 +491,7 @@ pub const AROUND: &[AroundRates] = &[
         egress: EGRESS_STD,
         nat_hour: k("0.046"),
         nat_gb: None,
-        source: AROUND_SOURCES_2025,
+        source: ui_text!(AROUND_SOURCES_2025),
         ..UNKNOWN
     },
 ];

@@ -41,7 +41,7 @@ pub const FARGATE_RATES: &[FargateRates] = &[
         vcpu_hour: Rate::usd("0.04048"),
         gb_hour: Rate::usd("0.004445"),
         storage_gb_hour: Some(Rate::usd("0.000111")),
-        source: US_EAST_1,
+        source: ui_text!(US_EAST_1),
     },
     FargateRates {
         region: "us-east-1",
@@ -49,7 +49,7 @@ pub const FARGATE_RATES: &[FargateRates] = &[
         vcpu_hour: Rate::usd("0.03238"),
         gb_hour: Rate::usd("0.00356"),
         storage_gb_hour: Some(Rate::usd("0.000111")),
-        source: US_EAST_1,
+        source: ui_text!(US_EAST_1),
     },
     FargateRates {
         region: "eu-west-1",
@@ -57,7 +57,7 @@ pub const FARGATE_RATES: &[FargateRates] = &[
         vcpu_hour: Rate::usd("0.04048"),
         gb_hour: Rate::usd("0.004445"),
         storage_gb_hour: None,
-        source: EU_WEST_1_X86,
+        source: ui_text!(EU_WEST_1_X86),
     },
     FargateRates {
         region: "eu-west-1",
@@ -65,7 +65,7 @@ pub const FARGATE_RATES: &[FargateRates] = &[
         vcpu_hour: Rate::usd("0.03238"),
         gb_hour: Rate::usd("0.00356"),
         storage_gb_hour: None,
-        source: EU_WEST_1_ARM,
+        source: ui_text!(EU_WEST_1_ARM),
     },
 ];
 

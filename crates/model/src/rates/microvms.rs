@@ -36,8 +36,10 @@ pub const MICROVM_RATES: &[MicroVmRates] = &[
         snapshot_write_gb: Rate::usd("0.0037977138"),
         snapshot_read_gb: Rate::usd("0.0015467699"),
         storage_gb_hour: Rate::usd("0.0001111111"),
-        source: "AWS Price List capture of 2026-08-07; vCPU and memory also on the pricing page (2026-11-23), which \
-                 rounds the snapshot rates to $0.0038 and $0.00155 per GB and storage to $0.08 per GB-month",
+        source: ui_text!(
+            "AWS Price List capture of 2026-08-07; vCPU and memory also on the pricing page (2026-11-23), which \
+                 rounds the snapshot rates to $0.0038 and $0.00155 per GB and storage to $0.08 per GB-month"
+        ),
     },
     MicroVmRates {
         region: "ap-northeast-1",
@@ -46,7 +48,7 @@ pub const MICROVM_RATES: &[MicroVmRates] = &[
         snapshot_write_gb: Rate::usd("0.0046556039"),
         snapshot_read_gb: Rate::usd("0.0018548941"),
         storage_gb_hour: Rate::usd("0.0001333333"),
-        source: "AWS Price List capture of 2026-08-07 (APN1- usage types)",
+        source: ui_text!("AWS Price List capture of 2026-08-07 (APN1- usage types)"),
     },
 ];
 

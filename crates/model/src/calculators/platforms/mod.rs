@@ -401,7 +401,7 @@ pub fn check(v: &Values) -> Result<PlatformsInput, Vec<ParamError>> {
     let mut errs = Vec::new();
     let region = rates::region(v.text(p!("region"))).map_or("us-east-1", |r| r.code);
     let arch = Arch::parse(v.text(p!("arch"))).unwrap_or(Arch::X86);
-    let lambda = CostInput::from_values(&cost_values(v), Date::new(2026, 12, 1));
+    let lambda = CostInput::workload(&cost_values(v), Date::new(2026, 12, 1));
     let lambda = match lambda {
         Ok(c) => Some(c),
         Err(e) => {

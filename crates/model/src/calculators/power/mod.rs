@@ -262,7 +262,7 @@ impl Pricer {
             c.set(k, &v.get(k).to_string()).map_err(|e| vec![e])?;
         }
         c.set("arch", arch.name()).map_err(|e| vec![e])?;
-        Ok(Pricer { base: CostInput::from_values(&c, today)? })
+        Ok(Pricer { base: CostInput::workload(&c, today)? })
     }
 
     fn row(&self, m: u32, duration_ms: f64, measured: bool, floor: Option<f64>) -> Result<Row, Vec<ParamError>> {
