@@ -242,7 +242,7 @@ impl Parser<'_> {
                 return Err(self.err("expected a digit in the exponent"));
             }
         }
-        Ok(Json::Num(String::from_utf8_lossy(&self.s[start..self.i]).into_owned()))
+        Ok(Json::Num(super::lines::utf8_lossy(self.s[start..self.i].to_vec())))
     }
 
     fn hex4(&mut self) -> Result<u32, String> {

@@ -221,10 +221,12 @@ pub fn decimal_string(value: i128, scale: u32) -> String {
     let p = 10u128.pow(scale);
     let int = v / p;
     let frac = v % p;
-    let mut s = if neg { format!("-{int}") } else { int.to_string() };
+    let mut s = String::from(if neg { "-" } else { "" });
+    s.push_str(&crate::base::digits::whole(int));
     if frac != 0 {
-        let digits = format!("{frac:0width$}", width = scale as usize);
+        let digits = crate::base::digits::whole(frac);
         s.push('.');
+        s.extend(std::iter::repeat_n('0', (scale as usize).saturating_sub(digits.len())));
         s.push_str(digits.trim_end_matches('0'));
     }
     s
@@ -286,6 +288,28 @@ fn div_wide(hi: u128, lo: u128, d: u128) -> (Option<u128>, u128) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn decimal_strings_are_what_core_formatting_wrote() {
+        let old = |value: i128, scale: u32| {
+            let (v, p) = (value.unsigned_abs(), 10u128.pow(scale));
+            let (int, frac) = (v / p, v % p);
+            let mut s = if value < 0 { format!("-{int}") } else { int.to_string() };
+            if frac != 0 {
+                s.push('.');
+                s.push_str(format!("{frac:0width$}", width = scale as usize).trim_end_matches('0'));
+            }
+            s
+        };
+        let mut x: i128 = 1;
+        for i in 0..4000 {
+            let value = if i % 3 == 0 { -x } else { x };
+            for scale in [0, 1, 2, 6, 10, 18, 20] {
+                assert_eq!(decimal_string(value, scale), old(value, scale), "{value} {scale}");
+            }
+            x = x.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407) % (1i128 << 100);
+        }
+    }
     use proptest::prelude::*;
 
     #[test]

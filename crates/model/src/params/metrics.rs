@@ -23,7 +23,7 @@ impl MetricValue {
         match self {
             MetricValue::Usd(u) => u.to_decimal(),
             MetricValue::Qty(q) => q.to_decimal(),
-            MetricValue::Count(n) => n.to_string(),
+            MetricValue::Count(n) => crate::base::digits::whole(*n),
             MetricValue::Num(x) if x.is_finite() => crate::params::fmt_num(*x),
             MetricValue::Num(_) | MetricValue::Missing => String::new(),
         }

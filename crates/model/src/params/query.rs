@@ -109,7 +109,7 @@ pub fn percent_decode(s: &str) -> String {
         }
         i += 1;
     }
-    String::from_utf8_lossy(&out).into_owned()
+    crate::base::lines::utf8_lossy(out)
 }
 
 /// Encodes everything but unreserved characters, `,` and `:` (kept readable
