@@ -9,9 +9,13 @@
 //   believes one that comes from an iframe whose address is on the same site as
 //   this script, sent by that iframe's own window (a sandboxed iframe's messages
 //   come from the origin "null").
-// - Once a calculator reports, the quote beside it that stands in for it
+// - The quote beside each iframe that stands in for it
 //   (`blockquote[data-lambda-lab-fallback]`: its figures as text, for RSS
-//   readers and e-mail) is hidden.
+//   readers and e-mail) is hidden as soon as this script runs, together with
+//   the sizing, not when the calculator reports: a reader may have scrolled
+//   to it by then, and the text below would jump up. If a calculator has not
+//   reported 20 s later (the iframe is blocked, or the site cannot be
+//   reached), its quote comes back.
 (function () {
   var script = document.currentScript;
   if (!script || !script.src) return;
@@ -57,7 +61,21 @@
     return null;
   }
 
-  for (var i = 0; i < frames.length; i++) if (ours(frames[i])) startHeight(frames[i]);
+  function standIn(f) {
+    var quote = fallbackOf(f);
+    if (!quote || f.getAttribute('data-lambda-lab') === 'reported') return;
+    quote.style.display = 'none';
+    setTimeout(function () {
+      if (f.getAttribute('data-lambda-lab') !== 'reported') quote.style.display = '';
+    }, 20000);
+  }
+
+  for (var i = 0; i < frames.length; i++) {
+    if (ours(frames[i])) {
+      startHeight(frames[i]);
+      standIn(frames[i]);
+    }
+  }
 
   if (window.__lambdaLabEmbed) return;
   window.__lambdaLabEmbed = true;

@@ -242,6 +242,27 @@ for (const [width, height] of [[1280, 800], [375, 667]]) {
   });
 }
 
+test('the quote beside an embed steps aside at once, and comes back if the calculator never reports', async ({ browser }) => {
+  const a = await snippetOf(browser, 'calculators/cost/?memory_mb=1024&requests=20000000&duration_ms=120');
+  // The reader's browser runs no script in the frame: the calculator never reports.
+  const host = await blog({ 'post.html': CLS_POST(a.replace('<iframe ', '<iframe sandbox="" '), '') });
+  const context = await browser.newContext({ viewport: { width: 900, height: 900 } });
+  const p = await context.newPage();
+  await p.clock.install();
+  await p.goto(`${host.url}post.html`);
+  const quote = p.locator('blockquote[data-lambda-lab-fallback]');
+  // Hidden with the sizing, before any report: the text below never jumps up later.
+  await expect(p.locator('iframe')).toHaveAttribute('data-lambda-lab', 'sized');
+  await expect(quote).toBeHidden();
+  await p.clock.runFor(19000);
+  await expect(quote).toBeHidden();
+  await p.clock.runFor(2000);
+  await expect(quote).toBeVisible();
+  await expect(quote).toContainText('$37.13 a month');
+  await context.close();
+  await host.close();
+});
+
 test('every calculator page has a 1200×630 social card and a large-image summary', async ({ page, request }) => {
   for (const slug of ['cost', 'power', 'cold-start', 'traffic', 'managed-instances', 'account']) {
     for (const route of [`calculators/${slug}/`, `embed/${slug}/`]) {
