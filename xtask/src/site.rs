@@ -202,11 +202,10 @@ fn build_modules(out: &Path, debug_routes: bool) -> Result<BTreeMap<String, Modu
 fn build_figures(out: &Path, index: &mut BTreeMap<String, Module>) -> Result {
     let _ = std::fs::remove_dir_all(out.join("figures"));
     std::fs::create_dir_all(out.join("figures")).map_err(|e| e.to_string())?;
-    // Built for size, but a compute-bound card for speed (its own profile).
-    for (profile, speed) in [("release", false), ("figures-speed", true)] {
+    for profile in ["release", "figures-speed"] {
         let bins: Vec<String> = lambda_lab_figures::CARDS
             .iter()
-            .filter(|c| c.compute_bound == speed)
+            .filter(|c| figures_profile(c) == profile)
             .map(|c| format!("figures-{}", c.module))
             .collect();
         if bins.is_empty() {
@@ -222,9 +221,10 @@ fn build_figures(out: &Path, index: &mut BTreeMap<String, Module>) -> Result {
         run(&mut build)?;
     }
     for card in lambda_lab_figures::CARDS {
-        let (name, profile) = (card.module, if card.compute_bound { "figures-speed" } else { "release" });
+        let name = card.module;
         let bin = format!("figures-{name}");
-        let wasm_in = root().join("target/wasm32-unknown-unknown").join(profile).join(format!("{bin}.wasm"));
+        let wasm_in =
+            root().join("target/wasm32-unknown-unknown").join(figures_profile(card)).join(format!("{bin}.wasm"));
         let staged = root().join("target").join("modules").join(format!("{bin}.wasm"));
         std::fs::create_dir_all(staged.parent().unwrap_or(out)).map_err(|e| e.to_string())?;
         run(Command::new("wasm-opt")
@@ -254,6 +254,12 @@ fn build_figures(out: &Path, index: &mut BTreeMap<String, Module>) -> Result {
         index.insert(format!("figures-{name}"), Module { js: String::new(), wasm: file });
     }
     Ok(())
+}
+
+/// The Cargo profile a figures module is built with: for size, but a
+/// compute-bound card's for speed (`figures-speed`, opt-level 2).
+fn figures_profile(card: &lambda_lab_figures::Card) -> &'static str {
+    if card.compute_bound { "figures-speed" } else { "release" }
 }
 
 /// `--remap-path-prefix` flags that shorten the source paths compiled into
