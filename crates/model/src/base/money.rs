@@ -288,6 +288,7 @@ fn div_wide(hi: u128, lo: u128, d: u128) -> (Option<u128>, u128) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
 
     #[test]
     fn decimal_strings_are_what_core_formatting_wrote() {
@@ -310,7 +311,6 @@ mod tests {
             x = x.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407) % (1i128 << 100);
         }
     }
-    use proptest::prelude::*;
 
     #[test]
     fn rates_parse_exactly() {
