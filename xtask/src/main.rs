@@ -302,6 +302,12 @@ fn cmd_test(args: &[String]) -> Result {
         ]))
     })?;
     phase("native tests", || run(cargo().args(["test", "--workspace", "--all-features", "--locked"])))?;
+    // The figures modules are built from the engine without its `texts`
+    // feature (no labels, help or messages): their tests again, as built,
+    // so a figure never depends on a text that is empty there.
+    phase("figures tests, without the engine's texts", || {
+        run(cargo().args(["test", "--locked", "-p", "lambda-lab-figures"]))
+    })?;
     let dist = root().join("target").join("e2e-dist");
     // The site is built for the port it is served on, and its oEmbed discovery
     // links name that server's endpoint (`cargo xtask static` answers it), so

@@ -429,6 +429,14 @@ mod tests {
             "memory_mb=1024&requests=20000000&duration_ms=120",
             "region=us-east-2&arch=arm64&memory_mb=2048&duration_ms=800&requests=90000000&pc_units=10",
             "strategy=speed&memory_mb=512",
+            // Regions where some platforms or lines have no verified rate.
+            "region=eu-south-2&requests=900000000&duration_ms=80",
+            "region=ap-southeast-5&arch=arm64&memory_mb=3008",
+            "region=mx-central-1&requests=5000000&duration_ms=2000",
+            // Power Tuning's sample link (shared/reference/samples.md).
+            "power_tuning=https%3A%2F%2Flambda-power-tuning.show%2F%23gAAAAQACAAQABg%3D%3D%3BAAAWRQAAlkQAABZEAACWQwAAlkM%3D%3BrMWnNqzFpzasxac2rMWnNoKo%2BzY%3D",
+            "memory_mb=10240&duration_ms=900000&requests=1",
+            "fargate_gb=3&fargate_vcpu=4",
         ];
         for card in CARDS {
             let Some(info) = card.info else { continue };

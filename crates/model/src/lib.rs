@@ -29,6 +29,18 @@ macro_rules! ui_text {
     };
 }
 
+/// A message for a person (an error, a note): `format!` with every build
+/// but the first-figures modules (`texts` feature off), where it is empty.
+/// A figures module shows no message (when a link's values are not valid it
+/// shows nothing and the calculator says why), so their words and the
+/// formatting behind them stay out of it. Never for a value, a name or a
+/// key: only for text a person reads.
+macro_rules! ui_format {
+    ($($t:tt)*) => {
+        if cfg!(feature = "texts") { format!($($t)*) } else { String::new() }
+    };
+}
+
 pub mod base;
 pub mod billing;
 pub mod calculators;

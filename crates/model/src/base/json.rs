@@ -129,7 +129,7 @@ impl Parser<'_> {
         let before = &self.s[..self.i.min(self.s.len())];
         let line = before.iter().filter(|b| **b == b'\n').count() + 1;
         let col = before.iter().rev().take_while(|b| **b != b'\n').count() + 1;
-        format!("{what} at line {line} column {col}")
+        ui_format!("{what} at line {line} column {col}")
     }
 
     fn ws(&mut self) {
@@ -149,7 +149,7 @@ impl Parser<'_> {
 
     fn value(&mut self, depth: usize) -> Result<Json, String> {
         if depth > MAX_DEPTH {
-            return Err(self.err(&format!("more than {MAX_DEPTH} levels of nesting")));
+            return Err(self.err(&ui_format!("more than {MAX_DEPTH} levels of nesting")));
         }
         match self.s.get(self.i) {
             None => Err(self.err("the document ends where a value was expected")),

@@ -29,7 +29,7 @@ pub fn name_list(names: &[String]) -> String {
     if names.len() <= SHOWN {
         first.join(", ")
     } else {
-        format!("{} and {} more", first.join(", "), names.len() - SHOWN)
+        ui_format!("{} and {} more", first.join(", "), names.len() - SHOWN)
     }
 }
 

@@ -81,7 +81,7 @@ impl PartialEq for Region {
 /// named as every message names its field: "Label (name): …".
 pub(super) fn cross(param: &str, given: String, message: String) -> ParamError {
     let label = COST_PARAMS.iter().find(|s| s.name == param).map_or(param, |s| s.label);
-    ParamError { param: param.to_string(), given, message: format!("{label} ({param}): {message}") }
+    ParamError { param: param.to_string(), given, message: ui_format!("{label} ({param}): {message}") }
 }
 
 pub(super) fn runtime_name(s: &str) -> &'static str {
@@ -178,7 +178,7 @@ impl CostInput {
                 errs.add(|| cross(
                     "duration_p99_ms",
                     fmt_num(p99),
-                    format!(
+                    ui_format!(
                         "a lognormal with a mean of {} ms has its p99 from {} ms to {} ms; use a p99 in that range, or 0 to give the CV instead.",
                         fmt_num(duration_ms),
                         fmt_num(duration_ms),
@@ -277,7 +277,7 @@ impl CostInput {
                     cross(
                         "runtime",
                         i.runtime.into(),
-                        format!(
+                        ui_format!(
                             "SnapStart does not support {}; it supports {}.",
                             i.runtime,
                             crate::rates::runtimes::snapstart_list(crate::rates::runtimes::PRICED)
@@ -310,7 +310,7 @@ impl CostInput {
                 });
             }
             if i.region.snapstart.is_none() && !i.runtime.starts_with("java") {
-                errs.add(|| cross("region", i.region.code.into(), format!(
+                errs.add(|| cross("region", i.region.code.into(), ui_format!(
                     "SnapStart cache and restore prices are in this calculator for {} only; pick one of them, or a Java runtime (no SnapStart charge).",
                     rates::REGIONS.iter().filter(|r| r.snapstart.is_some()).map(|r| r.code).collect::<Vec<_>>().join(", ")
                 )));
@@ -320,7 +320,7 @@ impl CostInput {
             errs.add(|| cross(
                 "ephemeral_mb",
                 i.ephemeral_mb.to_string(),
-                format!(
+                ui_format!(
                     "No published ephemeral-storage rate for {} is in this calculator; use 512 MB or another region.",
                     i.region.code
                 ),
@@ -361,7 +361,7 @@ impl CostInput {
             let refuse = |m: String| cross(name, fmt_num(hours), m);
             if hours * 60.0 < min_minutes {
                 errs.add(|| {
-                    refuse(format!(
+                    refuse(ui_format!(
                         "pollers are billed per second with a 1-minute minimum{}; use 0 or at least {} EPU-hours.",
                         if min_minutes > 1.0 { ", and an SQS mapping runs at least 2" } else { "" },
                         crate::base::digits::fmt_shortest((min_minutes / 60.0 * 10_000.0).ceil() / 10_000.0)
@@ -396,7 +396,7 @@ impl CostInput {
                 cross(
                     "pc_units",
                     i.pc_units.to_string(),
-                    format!(
+                    ui_format!(
                         "No provisioned-concurrency rate for {} on {} is in this calculator; use 0, or one of: {}.",
                         i.arch.name(),
                         i.region.code,
@@ -412,7 +412,7 @@ impl CostInput {
         }
         if let Some(n) = i.pc_requests {
             if n > i.requests {
-                errs.add(|| cross("pc_requests", n.to_string(), format!(
+                errs.add(|| cross("pc_requests", n.to_string(), ui_format!(
                     "Requests served by PC ({n}) cannot exceed all requests ({}); use -1 (as many as PC can serve) or 0 to {}.", i.requests, i.requests
                 )));
             } else if n > 0 && i.pc_units == 0 {
@@ -427,7 +427,7 @@ impl CostInput {
             } else if n > 0 {
                 let cap = pc_capacity(i).unwrap_or(0);
                 if n > cap {
-                    errs.add(|| cross("pc_requests", n.to_string(), format!(
+                    errs.add(|| cross("pc_requests", n.to_string(), ui_format!(
                         "{} PC environments enabled {} h can serve at most {cap} invocations of {} ms; use 0 to {cap}, or -1.",
                         i.pc_units,
                         crate::base::digits::fmt_shortest(i.pc_hours),

@@ -20,7 +20,7 @@ pub(super) fn ms_to_ns(ms: f64) -> Result<u128, String> {
     if ms.is_finite() && (0.0..=MAX_BILLED_MS).contains(&ms) {
         Ok((ms * 1e6).round() as u128)
     } else {
-        Err(format!(
+        Err(ui_format!(
             "a duration of {} ms cannot be billed (Lambda bills 0 to {} ms per invocation)",
             crate::base::num::fmt_num(ms),
             crate::base::num::fmt_num(MAX_BILLED_MS)
@@ -49,7 +49,7 @@ pub(super) fn ceil_ms_ns(ns: u128) -> u128 {
 /// not ⌈E[X]⌉.
 pub fn expected_billed_ns(mean_ms: f64, cv: f64, shift_ms: f64) -> Result<u128, String> {
     if !(cv.is_finite() && cv >= 0.0) {
-        return Err(format!("a duration CV of {} cannot be priced", crate::base::num::fmt_num(cv)));
+        return Err(ui_format!("a duration CV of {} cannot be priced", crate::base::num::fmt_num(cv)));
     }
     if cv < CV_CONSTANT {
         Ok(ceil_ms_ns(ms_to_ns(mean_ms)? + ms_to_ns(shift_ms)?))

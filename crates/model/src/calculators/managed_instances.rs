@@ -140,7 +140,7 @@ pub fn evaluate(v: &Values) -> Result<LmiResult, Vec<ParamError>> {
 pub fn price(v: &Values) -> Result<LmiResult, Vec<ParamError>> {
     let i = check(v)?;
     let fail = |m: String| {
-        vec![ParamError { param: "duration_ms".into(), given: String::new(), message: format!("Not priced: {m}.") }]
+        vec![ParamError { param: "duration_ms".into(), given: String::new(), message: ui_format!("Not priced: {m}.") }]
     };
     let (capacity, bill) = bill(&i, i.requests);
     let base = on_demand_input(&i).map_err(fail)?;

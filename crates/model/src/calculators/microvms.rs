@@ -133,7 +133,7 @@ pub struct MicroVmInput {
 
 fn err(param: &str, given: String, message: String) -> ParamError {
     let label = MICROVM_PARAMS.iter().find(|s| s.name == param).map_or(param, |s| s.label);
-    ParamError { param: param.into(), given, message: format!("{label} ({param}): {message}") }
+    ParamError { param: param.into(), given, message: ui_format!("{label} ({param}): {message}") }
 }
 
 /// Reads and cross-checks the parameters; every problem names what is valid.
@@ -160,7 +160,7 @@ pub fn input(v: &Values) -> Result<MicroVmInput, Vec<ParamError>> {
         errs.push(err(
             "suspended_s",
             i.suspended_s.to_string(),
-            format!(
+            ui_format!(
                 "a MicroVM runs and stays suspended for at most 8 hours in all; with {} s running, use 0 to {} s.",
                 fmt_grouped(i.session_s as f64),
                 fmt_grouped((MAX_LIFETIME_S as u64).saturating_sub(i.session_s) as f64)

@@ -194,7 +194,7 @@ impl Calculator {
         // Strict: a key another calculator has is not this one's.
         d.unknown.extend(d.carried.drain(..).map(|(k, _)| k));
         if !d.unknown.is_empty() {
-            return Err(format!(
+            return Err(ui_format!(
                 "unknown parameter(s) for {}: {}; valid: {}",
                 self.name,
                 crate::params::name_list(&d.unknown),
@@ -214,7 +214,7 @@ impl Calculator {
         all.iter()
             .find(|(n, _)| *n == metric)
             .map(|(_, v)| *v)
-            .ok_or_else(|| format!("{} has no metric '{metric}'; its metrics are {}", self.name, names.join(", ")))
+            .ok_or_else(|| ui_format!("{} has no metric '{metric}'; its metrics are {}", self.name, names.join(", ")))
     }
 }
 

@@ -265,7 +265,7 @@ pub fn check(v: &Values) -> Result<LmiInput, Vec<ParamError>> {
         errs.push(ParamError {
             param: "region".into(),
             given: region.into(),
-            message: format!(
+            message: ui_format!(
                 "Region (region): no EC2 price for {instance_type} in {region} is in this calculator; use {}, or another instance type.",
                 regions.join(" or ")
             ),
@@ -305,7 +305,7 @@ pub fn check(v: &Values) -> Result<LmiInput, Vec<ParamError>> {
         errs.push(ParamError {
             param: "instance_type".into(),
             given: instance_type.into(),
-            message: format!(
+            message: ui_format!(
                 "Instance type (instance_type): a {} MB environment with {} vCPU does not fit a {instance_type} ({} vCPUs, {} GB, less {} vCPU and {} GB kept); {}.",
                 i.memory_mb,
                 vcpus_per_env(&i),
@@ -314,7 +314,7 @@ pub fn check(v: &Values) -> Result<LmiInput, Vec<ParamError>> {
                 i.reserved_vcpus,
                 fmt_num(i.reserved_gb),
                 match fits {
-                    Some(t) => format!("choose {t} or larger, or less memory"),
+                    Some(t) => ui_format!("choose {t} or larger, or less memory"),
                     None => "choose a larger family or less memory".to_string(),
                 }
             ),
@@ -350,8 +350,8 @@ pub fn whole_vcpus(memory_mb: u32, gb_per_vcpu: f64) -> Result<u32, String> {
     let mut sizes: Vec<u64> =
         [k.floor(), k.ceil().max(1.0)].into_iter().filter(|k| *k >= 1.0).map(size).filter(|mb| valid(*mb)).collect();
     sizes.dedup();
-    let nearest: Vec<String> = sizes.iter().map(|mb| format!("{} MB", crate::params::grouped(*mb as i64))).collect();
-    Err(format!(
+    let nearest: Vec<String> = sizes.iter().map(|mb| ui_format!("{} MB", crate::params::grouped(*mb as i64))).collect();
+    Err(ui_format!(
         "Memory per execution environment (memory_mb): at {} GB per vCPU an environment has one vCPU per {} MB, so its memory is a whole number of {} MB steps{}, not {}; or change Memory per vCPU (memory_per_vcpu_gb).",
         fmt_num(gb_per_vcpu),
         crate::params::grouped(step.round() as i64),
@@ -359,7 +359,7 @@ pub fn whole_vcpus(memory_mb: u32, gb_per_vcpu: f64) -> Result<u32, String> {
         if nearest.is_empty() {
             " between 2,048 and 32,768 MB".to_string()
         } else {
-            format!(": {}", nearest.join(" or "))
+            ui_format!(": {}", nearest.join(" or "))
         },
         crate::params::grouped(memory_mb as i64),
     ))

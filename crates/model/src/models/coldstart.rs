@@ -261,19 +261,19 @@ pub fn evaluate(v: &Values) -> Result<ColdResult, Vec<ParamError>> {
         if init_fit(runtime, other, "zip").is_some() {
             err(
                 "arch",
-                format!("Architecture (arch): lambda-perf has no measurement for {runtime} on {arch}; use {other}."),
+                ui_format!("Architecture (arch): lambda-perf has no measurement for {runtime} on {arch}; use {other}."),
             )
         } else {
             err(
                 "runtime",
-                format!("Runtime (runtime): lambda-perf has no measurement for {runtime}; pick another runtime."),
+                ui_format!("Runtime (runtime): lambda-perf has no measurement for {runtime}; pick another runtime."),
             )
         }
     })?;
     if model.snapstart && !crate::rates::runtimes::snapstart_supported(model.slug) {
         return Err(err(
             "snapstart",
-            format!(
+            ui_format!(
                 "SnapStart (snapstart) does not support {runtime}; it supports {}. Pick one of those runtimes or turn SnapStart off.",
                 runtimes::snapstart_list(runtimes::MEASURED)
             ),

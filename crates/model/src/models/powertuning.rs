@@ -23,7 +23,7 @@ pub fn base64_decode(s: &str) -> Result<Vec<u8>, String> {
             b'0'..=b'9' => c - b'0' + 52,
             b'+' | b'-' => 62,
             b'/' | b'_' => 63,
-            _ => return Err(format!("character {} ('{}') is not base64", i + 1, (c as char).escape_default())),
+            _ => return Err(ui_format!("character {} ('{}') is not base64", i + 1, (c as char).escape_default())),
         };
         acc = (acc << 6) | v as u32;
         bits += 6;
@@ -36,9 +36,9 @@ pub fn base64_decode(s: &str) -> Result<Vec<u8>, String> {
 }
 
 fn field<T>(part: &str, name: &str, width: usize, read: impl Fn(&[u8]) -> T) -> Result<Vec<T>, String> {
-    let bytes = base64_decode(part).map_err(|e| format!("The {name} field is not valid base64: {e}."))?;
+    let bytes = base64_decode(part).map_err(|e| ui_format!("The {name} field is not valid base64: {e}."))?;
     if bytes.is_empty() || bytes.len() % width != 0 {
-        return Err(format!(
+        return Err(ui_format!(
             "The {name} field holds {} bytes, which is not a whole number of {width}-byte values.",
             bytes.len()
         ));
@@ -57,7 +57,7 @@ pub fn decode_link(link: &str) -> Result<Vec<Vec<TunedPoint>>, String> {
         3 => 1,
         8 => 2,
         n => {
-            return Err(format!(
+            return Err(ui_format!(
                 "A Power Tuning link has 3 parts after # (sizes;durations;costs), or 8 for a comparison; this one has {n}."
             ));
         }
@@ -69,7 +69,7 @@ pub fn decode_link(link: &str) -> Result<Vec<Vec<TunedPoint>>, String> {
         let durations = field(p[1], "durations", 4, |b| f32::from_le_bytes([b[0], b[1], b[2], b[3]]) as f64)?;
         let costs = field(p[2], "costs", 4, |b| f32::from_le_bytes([b[0], b[1], b[2], b[3]]) as f64)?;
         if sizes.len() != durations.len() || sizes.len() != costs.len() {
-            return Err(format!(
+            return Err(ui_format!(
                 "The link's fields disagree: {} sizes, {} durations, {} costs.",
                 sizes.len(),
                 durations.len(),
@@ -78,7 +78,7 @@ pub fn decode_link(link: &str) -> Result<Vec<Vec<TunedPoint>>, String> {
         }
         let mut run = Vec::new();
         for ((m, d), c) in sizes.into_iter().zip(durations).zip(costs) {
-            run.push(point(m, d, c).map_err(|e| format!("The link holds an impossible row: {e}"))?);
+            run.push(point(m, d, c).map_err(|e| ui_format!("The link holds an impossible row: {e}"))?);
         }
         out.push(run);
     }
@@ -98,13 +98,13 @@ const MIN_COST_USD: f64 = 1e-10;
 fn point(m: f64, d: f64, c: f64) -> Result<TunedPoint, String> {
     let t = crate::base::digits::fmt_shortest;
     if !(m.fract() == 0.0 && (128.0..=10240.0).contains(&m)) {
-        return Err(format!("{} MB; memory sizes are whole megabytes from 128 to 10,240.", t(m)));
+        return Err(ui_format!("{} MB; memory sizes are whole megabytes from 128 to 10,240.", t(m)));
     }
     if !(d.is_finite() && d > 0.0 && d <= 900_000.0) {
-        return Err(format!("{} ms at {} MB; durations run from above 0 to 900,000 ms (15 minutes).", t(d), t(m)));
+        return Err(ui_format!("{} ms at {} MB; durations run from above 0 to 900,000 ms (15 minutes).", t(d), t(m)));
     }
     if !(c.is_finite() && (MIN_COST_USD..=MAX_COST_USD).contains(&c)) {
-        return Err(format!(
+        return Err(ui_format!(
             "${} per invocation at {} MB; a Lambda invocation costs between ${} and ${}.",
             t(c),
             t(m),
@@ -119,8 +119,9 @@ fn point(m: f64, d: f64, c: f64) -> Result<TunedPoint, String> {
 /// just its `results`). Falls back to its `visualization` link if `stats`
 /// were not included.
 pub fn decode_json(text: &str) -> Result<Vec<TunedPoint>, String> {
-    let doc = crate::base::json::parse(text)
-        .map_err(|e| format!("That is not JSON ({e}); paste the state machine's output or its visualization link."))?;
+    let doc = crate::base::json::parse(text).map_err(|e| {
+        ui_format!("That is not JSON ({e}); paste the state machine's output or its visualization link.")
+    })?;
     let results = doc.get("results").unwrap_or(&doc);
     if let Some(stats) = results.get("stats").and_then(|s| s.as_array()) {
         let mut out = Vec::new();
@@ -129,9 +130,9 @@ pub fn decode_json(text: &str) -> Result<Vec<TunedPoint>, String> {
                 s.get(k).and_then(|v| v.as_f64().or_else(|| v.as_str().and_then(crate::base::decimal::parse_f64)))
             };
             match (num("value"), num("averageDuration"), num("averagePrice")) {
-                (Some(m), Some(d), Some(c)) => out.push(point(m, d, c).map_err(|e| format!("stats[{i}]: {e}"))?),
+                (Some(m), Some(d), Some(c)) => out.push(point(m, d, c).map_err(|e| ui_format!("stats[{i}]: {e}"))?),
                 _ => {
-                    return Err(format!(
+                    return Err(ui_format!(
                         "stats[{i}] needs value (a memory size), averageDuration (ms) and averagePrice (USD)."
                     ));
                 }

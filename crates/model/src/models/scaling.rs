@@ -129,7 +129,7 @@ pub fn fit(points: &[Point], threads: f64, alpha: f64) -> Result<Fit, FitError> 
     }
     let sizes = crate::base::num::distinct_sorted(points.iter().map(|p| p.memory_mb), f64::total_cmp);
     if sizes.len() < 2 {
-        return Err(FitError(format!(
+        return Err(FitError(ui_format!(
             "The points cover {} memory size{}; a fit needs measurements at two or more sizes (for example 128 MB and 1024 MB).",
             sizes.len(),
             if sizes.len() == 1 { "" } else { "s" }
@@ -152,7 +152,7 @@ pub fn fit(points: &[Point], threads: f64, alpha: f64) -> Result<Fit, FitError> 
     let mut allowed = [true; 3];
     if same(&col(1), &col(2)) {
         allowed[2] = false;
-        caveats.push(format!(
+        caveats.push(ui_format!(
             "Serial and parallel work cannot be told apart from these sizes (with {} thread(s) they scale alike); all CPU work is fitted as serial. Add a size above 3,538 MB to separate them.",
             crate::base::digits::fmt_shortest(threads)
         ));

@@ -46,7 +46,7 @@ pub fn decode_with(
                 errors.push(ParamError {
                     param: "v".into(),
                     given: v.clone(),
-                    message: format!(
+                    message: ui_format!(
                         "Link version (v): \u{201c}{v}\u{201d} is not one this page knows; use 1 to {QUERY_VERSION}. Read as version {QUERY_VERSION}."
                     ),
                 });

@@ -98,23 +98,23 @@ impl ParamSpec {
     /// The valid values, in words, for messages.
     pub fn valid_range(&self) -> String {
         match self.kind {
-            Kind::Int { min, max } => format!("a whole number from {} to {}", grouped(min), grouped(max)),
-            Kind::Num { min, max } => format!("a number from {} to {}", fmt_grouped(min), fmt_grouped(max)),
+            Kind::Int { min, max } => ui_format!("a whole number from {} to {}", grouped(min), grouped(max)),
+            Kind::Num { min, max } => ui_format!("a number from {} to {}", fmt_grouped(min), fmt_grouped(max)),
             Kind::Bool => "true or false".to_string(),
-            Kind::Choice(names) => format!("one of {}", names.join(", ")),
+            Kind::Choice(names) => ui_format!("one of {}", names.join(", ")),
             Kind::Date => "a date as YYYY-MM-DD, from 2020-01-01 to 2100-12-31".to_string(),
             Kind::IntList { min, max } => {
-                format!("a comma-separated list of whole numbers from {} to {}", grouped(min), grouped(max))
+                ui_format!("a comma-separated list of whole numbers from {} to {}", grouped(min), grouped(max))
             }
-            Kind::PairList { min_x, max_x, max_y } if self.unit == "MB:CV" => format!(
+            Kind::PairList { min_x, max_x, max_y } if self.unit == "MB:CV" => ui_format!(
                 "a comma-separated list of memory:CV pairs such as 128:0.05,1024:0.2 (memory {min_x} to {max_x}, CV above 0 and at most {})",
                 fmt_num(max_y)
             ),
-            Kind::PairList { min_x, max_x, max_y } => format!(
+            Kind::PairList { min_x, max_x, max_y } => ui_format!(
                 "a comma-separated list of memory:duration pairs such as 128:2400,1024:300 (memory {min_x} to {max_x}, duration above 0 and at most {})",
                 fmt_num(max_y)
             ),
-            Kind::Text { max_len } => format!("text of at most {max_len} characters"),
+            Kind::Text { max_len } => ui_format!("text of at most {max_len} characters"),
         }
     }
 
@@ -130,7 +130,7 @@ impl ParamSpec {
         ParamError {
             param: self.name.to_string(),
             given: given.to_string(),
-            message: format!(
+            message: ui_format!(
                 "{} ({}): {why} \u{201c}{shown}\u{201d}; use {}.",
                 self.label,
                 self.name,

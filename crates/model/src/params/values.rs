@@ -75,7 +75,7 @@ impl Values {
             return Err(ParamError {
                 param: name.to_string(),
                 given: raw.to_string(),
-                message: format!(
+                message: ui_format!(
                     "unknown parameter \u{201c}{name}\u{201d}; known: {}",
                     self.specs.iter().map(|s| s.name).collect::<Vec<_>>().join(", ")
                 ),

@@ -42,7 +42,7 @@ impl PriceTable {
     /// table may add a region an older one lacks).
     pub fn rates_in(&self, code: &str) -> Result<&'static Region, String> {
         self.region(code).ok_or_else(|| {
-            format!("the price table of {} has no rates for {code}; use prices=latest or another region.", self.date)
+            ui_format!("the price table of {} has no rates for {code}; use prices=latest or another region.", self.date)
         })
     }
 }

@@ -301,7 +301,7 @@ pub fn short_run_note(v: &Values) -> Option<String> {
     let need = full_cycle_s(v);
     (run < need).then(|| {
         let life = v.num(p!("max_lifetime_s"));
-        format!(
+        ui_format!(
             "This run ({} s) is shorter than the start-up, an environment\u{2019}s lifetime and the keep-alive together ({} s), so it misses {}: its cold-start ratio is a lower bound. Simulate at least {} s (Simulated time, sim_seconds) for the steady state.",
             crate::params::fmt_num(run.round()),
             crate::params::fmt_num(need.round()),
@@ -334,7 +334,7 @@ pub fn config(v: &Values) -> Result<SimConfig, crate::params::ParamError> {
         |param: &str, message: String| crate::params::ParamError { param: param.into(), given: String::new(), message };
     let code = v.text(p!("region"));
     let table = rates::price_table(v.text(p!("prices")));
-    let region = table.rates_in(code).map_err(|why| bad("prices", format!("Price table (prices): {why}")))?;
+    let region = table.rates_in(code).map_err(|why| bad("prices", ui_format!("Price table (prices): {why}")))?;
     let arch = Arch::parse(v.text(p!("arch"))).unwrap_or(Arch::X86);
     let rate = v.num(p!("rate_per_s"));
     let sim_s = run_seconds(v);
@@ -344,7 +344,7 @@ pub fn config(v: &Values) -> Result<SimConfig, crate::params::ParamError> {
             if v.num(p!("burst_length_s")) > v.num(p!("burst_every_s")) {
                 return Err(bad(
                     "burst_length_s",
-                    format!(
+                    ui_format!(
                         "Burst length (burst_length_s): a burst cannot last longer than the time between bursts; use at most Burst every (burst_every_s), {} s.",
                         crate::params::fmt_num(v.num(p!("burst_every_s")))
                     ),
@@ -366,7 +366,7 @@ pub fn config(v: &Values) -> Result<SimConfig, crate::params::ParamError> {
                     _ => {
                         return Err(bad(
                             "trace",
-                            format!(
+                            ui_format!(
                                 "Arrival timestamps (trace): \u{201c}{tok}\u{201d} is not a time from 0 to {} s (Simulated time, sim_seconds).",
                                 crate::base::digits::fmt_shortest(sim_s)
                             ),
@@ -394,7 +394,7 @@ pub fn config(v: &Values) -> Result<SimConfig, crate::params::ParamError> {
     if expected > MAX_ARRIVALS {
         return Err(bad(
             "sim_seconds",
-            format!(
+            ui_format!(
                 "Simulated time (sim_seconds): that is about {} million requests; simulate at most 200 million (lower Requests per second (rate_per_s) or the simulated time).",
                 crate::base::digits::fmt_fixed(expected / 1e6, 0)
             ),
@@ -428,7 +428,7 @@ pub fn config(v: &Values) -> Result<SimConfig, crate::params::ParamError> {
             .ok_or_else(|| {
                 bad(
                     "runtime",
-                    format!("Runtime (cold-start model) (runtime): no cold-start data for {rt} on {}.", arch.name()),
+                    ui_format!("Runtime (cold-start model) (runtime): no cold-start data for {rt} on {}.", arch.name()),
                 )
             })?,
         )),
@@ -437,7 +437,7 @@ pub fn config(v: &Values) -> Result<SimConfig, crate::params::ParamError> {
     if pc_units > 0 && region.pc(arch).is_none() {
         return Err(bad(
             "pc_units",
-            format!(
+            ui_format!(
                 "Provisioned concurrency (pc_units): no provisioned-concurrency price for {} on {} is in this calculator; use 0 or another region.",
                 arch.name(),
                 region.code

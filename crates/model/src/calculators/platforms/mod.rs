@@ -364,7 +364,7 @@ pub struct PlatformsResult {
 }
 
 fn not_priced(m: String) -> Vec<ParamError> {
-    vec![ParamError { param: "duration_ms".into(), given: String::new(), message: format!("Not priced: {m}.") }]
+    vec![ParamError { param: "duration_ms".into(), given: String::new(), message: ui_format!("Not priced: {m}.") }]
 }
 
 /// The values the Managed Instances table reads, from this table's.
@@ -429,7 +429,7 @@ pub fn check(v: &Values) -> Result<PlatformsInput, Vec<ParamError>> {
                     other => other.into(),
                 },
                 given: e.given,
-                message: rename(&e.message),
+                message: if cfg!(feature = "texts") { rename(&e.message) } else { String::new() },
             }));
             None
         }
@@ -437,20 +437,19 @@ pub fn check(v: &Values) -> Result<PlatformsInput, Vec<ParamError>> {
     let vcpu = rates::fargate::TASK_VCPUS.iter().copied().find(|c| *c == v.text(p!("fargate_vcpu"))).unwrap_or("1");
     let gb = v.num(p!("fargate_gb"));
     if !valid_size(vcpu, gb) {
-        let choices: Vec<String> = memory_choices(vcpu).unwrap_or_default().iter().map(|g| fmt_num(*g)).collect();
         errs.push(ParamError {
             param: p!("fargate_gb").into(),
             given: fmt_num(gb),
-            message: format!(
+            message: ui_format!(
                 "Fargate task memory (fargate_gb): a task of {vcpu} vCPU takes {}, not {} GB; or change Fargate task vCPU (fargate_vcpu).",
-                match choices.as_slice() {
+                match memory_choices(vcpu).unwrap_or_default().iter().map(|g| fmt_num(*g)).collect::<Vec<_>>().as_slice() {
                     [] => String::new(),
-                    [one] => format!("{one} GB"),
-                    [rest @ .., last] if rest.len() > 6 => format!("{} to {last} GB in {} GB steps", rest[0], {
+                    [one] => ui_format!("{one} GB"),
+                    [rest @ .., last] if rest.len() > 6 => ui_format!("{} to {last} GB in {} GB steps", rest[0], {
                         let c = memory_choices(vcpu).unwrap_or_default();
                         fmt_num(c[1] - c[0])
                     }),
-                    [rest @ .., last] => format!("{} or {last} GB", rest.join(", ")),
+                    [rest @ .., last] => ui_format!("{} or {last} GB", rest.join(", ")),
                 },
                 fmt_num(gb)
             ),
@@ -475,7 +474,7 @@ pub fn check(v: &Values) -> Result<PlatformsInput, Vec<ParamError>> {
         errs.push(ParamError {
             param: p!("fargate_storage_gb").into(),
             given: fmt_num(storage_gb),
-            message: format!(
+            message: ui_format!(
                 "Fargate ephemeral storage (fargate_storage_gb): no verified rate for storage beyond the included 20 GB in {region} is here; use 20 GB, or us-east-1."
             ),
         });
@@ -543,10 +542,10 @@ impl PlatformsResult {
         let i = &self.input;
         let regions = fargate_regions().join(" and ");
         let fargate_here = fargate_regions().contains(&i.region);
-        let door = || format!("no load balancer rates for {} are here", i.region);
+        let door = || ui_format!("no load balancer rates for {} are here", i.region);
         Some(match p {
             Platform::Fargate if fargate_here => door(),
-            Platform::Fargate => format!("no Fargate rates for {} are here (they are for {regions})", i.region),
+            Platform::Fargate => ui_format!("no Fargate rates for {} are here (they are for {regions})", i.region),
             Platform::Lmi | Platform::Ec2 if i.instances.is_some() => door(),
             Platform::Lmi | Platform::Ec2 => {
                 let mut families: Vec<&str> = crate::rates::ec2::INSTANCE_TYPES
@@ -556,9 +555,9 @@ impl PlatformsResult {
                     .collect();
                 families.dedup();
                 if families.is_empty() {
-                    format!("no EC2 prices for {} are here (they are for {regions})", i.region)
+                    ui_format!("no EC2 prices for {} are here (they are for {regions})", i.region)
                 } else {
-                    format!(
+                    ui_format!(
                         "no EC2 price for {} in {} is here ({} has {})",
                         i.instance_type,
                         i.region,

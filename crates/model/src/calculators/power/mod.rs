@@ -272,7 +272,7 @@ impl Pricer {
         let duration_ms = if timed_out { TIMEOUT_MS } else { duration_ms.max(0.0) };
         let at = |requests: u64, free: bool| {
             let i = CostInput { memory_mb: m, duration_ms, requests, free_tier: free, ..self.base.clone() };
-            billing::function_total(&i).map_err(|e| err("memory_mb", format!("{m} MB: {e}")))
+            billing::function_total(&i).map_err(|e| err("memory_mb", ui_format!("{m} MB: {e}")))
         };
         Ok(Row {
             memory_mb: m,
@@ -348,11 +348,11 @@ impl PowerResult {
         let handed = self.cost_handoff(v);
         match handed.iter().find(|(k, _)| *k == "duration_cv").map(|(_, cv)| cv.as_str()) {
             None => "its spread (CV or p99) as given, since that is the size it describes".into(),
-            Some("0") => format!(
+            Some("0") => ui_format!(
                 "no spread: none was measured at {} MB, and a p99 or CV from another size would not hold there",
                 self.best.memory_mb
             ),
-            Some(cv) => format!("the spread measured there (CV {cv})"),
+            Some(cv) => ui_format!("the spread measured there (CV {cv})"),
         }
     }
 }
@@ -367,7 +367,7 @@ pub fn evaluate(v: &Values, today: Date) -> Result<PowerResult, Vec<ParamError>>
     let (mut tuned, mut measured) = (Vec::new(), points_of(v.text(p!("points"))));
     if !v.text(p!("power_tuning")).is_empty() {
         tuned = powertuning::decode_any(v.text(p!("power_tuning")))
-            .map_err(|e| err("power_tuning", format!("Power Tuning result (power_tuning): {e}")))?;
+            .map_err(|e| err("power_tuning", ui_format!("Power Tuning result (power_tuning): {e}")))?;
         measured = tuned.iter().map(|t| Point { memory_mb: t.memory_mb, duration_ms: t.duration_ms }).collect();
     }
     let basis = if measured.is_empty() {
@@ -376,7 +376,7 @@ pub fn evaluate(v: &Values, today: Date) -> Result<PowerResult, Vec<ParamError>>
         // A fit that fails is the fault of where the points came from.
         let from = if tuned.is_empty() { "points" } else { "power_tuning" };
         let f = scaling::fit(&measured, threads, alpha)
-            .map_err(|e| err(from, if tuned.is_empty() { e.0 } else { format!("Power Tuning result: {}", e.0) }))?;
+            .map_err(|e| err(from, if tuned.is_empty() { e.0 } else { ui_format!("Power Tuning result: {}", e.0) }))?;
         Basis::Fitted(f)
     };
     let workload = match &basis {
@@ -428,7 +428,7 @@ pub fn evaluate(v: &Values, today: Date) -> Result<PowerResult, Vec<ParamError>>
     let lowest_too_small = || {
         err(
             "max_memory_used_mb",
-            format!(
+            ui_format!(
                 "Max Memory Used (max_memory_used_mb): every one of the Candidate sizes (candidates) is below the memory floor of {} MB (Max Memory Used + 10%); add larger candidates.",
                 crate::base::digits::fmt_shortest(floor.unwrap_or(0.0))
             ),
@@ -443,7 +443,7 @@ pub fn evaluate(v: &Values, today: Date) -> Result<PowerResult, Vec<ParamError>>
         let sizes_measured = crate::base::num::distinct_sorted(measured.iter().map(|p| p.memory_mb as u32), u32::cmp);
         let rows = rows_for(arch, &sizes_measured, true)?;
         let best = pick(&rows, strategy, weight, band).ok_or_else(|| {
-            err("max_memory_used_mb", format!(
+            err("max_memory_used_mb", ui_format!(
                 "Every measured size is below the memory floor of {} MB (Max Memory Used + 10%); measure a larger size.",
                 crate::base::digits::fmt_shortest(floor.unwrap_or(0.0))
             ))
