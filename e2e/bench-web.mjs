@@ -45,10 +45,16 @@ const ROUTES = [
   { name: 'Embed: cold start', path: 'embed/cold-start/?runtime=java21&memory_mb=2048', ...figure('init_p50_ms') },
   { name: 'Traffic, deep link', path: 'calculators/traffic/?rate_per_s=40&duration_ms=250', ...figure('cold_start_ratio') },
   { name: 'Embed: traffic', path: 'embed/traffic/?rate_per_s=40&duration_ms=250', ...figure('cold_start_ratio') },
+  // The alternative that was measured and not taken (docs/BENCHMARKS.md): the
+  // same traffic simulated for one full cycle (start-up, a lifetime, a
+  // keep-alive: 8,040 s) instead of the automatic day.
+  { name: 'Traffic, one cycle instead of a day (alternative)', path: 'calculators/traffic/?rate_per_s=40&duration_ms=250&sim_seconds=8040', ...figure('cold_start_ratio') },
   { name: 'Managed Instances, crossover', path: 'calculators/managed-instances/?ec2_discount_pct=72', ...figure('total_usd') },
   { name: 'Embed: Managed Instances', path: 'embed/managed-instances/?ec2_discount_pct=72', ...figure('total_usd') },
   { name: 'MicroVMs, deep link', path: 'calculators/microvms/?sessions=250&session_s=1800', ...figure('total_usd') },
+  { name: 'Embed: MicroVMs', path: 'embed/microvms/?sessions=250&session_s=1800', ...figure('total_usd') },
   { name: 'Platforms, deep link', path: 'calculators/platforms/?requests=900000000&duration_ms=80', ...figure('cheapest_usd') },
+  { name: 'Embed: platforms', path: 'embed/platforms/?requests=900000000&duration_ms=80', ...figure('cheapest_usd') },
   { name: 'Account, deep link (two functions)', path: `calculators/account/?${ACCOUNT_Q}`, ...figure('total_usd') },
   { name: 'Embed: account', path: `embed/account/?${ACCOUNT_Q}`, ...figure('total_usd') },
   { name: 'Account, defaults', path: 'calculators/account/', ...figure('total_usd') },
