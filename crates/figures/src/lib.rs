@@ -129,7 +129,9 @@ pub fn microvms(q: &str, _: Date) -> Figures {
 pub fn platforms(q: &str, _: Date) -> Figures {
     use calculators::platforms::Platform;
     let v = &values(&calculators::PLATFORMS, q)?;
-    let r = calculators::platforms::evaluate(v).ok()?;
+    // The month at the link's own traffic: the card shows the cheapest; the
+    // crossovers and the chart's points (300 more months) are the calculator's.
+    let r = calculators::platforms::evaluate_own(v).ok()?;
     let label = if Platform::ALL.iter().any(|p| r.month.usd(*p).is_some()) {
         format!("Cheapest this month: {}", r.cheapest().0)
     } else {

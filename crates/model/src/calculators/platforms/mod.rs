@@ -10,8 +10,10 @@
 //! [`crate::rates::fargate`]). Where a platform's rates are not here, its
 //! line is missing and says so; it is never priced at another region's rates.
 
+mod own;
 mod params;
 
+pub use own::{OwnMonth, evaluate_own};
 pub use params::PLATFORMS_PARAMS;
 use params::cost_values;
 
@@ -513,8 +515,7 @@ pub fn check(v: &Values) -> Result<PlatformsInput, Vec<ParamError>> {
 
 /// Evaluates the platforms calculator from named parameters.
 pub fn evaluate(v: &Values) -> Result<PlatformsResult, Vec<ParamError>> {
-    let i = check(v)?;
-    let month = month(&i, i.requests, true).map_err(not_priced)?;
+    let OwnMonth { input: i, month } = evaluate_own(v)?;
     let crossovers = crossovers(&i).map_err(not_priced)?;
     let points = grid(4).into_iter().map(|x| point(&i, x)).collect::<Result<Vec<_>, _>>().map_err(not_priced)?;
     Ok(PlatformsResult { input: i, month, crossovers, points })
@@ -528,10 +529,7 @@ impl PlatformsResult {
 
     /// A platform's line as the page and the CLI name it.
     pub fn line_name(&self, p: Platform) -> &'static str {
-        match p {
-            Platform::Ec2 if self.input.load_balancer => "EC2 + load balancer",
-            _ => p.name(),
-        }
+        own::line_name(&self.input, p)
     }
 
     /// Why a platform has no price here, in words (`None` where it has one).
@@ -578,43 +576,15 @@ impl PlatformsResult {
 
     /// The cheapest option this month: its name and cost.
     pub fn cheapest(&self) -> (&'static str, Usd) {
-        let mut best = ("Lambda on demand", self.month.lambda_usd);
-        if let Some((_, u)) = self.month.lambda_pc {
-            best = ("Lambda with provisioned concurrency", u);
-        }
-        for p in Platform::ALL {
-            if let Some(u) = self.month.usd(p)
-                && u < best.1
-            {
-                best = (self.line_name(p), u);
-            }
-        }
-        best
+        own::cheapest(&self.input, &self.month)
     }
 
     /// The named metrics.
     pub fn metrics(&self) -> Vec<(&'static str, MetricValue)> {
-        let m = &self.month;
-        let usd = |u: Option<Usd>| u.map_or(MetricValue::Missing, MetricValue::Usd);
-        let num = |x: f64, d: i32| MetricValue::Num(round_to(x, d));
-        let mut out = vec![
-            ("cheapest_usd", MetricValue::Usd(self.cheapest().1)),
-            ("lambda_usd", MetricValue::Usd(m.lambda_usd)),
-            ("lambda_pc_usd", m.lambda_pc.map_or(MetricValue::Missing, |p| MetricValue::Usd(p.1))),
-            ("pc_environments", m.lambda_pc.map_or(MetricValue::Missing, |p| MetricValue::Count(p.0 as u128))),
-        ];
+        let mut out = own::month_metrics(&self.input, &self.month);
         for p in Platform::ALL {
-            out.push((p.usd_metric(), usd(m.usd(p))));
-        }
-        out.extend([
-            ("alb_usd", usd(m.alb.map(|a| a.total_usd))),
-            ("tasks", m.fargate.as_ref().map_or(MetricValue::Missing, |f| MetricValue::Count(f.0.tasks as u128))),
-            ("instances", m.ec2.map_or(MetricValue::Missing, |e| MetricValue::Count(e.instances as u128))),
-            ("mean_rps", num(m.mean_rps, 3)),
-            ("peak_concurrency", num(m.peak_concurrency, 3)),
-        ]);
-        for p in Platform::ALL {
-            out.push((p.crossover_metric(), self.crossover(p).map_or(MetricValue::Missing, |x| num(x, 3))));
+            let x = self.crossover(p).map_or(MetricValue::Missing, |x| MetricValue::Num(round_to(x, 3)));
+            out.push((p.crossover_metric(), x));
         }
         out
     }

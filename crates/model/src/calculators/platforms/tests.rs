@@ -186,3 +186,42 @@ fn provisioned_concurrency_where_it_pays() {
     assert_eq!(metric(&r, "lambda_pc_usd"), "");
     assert!(r.math().iter().any(|l| l.contains("no rate for arm64 in eu-west-1")), "{:?}", r.math());
 }
+
+#[test]
+fn the_own_month_prices_exactly_where_the_whole_comparison_does() {
+    // The first figures price only the workload's own traffic: they must
+    // exist exactly when the calculator's answer does, and agree with it.
+    let mut cases = 0;
+    for r in crate::rates::REGIONS.iter().map(|r| r.code).chain(["xx-nowhere-1"]) {
+        for q in [
+            "",
+            "arch=arm64&requests=900000000&duration_ms=80",
+            "duration_ms=900000&duration_cv=2&requests=1000",
+            "load_balancer=off&fargate_vcpu=4&fargate_gb=3",
+            "fargate_storage_gb=100&peak_to_mean=6",
+            "env_memory_mb=2048&ec2_instance_type=c7g.large&requests=5",
+        ] {
+            let d = crate::calculators::decode_query(PLATFORMS_PARAMS, &format!("region={r}&{q}"));
+            if !d.errors.is_empty() {
+                continue;
+            }
+            cases += 1;
+            match (evaluate(&d.values), evaluate_own(&d.values)) {
+                (Ok(all), Ok(own)) => {
+                    assert_eq!(own.cheapest(), all.cheapest(), "{r} {q}");
+                    let whole = all.metrics();
+                    for (name, value) in own.metrics() {
+                        assert_eq!(
+                            Some(&value),
+                            whole.iter().find(|(n, _)| *n == name).map(|(_, v)| v),
+                            "{r} {q}: {name}"
+                        );
+                    }
+                }
+                (Err(a), Err(b)) => assert_eq!(a, b, "{r} {q}"),
+                (a, b) => panic!("{r} {q}: the comparison {:?}, the own month {:?}", a.is_ok(), b.is_ok()),
+            }
+        }
+    }
+    assert!(cases > 100, "{cases}");
+}
