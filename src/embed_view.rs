@@ -242,12 +242,12 @@ fn toggles<T: Copy + PartialEq + Send + Sync + 'static>(
 /// `slug` with the values in the address bar (a calculator page keeps it a
 /// permalink).
 pub fn open_dialog(slug: &str) {
-    use lambda_model::params::{PRESENTATION_KEYS, parse_pairs, percent_encode};
+    use lambda_model::params::{PRESENTATION_KEYS, is_tracking_key, parse_pairs, percent_encode};
     let Some(info) = lambda_site::CALC_PAGES.iter().copied().find(|c| c.slug == slug) else { return };
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
     let values: Vec<String> = parse_pairs(&crate::url::query())
         .into_iter()
-        .filter(|(k, _)| k == "v" || k == "unit" || !PRESENTATION_KEYS.contains(&k.as_str()))
+        .filter(|(k, _)| (k == "v" || k == "unit" || !PRESENTATION_KEYS.contains(&k.as_str())) && !is_tracking_key(k))
         .map(|(k, v)| format!("{k}={}", percent_encode(&v)))
         .collect();
     let values =

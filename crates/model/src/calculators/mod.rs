@@ -347,6 +347,20 @@ mod tests {
     }
 
     #[test]
+    fn a_link_s_tracking_keys_are_passed_over_quietly() {
+        // A newsletter or a social site adds its own keys to a shared link:
+        // not unknown parameters to report, and no different figures.
+        let cost = find("cost").unwrap();
+        let d = decode_query(cost.specs, "memory_mb=512&utm_source=news&utm_medium=email&fbclid=x1&gclid=y&foo=1");
+        assert_eq!((d.unknown, d.errors.len()), (vec!["foo".to_string()], 0));
+        assert_eq!(
+            cost.metric("memory_mb=512&utm_campaign=launch&mc_cid=abc", "total_usd", TODAY).unwrap(),
+            cost.metric("memory_mb=512", "total_usd", TODAY).unwrap()
+        );
+        assert!(crate::params::is_tracking_key("utm_content") && !crate::params::is_tracking_key("memory_mb"));
+    }
+
+    #[test]
     fn every_calculator_evaluates_its_defaults() {
         for c in CALCULATORS {
             let m = c.evaluate_query("", TODAY).unwrap_or_else(|e| panic!("{}: {e}", c.name));

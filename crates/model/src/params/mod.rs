@@ -7,7 +7,7 @@
 //! - the CLI flags (`--memory-mb` for `memory_mb`),
 //! - the labels and validation messages in the page.
 //!
-//! Query versions: `v=3` is the current version. A query with no `v` is read as
+//! Query versions: `v=4` is the current version ([`QUERY_VERSION`]). A query with no `v` is read as
 //! the current version: every link the site has ever written carries its `v`
 //! (since `v=1`), so an address without one was typed or trimmed by a person
 //! and means today's defaults. Each version fixes its defaults: when a later version changes a

@@ -10,6 +10,18 @@ pub const QUERY_VERSION: u32 = 4;
 pub const PRESENTATION_KEYS: &[&str] =
     &["v", "theme", "show", "hide", "lock", "inputs", "lang", "embed", "step", "unit", "view", "set"];
 
+/// Whether a key is one that newsletters, social sites and ad networks add to
+/// any link they carry (`utm_source`, `fbclid`, …): not the calculator's and
+/// not a mistake of the person who wrote the link, so it is passed over
+/// quietly, like a presentation key, instead of being reported as unknown.
+pub fn is_tracking_key(key: &str) -> bool {
+    const KEYS: &[&str] = &[
+        "fbclid", "gclid", "gbraid", "wbraid", "dclid", "msclkid", "yclid", "twclid", "igshid", "mc_cid", "mc_eid",
+        "_hsenc", "_hsmi", "mkt_tok", "ref_src", "ref_url",
+    ];
+    key.starts_with("utm_") || KEYS.contains(&key)
+}
+
 /// What reading a query produced: the values (bad entries keep their default),
 /// and what was wrong, so the page can say it and still show a result.
 #[derive(Clone, Debug, PartialEq)]
@@ -65,7 +77,7 @@ pub fn decode_with(
             }
         } else if carry(&k) {
             carried.push((k, v));
-        } else if !PRESENTATION_KEYS.contains(&k.as_str()) {
+        } else if !PRESENTATION_KEYS.contains(&k.as_str()) && !is_tracking_key(&k) {
             unknown.push(k);
         }
     }
