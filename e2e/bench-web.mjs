@@ -133,8 +133,6 @@ async function measure(browser, url, route) {
   if (route.metric) {
     // Until the calculator is interactive: the values it showed, and how much the page moved.
     await page.waitForFunction(() => ['ready', 'failed'].includes(document.documentElement.dataset.app), null, { timeout: 120_000 });
-    // Layout shift until the calculator has taken over (what the takeover moved).
-    const takeover = await page.evaluate(() => window.__cls);
     // The value the calculator settles on (a simulation may still be running):
     // the same text for a second.
     let [text, same] = ['', 0];
@@ -150,7 +148,9 @@ async function measure(browser, url, route) {
     }, route.metric);
     // (A placeholder such as "—" while a simulation runs is not a value.)
     others = r.seen.filter((t) => t !== r.last && /\d/.test(t)).length;
-    cls = takeover;
+    // Layout shift until the figure has settled: the takeover and, for the
+    // simulator, its own run's result.
+    cls = r.cls;
   }
   await context.close();
   return { ms, bytes, trips, requests, others, cls };

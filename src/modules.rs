@@ -123,12 +123,14 @@ where
     F: FnOnce() -> N + 'static,
     N: IntoView + 'static,
 {
+    let first = crate::components::first_figures_shown(&el);
     el.set_inner_html("");
     let footer = layout.compact;
     let handle = leptos::mount::mount_to(el, move || {
         if let Some(info) = info {
             provide_context(info);
         }
+        provide_context(first);
         if let Some(q) = preset {
             provide_context(crate::url::EmbedPreset(q));
         }

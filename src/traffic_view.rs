@@ -23,10 +23,12 @@ pub fn analytic(v: &Values) -> String {
         -1 => v.int(p!("account_concurrency")),
         n => n.min(v.int(p!("account_concurrency"))),
     } as u32;
+    // "1 request", "0.5 requests", "2 requests".
+    let requests = |n: &str| if n == "1" { format!("{n} request") } else { format!("{n} requests") };
     let in_flight = |what: &str, rho: f64| {
         format!(
-            "{what} keeps {} requests in flight on average (λ × duration); 99% of the time at most {}.",
-            format::number(rho, 2),
+            "{what} keeps {} in flight on average (λ × duration); 99% of the time at most {}.",
+            requests(&format::number(rho, 2)),
             analytic::poisson_quantile(0.99, rho)
         )
     };
@@ -34,8 +36,8 @@ pub fn analytic(v: &Values) -> String {
         "diurnal" => {
             let peak = rho * (1.0 + v.num(p!("diurnal_amplitude")));
             format!(
-                "Daily-cycle traffic averages {} requests in flight (λ × duration). {}",
-                format::number(rho, 2),
+                "Daily-cycle traffic averages {} in flight (λ × duration). {}",
+                requests(&format::number(rho, 2)),
                 in_flight("Its busiest hour, at rate × (1 + swing),", peak)
             )
         }

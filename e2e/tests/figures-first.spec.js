@@ -186,3 +186,75 @@ test("a lesson's calculator shows its first figures from the page, and keeps the
   await expect(page.locator('.lesson-step .lesson-calc [data-testid="lesson-first-figures"]')).toHaveCount(0);
   await expect(live).toHaveAttribute('data-value', want.value);
 });
+
+// The takeover keeps a link's first figure where it stood: its place in the
+// document once its figures module has written it and after the calculator
+// has taken over (for the traffic simulator, after its own run's result),
+// at a desktop and a phone width on each page and at two widths of an
+// embed; the figure never leaves the screen on the way (the simulator keeps
+// the first figures until its result is there), and nothing shifts.
+for (const [mode, widths] of [['calculators', [[1280, 800], [375, 740]]], ['embed', [[375, 740], [700, 800]]]]) {
+  test(`${mode}: each calculator takes over its link's first figure where it stood, with no gap and no shift`, async ({ page }) => {
+    test.setTimeout(240_000);
+    // The interactive module comes a little later, as on a real network, so
+    // the first figures are on screen before the takeover.
+    await page.route('**/modules/**', async (route) => {
+      await new Promise((r) => setTimeout(r, 400));
+      await route.continue();
+    });
+    await page.addInitScript(() => {
+      const metric = new URLSearchParams(location.hash.slice(1)).get('m');
+      const t = (window.__track = { shown: false, gaps: 0, first: null, last: null, cls: 0 });
+      new PerformanceObserver((l) => { for (const e of l.getEntries()) if (!e.hadRecentInput) t.cls += e.value; })
+        .observe({ type: 'layout-shift', buffered: true });
+      const look = () => {
+        if (performance.getEntriesByType('paint').length > 0) {
+          const el = [...document.querySelectorAll(`#app [data-metric="${metric}"]`)]
+            .find((e) => e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden' && e.textContent.trim() !== '');
+          if (el) {
+            const at = { y: Math.round(el.getBoundingClientRect().top + window.scrollY), text: el.textContent.trim() };
+            if (!t.shown) t.first = at;
+            t.shown = true;
+            t.last = at;
+          } else if (t.shown) {
+            t.gaps += 1;
+          }
+        }
+        requestAnimationFrame(look);
+      };
+      requestAnimationFrame(look);
+    });
+    for (const [width, height] of widths) {
+      await page.setViewportSize({ width, height });
+      for (const link of LINKS) {
+        const what = `${mode}/${link.slug} at ${width}px`;
+        await page.goto(`${mode}/${link.slug}/?${link.query}#m=${link.metric}`);
+        await appReady(page);
+        // The simulator's own run: its result replaces the first figures it kept.
+        await expect(page.locator('[data-testid="sim-first-figures"]')).toHaveCount(0, { timeout: 30_000 });
+        await page.waitForTimeout(300);
+        const t = await page.evaluate(() => window.__track);
+        expect(t.shown, `${what}: no figure`).toBe(true);
+        expect(t.last.text, `${what}: the figure changed`).toBe(t.first.text);
+        expect(Math.abs(t.last.y - t.first.y), `${what}: the figure moved from ${t.first.y} to ${t.last.y}`).toBeLessThanOrEqual(2);
+        expect(t.gaps, `${what}: frames without the figure`).toBe(0);
+        expect(t.cls, `${what}: layout shift`).toBeLessThanOrEqual(0.02);
+      }
+    }
+  });
+}
+
+test('traffic: the first figures are the simulator\'s key figures, in its order and words', async ({ page }) => {
+  const url = 'calculators/traffic/?rate_per_s=40&duration_ms=250';
+  await page.route('**/modules/**', (route) => route.abort());
+  await page.goto(url);
+  await expect(page.locator('[data-testid="first-figures"]')).toHaveClass(/ff-done/);
+  const first = await page.locator('[data-testid="first-figures"] .kpi').evaluateAll((ks) => ks.map((k) => [k.querySelector('.label').textContent.trim(), k.querySelector('.value').textContent.trim()]));
+  await page.unroute('**/modules/**');
+  await page.goto(url);
+  await appReady(page);
+  await expect(page.locator('[data-testid="sim-first-figures"]')).toHaveCount(0, { timeout: 30_000 });
+  const own = await page.locator('[data-part="result"] .kpi').evaluateAll((ks) => ks.map((k) => [k.querySelector('.label').textContent.trim(), k.querySelector('.value').textContent.trim()]));
+  expect(first.length).toBeGreaterThan(4);
+  expect(first).toEqual(own);
+});

@@ -71,7 +71,7 @@ impl<T: Clone + PartialEq + Send + Sync + 'static> Evaluation<T> {
 
     /// The line above the figures while they are stale: which values they
     /// are for. `data-pending` while typed text waits to be taken.
-    fn stale_note(self) -> impl IntoView {
+    pub fn stale_note(self) -> impl IntoView {
         move || {
             let (pending, bad) = self.state.untaken();
             let refused = self.evaluated.with(|e| e.is_err());

@@ -5,8 +5,8 @@
 
 use crate::chart::Line;
 use crate::components::{
-    CalcState, ChartFigure, ErrorSummary, FigureValue, PinnedPrices, Reading, SlicedRead, TableRegion, Toolbar,
-    at_todays_prices, chosen_file, fields, inputs_form, kpis, layout, shown,
+    CalcState, ChartFigure, ErrorSummary, Evaluation, FigureValue, FirstFigures, PinnedPrices, Reading, SlicedRead,
+    TableRegion, Toolbar, at_todays_prices, chosen_file, fields, inputs_form, kpis, layout, shown,
 };
 use crate::format;
 use lambda_model::models::trace::{TraceReader, TraceSummary};
@@ -14,6 +14,7 @@ use lambda_model::params::metrics::MetricValue;
 use lambda_model::params::{Values, fmt_num};
 use lambda_model::simulation::{self, PcPoint, SIM_PARAMS, Sim, SimConfig, SimResult};
 use lambda_site::embed::Part;
+use leptos::either::Either;
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -176,8 +177,14 @@ impl Runner {
 #[component]
 pub fn TrafficPage() -> impl IntoView {
     let state = CalcState::from_url(SIM_PARAMS);
-    let checked = Memo::new(move |_| state.values.with(|v| simulation::config(v).map(|_| ()).map_err(|e| vec![e])));
-    let cross = Memo::new(move |_| checked.with(|e| e.as_ref().err().cloned().unwrap_or_default()));
+    // Whether the values make a run: the figures beside a problem are marked
+    // as those of the last valid inputs, as every calculator marks them.
+    let eval = Evaluation::new(state, |v| simulation::config(v).map(|_| ()).map_err(|e| vec![e]));
+    let (checked, cross) = (eval.evaluated, eval.cross);
+    // The first figures the page showed (the link's own, or the defaults),
+    // kept where the result goes until the first run's result is there.
+    let first = RwSignal::new(use_context::<FirstFigures>().and_then(|f| f.0));
+    let compact = layout().compact;
     state.sync_url();
     let runner = Runner {
         job: StoredValue::new_local(None),
@@ -203,9 +210,18 @@ pub fn TrafficPage() -> impl IntoView {
             Err(e) => runner.message.set(e.message),
         }
     };
+    // A run the reader asks for: what the page first showed is no longer theirs.
+    let rerun = move || {
+        // A field that is not valid: its message says why; nothing runs.
+        if state.drafts.with_untracked(|d| d.iter().any(|x| x.error.is_some())) {
+            return;
+        }
+        first.set(None);
+        run();
+    };
     // The first run starts as the page opens.
-    Effect::new(move |first: Option<()>| {
-        if first.is_none() && checked.with_untracked(|c| c.is_ok()) {
+    Effect::new(move |once: Option<()>| {
+        if once.is_none() && checked.with_untracked(|c| c.is_ok()) {
             run();
         }
     });
@@ -213,9 +229,29 @@ pub fn TrafficPage() -> impl IntoView {
     let group = move |title: &'static str, names: &'static [&'static str]| {
         view! { <fieldset><legend>{title}</legend>{fields(state, cross, names)}</fieldset> }
     };
+    // Run, Cancel and the progress: at the head of the inputs on the page
+    // (the results column holds only results, so nothing in it moves when a
+    // run's figures come), after the inputs in a compact embed.
+    let controls = move || {
+        view! {
+            <div class="toolbar">
+                <button type="button" class="primary" on:click=move |_| rerun() disabled=move || runner.running.get().is_some() || checked.with(|c| c.is_err()) || state.drafts.with(|d| d.iter().any(|x| x.error.is_some()))>"Run simulation"</button>
+                <button type="button" on:click=move |_| runner.cancel() disabled=move || runner.running.get().is_none()>"Cancel"</button>
+            </div>
+            <label for="sim-progress">{move || match runner.running.get() {
+                Some(Kind::Main) => "Simulating…",
+                Some(Kind::Advisor) => "Sweeping provisioned concurrency…",
+                None => "Progress",
+            }}</label>
+            <progress id="sim-progress" max="1" prop:value=move || runner.progress.get() data-steps=move || runner.steps.get().to_string()></progress>
+            <p role="status" class="hint">{move || runner.message.get()}</p>
+            {shown(Part::Table, move || view! {<Analytic values=state.values />})}
+        }
+    };
     view! {
         <div class=layout().calc_class()>
-            {inputs_form("Simulation parameters", Some((state, cross)), Some(Callback::new(move |_| run())), move || view! {
+            {inputs_form("Simulation parameters", Some((state, cross)), Some(Callback::new(move |_| rerun())), move || view! {
+                {(!compact).then(controls)}
                 {group("Traffic", TRAFFIC)}
                 <TraceUpload state=state />
                 {group("Function", FUNCTION)}
@@ -225,19 +261,15 @@ pub fn TrafficPage() -> impl IntoView {
             <section class="results" aria-labelledby="sim-results-h">
                 <h2 id="sim-results-h" class="sr-only">"Results"</h2>
                 <ErrorSummary state=state cross=cross />
-                {shown(Part::Table, move || view! {<Analytic values=state.values />})}
-                <div class="toolbar">
-                    <button type="button" class="primary" on:click=move |_| run() disabled=move || runner.running.get().is_some() || checked.with(|c| c.is_err())>"Run simulation"</button>
-                    <button type="button" on:click=move |_| runner.cancel() disabled=move || runner.running.get().is_none()>"Cancel"</button>
-                </div>
-                <label for="sim-progress">{move || match runner.running.get() {
-                    Some(Kind::Main) => "Simulating…",
-                    Some(Kind::Advisor) => "Sweeping provisioned concurrency…",
-                    None => "Progress",
-                }}</label>
-                <progress id="sim-progress" max="1" prop:value=move || runner.progress.get() data-steps=move || runner.steps.get().to_string()></progress>
-                <p role="status" class="hint">{move || runner.message.get()}</p>
-                {move || runner.result.get().map(|r| view! { <SimResults state=state result=r throughput=runner.throughput.get() /> })}
+                {move || (runner.result.with(Option::is_some) || first.with(Option::is_some)).then(|| eval.stale_note())}
+                {move || match runner.result.get() {
+                    Some(r) => Either::Left(view! { <SimResults state=state result=r throughput=runner.throughput.get() stale=eval.stale() /> }),
+                    // Until the first run's result: the first figures, in its place.
+                    None => Either::Right(first.get().map(|html| shown(Part::Result, move || view! {
+                        <div class="sim-kpis" data-testid="sim-first-figures" inner_html=html></div>
+                    }))),
+                }}
+                {compact.then(controls)}
                 <PinnedPrices state=state today=at_todays_prices(state, move |v| {
                     let carried = state.carried.get_value();
                     runner.result.with(|r| r.as_ref().and_then(|r| lambda_model::calculators::profile::traffic_monthly(v, &carried, r, crate::today())))
@@ -421,7 +453,7 @@ fn Analytic(values: RwSignal<Values>) -> impl IntoView {
 }
 
 #[component]
-fn SimResults(state: CalcState, result: SimResult, throughput: f64) -> impl IntoView {
+fn SimResults(state: CalcState, result: SimResult, throughput: f64, stale: Signal<bool>) -> impl IntoView {
     let metrics = result.metrics();
     let metrics_sig = {
         let all = metrics.clone();
@@ -622,8 +654,11 @@ fn SimResults(state: CalcState, result: SimResult, throughput: f64) -> impl Into
             }
         })
     });
-    let headline = view! {
-        {kpis(metrics_sig, KPIS)}
+    // The key figures alone are the result part: the first figures stood in
+    // its place with the same figures, so it takes the same room; the notes
+    // follow it (after the inputs in one column).
+    let headline = view! { <div class="sim-kpis" class:stale=move || stale.get()>{kpis(metrics_sig, KPIS)}</div> };
+    let notes = view! {
         {run_note}
         {startup}
         {month}
@@ -666,6 +701,7 @@ fn SimResults(state: CalcState, result: SimResult, throughput: f64) -> impl Into
 
     view! {
         {shown(Part::Result, move || headline)}
+        <div class="sim-notes">{notes}</div>
         {shown(Part::Chart, move || charts)}
         <Toolbar state=state calculator="simulate" metrics=metrics_sig />
     }

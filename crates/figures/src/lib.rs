@@ -263,11 +263,28 @@ pub const CARDS: &[Card] = &[
         info: Some(&calculators::SIMULATE),
         first: traffic,
         headline: None,
+        // Every key figure the simulator's page shows, in its order and
+        // words (src/pages/traffic.rs, `KPIS`; e2e holds the two alike): the
+        // page keeps these in place until its own run's result is there, so
+        // the result takes the same room and nothing moves (issue 26).
         kpis: &[
             ("Cold-start ratio", "cold_start_ratio", Reading::Pct),
             ("p99", "p99_ms", Reading::Ms(1)),
             ("Cold starts", "cold_starts", Reading::Num(0)),
             ("Requests", "requests", Reading::Num(0)),
+            ("p50", "p50_ms", Reading::Ms(1)),
+            ("Throttled", "throttles", Reading::Num(0)),
+            ("Throttle ratio", "throttle_ratio", Reading::Pct),
+            ("p95", "p95_ms", Reading::Ms(1)),
+            ("p99.9", "p999_ms", Reading::Ms(1)),
+            ("Max", "max_ms", Reading::Ms(1)),
+            ("Peak concurrency", "peak_concurrency", Reading::Num(0)),
+            ("Mean concurrency", "mean_concurrency", Reading::Num(2)),
+            ("Environments created", "envs_created", Reading::Num(0)),
+            ("Idle GB-seconds", "idle_gb_seconds", Reading::Num(0)),
+            ("PC spillover", "pc_spillover_ratio", Reading::Pct),
+            ("Cost of the simulated time", "cost_total_usd", Reading::Usd),
+            ("Cost per million", "cost_per_million_usd", Reading::Usd),
         ],
         compute_bound: true,
     },

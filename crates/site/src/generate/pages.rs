@@ -630,11 +630,10 @@ pub(crate) fn cli_command(c: &CalcPage) -> &'static str {
 fn module_host(cfg: &Config, c: &CalcPage, mode: &str) -> Result<(String, Option<SiteScript>), String> {
     let m = cfg.module(c.module)?;
     let defaults = default_summary(cfg, c);
-    let hint = format!(
-        "<p class=\"hint js-only\" role=\"status\" data-testid=\"module-status\">Loading the {} …</p>",
-        c.h1.to_lowercase()
-    );
-    let first = first_figures(cfg, c, mode, &hint);
+    // The page's title is a question on some pages ("Where should it run?"):
+    // the line names the calculator plainly.
+    let hint = "<p class=\"hint js-only\" role=\"status\" data-testid=\"module-status\">Loading the calculator …</p>";
+    let first = first_figures(cfg, c, mode, hint);
     let has_first = first.is_some();
     let late = if has_first { cfg.site_script() } else { None };
     let site = late.as_ref().map_or(String::new(), |l| {
@@ -670,7 +669,7 @@ fn module_host(cfg: &Config, c: &CalcPage, mode: &str) -> Result<(String, Option
             String::new()
         },
         // Where the inputs will be, beside the first figures when there are some.
-        first = first.unwrap_or(hint + "\n"),
+        first = first.unwrap_or(format!("{hint}\n")),
         src = cfg.href(&format!("/{}", m.js)),
         slug = c.slug,
         cli = cli_command(c),

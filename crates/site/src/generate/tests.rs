@@ -175,7 +175,7 @@ fn a_calculator_page_loads_and_preloads_only_its_own_module() {
         "{card}"
     );
     assert!(card.contains("<p class=\"kpi-label\" data-ff-label>Monthly total</p>"));
-    assert!(card.contains("data-testid=\"module-status\">Loading the lambda cost calculator …</p>"));
+    assert!(card.contains("data-testid=\"module-status\">Loading the calculator …</p>"));
     assert!(cost.html.contains("data-teach-src=\"/lambda-lab/modules/teach-0123456789abcdef/lambda-lab-teach.js\""));
     assert!(!cost.loads.iter().any(|f| f.contains("teach-")));
     assert!(cost.html.contains("data-modules=\"{&quot;embed&quot;:&quot;/lambda-lab/modules/embed-0123456789abcdef/lambda-lab-embed.js&quot;}\""));
